@@ -1,0 +1,38 @@
+#pragma once
+// What rules produce and reporters consume. Reporters read nothing else.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checker/model/location.h"
+#include "checker/model/severity.h"
+
+namespace clause {
+
+struct RelatedLocation {
+  Location location;
+  std::string message;
+};
+
+struct Suppression {
+  std::string kind = "inSource";  // SARIF: inSource | external
+  std::string justification;
+  Location location;              // where the directive stands
+};
+
+struct Finding {
+  std::string rule_id;
+  Severity severity = Severity::Medium;
+  Location location;
+  std::string message;
+  std::string resource;     // address, or the document path for agreement rules
+  std::string snippet;      // the first source line of the location
+  std::string fingerprint;  // stable across unrelated edits (see sarif/fingerprint)
+  std::vector<RelatedLocation> related;
+  std::optional<Suppression> suppression;
+};
+
+// Deterministic report order: file, line, column, rule id, message.
+bool finding_less(const Finding &a, const Finding &b);
+
+}  // namespace clause

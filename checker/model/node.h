@@ -1,0 +1,72 @@
+#pragma once
+// The format-neutral value tree every parser produces. Terraform nested
+// blocks become a List of Maps under their block type, as in plan JSON, so a
+// rule path reads the same in every format.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "checker/model/location.h"
+
+namespace clause {
+
+enum class NodeKind : uint8_t { Null, Bool, Number, String, List, Map, Expression };
+
+const char *node_kind_name(NodeKind kind);
+
+struct MapEntry;
+
+struct Node {
+  NodeKind kind = NodeKind::Null;
+  // Set on a List built from repeated nested blocks (HCL `ingress {}`), and
+  // on a Map that is a block body rather than an object value.
+  bool from_block = false;
+  bool boolean = false;
+  double number = 0;
+  // String value, or the source text of an Expression that could not be
+  // evaluated, or the original spelling of a Number.
+  std::string text;
+  std::vector<Node> items;       // List
+  std::vector<MapEntry> entries; // Map, in source order; keys may repeat
+  Span span;
+
+  static Node null(Span s = {});
+  static Node make_bool(bool v, Span s = {});
+  static Node make_number(double v, std::string spelling, Span s = {});
+  static Node make_string(std::string v, Span s = {});
+  static Node make_expression(std::string source, Span s = {});
+  static Node make_list(Span s = {});
+  static Node make_map(Span s = {});
+
+  bool is_null() const { return kind == NodeKind::Null; }
+  bool is_map() const { return kind == NodeKind::Map; }
+  bool is_list() const { return kind == NodeKind::List; }
+  bool is_string() const { return kind == NodeKind::String; }
+  bool is_expression() const { return kind == NodeKind::Expression; }
+  bool is_scalar() const {
+    return kind == NodeKind::Bool || kind == NodeKind::Number || kind == NodeKind::String;
+  }
+
+  // Map access: the first entry with this key, or nullptr.
+  const Node *get(std::string_view key) const;
+  Node *get(std::string_view key);
+  const MapEntry *entry(std::string_view key) const;
+  // Appends an entry and returns the stored value.
+  Node &add(std::string key, Node value, Span key_span = {});
+
+  // A scalar rendered as text (numbers without trailing zeros, bools as
+  // true/false); containers and expressions give their kind or source text.
+  std::string scalar_text() const;
+  // Total node count of this subtree (for limits and benchmarks).
+  size_t subtree_size() const;
+};
+
+struct MapEntry {
+  std::string key;
+  Span key_span;
+  Node value;
+};
+
+}  // namespace clause

@@ -1,0 +1,34 @@
+#pragma once
+// Everything a reporter may read: rule metadata and, per scan root, the
+// findings and the input diagnostics. Built by the engine, sorted.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "checker/model/document.h"
+#include "checker/model/finding.h"
+#include "checker/model/rule_info.h"
+
+namespace clause {
+
+struct FileDiagnostic {
+  std::string path;  // relative to the root
+  Diagnostic diagnostic;
+};
+
+struct RootReport {
+  std::string name;      // display name / automationDetails id
+  std::string abs_path;  // absolute path of the scan root (SRCROOT)
+  std::vector<Finding> findings;
+  std::vector<FileDiagnostic> diagnostics;
+  std::map<std::string, size_t> files_by_kind;  // "terraform" -> 12, "skipped" -> 3
+};
+
+struct Report {
+  std::vector<RuleInfo> rules;  // sorted by id
+  std::vector<RootReport> roots;
+  std::string category;  // --category
+  bool execution_successful = true;
+};
+
+}  // namespace clause

@@ -1,0 +1,31 @@
+#pragma once
+// Rule metadata: what the registry, docs generator and reporters know about a
+// rule, independent of how its check is implemented.
+#include <string>
+#include <vector>
+
+#include "checker/model/severity.h"
+
+namespace clause {
+
+enum class RuleKind : uint8_t { Infrastructure, Agreement, CrossDocument };
+
+const char *rule_kind_name(RuleKind kind);
+
+struct RuleInfo {
+  std::string id;        // CL-0902
+  std::string name;      // ops.backup-enabled
+  std::string scenario;  // "5.9"
+  std::string title;
+  Severity severity = Severity::Medium;
+  RuleKind kind = RuleKind::Infrastructure;
+  std::string rationale;
+  std::string remediation;
+  std::string precision = "high";     // SARIF precision: very-high | high | medium | low
+  std::vector<std::string> formats;   // terraform, cloudformation, kubernetes, agreement
+  std::vector<std::string> tags;      // extra tags beyond the generated ones
+  std::string help_markdown;          // the rule's documentation page
+  std::string source;                 // file the rule came from (for errors)
+};
+
+}  // namespace clause

@@ -1,0 +1,37 @@
+#include <gtest/gtest.h>
+
+#include "checker/model/document.h"
+#include "checker/model/node.h"
+
+namespace clause {
+namespace {
+
+TEST(Node, MapKeepsOrderAndFindsFirstKey) {
+  Node m = Node::make_map();
+  m.add("b", Node::make_number(2, "2"));
+  m.add("a", Node::make_string("x"));
+  m.add("b", Node::make_bool(true));
+  ASSERT_EQ(m.entries.size(), 3u);
+  EXPECT_EQ(m.entries[0].key, "b");
+  ASSERT_NE(m.get("b"), nullptr);
+  EXPECT_EQ(m.get("b")->kind, NodeKind::Number);
+  EXPECT_EQ(m.get("missing"), nullptr);
+}
+
+TEST(Node, ScalarTextFormatsNumbers) {
+  EXPECT_EQ(Node::make_number(7, "7.0").scalar_text(), "7");
+  EXPECT_EQ(Node::make_number(0.5, "0.5").scalar_text(), "0.5");
+  EXPECT_EQ(Node::make_bool(false).scalar_text(), "false");
+}
+
+TEST(Document, LineTextStripsCarriageReturn) {
+  Document d;
+  d.source = "a = 1\r\nb = 2\nlast";
+  EXPECT_EQ(d.line_text(1), "a = 1");
+  EXPECT_EQ(d.line_text(2), "b = 2");
+  EXPECT_EQ(d.line_text(3), "last");
+  EXPECT_EQ(d.line_text(4), "");
+}
+
+}  // namespace
+}  // namespace clause
