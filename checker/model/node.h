@@ -3,6 +3,7 @@
 // blocks become a List of Maps under their block type, as in plan JSON, so a
 // rule path reads the same in every format.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,6 +18,7 @@ enum class NodeKind : uint8_t { Null, Bool, Number, String, List, Map, Expressio
 const char *node_kind_name(NodeKind kind);
 
 struct MapEntry;
+struct Expr;
 
 struct Node {
   NodeKind kind = NodeKind::Null;
@@ -30,6 +32,8 @@ struct Node {
   std::string text;
   std::vector<Node> items;       // List
   std::vector<MapEntry> entries; // Map, in source order; keys may repeat
+  // Expression only: its structure, when the parser could build one (HCL).
+  std::shared_ptr<const Expr> expr;
   Span span;
 
   static Node null(Span s = {});
