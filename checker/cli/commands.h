@@ -1,0 +1,21 @@
+#pragma once
+// The subcommands of the `clause` binary. Each registers its options on the
+// CLI11 app and returns the exit code of its run (DESIGN §7).
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace clause::cli {
+
+enum ExitCode : int { kOk = 0, kFindings = 1, kUsage = 2, kInternal = 3 };
+
+struct Command {
+  CLI::App *app = nullptr;   // the subcommand, to ask whether it was given
+  std::function<int()> run;  // runs it after parsing
+};
+
+Command add_scan_command(CLI::App &app);
+Command add_rules_command(CLI::App &app);
+Command add_explain_command(CLI::App &app);
+Command add_version_command(CLI::App &app);
+
+}  // namespace clause::cli

@@ -1,0 +1,88 @@
+// `clause rules`, `clause explain`, `clause version`: read-only commands.
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "checker/cli/commands.h"
+#include "checker/cli/rule_selection.h"
+#include "clause_version.h"
+
+namespace clause::cli {
+
+Command add_rules_command(CLI::App &app) {
+  struct Args {
+    std::string format = "text";
+    std::vector<std::string> rule_dirs;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App *cmd = app.add_subcommand("rules", "List the rules: id, name, scenario, severity, targets");
+  cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--rules", args->rule_dirs, "Directory of extra rule packs (repeatable)");
+  return Command{cmd, [args] {
+                   RuleSelection sel;
+                   sel.rule_dirs = args->rule_dirs;
+                   RuleSet set = select_rules(sel);
+                   if (args->format == "json") {
+                     nlohmann::ordered_json out = nlohmann::ordered_json::array();
+                     for (const auto &r : set.rules()) {
+                       nlohmann::ordered_json j;
+                       j["id"] = r.info.id;
+                       j["name"] = r.info.name;
+                       j["scenario"] = r.info.scenario;
+                       j["kind"] = rule_kind_name(r.info.kind);
+                       j["severity"] = severity_name(r.info.severity);
+                       j["title"] = r.info.title;
+                       j["formats"] = r.info.formats;
+                       nlohmann::ordered_json targets = nlohmann::ordered_json::object();
+                       if (r.declarative)
+                         for (const auto &[fmt, types] : r.declarative->targets) targets[target_format_name(fmt)] = types;
+                       j["targets"] = targets;
+                       j["documented"] = !r.info.help_markdown.empty();
+                       out.push_back(j);
+                     }
+                     std::cout << out.dump(2) << "\n";
+                   } else {
+                     for (const auto &r : set.rules())
+                       std::cout << r.info.id << "  " << r.info.scenario << (r.info.scenario.size() < 4 ? "  " : " ")
+                                 << severity_name(r.info.severity) << "\t" << r.info.name << "\t" << r.info.title
+                                 << "\n";
+                   }
+                   return static_cast<int>(kOk);
+                 }};
+}
+
+Command add_explain_command(CLI::App &app) {
+  auto key = std::make_shared<std::string>();
+  auto dirs = std::make_shared<std::vector<std::string>>();
+  CLI::App *cmd = app.add_subcommand("explain", "Print a rule's documentation");
+  cmd->add_option("rule", *key, "Rule id or name")->required();
+  cmd->add_option("--rules", *dirs, "Directory of extra rule packs (repeatable)");
+  return Command{cmd, [key, dirs] {
+                   RuleSelection sel;
+                   sel.rule_dirs = *dirs;
+                   RuleSet set = select_rules(sel);
+                   const Rule *r = set.find(*key);
+                   if (!r) {
+                     std::cerr << "clause: error: no rule with id or name '" << *key << "'\n";
+                     return static_cast<int>(kUsage);
+                   }
+                   if (!r->info.help_markdown.empty()) {
+                     std::cout << r->info.help_markdown;
+                   } else {
+                     std::cout << "# " << r->info.id << " " << r->info.name << "\n\n" << r->info.title << "\n\n"
+                               << r->info.rationale << "\n\nFix: " << r->info.remediation << "\n";
+                   }
+                   return static_cast<int>(kOk);
+                 }};
+}
+
+Command add_version_command(CLI::App &app) {
+  CLI::App *cmd = app.add_subcommand("version", "Print the version and source revision");
+  return Command{cmd, [] {
+                   std::cout << "clause " << CLAUSE_VERSION << " (" << CLAUSE_REVISION << ")\n";
+                   return static_cast<int>(kOk);
+                 }};
+}
+
+}  // namespace clause::cli

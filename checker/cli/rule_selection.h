@@ -1,0 +1,26 @@
+#pragma once
+// Which rules a command runs: the built-in packs plus --rules directories,
+// narrowed by --enable / --disable / --scenario / --severity-min.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checker/engine/rule_set.h"
+
+namespace clause::cli {
+
+struct RuleSelection {
+  std::vector<std::string> rule_dirs;
+  std::vector<std::string> enable;     // ids or names; empty = all
+  std::vector<std::string> disable;    // ids or names
+  std::vector<std::string> scenarios;  // "5.9"
+  std::string severity_min;            // "" = all
+};
+
+// Throws RulePackError for bad packs and for selections naming no rule.
+RuleSet select_rules(const RuleSelection &sel);
+
+// Splits "a,b , c" lists given once or repeatedly.
+std::vector<std::string> split_list(const std::vector<std::string> &values);
+
+}  // namespace clause::cli

@@ -1,0 +1,44 @@
+#pragma once
+// Finds the files of a scan root: a deterministic, sorted list of candidate
+// inputs with the syntax to parse them with. Never follows a symlink out of
+// the root; skips FIFOs, devices, sockets, tool caches and oversized files
+// (each skip that a user would want to know about becomes a diagnostic).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "checker/model/document.h"
+#include "checker/model/report.h"
+
+namespace clause {
+
+enum class Syntax : uint8_t { Hcl, Json, Yaml };
+
+struct SourceFile {
+  std::string abs_path;
+  std::string rel_path;  // relative to the root, '/'-separated
+  Syntax syntax = Syntax::Hcl;
+  DocKind kind_hint = DocKind::Unknown;  // set when the name decides (.tf, .tfvars)
+  uint64_t size = 0;
+};
+
+struct DiscoveryOptions {
+  uint64_t max_file_size = 8ull * 1024 * 1024;
+  std::vector<std::string> exclude_dirs = {".git", ".terraform", ".terragrunt-cache", "node_modules"};
+};
+
+struct Discovery {
+  std::string root_abs;  // the directory URIs are relative to (a file root: its parent)
+  std::vector<SourceFile> files;
+  std::vector<FileDiagnostic> diagnostics;
+  size_t ignored = 0;  // files whose name says they are not an input
+};
+
+// `root` may be a directory or a single file. Throws std::runtime_error when
+// the root itself does not exist or cannot be read.
+Discovery discover(const std::string &root, const DiscoveryOptions &opts);
+
+// The syntax a file name implies, if any.
+bool syntax_for_name(const std::string &name, Syntax &syntax, DocKind &hint);
+
+}  // namespace clause

@@ -1,0 +1,156 @@
+#include "checker/engine/evaluator.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "sarif/fingerprint.h"
+
+namespace clause {
+namespace {
+
+std::string expected_text(const Predicate &p) {
+  if (p.kind != Predicate::Kind::Attribute) return "";
+  if (p.value.kind == NodeKind::List) {
+    std::string out;
+    for (size_t i = 0; i < p.value.items.size(); ++i) {
+      if (i) out += ", ";
+      out += p.value.items[i].scalar_text();
+    }
+    return out;
+  }
+  return p.value.scalar_text();
+}
+
+// The predicate whose outcome decided the result, for {expected}.
+const Predicate *deciding_leaf(const Predicate &p, const std::string &path_text) {
+  if (p.kind == Predicate::Kind::Attribute) return p.path_text == path_text ? &p : nullptr;
+  for (const auto &c : p.children)
+    if (const Predicate *leaf = deciding_leaf(c, path_text)) return leaf;
+  return nullptr;
+}
+
+bool type_matches(const std::vector<std::string> &types, const std::string &type) {
+  for (const auto &t : types)
+    if (t == "*" || t == type) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string expand_message(const std::string &tmpl, const Resource &r, const Outcome &o,
+                           const std::string &expected) {
+  std::string out;
+  out.reserve(tmpl.size() + 32);
+  for (size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] != '{') {
+      out += tmpl[i];
+      continue;
+    }
+    size_t end = tmpl.find('}', i);
+    if (end == std::string::npos) {
+      out += tmpl.substr(i);
+      break;
+    }
+    std::string key = tmpl.substr(i + 1, end - i - 1);
+    if (key == "address") {
+      out += r.address;
+    } else if (key == "type") {
+      out += r.type;
+    } else if (key == "name") {
+      out += r.name;
+    } else if (key == "actual") {
+      out += o.actual_text.empty() ? "not set" : o.actual_text;
+    } else if (key == "attribute") {
+      out += o.path_text;
+    } else if (key == "expected") {
+      out += expected;
+    } else if (key == "file") {
+      out += r.document ? r.document->path : "";
+    } else {
+      out += tmpl.substr(i, end - i + 1);
+    }
+    i = end;
+  }
+  return out;
+}
+
+Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const EvaluationOptions &opts) {
+  Evaluation ev;
+  // Index: (format, resource type) -> rules, so each resource meets only
+  // the rules that target it.
+  struct Target {
+    const Rule *rule;
+    TargetFormat format;
+  };
+  std::unordered_map<std::string, std::vector<Target>> by_type;
+  std::vector<Target> wildcard;
+  for (const auto &rule : rules.rules()) {
+    if (!rule.declarative) continue;
+    for (const auto &[fmt, types] : rule.declarative->targets) {
+      for (const auto &t : types) {
+        if (t == "*") {
+          wildcard.push_back(Target{&rule, fmt});
+        } else {
+          by_type[std::string(target_format_name(fmt)) + "\x1f" + t].push_back(Target{&rule, fmt});
+        }
+      }
+    }
+  }
+
+  for (const auto &res : project.resources) {
+    auto fmt = target_format_of(res.format);
+    if (!fmt || !res.body) continue;
+    std::vector<Target> candidates;
+    auto it = by_type.find(std::string(target_format_name(*fmt)) + "\x1f" + res.type);
+    if (it != by_type.end()) candidates = it->second;
+    for (const auto &w : wildcard)
+      if (w.format == *fmt) candidates.push_back(w);
+    for (const auto &[rule, format] : candidates) {
+      const DeclarativeCheck &dc = *rule->declarative;
+      if (!type_matches(dc.targets.at(format), res.type)) continue;
+      if (const Predicate *when = dc.when_for(format)) {
+        if (evaluate(*when, *res.body).truth != Truth::True) continue;
+      }
+      const Predicate *check = dc.check_for(format);
+      if (!check) continue;
+      Outcome o = evaluate(*check, *res.body);
+      if (o.truth == Truth::True) continue;
+      if (o.truth == Truth::Unknown && !opts.strict) continue;
+      const Predicate *leaf = deciding_leaf(*check, o.path_text);
+      Finding f;
+      f.rule_id = rule->info.id;
+      f.severity = rule->info.severity;
+      f.resource = res.address;
+      // At the offending attribute (from its key to the end of its value)
+      // when it is written down; at the resource header when it is absent.
+      Span span = res.span;
+      if (o.actual && o.actual->span.valid()) {
+        span = o.actual->span;
+        if (o.entry && o.entry->key_span.valid()) {
+          span.start_line = o.entry->key_span.start_line;
+          span.start_col = o.entry->key_span.start_col;
+          span.start_offset = o.entry->key_span.start_offset;
+        }
+      }
+      f.location = Location{res.document->path, span};
+      f.snippet = std::string(res.document->line_text(span.start_line));
+      if (o.truth == Truth::Unknown) {
+        f.severity = Severity::Info;
+        f.message = rule->info.id + " could not be decided for " + res.address + ": " +
+                    (o.path_text.empty() ? "a value" : o.path_text) + " depends on `" + o.blocked_by +
+                    "`, which is not known statically";
+      } else {
+        f.message = expand_message(dc.message, res, o, leaf ? expected_text(*leaf) : "");
+      }
+      for (const auto &call : res.call_chain)
+        f.related.push_back(RelatedLocation{call, "instantiated through this module call"});
+      f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
+      (o.truth == Truth::Unknown ? ev.undecided : ev.findings).push_back(std::move(f));
+    }
+  }
+  std::sort(ev.findings.begin(), ev.findings.end(), finding_less);
+  std::sort(ev.undecided.begin(), ev.undecided.end(), finding_less);
+  return ev;
+}
+
+}  // namespace clause

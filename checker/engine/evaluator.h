@@ -1,0 +1,28 @@
+#pragma once
+// Applies the rule set to a project and produces findings (not yet filtered
+// by suppressions, baseline or severity: that is the scanner's job).
+#include <vector>
+
+#include "checker/engine/rule_set.h"
+#include "checker/model/finding.h"
+#include "checker/project/project.h"
+
+namespace clause {
+
+struct EvaluationOptions {
+  bool strict = false;  // report what unknown values kept from being judged
+};
+
+struct Evaluation {
+  std::vector<Finding> findings;
+  // --strict: a rule could not decide because of an unknown value.
+  std::vector<Finding> undecided;
+};
+
+Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const EvaluationOptions &opts);
+
+// Fills {placeholders} of a rule message.
+std::string expand_message(const std::string &tmpl, const Resource &r, const Outcome &o,
+                           const std::string &expected);
+
+}  // namespace clause

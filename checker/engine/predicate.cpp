@@ -1,0 +1,286 @@
+#include "checker/engine/predicate.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+namespace clause {
+
+std::optional<PredOp> parse_pred_op(std::string_view t) {
+  static const std::pair<std::string_view, PredOp> kOps[] = {
+      {"exists", PredOp::Exists},     {"absent", PredOp::Absent},       {"==", PredOp::Eq},
+      {"!=", PredOp::Ne},             {"<", PredOp::Lt},                {"<=", PredOp::Le},
+      {">", PredOp::Gt},              {">=", PredOp::Ge},               {"in", PredOp::In},
+      {"not_in", PredOp::NotIn},      {"matches", PredOp::Matches},     {"not_matches", PredOp::NotMatches},
+      {"contains", PredOp::Contains}, {"not_contains", PredOp::NotContains}, {"len>=", PredOp::LenGe},
+      {"len<=", PredOp::LenLe},
+  };
+  for (const auto &[name, op] : kOps)
+    if (name == t) return op;
+  return std::nullopt;
+}
+
+const char *pred_op_name(PredOp op) {
+  switch (op) {
+    case PredOp::Exists: return "exists";
+    case PredOp::Absent: return "absent";
+    case PredOp::Eq: return "==";
+    case PredOp::Ne: return "!=";
+    case PredOp::Lt: return "<";
+    case PredOp::Le: return "<=";
+    case PredOp::Gt: return ">";
+    case PredOp::Ge: return ">=";
+    case PredOp::In: return "in";
+    case PredOp::NotIn: return "not_in";
+    case PredOp::Matches: return "matches";
+    case PredOp::NotMatches: return "not_matches";
+    case PredOp::Contains: return "contains";
+    case PredOp::NotContains: return "not_contains";
+    case PredOp::LenGe: return "len>=";
+    case PredOp::LenLe: return "len<=";
+  }
+  return "?";
+}
+
+namespace {
+
+// Numbers may arrive as strings (CloudFormation "7", YAML quoted values).
+std::optional<double> as_number(const Node &n) {
+  if (n.kind == NodeKind::Number) return n.number;
+  if (n.kind == NodeKind::String && !n.text.empty()) {
+    char *end = nullptr;
+    double d = std::strtod(n.text.c_str(), &end);
+    if (end && *end == '\0') return d;
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> as_bool(const Node &n) {
+  if (n.kind == NodeKind::Bool) return n.boolean;
+  if (n.kind == NodeKind::String) {
+    std::string t = n.text;
+    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (t == "true") return true;
+    if (t == "false") return false;
+  }
+  return std::nullopt;
+}
+
+bool text_equal(std::string_view a, std::string_view b, bool ignore_case) {
+  if (!ignore_case) return a == b;
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+// Scalar equality across the loose typing of IaC formats.
+Truth scalar_equal(const Node &actual, const Node &expected, bool ignore_case) {
+  if (actual.kind == NodeKind::Expression) return Truth::Unknown;
+  switch (expected.kind) {
+    case NodeKind::Number: {
+      auto a = as_number(actual);
+      return a && *a == expected.number ? Truth::True : Truth::False;
+    }
+    case NodeKind::Bool: {
+      auto a = as_bool(actual);
+      return a && *a == expected.boolean ? Truth::True : Truth::False;
+    }
+    case NodeKind::String:
+      if (actual.kind == NodeKind::String || actual.kind == NodeKind::Number || actual.kind == NodeKind::Bool)
+        return text_equal(actual.scalar_text(), expected.text, ignore_case) ? Truth::True : Truth::False;
+      return Truth::False;
+    case NodeKind::Null: return actual.kind == NodeKind::Null ? Truth::True : Truth::False;
+    default: return Truth::False;
+  }
+}
+
+Truth compare_one(const Predicate &p, const Node &actual) {
+  if (actual.kind == NodeKind::Expression) return Truth::Unknown;
+  switch (p.op) {
+    case PredOp::Exists: return actual.kind == NodeKind::Null ? Truth::False : Truth::True;
+    case PredOp::Absent: return actual.kind == NodeKind::Null ? Truth::True : Truth::False;
+    case PredOp::Eq: return scalar_equal(actual, p.value, p.ignore_case);
+    case PredOp::Ne: {
+      Truth t = scalar_equal(actual, p.value, p.ignore_case);
+      return t == Truth::Unknown ? t : (t == Truth::True ? Truth::False : Truth::True);
+    }
+    case PredOp::Lt:
+    case PredOp::Le:
+    case PredOp::Gt:
+    case PredOp::Ge: {
+      auto a = as_number(actual);
+      if (!a) return Truth::False;
+      double e = p.value.number;
+      bool ok = p.op == PredOp::Lt ? *a < e : p.op == PredOp::Le ? *a <= e : p.op == PredOp::Gt ? *a > e : *a >= e;
+      return ok ? Truth::True : Truth::False;
+    }
+    case PredOp::In:
+    case PredOp::NotIn: {
+      bool found = false;
+      for (const auto &candidate : p.value.items)
+        if (scalar_equal(actual, candidate, p.ignore_case) == Truth::True) found = true;
+      return (found == (p.op == PredOp::In)) ? Truth::True : Truth::False;
+    }
+    case PredOp::Matches:
+    case PredOp::NotMatches: {
+      if (!actual.is_scalar()) return Truth::False;
+      bool m = RE2::PartialMatch(actual.scalar_text(), *p.regex);
+      return (m == (p.op == PredOp::Matches)) ? Truth::True : Truth::False;
+    }
+    case PredOp::Contains:
+    case PredOp::NotContains: {
+      bool found = false;
+      bool unknown = false;
+      if (actual.kind == NodeKind::List) {
+        for (const auto &item : actual.items) {
+          Truth t = scalar_equal(item, p.value, p.ignore_case);
+          if (t == Truth::True) found = true;
+          if (t == Truth::Unknown) unknown = true;
+        }
+      } else if (actual.kind == NodeKind::Map) {
+        found = actual.get(p.value.scalar_text()) != nullptr;
+      } else if (actual.kind == NodeKind::String) {
+        found = actual.text.find(p.value.scalar_text()) != std::string::npos;
+      }
+      if (!found && unknown) return Truth::Unknown;
+      return (found == (p.op == PredOp::Contains)) ? Truth::True : Truth::False;
+    }
+    case PredOp::LenGe:
+    case PredOp::LenLe: {
+      size_t len = actual.kind == NodeKind::List   ? actual.items.size()
+                   : actual.kind == NodeKind::Map  ? actual.entries.size()
+                   : actual.kind == NodeKind::String ? actual.text.size()
+                                                     : 0;
+      double e = p.value.number;
+      bool ok = p.op == PredOp::LenGe ? static_cast<double>(len) >= e : static_cast<double>(len) <= e;
+      return ok ? Truth::True : Truth::False;
+    }
+  }
+  return Truth::Unknown;
+}
+
+std::string render(const Node &n) {
+  if (n.kind == NodeKind::List) {
+    std::string out = "[";
+    for (size_t i = 0; i < n.items.size() && i < 8; ++i) {
+      if (i) out += ", ";
+      out += n.items[i].is_scalar() ? n.items[i].scalar_text() : std::string(node_kind_name(n.items[i].kind));
+    }
+    if (n.items.size() > 8) out += ", ...";
+    return out + "]";
+  }
+  if (n.kind == NodeKind::Map) return "{...}";
+  return n.scalar_text();
+}
+
+Outcome evaluate_attribute(const Predicate &p, const Node &body) {
+  Outcome out;
+  out.path_text = p.path_text;
+  std::vector<PathHit> hits;
+  resolve_path(body, p.path, hits);
+  // A path that reaches only nulls is treated as absent (HCL `x = null`
+  // means "not set" in Terraform).
+  bool all_null = !hits.empty() && std::all_of(hits.begin(), hits.end(), [](const PathHit &h) {
+    return h.node->kind == NodeKind::Null;
+  });
+  if (hits.empty() || (all_null && p.op != PredOp::Eq && p.op != PredOp::Ne)) {
+    if (p.default_value) {
+      out.truth = compare_one(p, *p.default_value);
+      out.actual_text = render(*p.default_value) + " (default)";
+      return out;
+    }
+    out.truth = p.op == PredOp::Absent || p.op == PredOp::NotContains || p.op == PredOp::NotIn ||
+                        p.op == PredOp::NotMatches || p.op == PredOp::Ne
+                    ? Truth::True
+                    : Truth::False;
+    out.actual_text = "not set";
+    return out;
+  }
+  bool any_true = false;
+  const PathHit *first_false = nullptr;
+  const PathHit *first_unknown = nullptr;
+  for (const auto &h : hits) {
+    Truth t = h.through_unknown ? Truth::Unknown : compare_one(p, *h.node);
+    if (t == Truth::True) any_true = true;
+    if (t == Truth::False && !first_false) first_false = &h;
+    if (t == Truth::Unknown && !first_unknown) first_unknown = &h;
+  }
+  // Existence and `quantifier: any` need one value that passes; every other
+  // op needs all values to pass. Unknown decides only what is left open.
+  bool existential = p.op == PredOp::Exists || p.any_value;
+  if (existential) {
+    out.truth = any_true ? Truth::True : first_unknown ? Truth::Unknown : Truth::False;
+  } else {
+    out.truth = first_false ? Truth::False : first_unknown ? Truth::Unknown : Truth::True;
+  }
+  const PathHit *decider = out.truth == Truth::False     ? (first_false ? first_false : &hits.front())
+                           : out.truth == Truth::Unknown ? first_unknown
+                                                         : &hits.front();
+  out.actual = decider->node;
+  out.entry = decider->entry;
+  if (out.truth == Truth::Unknown) {
+    out.blocked_by = decider->node->text;
+  } else {
+    out.actual_text = render(*decider->node);
+  }
+  return out;
+}
+
+}  // namespace
+
+Outcome evaluate(const Predicate &p, const Node &body) {
+  switch (p.kind) {
+    case Predicate::Kind::Attribute: return evaluate_attribute(p, body);
+    case Predicate::Kind::Not: {
+      Outcome o = evaluate(p.children.front(), body);
+      if (o.truth == Truth::True) {
+        o.truth = Truth::False;
+      } else if (o.truth == Truth::False) {
+        o.truth = Truth::True;
+      }
+      return o;
+    }
+    case Predicate::Kind::All: {
+      Outcome unknown;
+      bool saw_unknown = false;
+      Outcome last;
+      last.truth = Truth::True;
+      for (const auto &c : p.children) {
+        Outcome o = evaluate(c, body);
+        if (o.truth == Truth::False) return o;
+        if (o.truth == Truth::Unknown && !saw_unknown) {
+          saw_unknown = true;
+          unknown = o;
+        }
+        if (o.truth == Truth::True) last = o;
+      }
+      return saw_unknown ? unknown : last;
+    }
+    case Predicate::Kind::Any: {
+      Outcome first_false;
+      bool have_false = false;
+      Outcome unknown;
+      bool saw_unknown = false;
+      for (const auto &c : p.children) {
+        Outcome o = evaluate(c, body);
+        if (o.truth == Truth::True) return o;
+        if (o.truth == Truth::Unknown && !saw_unknown) {
+          saw_unknown = true;
+          unknown = o;
+        }
+        if (o.truth == Truth::False && !have_false) {
+          have_false = true;
+          first_false = o;
+        }
+      }
+      if (saw_unknown) return unknown;
+      first_false.truth = Truth::False;
+      return first_false;
+    }
+  }
+  return Outcome{};
+}
+
+}  // namespace clause

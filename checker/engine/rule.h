@@ -1,0 +1,46 @@
+#pragma once
+// A loaded rule: metadata plus, for declarative rules, the compiled check.
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "checker/engine/predicate.h"
+#include "checker/model/document.h"
+#include "checker/model/rule_info.h"
+
+namespace clause {
+
+// The formats a rule can target, as written in rule packs.
+enum class TargetFormat : uint8_t { Terraform, CloudFormation, Kubernetes, Agreement };
+const char *target_format_name(TargetFormat f);
+std::optional<TargetFormat> parse_target_format(std::string_view name);
+std::optional<TargetFormat> target_format_of(DocKind kind);
+
+struct DeclarativeCheck {
+  // Resource types per format ("*" = every resource of that format).
+  std::map<TargetFormat, std::vector<std::string>> targets;
+  // Applicability and check, either shared or per format.
+  std::map<TargetFormat, Predicate> when;
+  std::map<TargetFormat, Predicate> check;
+  std::optional<Predicate> shared_when;
+  std::optional<Predicate> shared_check;
+  std::string message;
+
+  const Predicate *check_for(TargetFormat f) const;
+  const Predicate *when_for(TargetFormat f) const;
+};
+
+struct Rule {
+  RuleInfo info;
+  std::optional<DeclarativeCheck> declarative;
+};
+
+// A rule pack that cannot be loaded: the message names file:line:col.
+class RulePackError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace clause

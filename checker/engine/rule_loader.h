@@ -1,0 +1,19 @@
+#pragma once
+// Loads declarative rules from YAML text (built-in packs embedded in the
+// binary and user packs from --rules DIR go through the same code).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checker/engine/rule.h"
+
+namespace clause {
+
+// Parses one rule file (one or more YAML documents, each a rule). Throws
+// RulePackError naming `origin`:line:col on any problem.
+std::vector<Rule> load_rules_from_text(std::string_view text, const std::string &origin);
+
+// Every *.yaml / *.yml file below `dir`, sorted by path.
+std::vector<Rule> load_rules_from_directory(const std::string &dir);
+
+}  // namespace clause

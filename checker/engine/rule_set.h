@@ -1,0 +1,37 @@
+#pragma once
+// The rules of one scan: built-in packs plus user packs, with their docs,
+// filtered by the user's selection. Loaded once, shared by every root.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checker/engine/rule.h"
+
+namespace clause {
+
+class RuleSet {
+ public:
+  // The packs embedded in the binary, with their documentation pages.
+  static RuleSet builtin();
+
+  // Adds rules; a duplicate id or name throws RulePackError.
+  void add(std::vector<Rule> rules);
+  // Keeps only the rules `keep` accepts.
+  template <typename Pred>
+  void filter(Pred keep) {
+    std::vector<Rule> kept;
+    for (auto &r : rules_)
+      if (keep(r)) kept.push_back(std::move(r));
+    rules_ = std::move(kept);
+  }
+
+  const std::vector<Rule> &rules() const { return rules_; }
+  // By id (CL-0901) or name (ops.backup-enabled).
+  const Rule *find(std::string_view id_or_name) const;
+  std::vector<RuleInfo> infos() const;
+
+ private:
+  std::vector<Rule> rules_;  // sorted by id
+};
+
+}  // namespace clause

@@ -1,0 +1,83 @@
+#include "checker/project/loader.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "checker/project/aws_default_tags.h"
+#include "checker/project/parallel.h"
+#include "checker/project/terraform_resources.h"
+#include "parsers/hcl/hcl_parser.h"
+
+namespace clause {
+namespace {
+
+bool read_file(const std::string &path, std::string &out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  in.seekg(0, std::ios::end);
+  auto size = in.tellg();
+  if (size < 0) return false;
+  out.resize(static_cast<size_t>(size));
+  in.seekg(0);
+  in.read(out.data(), size);
+  return static_cast<bool>(in) || in.eof();
+}
+
+}  // namespace
+
+DocumentPtr parse_document(const SourceFile &file, std::string bytes, const ParseOptions &opts) {
+  auto doc = std::make_unique<Document>();
+  doc->path = file.rel_path;
+  doc->abs_path = file.abs_path;
+  doc->source = std::move(bytes);
+  switch (file.syntax) {
+    case Syntax::Hcl:
+      doc->kind = file.kind_hint;
+      parse_hcl(*doc, opts);
+      break;
+    case Syntax::Json:
+    case Syntax::Yaml:
+      doc->kind = DocKind::Unknown;  // parsers for these land separately
+      break;
+  }
+  return doc;
+}
+
+Project load_project(const Discovery &discovery, const LoadOptions &opts) {
+  Project project;
+  project.root_abs = discovery.root_abs;
+  project.diagnostics = discovery.diagnostics;
+  const auto &files = discovery.files;
+  std::vector<DocumentPtr> docs(files.size());
+  std::vector<std::vector<FileDiagnostic>> read_errors(files.size());
+  parallel_for(files.size(), opts.jobs, [&](size_t i) {
+    std::string bytes;
+    if (!read_file(files[i].abs_path, bytes)) {
+      read_errors[i].push_back(FileDiagnostic{
+          files[i].rel_path, Diagnostic{DiagLevel::Warning, "unreadable", "cannot read this file; skipped", {}}});
+      return;
+    }
+    docs[i] = parse_document(files[i], std::move(bytes), opts.parse);
+  });
+  for (size_t i = 0; i < files.size(); ++i) {
+    for (auto &d : read_errors[i]) project.diagnostics.push_back(std::move(d));
+    if (!docs[i]) continue;
+    Document &doc = *docs[i];
+    for (const auto &diag : doc.diagnostics) project.diagnostics.push_back(FileDiagnostic{doc.path, diag});
+    if (doc.kind == DocKind::Unknown) {
+      ++project.files_by_kind["skipped"];
+      continue;  // not an input of ours: counted, not kept
+    }
+    ++project.files_by_kind[doc_kind_name(doc.kind)];
+    project.documents.push_back(std::move(docs[i]));
+  }
+  for (const auto &doc : project.documents) {
+    if (doc->kind == DocKind::Terraform) terraform_resources(*doc, project.resources);
+  }
+  apply_aws_default_tags(project.documents, project.resources);
+  if (discovery.ignored) project.files_by_kind["ignored"] = discovery.ignored;
+  return project;
+}
+
+}  // namespace clause

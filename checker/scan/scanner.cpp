@@ -1,0 +1,44 @@
+#include "checker/scan/scanner.h"
+
+#include <algorithm>
+
+#include "checker/project/loader.h"
+
+namespace clause {
+
+std::string root_display_name(const std::string &root) {
+  std::string name = root;
+  while (name.size() > 1 && name.back() == '/') name.pop_back();
+  if (name.rfind("./", 0) == 0 && name.size() > 2) name = name.substr(2);
+  return name.empty() ? "." : name;
+}
+
+Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
+  Report report;
+  report.rules = rules.infos();
+  report.category = opts.category;
+  for (const auto &root : opts.roots) {
+    Discovery discovery = discover(root, opts.discovery);
+    Project project = load_project(discovery, LoadOptions{opts.jobs, opts.parse});
+    Evaluation ev = evaluate_rules(rules, project, EvaluationOptions{opts.strict});
+    RootReport rr;
+    rr.name = root_display_name(root);
+    rr.abs_path = project.root_abs;
+    rr.findings = std::move(ev.findings);
+    if (opts.strict) {
+      for (auto &f : ev.undecided) rr.findings.push_back(std::move(f));
+      std::sort(rr.findings.begin(), rr.findings.end(), finding_less);
+    }
+    rr.diagnostics = std::move(project.diagnostics);
+    std::stable_sort(rr.diagnostics.begin(), rr.diagnostics.end(),
+                     [](const FileDiagnostic &a, const FileDiagnostic &b) {
+                       return std::tie(a.path, a.diagnostic.span.start_line, a.diagnostic.span.start_col) <
+                              std::tie(b.path, b.diagnostic.span.start_line, b.diagnostic.span.start_col);
+                     });
+    rr.files_by_kind = std::move(project.files_by_kind);
+    report.roots.push_back(std::move(rr));
+  }
+  return report;
+}
+
+}  // namespace clause
