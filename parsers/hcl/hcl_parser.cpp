@@ -121,6 +121,7 @@ class HclWalker {
   bool depth_reported_ = false;
   bool nodes_reported_ = false;
   size_t syntax_errors_ = 0;
+  uint32_t last_error_line_ = 0;
 
   std::string_view text(TSNode n) const {
     uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
@@ -166,23 +167,41 @@ class HclWalker {
   void collect_errors(TSNode n, size_t depth) {
     if (syntax_errors_ >= kMaxSyntaxDiagnostics || depth > 4096) return;
     if (ts_node_is_error(n) || ts_node_is_missing(n)) {
-      ++syntax_errors_;
-      std::string msg;
-      if (ts_node_is_missing(n)) {
-        msg = std::string("syntax error: missing '") + ts_node_type(n) + "'";
-      } else {
-        std::string_view t = text(n);
-        size_t nl = t.find('\n');
-        if (nl != std::string_view::npos) t = t.substr(0, nl);
-        if (t.size() > 40) t = t.substr(0, 40);
-        msg = "syntax error: unexpected '" + std::string(t) + "'";
+      Span sp = span_of(n);
+      // One diagnostic a line: tree-sitter's recovery often leaves several
+      // ERROR / MISSING nodes for one mistake.
+      if (sp.start_line != last_error_line_) {
+        last_error_line_ = sp.start_line;
+        ++syntax_errors_;
+        doc_.diagnostics.push_back(Diagnostic{DiagLevel::Error, "parse-error", error_message(n), sp});
       }
-      doc_.diagnostics.push_back(Diagnostic{DiagLevel::Error, "parse-error", std::move(msg), span_of(n)});
       if (ts_node_is_missing(n)) return;
     }
     if (!ts_node_has_error(n)) return;
     uint32_t count = ts_node_child_count(n);
     for (uint32_t i = 0; i < count; ++i) collect_errors(ts_node_child(n, i), depth + 1);
+  }
+
+  std::string error_message(TSNode n) {
+    if (ts_node_is_missing(n)) {
+      std::string_view type = ts_node_type(n);
+      if (type == "}" || type == "]" || type == ")" || type == "\"" || type == "block_end" ||
+          type == "object_end" || type == "tuple_end" || type == "quoted_template_end") {
+        std::string_view shown = type == "block_end" || type == "object_end"    ? "}"
+                                 : type == "tuple_end"                          ? "]"
+                                 : type == "quoted_template_end"                ? "\""
+                                                                                : type;
+        return "syntax error: missing '" + std::string(shown) + "'";
+      }
+      return "syntax error: incomplete expression";
+    }
+    std::string_view t = text(n);
+    size_t first = t.find_first_not_of(" \t\r\n");
+    t = first == std::string_view::npos ? std::string_view() : t.substr(first);
+    size_t nl = t.find_first_of("\r\n");
+    if (nl != std::string_view::npos) t = t.substr(0, nl);
+    if (t.size() > 40) t = t.substr(0, 40);
+    return t.empty() ? "syntax error" : "syntax error: unexpected '" + std::string(t) + "'";
   }
 
   // tree-sitter wraps text it cannot place in ERROR nodes; well-formed blocks
