@@ -1,0 +1,154 @@
+#include "parsers/terraform/plan_resources.h"
+
+#include <algorithm>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+namespace clause {
+namespace {
+
+const Node *plan_root(const Document &doc) {
+  if (doc.roots.empty() || !doc.roots.front().is_map()) return nullptr;
+  return &doc.roots.front();
+}
+
+std::string text_of(const Node &map, std::string_view key) {
+  const Node *v = map.get(key);
+  return v && v->is_string() ? v->text : std::string();
+}
+
+// Whether an after_unknown value marks anything as unknown.
+bool has_unknown(const Node &u) {
+  switch (u.kind) {
+    case NodeKind::Bool: return u.boolean;
+    case NodeKind::List: return std::any_of(u.items.begin(), u.items.end(), has_unknown);
+    case NodeKind::Map:
+      return std::any_of(u.entries.begin(), u.entries.end(),
+                         [](const MapEntry &e) { return has_unknown(e.value); });
+    default: return false;
+  }
+}
+
+Span or_span(const Span &preferred, const Span &fallback) { return preferred.valid() ? preferred : fallback; }
+
+// Replaces in `target` every value `u` marks unknown with an Expression, and
+// creates the containers on the way when `values` left them out.
+void mark_unknown(Node &target, const Node &u) {
+  if (u.kind == NodeKind::Bool) {
+    if (u.boolean) target = Node::make_expression(kUnknownAfterApply, or_span(target.span, u.span));
+    return;
+  }
+  if (!has_unknown(u)) return;
+  if (u.is_map()) {
+    if (!target.is_map()) target = Node::make_map(or_span(target.span, u.span));
+    for (const auto &e : u.entries) {
+      if (!has_unknown(e.value)) continue;
+      Node *t = target.get(e.key);
+      if (!t) t = &target.add(e.key, Node::null(), e.key_span);
+      mark_unknown(*t, e.value);
+    }
+  } else if (u.is_list()) {
+    if (!target.is_list()) target = Node::make_list(or_span(target.span, u.span));
+    for (size_t i = 0; i < u.items.size(); ++i) {
+      if (!has_unknown(u.items[i])) continue;
+      while (target.items.size() <= i) target.items.push_back(Node::null());
+      mark_unknown(target.items[i], u.items[i]);
+    }
+  }
+}
+
+void add_resource(const Document &doc, const Node &item,
+                  const std::unordered_map<std::string_view, const Node *> &unknowns,
+                  std::vector<Resource> &out) {
+  const Node *address = item.get("address");
+  if (!address || !address->is_string()) return;
+  if (text_of(item, "mode") == "data") return;
+  Resource r;
+  r.address = address->text;
+  r.type = text_of(item, "type");
+  r.name = text_of(item, "name");
+  r.provider = provider_family_of_terraform_type(r.type);
+  r.format = DocKind::TerraformPlan;
+  r.document = &doc;
+  r.span = address->span;
+  const Node *values = item.get("values");
+  auto unknown = unknowns.find(r.address);
+  if (values && values->is_map() && unknown == unknowns.end()) {
+    r.body = values;
+  } else {
+    auto body = std::make_shared<Node>(values && values->is_map() ? *values : Node::make_map(item.span));
+    if (unknown != unknowns.end()) mark_unknown(*body, *unknown->second);
+    r.body = body.get();
+    r.owned_body = std::move(body);
+  }
+  out.push_back(std::move(r));
+}
+
+}  // namespace
+
+bool PlanChange::is(std::string_view action) const {
+  return std::find(actions.begin(), actions.end(), action) != actions.end();
+}
+
+std::vector<PlanChange> plan_changes(const Document &doc) {
+  std::vector<PlanChange> out;
+  const Node *root = plan_root(doc);
+  const Node *changes = root ? root->get("resource_changes") : nullptr;
+  if (!changes || !changes->is_list()) return out;
+  for (const auto &item : changes->items) {
+    if (!item.is_map()) continue;
+    PlanChange c;
+    c.address = text_of(item, "address");
+    c.module_address = text_of(item, "module_address");
+    c.mode = text_of(item, "mode");
+    c.type = text_of(item, "type");
+    c.name = text_of(item, "name");
+    if (const Node *a = item.get("address")) c.span = a->span;
+    if (const Node *change = item.get("change"); change && change->is_map()) {
+      if (const Node *actions = change->get("actions"); actions && actions->is_list()) {
+        for (const auto &a : actions->items)
+          if (a.is_string()) c.actions.push_back(a.text);
+      }
+      c.before = change->get("before");
+      c.after = change->get("after");
+      c.after_unknown = change->get("after_unknown");
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<Resource> plan_resources(const Document &doc) {
+  std::vector<Resource> out;
+  const Node *root = plan_root(doc);
+  if (!root) return out;
+  const Node *values = root->get("planned_values");
+  if (!values) values = root->get("values");  // `terraform show -json` of a state
+  const Node *module = values && values->is_map() ? values->get("root_module") : nullptr;
+  if (!module) return out;
+
+  std::vector<PlanChange> changes = plan_changes(doc);
+  std::unordered_map<std::string_view, const Node *> unknowns;
+  for (const auto &c : changes)
+    if (c.after_unknown && has_unknown(*c.after_unknown)) unknowns.emplace(c.address, c.after_unknown);
+
+  // Depth-first in document order: a module's resources, then its children.
+  std::vector<const Node *> stack{module};
+  while (!stack.empty()) {
+    const Node *m = stack.back();
+    stack.pop_back();
+    if (!m->is_map()) continue;
+    if (const Node *resources = m->get("resources"); resources && resources->is_list()) {
+      for (const auto &item : resources->items)
+        if (item.is_map()) add_resource(doc, item, unknowns, out);
+    }
+    if (const Node *children = m->get("child_modules"); children && children->is_list()) {
+      for (auto it = children->items.rbegin(); it != children->items.rend(); ++it) stack.push_back(&*it);
+    }
+  }
+  return out;
+}
+
+}  // namespace clause
