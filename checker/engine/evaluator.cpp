@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "checker/engine/native_check.h"
 #include "sarif/fingerprint.h"
 
 namespace clause {
@@ -147,6 +148,13 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
       (o.truth == Truth::Unknown ? ev.undecided : ev.findings).push_back(std::move(f));
     }
+  }
+  for (const auto &rule : rules.rules()) {
+    if (!rule.native) continue;
+    const NativeCheck *check = find_native_check(rule.info.id);
+    if (!check) continue;
+    NativeCheckContext ctx(project, rule, opts.strict, ev.findings, ev.undecided);
+    (*check)(ctx);
   }
   std::sort(ev.findings.begin(), ev.findings.end(), finding_less);
   std::sort(ev.undecided.begin(), ev.undecided.end(), finding_less);

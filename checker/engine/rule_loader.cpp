@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "checker/engine/native_check.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -75,7 +77,8 @@ class Loader {
     if (!doc.IsMap()) fail(doc, "a rule must be a mapping");
     static const std::set<std::string> kKnown = {"id",          "name",      "scenario", "title",   "severity",
                                                  "targets",     "when",      "check",    "message", "remediation",
-                                                 "rationale",   "precision", "tags",     "kind"};
+                                                 "rationale",   "precision", "tags",     "kind",
+                                                 "parameters"};
     for (const auto &kv : doc) {
       std::string key = kv.first.Scalar();
       if (!kKnown.count(key)) fail(kv.first, "unknown rule field '" + key + "'");
@@ -152,7 +155,20 @@ class Loader {
       info.kind = RuleKind::Agreement;
     }
 
+    if (doc["parameters"]) {
+      if (!doc["parameters"].IsMap()) fail(doc["parameters"], "'parameters' must map names to default values");
+      for (const auto &kv : doc["parameters"]) rule.parameters[kv.first.Scalar()] = to_node(kv.second);
+    }
     if (!doc["check"]) fail(doc, "missing field 'check'");
+    if (doc["check"].IsScalar() && doc["check"].Scalar() == "native") {
+      // Implemented in C++ under the same id; the targets say which formats
+      // it reads, and the message is the code's.
+      if (doc["when"]) fail(doc["when"], "'when' does not apply to native checks");
+      if (!find_native_check(info.id)) fail(doc["check"], "no native check is registered for " + info.id);
+      rule.native = true;
+      rule.targets = std::move(check.targets);
+      return rule;
+    }
     load_predicate_set(doc["check"], check.check, check.shared_check, check);
     if (doc["when"]) load_predicate_set(doc["when"], check.when, check.shared_when, check);
     check.message = required(doc, "message");

@@ -1,0 +1,59 @@
+#pragma once
+// Checks written in C++ for what predicates cannot express (comparisons
+// across fields or documents, arithmetic on durations, the references
+// graph). Their metadata still lives in a rule YAML file with
+// `check: native`; the code registers itself under the same rule id, so
+// docs, SARIF and selection treat both kinds alike.
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checker/model/finding.h"
+#include "checker/project/project.h"
+
+namespace clause {
+
+struct Rule;
+
+class NativeCheckContext {
+ public:
+  NativeCheckContext(const Project &project, const Rule &rule, bool strict, std::vector<Finding> &findings,
+                     std::vector<Finding> &undecided)
+      : project_(project), rule_(rule), strict_(strict), findings_(findings), undecided_(undecided) {}
+
+  const Project &project() const { return project_; }
+  const Rule &rule() const { return rule_; }
+  bool strict() const { return strict_; }
+
+  // A rule parameter (`parameters:` in the rule file, overridable by
+  // configuration); nullptr when the rule declares none of that name.
+  const Node *param(std::string_view name) const;
+
+  // Reports a finding of this rule at `span` of `doc`.
+  void report(const Document &doc, const Span &span, std::string message, std::string resource,
+              std::vector<RelatedLocation> related = {}) const;
+  // --strict: the check could not decide because `blocked_by` is unknown.
+  void undecided(const Document &doc, const Span &span, std::string resource, std::string blocked_by) const;
+
+ private:
+  const Project &project_;
+  const Rule &rule_;
+  bool strict_;
+  std::vector<Finding> &findings_;
+  std::vector<Finding> &undecided_;
+};
+
+using NativeCheck = std::function<void(const NativeCheckContext &)>;
+
+// Registers `check` for rule `id` at static-initialisation time:
+//   static const NativeCheckRegistrar reg("CL-0705", &check_fn);
+struct NativeCheckRegistrar {
+  NativeCheckRegistrar(const char *id, NativeCheck check);
+};
+
+const NativeCheck *find_native_check(std::string_view id);
+std::vector<std::string> registered_native_checks();
+
+}  // namespace clause
