@@ -1,0 +1,146 @@
+#include "reporters/json_reporter.h"
+
+#include <nlohmann/json.hpp>
+
+#include "reporters/report_util.h"
+#include "sarif/fingerprint.h"
+
+namespace clause {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json location_json(const Location &loc) {
+  Json j;
+  j["path"] = loc.path;
+  j["startLine"] = loc.span.start_line;
+  j["startColumn"] = loc.span.start_col;
+  j["endLine"] = loc.span.end_line;
+  j["endColumn"] = loc.span.end_col;
+  return j;
+}
+
+Json rule_json(const RuleInfo &rule) {
+  Json j;
+  j["id"] = rule.id;
+  j["name"] = rule.name;
+  j["scenario"] = rule.scenario;
+  j["title"] = rule.title;
+  j["severity"] = severity_name(rule.severity);
+  j["kind"] = rule_kind_name(rule.kind);
+  j["precision"] = rule.precision;
+  j["formats"] = rule.formats;
+  j["tags"] = rule.tags;
+  return j;
+}
+
+Json finding_json(const Finding &f, const RuleInfo *rule, const std::string &fingerprint) {
+  Json j;
+  j["ruleId"] = f.rule_id;
+  j["ruleName"] = rule ? rule->name : std::string();
+  j["scenario"] = rule ? rule->scenario : std::string();
+  j["severity"] = severity_name(f.severity);
+  j["message"] = f.message;
+  j["resource"] = f.resource;
+  j["location"] = location_json(f.location);
+  j["snippet"] = f.snippet;
+  j["fingerprint"] = fingerprint;
+  Json related = Json::array();
+  for (const RelatedLocation &r : f.related) {
+    related.push_back(Json{{"location", location_json(r.location)}, {"message", r.message}});
+  }
+  j["related"] = std::move(related);
+  j["suppressed"] = f.suppression.has_value();
+  if (f.suppression) {
+    j["suppression"] = Json{{"kind", f.suppression->kind},
+                            {"justification", f.suppression->justification},
+                            {"location", location_json(f.suppression->location)}};
+  } else {
+    j["suppression"] = nullptr;
+  }
+  return j;
+}
+
+Json diagnostic_json(const FileDiagnostic &d) {
+  Json j;
+  j["level"] = diag_level_name(d.diagnostic.level);
+  j["code"] = d.diagnostic.code;
+  j["message"] = d.diagnostic.message;
+  j["location"] = location_json({d.path, d.diagnostic.span});
+  return j;
+}
+
+Json severity_counts_json(const SeverityCounts &counts) {
+  Json j;
+  for (Severity s : kSeveritiesDescending) j[severity_name(s)] = counts[static_cast<size_t>(s)];
+  return j;
+}
+
+Json summary_json(const Report &report, const RuleIndex &index) {
+  const ReportTotals t = report_totals(report);
+  std::map<std::string, SeverityCounts> by_scenario;
+  for (const RootReport &root : report.roots) {
+    for (const Finding &f : root.findings) {
+      if (f.suppression) continue;
+      const RuleInfo *rule = index.find(f.rule_id);
+      by_scenario[rule ? rule->scenario : std::string()][static_cast<size_t>(f.severity)]++;
+    }
+  }
+  Json scenarios;
+  for (const char *scenario : kScenarios) {
+    if (auto it = by_scenario.find(scenario); it != by_scenario.end()) {
+      scenarios[scenario] = severity_counts_json(it->second);
+    }
+  }
+  if (auto it = by_scenario.find(""); it != by_scenario.end())
+    scenarios["unknown"] = severity_counts_json(it->second);
+
+  Json j;
+  j["findings"] = t.findings;
+  j["bySeverity"] = severity_counts_json(t.by_severity);
+  j["byScenario"] = scenarios.is_null() ? Json::object() : std::move(scenarios);
+  j["suppressed"] = t.suppressed;
+  j["diagnostics"] = t.diagnostics;
+  j["filesScanned"] = t.files_scanned;
+  j["filesSkipped"] = t.files_skipped;
+  j["filesByKind"] = t.files_by_kind;
+  return j;
+}
+
+}  // namespace
+
+void write_json(const Report &report, std::ostream &out, const JsonOptions &opts) {
+  const RuleIndex index(report.rules);
+  Json doc;
+  doc["version"] = kJsonFormatVersion;
+  doc["tool"] = Json{{"name", "clause"}, {"version", opts.tool_version}};
+  doc["category"] = report.category;
+  doc["executionSuccessful"] = report.execution_successful;
+  Json rules = Json::array();
+  for (const RuleInfo &rule : report.rules) rules.push_back(rule_json(rule));
+  doc["rules"] = std::move(rules);
+
+  Json roots = Json::array();
+  for (const RootReport &root : report.roots) {
+    const std::vector<std::string> fingerprints = run_fingerprints(root.findings);
+    Json findings = Json::array();
+    for (size_t i = 0; i < root.findings.size(); ++i) {
+      const Finding &f = root.findings[i];
+      findings.push_back(finding_json(f, index.find(f.rule_id), fingerprints[i]));
+    }
+    Json diagnostics = Json::array();
+    for (const FileDiagnostic &d : root.diagnostics) diagnostics.push_back(diagnostic_json(d));
+    Json r;
+    r["name"] = root.name;
+    r["path"] = root.abs_path;
+    r["findings"] = std::move(findings);
+    r["diagnostics"] = std::move(diagnostics);
+    r["files"] = root.files_by_kind;
+    roots.push_back(std::move(r));
+  }
+  doc["roots"] = std::move(roots);
+  doc["summary"] = summary_json(report, index);
+  out << doc.dump(opts.pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace clause

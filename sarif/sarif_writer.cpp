@@ -1,0 +1,356 @@
+#include "sarif/sarif_writer.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "reporters/report_util.h"
+#include "sarif/fingerprint.h"
+
+namespace clause {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr const char *kSchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+constexpr const char *kSrcRoot = "%SRCROOT%";
+constexpr size_t kMaxNameBytes = 255;
+constexpr size_t kMaxDescriptionBytes = 1024;
+constexpr size_t kMaxTags = 10;  // GitHub keeps 10 tags a rule (rejects over 20)
+
+bool uri_byte_allowed(unsigned char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  return std::string_view("-._~!$&'()*+,;=@/").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+std::string percent_encode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (unsigned char c : text) {
+    if (uri_byte_allowed(c)) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xfU]);
+    }
+  }
+  return out;
+}
+
+// Appends "." when `text` does not already end a sentence.
+std::string sentence(std::string_view text) {
+  std::string out(text);
+  if (!out.empty() && std::string_view(".!?").find(out.back()) == std::string_view::npos) out.push_back('.');
+  return out;
+}
+
+std::string scenario_label(const RuleInfo &rule) {
+  std::string out = "ISO/IEC 20000-9 scenario " + rule.scenario;
+  if (const char *title = scenario_title(rule.scenario); *title) out += std::string(" (") + title + ")";
+  return out;
+}
+
+std::string help_text(const RuleInfo &rule) {
+  std::string out = sentence(rule.title.empty() ? rule.id : rule.title);
+  if (!rule.rationale.empty()) out += "\n\nWhy: " + rule.rationale;
+  if (!rule.remediation.empty()) out += "\n\nHow to fix: " + rule.remediation;
+  if (!rule.scenario.empty()) out += "\n\n" + sentence(scenario_label(rule));
+  out += "\n\nTo suppress, write `clause:ignore " + rule.id + " -- reason` on or above the reported line.";
+  return out;
+}
+
+std::string help_markdown(const RuleInfo &rule) {
+  if (!rule.help_markdown.empty()) return rule.help_markdown;
+  std::string out = "**" + sentence(rule.title.empty() ? rule.id : rule.title) + "**";
+  if (!rule.rationale.empty()) out += "\n\n" + rule.rationale;
+  if (!rule.remediation.empty()) out += "\n\n**How to fix:** " + rule.remediation;
+  if (!rule.scenario.empty()) out += "\n\n" + sentence(scenario_label(rule));
+  out += "\n\nTo suppress, write `clause:ignore " + rule.id + " -- reason` on or above the reported line.";
+  return out;
+}
+
+const char *problem_severity(Severity s) {
+  switch (s) {
+    case Severity::Critical:
+    case Severity::High: return "error";
+    case Severity::Medium:
+    case Severity::Low: return "warning";
+    case Severity::Info: return "recommendation";
+  }
+  return "warning";
+}
+
+Json rule_json(const RuleInfo &rule, const SarifOptions &opts) {
+  const std::string title = rule.title.empty() ? (rule.name.empty() ? rule.id : rule.name) : rule.title;
+  std::string full = sentence(title);
+  if (!rule.rationale.empty()) full += " " + rule.rationale;
+
+  std::vector<std::string> tags = {"iso20000-9"};
+  if (!rule.scenario.empty()) tags.push_back("scenario-" + rule.scenario);
+  tags.insert(tags.end(), rule.formats.begin(), rule.formats.end());
+  tags.emplace_back(rule_kind_name(rule.kind));
+  tags.insert(tags.end(), rule.tags.begin(), rule.tags.end());
+  Json tag_json = Json::array();
+  std::set<std::string> seen;
+  for (const std::string &tag : tags) {
+    if (tag.empty() || !seen.insert(tag).second) continue;
+    if (tag_json.size() == kMaxTags) break;
+    tag_json.push_back(tag);
+  }
+
+  Json r;
+  r["id"] = rule.id;
+  r["name"] = truncate_utf8(rule.name.empty() ? rule.id : rule.name, kMaxNameBytes);
+  r["shortDescription"] = {{"text", truncate_utf8(title, kMaxDescriptionBytes)}};
+  r["fullDescription"] = {{"text", truncate_utf8(full, kMaxDescriptionBytes)}};
+  r["help"] = {{"text", help_text(rule)}, {"markdown", help_markdown(rule)}};
+  if (!opts.help_uri_base.empty()) r["helpUri"] = opts.help_uri_base + rule.id;
+  r["defaultConfiguration"] = {{"level", sarif_level(rule.severity)}};
+  Json props;
+  if (!rule.scenario.empty()) props["scenario"] = rule.scenario;
+  props["tags"] = std::move(tag_json);
+  props["security-severity"] = security_severity_score(rule.severity);
+  props["precision"] = rule.precision.empty() ? "high" : rule.precision;
+  props["problem.severity"] = problem_severity(rule.severity);
+  r["properties"] = std::move(props);
+  return r;
+}
+
+// The rules of the report, then a minimal descriptor for every rule id a
+// finding names that the report does not describe (so that each result has
+// a rule to point at).
+std::vector<RuleInfo> rules_for_output(const Report &report) {
+  std::vector<RuleInfo> rules = report.rules;
+  RuleIndex index(report.rules);
+  std::map<std::string, Severity> unknown;
+  for (const RootReport &root : report.roots) {
+    for (const Finding &f : root.findings) {
+      if (index.find(f.rule_id) == nullptr) unknown.emplace(f.rule_id, f.severity);
+    }
+  }
+  for (const auto &[id, severity] : unknown) {
+    RuleInfo info;
+    info.id = id;
+    info.name = id;
+    info.title = "Finding of rule " + id;
+    info.severity = severity;
+    rules.push_back(std::move(info));
+  }
+  return rules;
+}
+
+Json region_json(const Span &s) {
+  Json r;
+  r["startLine"] = s.start_line;
+  if (s.start_col != 0) r["startColumn"] = s.start_col;
+  if (s.end_line != 0 && s.end_line >= s.start_line) {
+    r["endLine"] = s.end_line;
+    const bool backwards = s.end_line == s.start_line && s.end_col < s.start_col;
+    if (s.end_col != 0 && !backwards) r["endColumn"] = s.end_col;
+  }
+  return r;
+}
+
+Json artifact_location(std::string_view path) {
+  return Json{{"uri", relative_path_uri(path)}, {"uriBaseId", kSrcRoot}};
+}
+
+// A physicalLocation; without a valid span the region is left out, unless
+// `need_line` (result locations: GitHub needs a start line), when the finding
+// is shown on line 1 of its file.
+Json physical_location(const Location &loc, bool need_line) {
+  Json p;
+  p["artifactLocation"] = artifact_location(loc.path);
+  if (loc.span.valid()) {
+    p["region"] = region_json(loc.span);
+  } else if (need_line) {
+    p["region"] = {{"startLine", 1}};
+  }
+  return p;
+}
+
+Json result_json(const Finding &f, const RuleInfo &rule, long rule_index, const std::string &fingerprint,
+                 const SarifOptions &opts) {
+  Json r;
+  r["ruleId"] = f.rule_id;
+  r["ruleIndex"] = rule_index;
+  r["level"] = sarif_level(f.severity);
+  std::string message = f.message.empty() ? sentence(rule.title.empty() ? rule.id : rule.title) : f.message;
+  r["message"] = {{"text", std::move(message)}};
+  r["locations"] = Json::array({{{"physicalLocation", physical_location(f.location, true)}}});
+  r["partialFingerprints"] = {{kFingerprintKey, fingerprint}};
+  if (!f.related.empty()) {
+    Json related = Json::array();
+    const size_t n = std::min(f.related.size(), opts.max_related_locations);
+    for (size_t i = 0; i < n; ++i) {
+      Json loc;
+      loc["id"] = i + 1;
+      loc["physicalLocation"] = physical_location(f.related[i].location, false);
+      if (!f.related[i].message.empty()) loc["message"] = {{"text", f.related[i].message}};
+      related.push_back(std::move(loc));
+    }
+    r["relatedLocations"] = std::move(related);
+  }
+  if (f.suppression) {
+    Json s;
+    s["kind"] = f.suppression->kind.empty() ? "inSource" : f.suppression->kind;
+    if (!f.suppression->justification.empty()) s["justification"] = f.suppression->justification;
+    r["suppressions"] = Json::array({std::move(s)});
+  }
+  Json props;
+  if (!rule.scenario.empty()) props["scenario"] = rule.scenario;
+  if (!f.resource.empty()) props["resource"] = f.resource;
+  props["severity"] = severity_name(f.severity);
+  r["properties"] = std::move(props);
+  return r;
+}
+
+Json notification_json(const FileDiagnostic &d) {
+  Json n;
+  n["level"] = diag_level_name(d.diagnostic.level);
+  std::string text = d.diagnostic.message.empty() ? d.diagnostic.code : d.diagnostic.message;
+  if (text.empty()) text = "input problem";
+  n["message"] = {{"text", std::move(text)}};
+  if (!d.path.empty()) {
+    n["locations"] =
+        Json::array({{{"physicalLocation", physical_location({d.path, d.diagnostic.span}, false)}}});
+  }
+  if (!d.diagnostic.code.empty()) n["descriptor"] = {{"id", d.diagnostic.code}};
+  return n;
+}
+
+// Indices of the findings a run reports: all of them, or when there are more
+// than `cap`, the unsuppressed and most severe first, then in report order;
+// returned in report order.
+std::vector<size_t> kept_findings(const std::vector<Finding> &findings, size_t cap) {
+  std::vector<size_t> order(findings.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  if (findings.size() <= cap) return order;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Finding &x = findings[a];
+    const Finding &y = findings[b];
+    if (x.suppression.has_value() != y.suppression.has_value()) return !x.suppression.has_value();
+    return x.severity > y.severity;
+  });
+  order.resize(cap);
+  std::sort(order.begin(), order.end());
+  return order;
+}
+
+std::string root_segment(std::string_view name) {
+  while (name.starts_with("./")) name.remove_prefix(2);
+  while (!name.empty() && name.front() == '/') name.remove_prefix(1);
+  while (!name.empty() && name.back() == '/') name.remove_suffix(1);
+  if (name.empty() || name == ".") return "root";
+  return std::string(name);
+}
+
+}  // namespace
+
+std::string relative_path_uri(std::string_view path) {
+  while (path.starts_with("./")) path.remove_prefix(2);
+  return percent_encode(path);
+}
+
+std::string directory_file_uri(std::string_view abs_path) {
+  std::string out = "file://";
+  if (!abs_path.starts_with('/')) out.push_back('/');
+  out += percent_encode(abs_path);
+  if (out.back() != '/') out.push_back('/');
+  return out;
+}
+
+std::vector<std::string> sarif_automation_ids(const Report &report) {
+  std::string_view category = report.category;
+  while (!category.empty() && category.back() == '/') category.remove_suffix(1);
+  std::vector<std::string> ids;
+  if (report.roots.size() <= 1) {
+    ids.assign(report.roots.size(), category.empty() ? std::string() : std::string(category) + "/");
+    return ids;
+  }
+  const std::string base = category.empty() ? "clause" : std::string(category);
+  std::set<std::string> used;
+  for (const RootReport &root : report.roots) {
+    const std::string segment = root_segment(root.name);
+    std::string id = base + "/" + segment + "/";
+    for (int n = 2; used.contains(id); ++n) id = base + "/" + segment + "-" + std::to_string(n) + "/";
+    used.insert(id);
+    ids.push_back(std::move(id));
+  }
+  return ids;
+}
+
+void write_sarif(const Report &report, std::ostream &out, const SarifOptions &opts) {
+  const std::vector<RuleInfo> rules = rules_for_output(report);
+  const RuleIndex index(rules);
+  Json rules_json = Json::array();
+  for (const RuleInfo &rule : rules) rules_json.push_back(rule_json(rule, opts));
+
+  Json driver;
+  driver["name"] = "clause";
+  driver["version"] = opts.tool_version;
+  driver["semanticVersion"] = opts.tool_version;
+  if (!opts.information_uri.empty()) driver["informationUri"] = opts.information_uri;
+  driver["rules"] = std::move(rules_json);
+  const Json tool = {{"driver", std::move(driver)}};
+
+  const std::vector<std::string> automation_ids = sarif_automation_ids(report);
+  Json runs = Json::array();
+  for (size_t ri = 0; ri < report.roots.size(); ++ri) {
+    const RootReport &root = report.roots[ri];
+    const std::vector<std::string> fingerprints = run_fingerprints(root.findings);
+    const std::vector<size_t> kept = kept_findings(root.findings, opts.max_results_per_run);
+
+    Json results = Json::array();
+    for (size_t i : kept) {
+      const Finding &f = root.findings[i];
+      results.push_back(
+          result_json(f, *index.find(f.rule_id), index.index_of(f.rule_id), fingerprints[i], opts));
+    }
+
+    Json notifications = Json::array();
+    if (kept.size() < root.findings.size()) {
+      const size_t omitted = root.findings.size() - kept.size();
+      Json n;
+      n["level"] = "warning";
+      n["message"] = {{"text", std::to_string(omitted) + " of " + std::to_string(root.findings.size()) +
+                                   " results omitted: a run holds at most " +
+                                   std::to_string(opts.max_results_per_run) +
+                                   " results; the most severe were kept."}};
+      n["descriptor"] = {{"id", "results-truncated"}};
+      notifications.push_back(std::move(n));
+    }
+    for (const FileDiagnostic &d : root.diagnostics) notifications.push_back(notification_json(d));
+
+    Json invocation;
+    invocation["executionSuccessful"] = report.execution_successful;
+    if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
+
+    Json run;
+    run["tool"] = tool;
+    if (!automation_ids[ri].empty()) run["automationDetails"] = {{"id", automation_ids[ri]}};
+    if (!root.abs_path.empty()) {
+      run["originalUriBaseIds"] = {{kSrcRoot, {{"uri", directory_file_uri(root.abs_path)}}}};
+    }
+    run["invocations"] = Json::array({std::move(invocation)});
+    run["results"] = std::move(results);
+    Json props;
+    props["root"] = root.name;
+    props["files"] = root.files_by_kind;
+    run["properties"] = std::move(props);
+    runs.push_back(std::move(run));
+  }
+
+  Json log;
+  log["$schema"] = kSchemaUri;
+  log["version"] = "2.1.0";
+  log["runs"] = std::move(runs);
+  out << log.dump(opts.pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace clause
