@@ -18,7 +18,8 @@ Command add_rules_command(CLI::App &app) {
   auto args = std::make_shared<Args>();
   CLI::App *cmd = app.add_subcommand("rules", "List the rules: id, name, scenario, severity, targets");
   cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("--rules", args->rule_dirs, "Directory of extra rule packs (repeatable)");
+  cmd->add_option("--rules", args->rule_dirs, "Directory of extra rule packs (repeatable)")
+      ->allow_extra_args(false);
   return Command{cmd, [args] {
                    RuleSelection sel;
                    sel.rule_dirs = args->rule_dirs;
@@ -36,7 +37,8 @@ Command add_rules_command(CLI::App &app) {
                        j["formats"] = r.info.formats;
                        nlohmann::ordered_json targets = nlohmann::ordered_json::object();
                        if (r.declarative)
-                         for (const auto &[fmt, types] : r.declarative->targets) targets[target_format_name(fmt)] = types;
+                         for (const auto &[fmt, types] : r.declarative->targets)
+                           targets[target_format_name(fmt)] = types;
                        j["targets"] = targets;
                        j["documented"] = !r.info.help_markdown.empty();
                        out.push_back(j);
@@ -44,9 +46,10 @@ Command add_rules_command(CLI::App &app) {
                      std::cout << out.dump(2) << "\n";
                    } else {
                      for (const auto &r : set.rules())
-                       std::cout << r.info.id << "  " << r.info.scenario << (r.info.scenario.size() < 4 ? "  " : " ")
-                                 << severity_name(r.info.severity) << "\t" << r.info.name << "\t" << r.info.title
-                                 << "\n";
+                       std::cout << r.info.id << "  " << r.info.scenario
+                                 << (r.info.scenario.size() < 4 ? "  " : " ")
+                                 << severity_name(r.info.severity) << "\t" << r.info.name << "\t"
+                                 << r.info.title << "\n";
                    }
                    return static_cast<int>(kOk);
                  }};
@@ -57,7 +60,7 @@ Command add_explain_command(CLI::App &app) {
   auto dirs = std::make_shared<std::vector<std::string>>();
   CLI::App *cmd = app.add_subcommand("explain", "Print a rule's documentation");
   cmd->add_option("rule", *key, "Rule id or name")->required();
-  cmd->add_option("--rules", *dirs, "Directory of extra rule packs (repeatable)");
+  cmd->add_option("--rules", *dirs, "Directory of extra rule packs (repeatable)")->allow_extra_args(false);
   return Command{cmd, [key, dirs] {
                    RuleSelection sel;
                    sel.rule_dirs = *dirs;
@@ -70,7 +73,8 @@ Command add_explain_command(CLI::App &app) {
                    if (!r->info.help_markdown.empty()) {
                      std::cout << r->info.help_markdown;
                    } else {
-                     std::cout << "# " << r->info.id << " " << r->info.name << "\n\n" << r->info.title << "\n\n"
+                     std::cout << "# " << r->info.id << " " << r->info.name << "\n\n"
+                               << r->info.title << "\n\n"
                                << r->info.rationale << "\n\nFix: " << r->info.remediation << "\n";
                    }
                    return static_cast<int>(kOk);

@@ -44,7 +44,8 @@ RuleSet select_rules(const RuleSelection &sel) {
     if (!min) throw RulePackError("--severity-min: '" + sel.severity_min + "' is not a severity");
   }
   auto named = [](const Rule &r, const std::vector<std::string> &keys) {
-    return std::any_of(keys.begin(), keys.end(), [&](const std::string &k) { return k == r.info.id || k == r.info.name; });
+    return std::any_of(keys.begin(), keys.end(),
+                       [&](const std::string &k) { return k == r.info.id || k == r.info.name; });
   };
   set.filter([&](const Rule &r) {
     if (!sel.enable.empty() && !named(r, sel.enable)) return false;

@@ -111,17 +111,24 @@ Command add_scan_command(CLI::App &app) {
   CLI::App *cmd = app.add_subcommand("scan", "Scan infrastructure and agreements under each PATH");
   cmd->add_option("paths", args->paths, "Scan roots (default: .)");
   cmd->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember(kFormats));
-  cmd->add_option("-o,--output", args->outputs, "Write to FILE instead of stdout; repeatable as FORMAT=FILE");
-  cmd->add_option("--rules", args->rule_dirs, "Directory of extra rule packs (repeatable)");
-  cmd->add_option("--fail-on", args->fail_on,
-                  "Exit 1 when a finding at or above this severity remains: critical|high|medium|low|info|never");
-  cmd->add_option("--enable", args->enable, "Run only these rules (ids or names, comma-separated)");
-  cmd->add_option("--disable", args->disable, "Do not run these rules (ids or names, comma-separated)");
-  cmd->add_option("--scenario", args->scenarios, "Run only rules of these scenarios, e.g. 5.7,5.13");
+  cmd->add_option("-o,--output", args->outputs, "Write to FILE instead of stdout; repeatable as FORMAT=FILE")
+      ->allow_extra_args(false);
+  cmd->add_option("--rules", args->rule_dirs, "Directory of extra rule packs (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option(
+      "--fail-on", args->fail_on,
+      "Exit 1 when a finding at or above this severity remains: critical|high|medium|low|info|never");
+  cmd->add_option("--enable", args->enable, "Run only these rules (ids or names, comma-separated)")
+      ->allow_extra_args(false);
+  cmd->add_option("--disable", args->disable, "Do not run these rules (ids or names, comma-separated)")
+      ->allow_extra_args(false);
+  cmd->add_option("--scenario", args->scenarios, "Run only rules of these scenarios, e.g. 5.7,5.13")
+      ->allow_extra_args(false);
   cmd->add_option("--severity-min", args->severity_min, "Run only rules of at least this severity");
   cmd->add_option("-j,--jobs", args->jobs, "Parallel jobs (default: hardware threads)");
   cmd->add_option("--category", args->category, "SARIF automationDetails.id");
-  cmd->add_option("--max-file-size", args->max_file_size, "Skip files larger than this many bytes (default 8 MiB)");
+  cmd->add_option("--max-file-size", args->max_file_size,
+                  "Skip files larger than this many bytes (default 8 MiB)");
   cmd->add_flag("--strict", args->strict, "Report, as notes, checks that unknown values kept from deciding");
   cmd->add_flag("--no-color", args->no_color, "Never colour the text output");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on stdout for text output; only the exit code");

@@ -69,22 +69,25 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
     }
     struct stat st {};
     if (::stat(p.c_str(), &st) != 0) {
-      out.diagnostics.push_back(
-          FileDiagnostic{rel, Diagnostic{DiagLevel::Warning, "unreadable", "cannot read this file; skipped", {}}});
+      out.diagnostics.push_back(FileDiagnostic{
+          rel, Diagnostic{DiagLevel::Warning, "unreadable", "cannot read this file; skipped", {}}});
       return;
     }
     if (!S_ISREG(st.st_mode)) {
       out.diagnostics.push_back(FileDiagnostic{
-          rel, Diagnostic{DiagLevel::Note, "not-a-file", "not a regular file (FIFO, device or socket); skipped", {}}});
+          rel,
+          Diagnostic{
+              DiagLevel::Note, "not-a-file", "not a regular file (FIFO, device or socket); skipped", {}}});
       return;
     }
     uint64_t size = static_cast<uint64_t>(st.st_size);
     if (size > opts.max_file_size) {
-      out.diagnostics.push_back(FileDiagnostic{
-          rel, Diagnostic{DiagLevel::Warning, "skipped-size",
-                          "file is " + std::to_string(size) + " bytes, over the " +
-                              std::to_string(opts.max_file_size) + "-byte limit; skipped",
-                          {}}});
+      out.diagnostics.push_back(
+          FileDiagnostic{rel, Diagnostic{DiagLevel::Warning,
+                                         "skipped-size",
+                                         "file is " + std::to_string(size) + " bytes, over the " +
+                                             std::to_string(opts.max_file_size) + "-byte limit; skipped",
+                                         {}}});
       return;
     }
     out.files.push_back(SourceFile{p.string(), rel, syntax, hint, size});
@@ -113,8 +116,11 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
       fs::path target = fs::weakly_canonical(p, sec);
       std::string rel = generic_relative(p, root_path);
       if (sec || !inside(target, canonical_root)) {
-        out.diagnostics.push_back(FileDiagnostic{
-            rel, Diagnostic{DiagLevel::Note, "symlink-outside", "symbolic link leads outside the scan root; skipped", {}}});
+        out.diagnostics.push_back(
+            FileDiagnostic{rel, Diagnostic{DiagLevel::Note,
+                                           "symlink-outside",
+                                           "symbolic link leads outside the scan root; skipped",
+                                           {}}});
         continue;
       }
       if (fs::is_directory(target, sec)) continue;

@@ -33,8 +33,8 @@ const Node *NativeCheckContext::param(std::string_view name) const {
   return it == rule_.parameters.end() ? nullptr : &it->second;
 }
 
-void NativeCheckContext::report(const Document &doc, const Span &span, std::string message, std::string resource,
-                                std::vector<RelatedLocation> related) const {
+void NativeCheckContext::report(const Document &doc, const Span &span, std::string message,
+                                std::string resource, std::vector<RelatedLocation> related) const {
   Finding f;
   f.rule_id = rule_.info.id;
   f.severity = rule_.info.severity;

@@ -14,7 +14,7 @@
 namespace clause {
 
 struct PathStep {
-  std::string key;            // map key (empty when index is set)
+  std::string key;  // map key (empty when index is set)
   std::optional<size_t> index;
 };
 

@@ -8,11 +8,21 @@ namespace clause {
 
 std::optional<PredOp> parse_pred_op(std::string_view t) {
   static const std::pair<std::string_view, PredOp> kOps[] = {
-      {"exists", PredOp::Exists},     {"absent", PredOp::Absent},       {"==", PredOp::Eq},
-      {"!=", PredOp::Ne},             {"<", PredOp::Lt},                {"<=", PredOp::Le},
-      {">", PredOp::Gt},              {">=", PredOp::Ge},               {"in", PredOp::In},
-      {"not_in", PredOp::NotIn},      {"matches", PredOp::Matches},     {"not_matches", PredOp::NotMatches},
-      {"contains", PredOp::Contains}, {"not_contains", PredOp::NotContains}, {"len>=", PredOp::LenGe},
+      {"exists", PredOp::Exists},
+      {"absent", PredOp::Absent},
+      {"==", PredOp::Eq},
+      {"!=", PredOp::Ne},
+      {"<", PredOp::Lt},
+      {"<=", PredOp::Le},
+      {">", PredOp::Gt},
+      {">=", PredOp::Ge},
+      {"in", PredOp::In},
+      {"not_in", PredOp::NotIn},
+      {"matches", PredOp::Matches},
+      {"not_matches", PredOp::NotMatches},
+      {"contains", PredOp::Contains},
+      {"not_contains", PredOp::NotContains},
+      {"len>=", PredOp::LenGe},
       {"len<=", PredOp::LenLe},
   };
   for (const auto &[name, op] : kOps)
@@ -113,7 +123,10 @@ Truth compare_one(const Predicate &p, const Node &actual) {
       auto a = as_number(actual);
       if (!a) return Truth::False;
       double e = p.value.number;
-      bool ok = p.op == PredOp::Lt ? *a < e : p.op == PredOp::Le ? *a <= e : p.op == PredOp::Gt ? *a > e : *a >= e;
+      bool ok = p.op == PredOp::Lt   ? *a < e
+                : p.op == PredOp::Le ? *a <= e
+                : p.op == PredOp::Gt ? *a > e
+                                     : *a >= e;
       return ok ? Truth::True : Truth::False;
     }
     case PredOp::In:
@@ -149,8 +162,8 @@ Truth compare_one(const Predicate &p, const Node &actual) {
     }
     case PredOp::LenGe:
     case PredOp::LenLe: {
-      size_t len = actual.kind == NodeKind::List   ? actual.items.size()
-                   : actual.kind == NodeKind::Map  ? actual.entries.size()
+      size_t len = actual.kind == NodeKind::List     ? actual.items.size()
+                   : actual.kind == NodeKind::Map    ? actual.entries.size()
                    : actual.kind == NodeKind::String ? actual.text.size()
                                                      : 0;
       double e = p.value.number;

@@ -46,9 +46,9 @@ struct Predicate {
   AttributePath path;
   std::string path_text;
   PredOp op = PredOp::Exists;
-  Node value;                          // expected value (list for in / not_in)
-  std::shared_ptr<const RE2> regex;    // matches / not_matches, compiled once
-  std::optional<Node> default_value;   // the provider's default when absent
+  Node value;                         // expected value (list for in / not_in)
+  std::shared_ptr<const RE2> regex;   // matches / not_matches, compiled once
+  std::optional<Node> default_value;  // the provider's default when absent
   bool ignore_case = false;
   // When the path reaches several values (lists fan out): must every value
   // satisfy the op (all, the default) or is one enough (any)?
@@ -58,11 +58,11 @@ struct Predicate {
 // Where and why a predicate failed, for the finding's location and message.
 struct Outcome {
   Truth truth = Truth::Unknown;
-  const Node *actual = nullptr;        // the offending value, when one exists
-  const MapEntry *entry = nullptr;     // its map entry (key location)
-  std::string actual_text;             // rendered for {actual}
-  std::string path_text;               // the attribute that decided
-  std::string blocked_by;              // the unknown expression, for --strict
+  const Node *actual = nullptr;     // the offending value, when one exists
+  const MapEntry *entry = nullptr;  // its map entry (key location)
+  std::string actual_text;          // rendered for {actual}
+  std::string path_text;            // the attribute that decided
+  std::string blocked_by;           // the unknown expression, for --strict
 };
 
 Outcome evaluate(const Predicate &pred, const Node &body);

@@ -34,8 +34,8 @@ struct DeclarativeCheck {
 
 struct Rule {
   RuleInfo info;
-  std::optional<DeclarativeCheck> declarative;  // set unless the check is native
-  bool native = false;                          // `check: native`: C++ registered under info.id
+  std::optional<DeclarativeCheck> declarative;               // set unless the check is native
+  bool native = false;                                       // `check: native`: C++ registered under info.id
   std::map<TargetFormat, std::vector<std::string>> targets;  // native checks: formats/types read
   // Policy thresholds (`parameters:` in the rule file), overridable by
   // configuration; read by native checks and by `{param: name}` values.

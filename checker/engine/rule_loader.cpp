@@ -75,10 +75,9 @@ class Loader {
 
   Rule load(const YAML::Node &doc) {
     if (!doc.IsMap()) fail(doc, "a rule must be a mapping");
-    static const std::set<std::string> kKnown = {"id",          "name",      "scenario", "title",   "severity",
-                                                 "targets",     "when",      "check",    "message", "remediation",
-                                                 "rationale",   "precision", "tags",     "kind",
-                                                 "parameters"};
+    static const std::set<std::string> kKnown = {
+        "id",      "name",        "scenario",  "title",     "severity", "targets", "when",      "check",
+        "message", "remediation", "rationale", "precision", "tags",     "kind",    "parameters"};
     for (const auto &kv : doc) {
       std::string key = kv.first.Scalar();
       if (!kKnown.count(key)) fail(kv.first, "unknown rule field '" + key + "'");
@@ -98,7 +97,8 @@ class Loader {
     info.scenario = required(doc, "scenario");
     static const RE2 kScenario("5\\.(\\d{1,2})");
     int scenario_number = 0;
-    if (!RE2::FullMatch(info.scenario, kScenario, &scenario_number) || scenario_number < 1 || scenario_number > 15)
+    if (!RE2::FullMatch(info.scenario, kScenario, &scenario_number) || scenario_number < 1 ||
+        scenario_number > 15)
       fail(doc["scenario"], "scenario must be one of 5.1 ... 5.15");
     if (scenario_number != scenario_digits)
       fail(doc["id"], "rule id " + info.id + " does not match scenario " + info.scenario);
@@ -122,11 +122,13 @@ class Loader {
 
     DeclarativeCheck check;
     const YAML::Node targets = doc["targets"];
-    if (!targets || !targets.IsMap()) fail(targets ? targets : doc, "'targets' must map formats to resource types");
+    if (!targets || !targets.IsMap())
+      fail(targets ? targets : doc, "'targets' must map formats to resource types");
     for (const auto &kv : targets) {
       auto fmt = parse_target_format(kv.first.Scalar());
-      if (!fmt) fail(kv.first, "unknown target format '" + kv.first.Scalar() +
-                                   "' (terraform, cloudformation, kubernetes, agreement)");
+      if (!fmt)
+        fail(kv.first, "unknown target format '" + kv.first.Scalar() +
+                           "' (terraform, cloudformation, kubernetes, agreement)");
       std::vector<std::string> types;
       if (kv.second.IsScalar()) {
         types.push_back(kv.second.Scalar());
@@ -156,7 +158,8 @@ class Loader {
     }
 
     if (doc["parameters"]) {
-      if (!doc["parameters"].IsMap()) fail(doc["parameters"], "'parameters' must map names to default values");
+      if (!doc["parameters"].IsMap())
+        fail(doc["parameters"], "'parameters' must map names to default values");
       for (const auto &kv : doc["parameters"]) rule.parameters[kv.first.Scalar()] = to_node(kv.second);
     }
     if (!doc["check"]) fail(doc, "missing field 'check'");
@@ -194,14 +197,16 @@ class Loader {
   }
 
   void validate_placeholders(const YAML::Node &at, const std::string &msg) const {
-    static const std::set<std::string> kKnown = {"address", "type", "name", "actual", "attribute", "expected", "file"};
+    static const std::set<std::string> kKnown = {"address",   "type",     "name", "actual",
+                                                 "attribute", "expected", "file"};
     size_t pos = 0;
     while ((pos = msg.find('{', pos)) != std::string::npos) {
       size_t end = msg.find('}', pos);
       if (end == std::string::npos) fail(at, "unclosed '{' in message");
       std::string key = msg.substr(pos + 1, end - pos - 1);
       if (!kKnown.count(key))
-        fail(at, "unknown placeholder {" + key + "} (address, type, name, actual, attribute, expected, file)");
+        fail(at,
+             "unknown placeholder {" + key + "} (address, type, name, actual, attribute, expected, file)");
       pos = end + 1;
     }
   }
@@ -217,7 +222,8 @@ class Loader {
         for (const auto &kv : n) {
           auto fmt = *parse_target_format(kv.first.Scalar());
           if (!check.targets.count(fmt))
-            fail(kv.first, std::string("check for format '") + target_format_name(fmt) + "' that the rule does not target");
+            fail(kv.first, std::string("check for format '") + target_format_name(fmt) +
+                               "' that the rule does not target");
           per_format[fmt] = load_predicate(kv.second, 0);
         }
         return;
@@ -234,7 +240,8 @@ class Loader {
       const char *key = n["all"] ? "all" : "any";
       if (n.size() != 1) fail(n, std::string("'") + key + "' must stand alone in its mapping");
       const YAML::Node list = n[key];
-      if (!list.IsSequence() || list.size() == 0) fail(list, std::string("'") + key + "' needs a non-empty list");
+      if (!list.IsSequence() || list.size() == 0)
+        fail(list, std::string("'") + key + "' needs a non-empty list");
       p.kind = n["all"] ? Predicate::Kind::All : Predicate::Kind::Any;
       for (const auto &c : list) p.children.push_back(load_predicate(c, depth + 1));
       return p;
@@ -245,7 +252,8 @@ class Loader {
       p.children.push_back(load_predicate(n["not"], depth + 1));
       return p;
     }
-    static const std::set<std::string> kKnown = {"attribute", "op", "value", "default", "ignore_case", "quantifier"};
+    static const std::set<std::string> kKnown = {"attribute", "op",          "value",
+                                                 "default",   "ignore_case", "quantifier"};
     for (const auto &kv : n)
       if (!kKnown.count(kv.first.Scalar())) fail(kv.first, "unknown check field '" + kv.first.Scalar() + "'");
     if (!n["attribute"]) fail(n, "a check needs 'attribute' (or all / any / not)");

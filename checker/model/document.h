@@ -12,12 +12,12 @@ namespace clause {
 
 enum class DocKind : uint8_t {
   Unknown,
-  Terraform,       // .tf / .tf.json
-  TerraformVars,   // .tfvars / .tfvars.json
-  TerraformPlan,   // `terraform show -json`
+  Terraform,      // .tf / .tf.json
+  TerraformVars,  // .tfvars / .tfvars.json
+  TerraformPlan,  // `terraform show -json`
   CloudFormation,
   Kubernetes,
-  Agreement,       // kind: CloudServiceAgreement
+  Agreement,  // kind: CloudServiceAgreement
 };
 
 const char *doc_kind_name(DocKind kind);
@@ -30,7 +30,7 @@ struct Diagnostic {
   DiagLevel level = DiagLevel::Error;
   std::string code;  // "parse-error", "limit-depth", "skipped-size", ...
   std::string message;
-  Span span;         // may be invalid when the problem has no position
+  Span span;  // may be invalid when the problem has no position
 };
 
 // An HCL block: `type "label" "label" { body }`. tf.json produces the same.

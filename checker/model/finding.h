@@ -17,7 +17,7 @@ struct RelatedLocation {
 struct Suppression {
   std::string kind = "inSource";  // SARIF: inSource | external
   std::string justification;
-  Location location;              // where the directive stands
+  Location location;  // where the directive stands
 };
 
 struct Finding {

@@ -30,8 +30,8 @@ struct Node {
   // String value, or the source text of an Expression that could not be
   // evaluated, or the original spelling of a Number.
   std::string text;
-  std::vector<Node> items;       // List
-  std::vector<MapEntry> entries; // Map, in source order; keys may repeat
+  std::vector<Node> items;        // List
+  std::vector<MapEntry> entries;  // Map, in source order; keys may repeat
   // Expression only: its structure, when the parser could build one (HCL).
   std::shared_ptr<const Expr> expr;
   Span span;

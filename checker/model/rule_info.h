@@ -21,11 +21,11 @@ struct RuleInfo {
   RuleKind kind = RuleKind::Infrastructure;
   std::string rationale;
   std::string remediation;
-  std::string precision = "high";     // SARIF precision: very-high | high | medium | low
-  std::vector<std::string> formats;   // terraform, cloudformation, kubernetes, agreement
-  std::vector<std::string> tags;      // extra tags beyond the generated ones
-  std::string help_markdown;          // the rule's documentation page
-  std::string source;                 // file the rule came from (for errors)
+  std::string precision = "high";    // SARIF precision: very-high | high | medium | low
+  std::vector<std::string> formats;  // terraform, cloudformation, kubernetes, agreement
+  std::vector<std::string> tags;     // extra tags beyond the generated ones
+  std::string help_markdown;         // the rule's documentation page
+  std::string source;                // file the rule came from (for errors)
 };
 
 }  // namespace clause

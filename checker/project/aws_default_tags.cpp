@@ -50,7 +50,8 @@ void apply_aws_default_tags(const std::vector<DocumentPtr> &documents, std::vect
     }
   }
   for (auto &r : resources) {
-    if (r.format != DocKind::Terraform || r.provider != ProviderFamily::Aws || !r.body || !r.document) continue;
+    if (r.format != DocKind::Terraform || r.provider != ProviderFamily::Aws || !r.body || !r.document)
+      continue;
     if (r.body->get("tags_all")) continue;
     auto copy = std::make_shared<Node>(*r.body);
     const Node *tags = r.body->get("tags");
@@ -61,7 +62,8 @@ void apply_aws_default_tags(const std::vector<DocumentPtr> &documents, std::vect
       tags_all = Node::make_expression("(default_tags of a provider configured outside this module)", at);
     } else {
       ProviderTags pt = provider_tags(*it->second);
-      bool unknown = (pt.has_block && (!pt.tags || !pt.tags->is_map())) || (tags && !tags->is_map() && !tags->is_null());
+      bool unknown =
+          (pt.has_block && (!pt.tags || !pt.tags->is_map())) || (tags && !tags->is_map() && !tags->is_null());
       if (unknown) {
         tags_all = Node::make_expression(tags && !tags->is_map() ? tags->text : "provider default_tags", at);
       } else {

@@ -54,8 +54,9 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
   parallel_for(files.size(), opts.jobs, [&](size_t i) {
     std::string bytes;
     if (!read_file(files[i].abs_path, bytes)) {
-      read_errors[i].push_back(FileDiagnostic{
-          files[i].rel_path, Diagnostic{DiagLevel::Warning, "unreadable", "cannot read this file; skipped", {}}});
+      read_errors[i].push_back(
+          FileDiagnostic{files[i].rel_path,
+                         Diagnostic{DiagLevel::Warning, "unreadable", "cannot read this file; skipped", {}}});
       return;
     }
     docs[i] = parse_document(files[i], std::move(bytes), opts.parse);

@@ -156,10 +156,10 @@ class HclWalker {
     if (++nodes_ <= opts_.max_nodes) return false;
     if (!nodes_reported_) {
       nodes_reported_ = true;
-      doc_.diagnostics.push_back(Diagnostic{DiagLevel::Error, "limit-nodes",
-                                            "more than " + std::to_string(opts_.max_nodes) +
-                                                " values in one file; the rest is not analysed",
-                                            span_of(at)});
+      doc_.diagnostics.push_back(Diagnostic{
+          DiagLevel::Error, "limit-nodes",
+          "more than " + std::to_string(opts_.max_nodes) + " values in one file; the rest is not analysed",
+          span_of(at)});
     }
     return true;
   }
@@ -187,10 +187,10 @@ class HclWalker {
       std::string_view type = ts_node_type(n);
       if (type == "}" || type == "]" || type == ")" || type == "\"" || type == "block_end" ||
           type == "object_end" || type == "tuple_end" || type == "quoted_template_end") {
-        std::string_view shown = type == "block_end" || type == "object_end"    ? "}"
-                                 : type == "tuple_end"                          ? "]"
-                                 : type == "quoted_template_end"                ? "\""
-                                                                                : type;
+        std::string_view shown = type == "block_end" || type == "object_end" ? "}"
+                                 : type == "tuple_end"                       ? "]"
+                                 : type == "quoted_template_end"             ? "\""
+                                                                             : type;
         return "syntax error: missing '" + std::string(shown) + "'";
       }
       return "syntax error: incomplete expression";
@@ -386,7 +386,8 @@ class HclWalker {
     }
     if (sym == s_.template_expr) {
       std::string out;
-      if (template_is_literal(ts_node_named_child(term, 0), out)) return Node::make_string(out, span_of(expr));
+      if (template_is_literal(ts_node_named_child(term, 0), out))
+        return Node::make_string(out, span_of(expr));
     }
     return std::nullopt;
   }
@@ -580,8 +581,8 @@ class HclWalker {
 
   Expr apply_postfix(Expr base, TSNode p, size_t depth) {
     TSSymbol sym = ts_node_symbol(p);
-    Span sp{base.span.start_line, base.span.start_col, span_of(p).end_line, span_of(p).end_col,
-            base.span.start_offset, span_of(p).end_offset};
+    Span sp{base.span.start_line, base.span.start_col,    span_of(p).end_line,
+            span_of(p).end_col,   base.span.start_offset, span_of(p).end_offset};
     if (sym == s_.get_attr) {
       TSNode id = ts_node_named_child(p, 0);
       Expr e;
@@ -621,7 +622,8 @@ class HclWalker {
     Expr each;
     each.op = Expr::Op::Variable;
     each.name = "";  // the element placeholder
-    for (uint32_t i = 0; i < n; ++i) each = apply_postfix(std::move(each), ts_node_named_child(kind, i), depth);
+    for (uint32_t i = 0; i < n; ++i)
+      each = apply_postfix(std::move(each), ts_node_named_child(kind, i), depth);
     e.args.push_back(std::move(each));
     return e;
   }

@@ -80,9 +80,7 @@ std::string unescape_hcl(std::string_view raw) {
         }
         break;
       }
-      default:
-        out += '\\';
-        out += e;
+      default: out += '\\'; out += e;
     }
   }
   return out;

@@ -13,14 +13,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CliRun {
   int exit_code = -1;
   std::string out;
 };
 
-Run run(const std::string &args) {
+CliRun run(const std::string &args) {
   std::string cmd = std::string(CLAUSE_BINARY) + " " + args + " 2>&1";
-  Run r;
+  CliRun r;
   FILE *p = popen(cmd.c_str(), "r");
   if (!p) return r;
   char buf[4096];
@@ -34,7 +34,7 @@ Run run(const std::string &args) {
 std::string src(const std::string &rel) { return std::string(CLAUSE_SOURCE_DIR) + "/" + rel; }
 
 TEST(Cli, DemoReportsEachRuleAtItsLine) {
-  Run r = run("scan --no-color " + src("fixtures/demo"));
+  CliRun r = run("scan --no-color " + src("fixtures/demo"));
   EXPECT_EQ(r.exit_code, 1) << r.out;
   std::string root = src("fixtures/demo");
   EXPECT_NE(r.out.find(root + "/infra/database.tf:15:3: high: [CL-0901]"), std::string::npos) << r.out;
@@ -58,10 +58,10 @@ TEST(Cli, UsageErrorsExitTwo) {
 }
 
 TEST(Cli, SelectionNarrowsTheRules) {
-  Run r = run("scan --no-color --enable CL-1001 " + src("fixtures/demo"));
+  CliRun r = run("scan --no-color --enable CL-1001 " + src("fixtures/demo"));
   EXPECT_EQ(r.out.find("CL-0901"), std::string::npos);
   EXPECT_NE(r.out.find("CL-1001"), std::string::npos);
-  Run s = run("scan --no-color --scenario 5.9 " + src("fixtures/demo"));
+  CliRun s = run("scan --no-color --scenario 5.9 " + src("fixtures/demo"));
   EXPECT_NE(s.out.find("CL-0901"), std::string::npos);
   EXPECT_EQ(s.out.find("CL-1001"), std::string::npos);
 }
@@ -71,7 +71,7 @@ TEST(Cli, WritesSeveralFormatsToFiles) {
   fs::create_directories(dir);
   std::string sarif = (dir / "out.sarif").string();
   std::string json = (dir / "out.json").string();
-  Run r = run("scan -q " + src("fixtures/demo") + " -o sarif=" + sarif + " -o json=" + json);
+  CliRun r = run("scan -q " + src("fixtures/demo") + " -o sarif=" + sarif + " -o json=" + json);
   EXPECT_EQ(r.exit_code, 1) << r.out;
   std::ifstream in(sarif);
   auto doc = nlohmann::json::parse(in);
@@ -84,7 +84,7 @@ TEST(Cli, WritesSeveralFormatsToFiles) {
 }
 
 TEST(Cli, RulesJsonListsMetadata) {
-  Run r = run("rules --format json");
+  CliRun r = run("rules --format json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   auto rules = nlohmann::json::parse(r.out);
   bool found = false;
@@ -100,14 +100,14 @@ TEST(Cli, RulesJsonListsMetadata) {
 }
 
 TEST(Cli, ExplainPrintsTheDocPage) {
-  Run r = run("explain ops.backup-enabled");
+  CliRun r = run("explain ops.backup-enabled");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out.rfind("# CL-0901 ops.backup-enabled", 0), 0u) << r.out;
   EXPECT_EQ(run("explain CL-0000").exit_code, 2);
 }
 
 TEST(Cli, VersionNamesTheRevision) {
-  Run r = run("version");
+  CliRun r = run("version");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out.rfind("clause 0.1.0 (", 0), 0u) << r.out;
 }
@@ -117,7 +117,7 @@ TEST(Cli, ParseErrorsAreReportedAndTheScanGoesOn) {
   fs::create_directories(dir);
   std::ofstream(dir / "broken.tf") << "resource \"aws_db_instance\" \"a\" {\n  engine = = \"x\"\n}\n";
   std::ofstream(dir / "ok.tf") << "resource \"aws_db_instance\" \"b\" {\n  backup_retention_period = 1\n}\n";
-  Run r = run("scan --no-color --enable CL-0901 " + dir.string());
+  CliRun r = run("scan --no-color --enable CL-0901 " + dir.string());
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_NE(r.out.find(dir.string() + "/broken.tf:2:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[parse-error]"), std::string::npos) << r.out;

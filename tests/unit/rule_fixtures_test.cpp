@@ -60,7 +60,8 @@ std::set<Expectation> read_expectations(const fs::path &root) {
 
 std::vector<std::string> builtin_rule_ids() {
   std::vector<std::string> ids;
-  for (const auto &r : RuleSet::builtin().rules()) ids.push_back(r.info.id);
+  RuleSet rules = RuleSet::builtin();
+  for (const auto &r : rules.rules()) ids.push_back(r.info.id);
   return ids;
 }
 
@@ -93,19 +94,22 @@ TEST_P(RuleFixtures, ReportsExactlyTheAnnotatedLines) {
     for (const auto &f : report.roots.at(0).findings)
       actual.emplace(f.location.path, f.location.span.start_line, f.rule_id);
     for (const auto &d : report.roots.at(0).diagnostics)
-      ADD_FAILURE() << name << "/" << d.path << ":" << d.diagnostic.span.start_line << ": unexpected diagnostic "
-                    << d.diagnostic.message;
+      ADD_FAILURE() << name << "/" << d.path << ":" << d.diagnostic.span.start_line
+                    << ": unexpected diagnostic " << d.diagnostic.message;
     std::set<Expectation> expected = read_expectations(c);
-    if (is_pass) EXPECT_TRUE(expected.empty()) << name << " is a pass case but has expect: annotations";
-    if (is_fail) EXPECT_FALSE(expected.empty()) << name << " is a fail case without expect: annotations";
+    if (is_pass) {
+      EXPECT_TRUE(expected.empty()) << name << " is a pass case but has expect: annotations";
+    } else {
+      EXPECT_FALSE(expected.empty()) << name << " is a fail case without expect: annotations";
+    }
     for (const auto &e : expected)
       if (!actual.count(e))
         ADD_FAILURE() << id << "/" << name << "/" << std::get<0>(e) << ":" << std::get<1>(e) << ": expected "
                       << std::get<2>(e) << ", not reported";
     for (const auto &a : actual)
       if (!expected.count(a))
-        ADD_FAILURE() << id << "/" << name << "/" << std::get<0>(a) << ":" << std::get<1>(a) << ": unexpected "
-                      << std::get<2>(a);
+        ADD_FAILURE() << id << "/" << name << "/" << std::get<0>(a) << ":" << std::get<1>(a)
+                      << ": unexpected " << std::get<2>(a);
   }
   EXPECT_GE(passes, 1) << id << " needs at least one pass* fixture";
   EXPECT_GE(fails, 1) << id << " needs at least one fail* fixture";
