@@ -109,10 +109,10 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
     for (const auto &[rule, format] : candidates) {
       const DeclarativeCheck &dc = *rule->declarative;
       if (!type_matches(dc.targets.at(format), res.type)) continue;
-      if (const Predicate *when = dc.when_for(format)) {
+      if (const Predicate *when = dc.when_for(format, res.type)) {
         if (evaluate(*when, *res.body).truth != Truth::True) continue;
       }
-      const Predicate *check = dc.check_for(format);
+      const Predicate *check = dc.check_for(format, res.type);
       if (!check) continue;
       Outcome o = evaluate(*check, *res.body);
       if (o.truth == Truth::True) continue;

@@ -241,11 +241,50 @@ Outcome evaluate_attribute(const Predicate &p, const Node &body) {
   return out;
 }
 
+Outcome evaluate_each(const Predicate &p, const Node &body) {
+  std::vector<PathHit> hits;
+  resolve_path(body, p.path, hits);
+  std::vector<const Node *> elements;
+  for (const auto &h : hits) {
+    if (h.node->kind == NodeKind::List && !h.through_unknown) {
+      for (const auto &item : h.node->items) elements.push_back(&item);
+    } else if (h.node->kind != NodeKind::Null) {
+      elements.push_back(h.node);
+    }
+  }
+  Outcome unknown;
+  bool saw_unknown = false;
+  for (const Node *el : elements) {
+    Outcome o;
+    if (el->kind == NodeKind::Expression) {
+      o.truth = Truth::Unknown;
+      o.actual = el;
+      o.path_text = p.path_text;
+      o.blocked_by = el->text;
+    } else {
+      o = evaluate(p.children.front(), *el);
+    }
+    // An element that lacks the attribute is reported at the element.
+    if (!o.actual && el->span.valid()) o.actual = el;
+    if (o.truth == Truth::False) return o;
+    if (o.truth == Truth::Unknown && !saw_unknown) {
+      saw_unknown = true;
+      unknown = o;
+    }
+  }
+  if (saw_unknown) return unknown;
+  Outcome ok;
+  ok.truth = Truth::True;
+  ok.path_text = p.path_text;
+  return ok;
+}
+
 }  // namespace
 
 Outcome evaluate(const Predicate &p, const Node &body) {
   switch (p.kind) {
     case Predicate::Kind::Attribute: return evaluate_attribute(p, body);
+    case Predicate::Kind::Each: return evaluate_each(p, body);
     case Predicate::Kind::Not: {
       Outcome o = evaluate(p.children.front(), body);
       if (o.truth == Truth::True) {

@@ -39,9 +39,12 @@ std::optional<PredOp> parse_pred_op(std::string_view text);
 const char *pred_op_name(PredOp op);
 
 struct Predicate {
-  enum class Kind : uint8_t { All, Any, Not, Attribute };
+  // Each: `path` reaches a collection (a list of blocks, containers...);
+  // children[0] must hold for every element, read as the body. No element
+  // at all is vacuously true.
+  enum class Kind : uint8_t { All, Any, Not, Attribute, Each };
   Kind kind = Kind::Attribute;
-  std::vector<Predicate> children;  // All / Any / Not
+  std::vector<Predicate> children;  // All / Any / Not / Each
 
   AttributePath path;
   std::string path_text;
