@@ -177,7 +177,8 @@ class Loader {
       return rule;
     }
     load_predicate_set(doc["check"], check.check, check.shared_check, check.check_by_type, check);
-    if (doc["when"]) load_predicate_set(doc["when"], check.when, check.shared_when, check.when_by_type, check);
+    if (doc["when"])
+      load_predicate_set(doc["when"], check.when, check.shared_when, check.when_by_type, check);
     check.message = required(doc, "message");
     validate_placeholders(doc["message"], check.message);
     rule.declarative = std::move(check);
@@ -233,7 +234,8 @@ class Loader {
             fail(kv.first, std::string("check for format '") + target_format_name(fmt) +
                                "' that the rule does not target");
           if (is_per_type(kv.second, check.targets.at(fmt))) {
-            for (const auto &tv : kv.second) per_type[{fmt, tv.first.Scalar()}] = load_predicate(tv.second, 0);
+            for (const auto &tv : kv.second)
+              per_type[{fmt, tv.first.Scalar()}] = load_predicate(tv.second, 0);
             // A check must cover every type; a `when` may leave some out.
             if (&per_type == &check.check_by_type)
               for (const auto &type : check.targets.at(fmt))
