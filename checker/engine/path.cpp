@@ -81,6 +81,14 @@ void resolve_from(const Node &node, const MapEntry *entry, const AttributePath &
     out.push_back(PathHit{&node, entry, at < path.size()});
     return;
   }
+  // A CloudFormation intrinsic in the middle of a path ({"Fn::If": ...}
+  // where a map was expected) hides what lies below it.
+  if (at < path.size() && node.kind == NodeKind::Map && node.entries.size() == 1 &&
+      (node.entries.front().key == "Ref" || node.entries.front().key.rfind("Fn::", 0) == 0) &&
+      path[at].key != node.entries.front().key) {
+    out.push_back(PathHit{&node, entry, true});
+    return;
+  }
   if (at == path.size()) {
     out.push_back(PathHit{&node, entry, false});
     return;

@@ -106,8 +106,17 @@ Truth scalar_equal(const Node &actual, const Node &expected, bool ignore_case) {
   }
 }
 
+// A CloudFormation intrinsic ({"Ref": P}, {"Fn::If": [...]}) left by the
+// parser: its value is decided at deploy time.
+bool is_intrinsic(const Node &n) {
+  if (n.kind != NodeKind::Map || n.entries.size() != 1) return false;
+  const std::string &k = n.entries.front().key;
+  return k == "Ref" || k.rfind("Fn::", 0) == 0;
+}
+
 Truth compare_one(const Predicate &p, const Node &actual) {
   if (actual.kind == NodeKind::Expression) return Truth::Unknown;
+  if (is_intrinsic(actual) && p.op != PredOp::Exists && p.op != PredOp::Absent) return Truth::Unknown;
   switch (p.op) {
     case PredOp::Exists: return actual.kind == NodeKind::Null ? Truth::False : Truth::True;
     case PredOp::Absent: return actual.kind == NodeKind::Null ? Truth::True : Truth::False;
@@ -228,13 +237,19 @@ Outcome evaluate_attribute(const Predicate &p, const Node &body) {
   } else {
     out.truth = first_false ? Truth::False : first_unknown ? Truth::Unknown : Truth::True;
   }
+  // No value satisfies an existential check: no single value is to blame,
+  // so the finding stays at the resource.
+  if (existential && out.truth == Truth::False) {
+    out.actual_text = render(*hits.front().node);
+    return out;
+  }
   const PathHit *decider = out.truth == Truth::False     ? (first_false ? first_false : &hits.front())
                            : out.truth == Truth::Unknown ? first_unknown
                                                          : &hits.front();
   out.actual = decider->node;
   out.entry = decider->entry;
   if (out.truth == Truth::Unknown) {
-    out.blocked_by = decider->node->text;
+    out.blocked_by = is_intrinsic(*decider->node) ? decider->node->entries.front().key : decider->node->text;
   } else {
     out.actual_text = render(*decider->node);
   }
@@ -322,7 +337,8 @@ Outcome evaluate(const Predicate &p, const Node &body) {
           saw_unknown = true;
           unknown = o;
         }
-        if (o.truth == Truth::False && !have_false) {
+        // Prefer a written offending value over an absent one for the location.
+        if (o.truth == Truth::False && (!have_false || (!first_false.actual && o.actual))) {
           have_false = true;
           first_false = o;
         }

@@ -73,7 +73,7 @@ bool mentions(const Node &n, std::string_view needle) {
   for (const auto &i : n.items)
     if (mentions(i, needle)) return true;
   for (const auto &e : n.entries)
-    if (mentions(e.value, needle)) return true;
+    if (e.key.find(needle) != std::string::npos || mentions(e.value, needle)) return true;
   return false;
 }
 

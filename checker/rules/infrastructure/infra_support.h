@@ -34,7 +34,7 @@ struct Value {
 // (the shape of single blocks such as `default_node_pool {}`).
 Value value_at(const Node *root, std::initializer_list<std::string_view> path);
 
-// Whether any string or expression text inside `n` contains `needle`.
+// Whether any key, string or expression text inside `n` contains `needle`.
 bool mentions(const Node &n, std::string_view needle);
 
 std::string directory_of(const std::string &path);
