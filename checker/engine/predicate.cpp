@@ -249,7 +249,10 @@ Outcome evaluate_attribute(const Predicate &p, const Node &body) {
   out.actual = decider->node;
   out.entry = decider->entry;
   if (out.truth == Truth::Unknown) {
-    out.blocked_by = is_intrinsic(*decider->node) ? decider->node->entries.front().key : decider->node->text;
+    const Node &b = *decider->node;
+    out.blocked_by = is_intrinsic(b)           ? b.entries.front().key
+                     : b.kind == NodeKind::Map ? "dynamic \"" + b.text + "\""
+                                               : b.text;
   } else {
     out.actual_text = render(*decider->node);
   }
@@ -260,8 +263,15 @@ Outcome evaluate_each(const Predicate &p, const Node &body) {
   std::vector<PathHit> hits;
   resolve_path(body, p.path, hits);
   std::vector<const Node *> elements;
+  bool unknown_collection = false;
+  const PathHit *unknown_hit = nullptr;
   for (const auto &h : hits) {
-    if (h.node->kind == NodeKind::List && !h.through_unknown) {
+    if (h.through_unknown) {
+      if (!unknown_hit) unknown_hit = &h;
+      unknown_collection = true;
+      continue;
+    }
+    if (h.node->kind == NodeKind::List) {
       for (const auto &item : h.node->items) elements.push_back(&item);
     } else if (h.node->kind != NodeKind::Null) {
       elements.push_back(h.node);
@@ -288,6 +298,17 @@ Outcome evaluate_each(const Predicate &p, const Node &body) {
     }
   }
   if (saw_unknown) return unknown;
+  // Elements that only exist at plan time (a dynamic block, an unknown
+  // list) may break the rule: undecided.
+  if (unknown_collection) {
+    Outcome o;
+    o.truth = Truth::Unknown;
+    o.actual = unknown_hit->node;
+    o.path_text = p.path_text;
+    o.blocked_by = unknown_hit->node->is_expression() ? unknown_hit->node->text
+                                                      : "dynamic \"" + unknown_hit->node->text + "\"";
+    return o;
+  }
   Outcome ok;
   ok.truth = Truth::True;
   ok.path_text = p.path_text;

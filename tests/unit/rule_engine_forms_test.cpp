@@ -208,5 +208,52 @@ TEST(RuleEngineForms, IntrinsicsAreUnknown) {
   EXPECT_EQ(lines, (std::set<uint32_t>{7, 10}));
 }
 
+const char *kDynamic = R"(
+id: CL-1191
+name: test.dynamic
+scenario: "5.11"
+title: t
+severity: low
+targets:
+  terraform: [google_container_node_pool]
+check:
+  all:
+    - {attribute: autoscaling, op: exists}
+    - each: management
+      check: {attribute: auto_repair, op: "!=", value: false}
+message: "{address}: {attribute} is {actual}"
+)";
+
+TEST(RuleEngineForms, DynamicBlocksAreUnknownNotAbsent) {
+  TempRoot root;
+  root.write("main.tf",
+             "resource \"google_container_node_pool\" \"fixed\" {\n"  // 1: no autoscaling at all
+             "  node_count = 3\n"
+             "}\n"
+             "resource \"google_container_node_pool\" \"maybe\" {\n"  // 4
+             "  autoscaling {\n"
+             "    max_node_count = 3\n"
+             "  }\n"
+             "  dynamic \"management\" {\n"  // 8
+             "    for_each = var.management\n"
+             "    content {\n"
+             "      auto_repair = management.value\n"
+             "    }\n"
+             "  }\n"
+             "}\n"
+             "resource \"google_container_node_pool\" \"scaled\" {\n"  // 15
+             "  dynamic \"autoscaling\" {\n"
+             "    for_each = var.autoscaling\n"
+             "    content {}\n"
+             "  }\n"
+             "}\n");
+  std::set<std::pair<uint32_t, std::string>> want = {
+      {1, "google_container_node_pool.fixed: autoscaling is not set"}};
+  EXPECT_EQ(findings(kDynamic, root), want);
+  std::set<uint32_t> lines;
+  for (const auto &[line, msg] : findings(kDynamic, root, /*strict=*/true)) lines.insert(line);
+  EXPECT_EQ(lines, (std::set<uint32_t>{1, 8, 16}));
+}
+
 }  // namespace
 }  // namespace clause

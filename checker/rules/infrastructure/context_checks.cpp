@@ -53,7 +53,7 @@ void region_resolvable(const NativeCheckContext &ctx) {
     std::string dir = directory_of(r.document->path);
     // Child modules take their provider from the caller; directories that
     // configure nothing are reusable modules of some other root.
-    if (modules.count(dir) || !configured_dirs.count(dir)) continue;
+    if (modules.count(dir) || !configured_dirs.count(dir) || example_or_test_directory(dir)) continue;
     std::string provider_name;
     std::vector<const char *> keys;
     if (r.provider == ProviderFamily::Aws && aws_data_store(r.type)) {

@@ -56,8 +56,19 @@ Value value_at(const Node *root, std::initializer_list<std::string_view> path) {
       return v;
     }
     if (!cur->is_map()) return v;
+    const Node *parent = cur;
     entry = cur->entry(key);
     cur = entry ? &entry->value : nullptr;
+    // A `dynamic "key"` block: there may be such blocks once it is expanded.
+    if (!cur)
+      if (const MapEntry *dyn = parent->entry("dynamic"); dyn && dyn->value.is_list())
+        for (const auto &b : dyn->value.items)
+          if (b.is_map() && b.text == key) {
+            v.state = Value::State::Unknown;
+            v.node = &b;
+            v.entry = dyn;
+            return v;
+          }
   }
   if (!cur || cur->is_null()) return v;
   v.node = cur;
@@ -173,6 +184,20 @@ bool has_type(const Project &project, std::initializer_list<std::string_view> ty
   return false;
 }
 
+bool example_or_test_directory(const std::string &dir) {
+  size_t i = 0;
+  while (i <= dir.size()) {
+    size_t j = dir.find('/', i);
+    if (j == std::string::npos) j = dir.size();
+    std::string_view seg(dir.data() + i, j - i);
+    if (seg == "examples" || seg == "example" || seg == "test" || seg == "tests" || seg == "testdata" ||
+        seg == "fixtures" || seg == "test-fixtures")
+      return true;
+    i = j + 1;
+  }
+  return false;
+}
+
 void report_missing_controls(const NativeCheckContext &ctx, const std::vector<ControlEvidence> &controls) {
   const Project &project = ctx.project();
   auto providers = provider_blocks(project);
@@ -187,7 +212,8 @@ void report_missing_controls(const NativeCheckContext &ctx, const std::vector<Co
     }
     if (!used || evidenced) continue;
     for (const auto &p : providers) {
-      if (p.family != c.family || modules.count(directory_of(p.doc->path))) continue;
+      std::string dir = directory_of(p.doc->path);
+      if (p.family != c.family || modules.count(dir) || example_or_test_directory(dir)) continue;
       ctx.report(*p.doc, p.block->header, c.missing, "provider." + p.name);
       break;
     }

@@ -62,11 +62,17 @@ std::string provider_alias_of(const Resource &r);
 std::vector<const Resource *> resources_of(const Project &project, ProviderFamily family, DocKind format);
 bool has_type(const Project &project, std::initializer_list<std::string_view> types);
 
+// Whether a directory is an example or test configuration (a path segment
+// examples, example, test, tests, testdata, fixtures, test-fixtures): it
+// shows how to use a module, it is not a service's deployment.
+bool example_or_test_directory(const std::string &dir);
+
 // Project-wide controls (budgets, audit trails, guardrails...): for each
 // provider family used by Terraform resources of the root, when no
 // evidence resource exists, one finding at the first provider block of that
 // family. Roots without a provider block of the family are reusable modules
-// whose caller owns such controls, and are not judged.
+// whose caller owns such controls, and are not judged; nor are example and
+// test configurations.
 struct ControlEvidence {
   ProviderFamily family;
   std::string missing;  // message: "<what> is missing" in the rule's words
