@@ -1,6 +1,7 @@
 #include "checker/rules/infrastructure/infra_support.h"
 
 #include <cstdlib>
+#include <map>
 
 namespace clause::infra {
 
@@ -162,6 +163,21 @@ std::set<std::string> local_module_directories(const Project &project) {
   return out;
 }
 
+std::map<std::string, std::string> remote_module_calls(const Project &project) {
+  std::map<std::string, std::string> out;
+  for (const auto &doc : project.documents) {
+    if (doc->kind != DocKind::Terraform) continue;
+    for (const auto &b : doc->blocks) {
+      if (b.type != "module" || b.labels.empty()) continue;
+      const Node *src = b.body.get("source");
+      bool local =
+          src && src->is_string() && (src->text.rfind("./", 0) == 0 || src->text.rfind("../", 0) == 0);
+      if (!local) out.emplace(directory_of(doc->path), "module." + b.labels.front());
+    }
+  }
+  return out;
+}
+
 std::string provider_alias_of(const Resource &r) {
   const Node *p = r.body ? r.body->get("provider") : nullptr;
   if (!p) return "";
@@ -198,10 +214,34 @@ bool example_or_test_directory(const std::string &dir) {
   return false;
 }
 
+bool configures_account(const Block &provider) {
+  static const char *const kKeys[] = {"region",
+                                      "project",
+                                      "zone",
+                                      "profile",
+                                      "credentials",
+                                      "access_key",
+                                      "assume_role",
+                                      "default_tags",
+                                      "shared_credentials_files",
+                                      "features",
+                                      "subscription_id",
+                                      "tenant_id",
+                                      "client_id",
+                                      "use_msi",
+                                      "billing_project",
+                                      "user_project_override",
+                                      "impersonate_service_account"};
+  for (const char *k : kKeys)
+    if (provider.body.get(k)) return true;
+  return false;
+}
+
 void report_missing_controls(const NativeCheckContext &ctx, const std::vector<ControlEvidence> &controls) {
   const Project &project = ctx.project();
   auto providers = provider_blocks(project);
   auto modules = local_module_directories(project);
+  auto remote = remote_module_calls(project);
   for (const auto &c : controls) {
     bool used = false;
     bool evidenced = false;
@@ -213,8 +253,16 @@ void report_missing_controls(const NativeCheckContext &ctx, const std::vector<Co
     if (!used || evidenced) continue;
     for (const auto &p : providers) {
       std::string dir = directory_of(p.doc->path);
-      if (p.family != c.family || modules.count(dir) || example_or_test_directory(dir)) continue;
-      ctx.report(*p.doc, p.block->header, c.missing, "provider." + p.name);
+      if (p.family != c.family || modules.count(dir) || example_or_test_directory(dir) ||
+          !configures_account(*p.block))
+        continue;
+      // A module from a registry or repository is not scanned: the control
+      // may live there, so the answer is unknown.
+      if (auto it = remote.find(dir); it != remote.end()) {
+        ctx.undecided(*p.doc, p.block->header, "provider." + p.name, it->second);
+      } else {
+        ctx.report(*p.doc, p.block->header, c.missing, "provider." + p.name);
+      }
       break;
     }
   }

@@ -3,6 +3,7 @@
 // to attribute values (absent / unknown / known), Terraform provider blocks
 // and root modules, and Kubernetes namespaces, labels and selectors.
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -55,6 +56,10 @@ std::vector<ProviderBlock> provider_blocks(const Project &project);
 // by a `module` block of the scan root: their variables come from callers.
 std::set<std::string> local_module_directories(const Project &project);
 
+// Directories that call a module from a registry or repository (not
+// scanned), with the first such call ("module.name").
+std::map<std::string, std::string> remote_module_calls(const Project &project);
+
 // The provider configuration alias a resource selects (`provider = aws.x`).
 std::string provider_alias_of(const Resource &r);
 
@@ -67,12 +72,19 @@ bool has_type(const Project &project, std::initializer_list<std::string_view> ty
 // shows how to use a module, it is not a service's deployment.
 bool example_or_test_directory(const std::string &dir);
 
+// Whether a provider block configures an account, project or subscription
+// to deploy into (region, credentials, project, features...), rather than
+// only an alias or an endpoint override as reusable modules sometimes do.
+bool configures_account(const Block &provider);
+
 // Project-wide controls (budgets, audit trails, guardrails...): for each
 // provider family used by Terraform resources of the root, when no
 // evidence resource exists, one finding at the first provider block of that
 // family. Roots without a provider block of the family are reusable modules
 // whose caller owns such controls, and are not judged; nor are example and
-// test configurations.
+// test configurations, nor provider blocks that configure no account. A
+// root that calls a registry or repository module may hold the control
+// there: undecided (a --strict note), not a finding.
 struct ControlEvidence {
   ProviderFamily family;
   std::string missing;  // message: "<what> is missing" in the rule's words
