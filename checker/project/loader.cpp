@@ -83,7 +83,8 @@ DocumentPtr parse_document(const SourceFile &file, std::string bytes, const Pars
   }
   // A JSON or YAML file that is not one of our inputs is skipped silently:
   // its syntax errors are none of the user's concern here.
-  if (doc->kind == DocKind::Unknown && file.syntax != Syntax::Hcl) doc->diagnostics.clear();
+  if (doc->kind == DocKind::Unknown && file.syntax != Syntax::Hcl && !opts.keep_unknown_diagnostics)
+    doc->diagnostics.clear();
   return doc;
 }
 
