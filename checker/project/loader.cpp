@@ -4,9 +4,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "checker/project/aws_default_tags.h"
 #include "checker/project/parallel.h"
-#include "checker/project/terraform_resources.h"
+#include "checker/terraform/terraform_project.h"
 #include "parsers/hcl/hcl_parser.h"
 
 namespace clause {
@@ -73,10 +72,12 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
     ++project.files_by_kind[doc_kind_name(doc.kind)];
     project.documents.push_back(std::move(docs[i]));
   }
-  for (const auto &doc : project.documents) {
-    if (doc->kind == DocKind::Terraform) terraform_resources(*doc, project.resources);
-  }
-  apply_aws_default_tags(project.documents, project.resources);
+  // Terraform: modules, variables, locals, count/for_each, dynamic blocks
+  // and module calls evaluated into resources (checker/terraform/).
+  std::vector<DocumentPtr> var_files = tf::load_var_files(opts.var_files, opts.parse);
+  std::vector<const Document *> var_file_ptrs;
+  for (const auto &f : var_files) var_file_ptrs.push_back(f.get());
+  tf::add_terraform_resources(project, var_file_ptrs);
   if (discovery.ignored) project.files_by_kind["ignored"] = discovery.ignored;
   return project;
 }
