@@ -23,6 +23,7 @@ struct ScanArgs {
   std::string format = "text";
   std::vector<std::string> outputs;
   std::vector<std::string> rule_dirs;
+  std::vector<std::string> var_files;
   std::string fail_on = "low";
   std::vector<std::string> enable, disable, scenarios;
   std::string severity_min;
@@ -84,6 +85,7 @@ int run_scan_command(const ScanArgs &a) {
   opts.strict = a.strict;
   opts.category = a.category;
   opts.discovery.max_file_size = a.max_file_size;
+  opts.var_files = a.var_files;
   Report report;
   try {
     report = run_scan(rules, opts);
@@ -114,6 +116,9 @@ Command add_scan_command(CLI::App &app) {
   cmd->add_option("-o,--output", args->outputs, "Write to FILE instead of stdout; repeatable as FORMAT=FILE")
       ->allow_extra_args(false);
   cmd->add_option("--rules", args->rule_dirs, "Directory of extra rule packs (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--var-file", args->var_files,
+                  "Terraform variable values (.tfvars or .tfvars.json) for every root module (repeatable)")
       ->allow_extra_args(false);
   cmd->add_option(
       "--fail-on", args->fail_on,

@@ -241,13 +241,64 @@ Outcome evaluate_attribute(const Predicate &p, const Node &body) {
   return out;
 }
 
+// True when a related resource whose link is certain passes the check;
+// unknown when none does but one might (an uncertain link, a check that is
+// unknown, a reference that cannot be resolved); false otherwise.
+Outcome evaluate_related(const Predicate &p, const RelationSource *relations) {
+  Outcome out;
+  out.path_text = p.related_type + "." + p.related_via;
+  if (!relations) {
+    out.truth = Truth::Unknown;
+    out.blocked_by = "the resources linked through " + out.path_text;
+    return out;
+  }
+  std::vector<RelationSource::Related> related =
+      relations->related(p.related_type, p.related_via, p.outgoing);
+  std::string blocked_by;
+  std::string first_failure;
+  for (const auto &r : related) {
+    Outcome nested;
+    nested.truth = Truth::True;
+    if (!r.body) {
+      nested.truth = Truth::Unknown;
+    } else if (!p.children.empty()) {
+      nested = evaluate(p.children.front(), *r.body, nullptr);
+    }
+    if (nested.truth == Truth::True && r.certain) {
+      out.truth = Truth::True;
+      out.actual_text = r.address;
+      return out;
+    }
+    if (nested.truth == Truth::False) {
+      if (first_failure.empty())
+        first_failure = r.address + " (" + nested.path_text + " is " +
+                        (nested.actual_text.empty() ? "not set" : nested.actual_text) + ")";
+      continue;
+    }
+    if (blocked_by.empty())
+      blocked_by = !r.body      ? "an unknown reference through " + p.related_via
+                   : !r.certain ? "whether " + r.address + "." + p.related_via + " refers to this resource"
+                                : nested.blocked_by;
+  }
+  if (!blocked_by.empty()) {
+    out.truth = Truth::Unknown;
+    out.blocked_by = blocked_by;
+    return out;
+  }
+  out.truth = Truth::False;
+  out.actual_text =
+      first_failure.empty() ? "no " + p.related_type + " linked through " + p.related_via : first_failure;
+  return out;
+}
+
 }  // namespace
 
-Outcome evaluate(const Predicate &p, const Node &body) {
+Outcome evaluate(const Predicate &p, const Node &body, const RelationSource *relations) {
   switch (p.kind) {
     case Predicate::Kind::Attribute: return evaluate_attribute(p, body);
+    case Predicate::Kind::Related: return evaluate_related(p, relations);
     case Predicate::Kind::Not: {
-      Outcome o = evaluate(p.children.front(), body);
+      Outcome o = evaluate(p.children.front(), body, relations);
       if (o.truth == Truth::True) {
         o.truth = Truth::False;
       } else if (o.truth == Truth::False) {
@@ -261,7 +312,7 @@ Outcome evaluate(const Predicate &p, const Node &body) {
       Outcome last;
       last.truth = Truth::True;
       for (const auto &c : p.children) {
-        Outcome o = evaluate(c, body);
+        Outcome o = evaluate(c, body, relations);
         if (o.truth == Truth::False) return o;
         if (o.truth == Truth::Unknown && !saw_unknown) {
           saw_unknown = true;
@@ -277,7 +328,7 @@ Outcome evaluate(const Predicate &p, const Node &body) {
       Outcome unknown;
       bool saw_unknown = false;
       for (const auto &c : p.children) {
-        Outcome o = evaluate(c, body);
+        Outcome o = evaluate(c, body, relations);
         if (o.truth == Truth::True) return o;
         if (o.truth == Truth::Unknown && !saw_unknown) {
           saw_unknown = true;

@@ -224,17 +224,58 @@ class Loader {
           if (!check.targets.count(fmt))
             fail(kv.first, std::string("check for format '") + target_format_name(fmt) +
                                "' that the rule does not target");
-          per_format[fmt] = load_predicate(kv.second, 0);
+          per_format[fmt] = load_predicate(
+              kv.second, 0, fmt == TargetFormat::Terraform ? kRelatedAllowed : kRelatedWrongFormat);
         }
         return;
       }
     }
-    shared = load_predicate(n, 0);
+    bool terraform_only = check.targets.size() == 1 && check.targets.count(TargetFormat::Terraform);
+    shared = load_predicate(n, 0, terraform_only ? kRelatedAllowed : kRelatedWrongFormat);
   }
 
-  Predicate load_predicate(const YAML::Node &n, int depth) {
+  // Where a `related` predicate may stand.
+  enum RelatedUse { kRelatedAllowed, kRelatedWrongFormat, kRelatedNested };
+
+  // `related: {type, via, direction, check}`: see docs/rule-format.md.
+  Predicate load_related(const YAML::Node &n, int depth, RelatedUse use) {
+    const YAML::Node r = n["related"];
+    if (n.size() != 1) fail(n, "'related' must stand alone in its mapping");
+    if (use == kRelatedWrongFormat)
+      fail(n, "'related' reads the Terraform references graph: use it in a check for terraform targets only");
+    if (use == kRelatedNested) fail(n, "'related' inside a 'related' check is not supported (one hop only)");
+    if (!r.IsMap()) fail(r, "'related' needs a mapping with 'type' and 'via'");
+    static const std::set<std::string> kKnown = {"type", "via", "direction", "check"};
+    for (const auto &kv : r)
+      if (!kKnown.count(kv.first.Scalar()))
+        fail(kv.first, "unknown 'related' field '" + kv.first.Scalar() + "'");
+    if (!r["type"]) fail(r, "'related' needs 'type' (the type of the related resources)");
+    if (!r["via"]) fail(r, "'related' needs 'via' (the attribute that holds the reference)");
+    Predicate p;
+    p.kind = Predicate::Kind::Related;
+    p.related_type = scalar(r["type"], "type");
+    std::string via = scalar(r["via"], "via");
+    std::string err;
+    auto path = parse_attribute_path(via, err);
+    if (!path) fail(r["via"], err);
+    for (const auto &step : *path) {
+      if (step.index) fail(r["via"], "'via' is a path of attribute names, without [N] indexes");
+      p.related_via += (p.related_via.empty() ? "" : ".") + step.key;
+    }
+    if (r["direction"]) {
+      std::string d = scalar(r["direction"], "direction");
+      if (d != "referenced_by" && d != "references")
+        fail(r["direction"], "direction must be referenced_by or references");
+      p.outgoing = d == "references";
+    }
+    // The related resource's own links are not followed: one hop only.
+    if (r["check"]) p.children.push_back(load_predicate(r["check"], depth + 1, kRelatedNested));
+    return p;
+  }
+
+  Predicate load_predicate(const YAML::Node &n, int depth, RelatedUse related_use) {
     if (depth > 32) fail(n, "check nested too deeply");
-    if (!n.IsMap()) fail(n, "a check must be a mapping (all, any, not, or attribute + op)");
+    if (!n.IsMap()) fail(n, "a check must be a mapping (all, any, not, related, or attribute + op)");
     Predicate p;
     if (n["all"] || n["any"]) {
       const char *key = n["all"] ? "all" : "any";
@@ -243,20 +284,21 @@ class Loader {
       if (!list.IsSequence() || list.size() == 0)
         fail(list, std::string("'") + key + "' needs a non-empty list");
       p.kind = n["all"] ? Predicate::Kind::All : Predicate::Kind::Any;
-      for (const auto &c : list) p.children.push_back(load_predicate(c, depth + 1));
+      for (const auto &c : list) p.children.push_back(load_predicate(c, depth + 1, related_use));
       return p;
     }
     if (n["not"]) {
       if (n.size() != 1) fail(n, "'not' must stand alone in its mapping");
       p.kind = Predicate::Kind::Not;
-      p.children.push_back(load_predicate(n["not"], depth + 1));
+      p.children.push_back(load_predicate(n["not"], depth + 1, related_use));
       return p;
     }
+    if (n["related"]) return load_related(n, depth, related_use);
     static const std::set<std::string> kKnown = {"attribute", "op",          "value",
                                                  "default",   "ignore_case", "quantifier"};
     for (const auto &kv : n)
       if (!kKnown.count(kv.first.Scalar())) fail(kv.first, "unknown check field '" + kv.first.Scalar() + "'");
-    if (!n["attribute"]) fail(n, "a check needs 'attribute' (or all / any / not)");
+    if (!n["attribute"]) fail(n, "a check needs 'attribute' (or all / any / not / related)");
     p.kind = Predicate::Kind::Attribute;
     p.path_text = scalar(n["attribute"], "attribute");
     std::string err;

@@ -19,6 +19,7 @@ struct ScanOptions {
   DiscoveryOptions discovery;
   ParseOptions parse;
   std::string category;
+  std::vector<std::string> var_files;  // --var-file: Terraform variable values for every root module
 };
 
 // Throws std::runtime_error when a root does not exist.
