@@ -18,6 +18,13 @@ Span field_span(const Field &f) {
   return s;
 }
 
+// The same name the loader gives the agreement's pseudo-resource, so that
+// declarative and native findings on one agreement carry one resource.
+std::string resource_name(const AgreementDoc &a) {
+  Field id = field_at(*a.root, "metadata.id");
+  return "agreement " + (id.present() && id.node->kind == NodeKind::String ? id.text() : a.doc->path);
+}
+
 }  // namespace
 
 std::vector<AgreementDoc> agreements_in(const Project &project) {
@@ -62,7 +69,7 @@ Field field_at(const Node &root, std::string_view dotted) {
 void AgreementReporter::at(const Field &f, std::string message) const {
   Span span = field_span(f);
   if (!span.valid()) return at_kind(std::move(message));
-  ctx_.report(*agreement_.doc, span, std::move(message), "");
+  ctx_.report(*agreement_.doc, span, std::move(message), resource_name(agreement_));
 }
 
 void AgreementReporter::at_path(std::string_view dotted, std::string message) const {
@@ -82,7 +89,7 @@ void AgreementReporter::at_path(std::string_view dotted, std::string message) co
 void AgreementReporter::at_kind(std::string message) const {
   const MapEntry *kind = agreement_.root->entry("kind");
   Span span = kind ? field_span(Field{&kind->value, kind}) : agreement_.root->span;
-  ctx_.report(*agreement_.doc, span, std::move(message), "");
+  ctx_.report(*agreement_.doc, span, std::move(message), resource_name(agreement_));
 }
 
 std::optional<int64_t> param_duration(const NativeCheckContext &ctx, std::string_view name) {

@@ -86,12 +86,13 @@ void maintenance_budget(const NativeCheckContext &ctx) {
         double count = std::ceil(static_cast<double>(*period) / static_cast<double>(*every));
         planned += count * static_cast<double>(*length);
       }
-      if (planned <= allowed) continue;
-      r.at(field(&obj, "target"),
-           "maintenance that counts as downtime can take " + human(std::llround(planned)) + " per " +
-               human(*period) + ", more than the " + human(std::llround(std::floor(allowed))) +
-               " of downtime " + percent_text(*target) + " allows: the agreement breaks its own " +
-               item_label(obj, "objective"));
+      // Half a second of slack absorbs floating-point noise in (100 - T) / 100.
+      if (planned <= allowed + 0.5) continue;
+      r.at(field(&obj, "target"), "maintenance that counts as downtime can take " +
+                                      human(std::llround(planned)) + " per " + human(*period) +
+                                      ", more than the " + human(std::llround(allowed)) + " of downtime " +
+                                      percent_text(*target) + " allows: the agreement breaks its own " +
+                                      item_label(obj, "objective"));
     }
   });
 }
