@@ -148,10 +148,10 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       const DeclarativeCheck &dc = *rule->declarative;
       if (!type_matches(dc.targets.at(format), res.type)) continue;
       ProjectRelations relations(project, static_cast<size_t>(&res - project.resources.data()));
-      if (const Predicate *when = dc.when_for(format)) {
+      if (const Predicate *when = dc.when_for(format, res.type)) {
         if (evaluate(*when, *res.body, &relations).truth != Truth::True) continue;
       }
-      const Predicate *check = dc.check_for(format);
+      const Predicate *check = dc.check_for(format, res.type);
       if (!check) continue;
       Outcome o = evaluate(*check, *res.body, &relations);
       RuleTally &tally = ev.tallies[rule->info.id];

@@ -123,8 +123,17 @@ Truth scalar_equal(const Node &actual, const Node &expected, bool ignore_case) {
   }
 }
 
+// A CloudFormation intrinsic ({"Ref": P}, {"Fn::If": [...]}) left by the
+// parser: its value is decided at deploy time.
+bool is_intrinsic(const Node &n) {
+  if (n.kind != NodeKind::Map || n.entries.size() != 1) return false;
+  const std::string &k = n.entries.front().key;
+  return k == "Ref" || k.rfind("Fn::", 0) == 0;
+}
+
 Truth compare_one(const Predicate &p, const Node &actual) {
   if (actual.kind == NodeKind::Expression) return Truth::Unknown;
+  if (is_intrinsic(actual) && p.op != PredOp::Exists && p.op != PredOp::Absent) return Truth::Unknown;
   switch (p.op) {
     case PredOp::Exists: return actual.kind == NodeKind::Null ? Truth::False : Truth::True;
     case PredOp::Absent: return actual.kind == NodeKind::Null ? Truth::True : Truth::False;
@@ -288,13 +297,22 @@ Outcome evaluate_attribute(const Predicate &p, const Node &body) {
   } else {
     out.truth = first_false ? Truth::False : first_unknown ? Truth::Unknown : Truth::True;
   }
+  // No value satisfies an existential check: no single value is to blame,
+  // so the finding stays at the resource.
+  if (existential && out.truth == Truth::False) {
+    out.actual_text = render(*hits.front().node);
+    return out;
+  }
   const PathHit *decider = out.truth == Truth::False     ? (first_false ? first_false : &hits.front())
                            : out.truth == Truth::Unknown ? first_unknown
                                                          : &hits.front();
   out.actual = decider->node;
   out.entry = decider->entry;
   if (out.truth == Truth::Unknown) {
-    out.blocked_by = decider->node->text;
+    const Node &b = *decider->node;
+    out.blocked_by = is_intrinsic(b)           ? b.entries.front().key
+                     : b.kind == NodeKind::Map ? "dynamic \"" + b.text + "\""
+                                               : b.text;
   } else {
     out.actual_text = render(*decider->node);
   }
@@ -353,6 +371,62 @@ Outcome evaluate_related(const Predicate &p, const RelationSource *relations) {
 
 Outcome evaluate_every(const Predicate &p, const Node &body);
 
+Outcome evaluate_each(const Predicate &p, const Node &body) {
+  std::vector<PathHit> hits;
+  resolve_path(body, p.path, hits);
+  std::vector<const Node *> elements;
+  bool unknown_collection = false;
+  const PathHit *unknown_hit = nullptr;
+  for (const auto &h : hits) {
+    if (h.through_unknown) {
+      if (!unknown_hit) unknown_hit = &h;
+      unknown_collection = true;
+      continue;
+    }
+    if (h.node->kind == NodeKind::List) {
+      for (const auto &item : h.node->items) elements.push_back(&item);
+    } else if (h.node->kind != NodeKind::Null) {
+      elements.push_back(h.node);
+    }
+  }
+  Outcome unknown;
+  bool saw_unknown = false;
+  for (const Node *el : elements) {
+    Outcome o;
+    if (el->kind == NodeKind::Expression) {
+      o.truth = Truth::Unknown;
+      o.actual = el;
+      o.path_text = p.path_text;
+      o.blocked_by = el->text;
+    } else {
+      o = evaluate(p.children.front(), *el);
+    }
+    // An element that lacks the attribute is reported at the element.
+    if (!o.actual && el->span.valid()) o.actual = el;
+    if (o.truth == Truth::False) return o;
+    if (o.truth == Truth::Unknown && !saw_unknown) {
+      saw_unknown = true;
+      unknown = o;
+    }
+  }
+  if (saw_unknown) return unknown;
+  // Elements that only exist at plan time (a dynamic block, an unknown
+  // list) may break the rule: undecided.
+  if (unknown_collection) {
+    Outcome o;
+    o.truth = Truth::Unknown;
+    o.actual = unknown_hit->node;
+    o.path_text = p.path_text;
+    o.blocked_by = unknown_hit->node->is_expression() ? unknown_hit->node->text
+                                                      : "dynamic \"" + unknown_hit->node->text + "\"";
+    return o;
+  }
+  Outcome ok;
+  ok.truth = Truth::True;
+  ok.path_text = p.path_text;
+  return ok;
+}
+
 }  // namespace
 
 Outcome evaluate(const Predicate &p, const Node &body, const RelationSource *relations) {
@@ -360,6 +434,7 @@ Outcome evaluate(const Predicate &p, const Node &body, const RelationSource *rel
     case Predicate::Kind::Attribute: return evaluate_attribute(p, body);
     case Predicate::Kind::Related: return evaluate_related(p, relations);
     case Predicate::Kind::Every: return evaluate_every(p, body);
+    case Predicate::Kind::Each: return evaluate_each(p, body);
     case Predicate::Kind::Not: {
       Outcome o = evaluate(p.children.front(), body, relations);
       if (o.truth == Truth::True) {
@@ -397,7 +472,8 @@ Outcome evaluate(const Predicate &p, const Node &body, const RelationSource *rel
           saw_unknown = true;
           unknown = o;
         }
-        if (o.truth == Truth::False && !have_false) {
+        // Prefer a written offending value over an absent one for the location.
+        if (o.truth == Truth::False && (!have_false || (!first_false.actual && o.actual))) {
           have_false = true;
           first_false = o;
         }

@@ -52,12 +52,13 @@ std::optional<PredOp> parse_pred_op(std::string_view text);
 const char *pred_op_name(PredOp op);
 
 struct Predicate {
-  // Every: `children[0]` must hold for each item of the list(s) `path` reaches.
-  // Related: `children` (none: existence) on resources linked through the
-  // references graph.
-  enum class Kind : uint8_t { All, Any, Not, Attribute, Related, Every };
+  // Every (`every:`/`that:`): `children[0]` must hold for each item of the
+  // list(s) `path` reaches. Each (`each:`): the same over a collection read
+  // as bodies, vacuously true when empty. Related: `children` (none:
+  // existence) on resources linked through the references graph.
+  enum class Kind : uint8_t { All, Any, Not, Attribute, Related, Every, Each };
   Kind kind = Kind::Attribute;
-  std::vector<Predicate> children;  // All / Any / Not / Every / Related
+  std::vector<Predicate> children;  // All / Any / Not / Every / Each / Related
 
   AttributePath path;
   std::string path_text;

@@ -42,13 +42,17 @@ std::optional<TargetFormat> target_format_of(DocKind kind) {
   }
 }
 
-const Predicate *DeclarativeCheck::check_for(TargetFormat f) const {
+const Predicate *DeclarativeCheck::check_for(TargetFormat f, const std::string &type) const {
+  auto t = check_by_type.find({f, type});
+  if (t != check_by_type.end()) return &t->second;
   auto it = check.find(f);
   if (it != check.end()) return &it->second;
   return shared_check ? &*shared_check : nullptr;
 }
 
-const Predicate *DeclarativeCheck::when_for(TargetFormat f) const {
+const Predicate *DeclarativeCheck::when_for(TargetFormat f, const std::string &type) const {
+  auto t = when_by_type.find({f, type});
+  if (t != when_by_type.end()) return &t->second;
   auto it = when.find(f);
   if (it != when.end()) return &it->second;
   return shared_when ? &*shared_when : nullptr;
@@ -232,8 +236,9 @@ class Loader {
       rule.targets = std::move(check.targets);
       return rule;
     }
-    load_predicate_set(doc["check"], check.check, check.shared_check, check);
-    if (doc["when"]) load_predicate_set(doc["when"], check.when, check.shared_when, check);
+    load_predicate_set(doc["check"], check.check, check.shared_check, check.check_by_type, check);
+    if (doc["when"])
+      load_predicate_set(doc["when"], check.when, check.shared_when, check.when_by_type, check);
     check.message = required(doc, "message");
     validate_placeholders(doc["message"], check.message);
     rule.declarative = std::move(check);
@@ -272,9 +277,13 @@ class Loader {
     }
   }
 
-  // `check:` is either one predicate or a map from format names to one each.
+  // `check:` is either one predicate or a map from format names to one each;
+  // a format's entry may itself map each of its resource types to a
+  // predicate, when the types spell the same property differently.
   void load_predicate_set(const YAML::Node &n, std::map<TargetFormat, Predicate> &per_format,
-                          std::optional<Predicate> &shared, const DeclarativeCheck &check) {
+                          std::optional<Predicate> &shared,
+                          std::map<std::pair<TargetFormat, std::string>, Predicate> &per_type,
+                          const DeclarativeCheck &check) {
     if (n.IsMap()) {
       bool all_formats = n.size() > 0;
       for (const auto &kv : n)
@@ -285,8 +294,16 @@ class Loader {
           if (!check.targets.count(fmt))
             fail(kv.first, std::string("check for format '") + target_format_name(fmt) +
                                "' that the rule does not target");
-          per_format[fmt] = load_predicate(
-              kv.second, 0, fmt == TargetFormat::Terraform ? kRelatedAllowed : kRelatedWrongFormat);
+          RelatedUse use = fmt == TargetFormat::Terraform ? kRelatedAllowed : kRelatedWrongFormat;
+          if (is_per_type(kv.second, check.targets.at(fmt))) {
+            for (const auto &tv : kv.second) per_type[{fmt, tv.first.Scalar()}] = load_predicate(tv.second, 0, use);
+            // A check must cover every type; a `when` may leave some out.
+            if (&per_type == &check.check_by_type)
+              for (const auto &type : check.targets.at(fmt))
+                if (!per_type.count({fmt, type})) fail(kv.second, "no check for target type '" + type + "'");
+          } else {
+            per_format[fmt] = load_predicate(kv.second, 0, use);
+          }
         }
         return;
       }
@@ -334,9 +351,17 @@ class Loader {
     return p;
   }
 
+  // A mapping whose keys are all target types of the format.
+  static bool is_per_type(const YAML::Node &n, const std::vector<std::string> &types) {
+    if (!n.IsMap() || n.size() == 0) return false;
+    for (const auto &kv : n)
+      if (std::find(types.begin(), types.end(), kv.first.Scalar()) == types.end()) return false;
+    return true;
+  }
+
   Predicate load_predicate(const YAML::Node &n, int depth, RelatedUse related_use) {
     if (depth > 32) fail(n, "check nested too deeply");
-    if (!n.IsMap()) fail(n, "a check must be a mapping (all, any, not, related, or attribute + op)");
+    if (!n.IsMap()) fail(n, "a check must be a mapping (all, any, not, each, every, related, or attribute + op)");
     Predicate p;
     if (n["all"] || n["any"]) {
       const char *key = n["all"] ? "all" : "any";
@@ -346,6 +371,18 @@ class Loader {
         fail(list, std::string("'") + key + "' needs a non-empty list");
       p.kind = n["all"] ? Predicate::Kind::All : Predicate::Kind::Any;
       for (const auto &c : list) p.children.push_back(load_predicate(c, depth + 1, related_use));
+      return p;
+    }
+    if (n["each"]) {
+      // `each: PATH` + `check: {...}`: the check holds for every element.
+      if (n.size() != 2 || !n["check"]) fail(n, "'each' takes exactly a path and a 'check'");
+      p.kind = Predicate::Kind::Each;
+      p.path_text = scalar(n["each"], "each");
+      std::string err;
+      auto path = parse_attribute_path(p.path_text, err);
+      if (!path) fail(n["each"], err);
+      p.path = std::move(*path);
+      p.children.push_back(load_predicate(n["check"], depth + 1, related_use));
       return p;
     }
     if (n["not"]) {
