@@ -22,6 +22,7 @@ struct RootReport {
   std::vector<Finding> findings;
   std::vector<FileDiagnostic> diagnostics;
   std::map<std::string, size_t> files_by_kind;  // "terraform" -> 12, "skipped" -> 3
+  size_t baselined = 0;                         // findings dropped because a baseline holds them
 };
 
 struct Report {

@@ -103,7 +103,7 @@ TEST(Cli, ExplainPrintsTheDocPage) {
   CliRun r = run("explain ops.backup-enabled");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out.rfind("# CL-0901 ops.backup-enabled", 0), 0u) << r.out;
-  EXPECT_EQ(run("explain CL-0000").exit_code, 2);
+  EXPECT_EQ(run("explain CL-9999").exit_code, 2);
 }
 
 TEST(Cli, VersionNamesTheRevision) {
