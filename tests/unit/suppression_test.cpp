@@ -28,7 +28,9 @@ SuppressionOptions options(bool report_unused = false) {
   SuppressionOptions o;
   o.report_unused = report_unused;
   o.today = "2025-06-01";
-  for (const Rule &r : RuleSet::builtin().rules()) {
+  // Keep the set alive: rules() refers into it.
+  const RuleSet builtin = RuleSet::builtin();
+  for (const Rule &r : builtin.rules()) {
     o.known_rules.insert(r.info.id);
     o.known_rules.insert(r.info.name);
   }

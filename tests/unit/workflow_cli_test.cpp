@@ -71,14 +71,15 @@ TEST(SuppressionCli, TextHidesSuppressedUnlessAsked) {
   CliRun r = run_in(t.path(), "scan --no-color --enable CL-0901 .");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out,
-            "db.tf:7:3: high: [CL-0901] aws_db_instance.b keeps automated backups for 2 day(s); keep them for at "
-            "least 7 days\n"
+            "db.tf:7:3: high: [CL-0901] aws_db_instance.b is not backed up as required (backup_retention_period "
+            "is 2); keep automated backups for at least 7 days or add it to an AWS Backup plan\n"
             "  backup_retention_period = 2\n"
             "  ^~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
             "1 finding (1 high), 1 suppressed; 1 file scanned (1 terraform)\n");
   CliRun shown = run_in(t.path(), "scan --no-color --enable CL-0901 --show-suppressed .");
-  EXPECT_NE(shown.out.find("db.tf:3:3: high: [CL-0901] aws_db_instance.main keeps automated backups for 1 day(s); "
-                           "keep them for at least 7 days [suppressed: throwaway copy]\n"),
+  EXPECT_NE(shown.out.find("db.tf:3:3: high: [CL-0901] aws_db_instance.main is not backed up as required "
+                           "(backup_retention_period is 1); keep automated backups for at least 7 days or add it to "
+                           "an AWS Backup plan [suppressed: throwaway copy]\n"),
             std::string::npos)
       << shown.out;
   CliRun sarif = run_in(t.path(), "scan --enable CL-0901 -f sarif .");
@@ -146,6 +147,7 @@ TEST(ConfigCli, SelectionExcludesAndFileSuppressions) {
   t.write("sandbox/db.tf", kFailingDb);
   t.write("expired/db.tf", kFailingDb);
   t.write(".clause.yaml", R"(rules:
+  enable: [CL-0301, CL-0901, CL-1001]
   disable: [CL-0301, CL-1001]
 exclude: ["legacy/**"]
 suppressions:
