@@ -253,9 +253,10 @@ TEST(RuleEngineForms, DynamicBlocksAreUnknownNotAbsent) {
   // The dynamic `management` block of "maybe" cannot be judged: a note.
   std::set<uint32_t> lines;
   for (const auto &[line, msg] : findings(kDynamic, root, /*strict=*/true)) lines.insert(line);
-  EXPECT_TRUE(lines.count(1));
-  EXPECT_TRUE(lines.count(8));
-  EXPECT_FALSE(lines.count(15)) << "a dynamic autoscaling block is not an absent one";
+  // Line 16 (`dynamic "autoscaling"` with an unknown for_each) is not noted:
+  // evaluation leaves one autoscaling entry with unknown values, which the
+  // existence check counts as present. Known gap, see docs/architecture.md.
+  EXPECT_EQ(lines, (std::set<uint32_t>{1, 8}));
 }
 
 }  // namespace
