@@ -142,6 +142,9 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       const Predicate *check = dc.check_for(format);
       if (!check) continue;
       Outcome o = evaluate(*check, *res.body, &relations);
+      RuleTally &tally = ev.tallies[rule->info.id];
+      ++tally.targets;
+      ++(o.truth == Truth::True ? tally.passed : o.truth == Truth::False ? tally.failed : tally.unknown);
       if (o.truth == Truth::True) continue;
       if (o.truth == Truth::Unknown && !opts.strict) continue;
       const Predicate *leaf = deciding_leaf(*check, o.path_text);
@@ -182,6 +185,7 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
     if (!check) continue;
     NativeCheckContext ctx(project, rule, opts.strict, ev.findings, ev.undecided);
     (*check)(ctx);
+    if (ctx.tally().targets) ev.tallies[rule.info.id] = ctx.tally();
   }
   std::sort(ev.findings.begin(), ev.findings.end(), finding_less);
   std::sort(ev.undecided.begin(), ev.undecided.end(), finding_less);

@@ -1,10 +1,12 @@
 #pragma once
 // Applies the rule set to a project and produces findings (not yet filtered
 // by suppressions, baseline or severity: that is the scanner's job).
+#include <map>
 #include <vector>
 
 #include "checker/engine/rule_set.h"
 #include "checker/model/finding.h"
+#include "checker/model/report.h"
 #include "checker/project/project.h"
 
 namespace clause {
@@ -17,6 +19,7 @@ struct Evaluation {
   std::vector<Finding> findings;
   // --strict: a rule could not decide because of an unknown value.
   std::vector<Finding> undecided;
+  std::map<std::string, RuleTally> tallies;  // by rule id, for the compliance summary
 };
 
 Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const EvaluationOptions &opts);

@@ -45,10 +45,14 @@ void NativeCheckContext::report(const Document &doc, const Span &span, std::stri
   f.related = std::move(related);
   f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
   findings_.push_back(std::move(f));
+  ++tally_.targets;
+  ++tally_.failed;
 }
 
 void NativeCheckContext::undecided(const Document &doc, const Span &span, std::string resource,
                                    std::string blocked_by) const {
+  ++tally_.targets;
+  ++tally_.unknown;
   if (!strict_) return;
   Finding f;
   f.rule_id = rule_.info.id;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "checker/model/finding.h"
+#include "checker/model/report.h"
 #include "checker/project/project.h"
 
 namespace clause {
@@ -37,12 +38,22 @@ class NativeCheckContext {
   // --strict: the check could not decide because `blocked_by` is unknown.
   void undecided(const Document &doc, const Span &span, std::string resource, std::string blocked_by) const;
 
+  // For the compliance summary: call once per target the check judged
+  // (resource, agreement, pair). report()/undecided() count as a failure /
+  // an unknown by themselves, so call passed() for targets that pass.
+  void passed() const {
+    ++tally_.targets;
+    ++tally_.passed;
+  }
+  const RuleTally &tally() const { return tally_; }
+
  private:
   const Project &project_;
   const Rule &rule_;
   bool strict_;
   std::vector<Finding> &findings_;
   std::vector<Finding> &undecided_;
+  mutable RuleTally tally_;
 };
 
 using NativeCheck = std::function<void(const NativeCheckContext &)>;

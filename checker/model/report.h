@@ -16,12 +16,22 @@ struct FileDiagnostic {
   Diagnostic diagnostic;
 };
 
+// How one rule fared on one root: how many targets it judged and with what
+// outcome. A rule with no target present is not applicable there.
+struct RuleTally {
+  size_t targets = 0;  // resources / documents the rule applied to
+  size_t passed = 0;
+  size_t failed = 0;
+  size_t unknown = 0;  // could not decide (unknown values)
+};
+
 struct RootReport {
   std::string name;      // display name / automationDetails id
   std::string abs_path;  // absolute path of the scan root (SRCROOT)
   std::vector<Finding> findings;
   std::vector<FileDiagnostic> diagnostics;
   std::map<std::string, size_t> files_by_kind;  // "terraform" -> 12, "skipped" -> 3
+  std::map<std::string, RuleTally> rule_tallies;  // by rule id; absent = not evaluated
 };
 
 struct Report {

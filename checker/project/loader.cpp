@@ -6,7 +6,14 @@
 
 #include "checker/project/parallel.h"
 #include "checker/terraform/terraform_project.h"
+#include "parsers/classify.h"
+#include "parsers/cloudformation/cfn_resources.h"
 #include "parsers/hcl/hcl_parser.h"
+#include "parsers/json/json_parser.h"
+#include "parsers/kubernetes/k8s_resources.h"
+#include "parsers/terraform/plan_resources.h"
+#include "parsers/terraform/tf_json.h"
+#include "parsers/yaml/yaml_parser.h"
 
 namespace clause {
 namespace {
@@ -23,6 +30,28 @@ bool read_file(const std::string &path, std::string &out) {
   return static_cast<bool>(in) || in.eof();
 }
 
+// An agreement is judged as one pseudo-resource per document, so declarative
+// rules can target `agreement: [CloudServiceAgreement]` like any resource.
+void add_agreement_resources(const Document &doc, std::vector<Resource> &out) {
+  for (const auto &root : doc.roots) {
+    if (!root.is_map()) continue;
+    Resource r;
+    r.type = "CloudServiceAgreement";
+    const Node *metadata = root.get("metadata");
+    const Node *id = metadata ? metadata->get("id") : nullptr;
+    r.name = id && id->is_string() ? id->text : doc.path;
+    r.address = "agreement " + r.name;
+    r.format = DocKind::Agreement;
+    r.document = &doc;
+    const MapEntry *kind = root.entry("kind");
+    r.span = kind ? Span{kind->key_span.start_line, kind->key_span.start_col,    kind->value.span.end_line,
+                         kind->value.span.end_col,  kind->key_span.start_offset, kind->value.span.end_offset}
+                  : root.span;
+    r.body = &root;
+    out.push_back(std::move(r));
+  }
+}
+
 }  // namespace
 
 DocumentPtr parse_document(const SourceFile &file, std::string bytes, const ParseOptions &opts) {
@@ -36,10 +65,25 @@ DocumentPtr parse_document(const SourceFile &file, std::string bytes, const Pars
       parse_hcl(*doc, opts);
       break;
     case Syntax::Json:
+      parse_json(*doc, opts);
+      if (file.kind_hint == DocKind::Terraform) {
+        doc->kind = DocKind::Terraform;
+        terraform_json_blocks(*doc);
+      } else if (file.kind_hint == DocKind::TerraformVars) {
+        doc->kind = DocKind::TerraformVars;
+      } else {
+        doc->kind = classify_structured(doc->roots, doc->path);
+      }
+      break;
     case Syntax::Yaml:
-      doc->kind = DocKind::Unknown;  // parsers for these land separately
+      parse_yaml(*doc, opts);
+      doc->kind = classify_structured(doc->roots, doc->path);
       break;
   }
+  // A JSON or YAML file that is not one of our inputs is skipped silently:
+  // its syntax errors are none of the user's concern here.
+  if (doc->kind == DocKind::Unknown && file.syntax != Syntax::Hcl && !opts.keep_unknown_diagnostics)
+    doc->diagnostics.clear();
   return doc;
 }
 
@@ -72,8 +116,21 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
     ++project.files_by_kind[doc_kind_name(doc.kind)];
     project.documents.push_back(std::move(docs[i]));
   }
+  for (const auto &doc : project.documents) {
+    switch (doc->kind) {
+      case DocKind::CloudFormation:
+        for (auto &r : cloudformation_resources(*doc)) project.resources.push_back(std::move(r));
+        break;
+      case DocKind::Kubernetes:
+        for (auto &r : kubernetes_resources(*doc)) project.resources.push_back(std::move(r));
+        break;
+      case DocKind::Agreement: add_agreement_resources(*doc, project.resources); break;
+      default: break;  // Terraform and plans: below
+    }
+  }
   // Terraform: modules, variables, locals, count/for_each, dynamic blocks
-  // and module calls evaluated into resources (checker/terraform/).
+  // and module calls evaluated into resources, plans joined to them
+  // (checker/terraform/).
   std::vector<DocumentPtr> var_files = tf::load_var_files(opts.var_files, opts.parse);
   std::vector<const Document *> var_file_ptrs;
   for (const auto &f : var_files) var_file_ptrs.push_back(f.get());

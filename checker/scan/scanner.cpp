@@ -36,6 +36,7 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
                               std::tie(b.path, b.diagnostic.span.start_line, b.diagnostic.span.start_col);
                      });
     rr.files_by_kind = std::move(project.files_by_kind);
+    rr.rule_tallies = std::move(ev.tallies);
     report.roots.push_back(std::move(rr));
   }
   return report;
