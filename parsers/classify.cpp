@@ -12,11 +12,11 @@ bool is_terraform_plan(const Node &root) {
   return root.get("format_version") && (root.get("planned_values") || root.get("resource_changes"));
 }
 
+// The kind decides; an unsupported apiVersion (clause/v9) is still an
+// agreement, so that the agreement validator can say what is wrong with it.
 bool is_agreement(const Node &root) {
-  const Node *api = root.get("apiVersion");
   const Node *kind = root.get("kind");
-  return api && api->is_string() && api->text == "clause/v1alpha1" && kind && kind->is_string() &&
-         kind->text == "CloudServiceAgreement";
+  return kind && kind->is_string() && kind->text == "CloudServiceAgreement";
 }
 
 bool is_sam_transform(const Node *transform) {

@@ -30,6 +30,18 @@ const Predicate *deciding_leaf(const Predicate &p, const std::string &path_text)
   return nullptr;
 }
 
+// From the key of `entry` (when there is one) to the end of `value`.
+Span entry_span(const Node &value, const MapEntry *entry) {
+  if (!value.span.valid()) return entry ? entry->key_span : Span{};
+  Span span = value.span;
+  if (entry && entry->key_span.valid()) {
+    span.start_line = entry->key_span.start_line;
+    span.start_col = entry->key_span.start_col;
+    span.start_offset = entry->key_span.start_offset;
+  }
+  return span;
+}
+
 bool type_matches(const std::vector<std::string> &types, const std::string &type) {
   for (const auto &t : types)
     if (t == "*" || t == type) return true;
@@ -136,10 +148,10 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       const DeclarativeCheck &dc = *rule->declarative;
       if (!type_matches(dc.targets.at(format), res.type)) continue;
       ProjectRelations relations(project, static_cast<size_t>(&res - project.resources.data()));
-      if (const Predicate *when = dc.when_for(format)) {
+      if (const Predicate *when = dc.when_for(format, res.type)) {
         if (evaluate(*when, *res.body, &relations).truth != Truth::True) continue;
       }
-      const Predicate *check = dc.check_for(format);
+      const Predicate *check = dc.check_for(format, res.type);
       if (!check) continue;
       Outcome o = evaluate(*check, *res.body, &relations);
       RuleTally &tally = ev.tallies[rule->info.id];
@@ -154,14 +166,14 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       f.resource = res.address;
       // At the offending attribute (from its key to the end of its value)
       // when it is written down; at the resource header when it is absent.
+      // In an agreement, an absent field is reported at its enclosing block
+      // (or list item) when that exists, the `kind:` line otherwise.
       Span span = res.span;
       if (o.actual && o.actual->span.valid()) {
-        span = o.actual->span;
-        if (o.entry && o.entry->key_span.valid()) {
-          span.start_line = o.entry->key_span.start_line;
-          span.start_col = o.entry->key_span.start_col;
-          span.start_offset = o.entry->key_span.start_offset;
-        }
+        span = entry_span(*o.actual, o.entry);
+      } else if (res.format == DocKind::Agreement && o.missing_in && o.missing_in != res.body) {
+        Span enclosing = entry_span(*o.missing_in, o.missing_in_entry);
+        if (enclosing.valid()) span = enclosing;
       }
       f.location = Location{res.document->path, span};
       f.snippet = std::string(res.document->line_text(span.start_line));

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "checker/agreement/agreement_validator.h"
 #include "checker/project/parallel.h"
 #include "checker/terraform/terraform_project.h"
 #include "parsers/classify.h"
@@ -80,6 +81,7 @@ DocumentPtr parse_document(const SourceFile &file, std::string bytes, const Pars
       doc->kind = classify_structured(doc->roots, doc->path);
       break;
   }
+  if (doc->kind == DocKind::Agreement) validate_agreement(*doc);
   // A JSON or YAML file that is not one of our inputs is skipped silently:
   // its syntax errors are none of the user's concern here.
   if (doc->kind == DocKind::Unknown && file.syntax != Syntax::Hcl && !opts.keep_unknown_diagnostics)

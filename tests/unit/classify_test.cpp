@@ -57,6 +57,8 @@ TEST(Classify, Agreement) {
   EXPECT_EQ(classify("apiVersion: clause/v1alpha1\nkind: CloudServiceAgreement\nmetadata: {name: a}\n"),
             DocKind::Agreement);
   EXPECT_EQ(classify("apiVersion: clause/v1alpha1\nkind: Something\n"), DocKind::Kubernetes);
+  // An unsupported version is still an agreement (the validator reports it).
+  EXPECT_EQ(classify("apiVersion: clause/v9\nkind: CloudServiceAgreement\n"), DocKind::Agreement);
 }
 
 TEST(Classify, Unknown) {
