@@ -497,15 +497,19 @@ Node evaluate_value(const Node &n, const Scope &scope) {
       return v;
     }
     case NodeKind::List: {
-      Node out = n;
-      for (auto &item : out.items)
-        if (needs_evaluation(item)) item = evaluate_value(item, scope);
+      Node out = Node::make_list(n.span);
+      out.from_block = n.from_block;
+      out.text = n.text;
+      out.items.reserve(n.items.size());
+      for (const auto &item : n.items) out.items.push_back(evaluate_value(item, scope));
       return out;
     }
     case NodeKind::Map: {
-      Node out = n;
-      for (auto &e : out.entries)
-        if (needs_evaluation(e.value)) e.value = evaluate_value(e.value, scope);
+      Node out = Node::make_map(n.span);
+      out.from_block = n.from_block;
+      out.text = n.text;
+      out.entries.reserve(n.entries.size());
+      for (const auto &e : n.entries) out.entries.push_back(MapEntry{e.key, e.key_span, evaluate_value(e.value, scope)});
       return out;
     }
     default: return n;

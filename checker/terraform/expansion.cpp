@@ -196,7 +196,7 @@ Node evaluate_body(const Node &body, const Scope &scope, bool &truncated) {
         if (dyn.is_map()) expand_dynamic(dyn, e, scope, out, truncated);
       continue;
     }
-    if (is_meta_argument(e.key) || !body_needs_evaluation(e.value)) {
+    if (is_meta_argument(e.key)) {
       if (is_block_list(e.value)) {
         Node &list = block_list(out, e.key, e.key_span, e.value.span);
         for (const auto &item : e.value.items) list.items.push_back(item);
