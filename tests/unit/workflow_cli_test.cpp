@@ -118,6 +118,13 @@ TEST(SuppressionCli, UnusedReportedWithTheFlagOrInCi) {
                          "--no-report-unused-suppressions .");
   EXPECT_EQ(off.out.find("CL-0002"), std::string::npos) << off.out;
   EXPECT_EQ(run(base + "--report-unused-suppressions --fail-on info " + t.path()).exit_code, 1);
+  // JUnit lists meta-rule findings in a suite of their own.
+  CliRun junit = run(base + "--report-unused-suppressions -f junit " + t.path());
+  EXPECT_NE(junit.out.find("<testsuite name=\"suppressions\" tests=\"1\" failures=\"1\" errors=\"0\" "
+                           "skipped=\"0\">\n    <testcase classname=\"CL-0002\" name=\"db.tf\">"),
+            std::string::npos)
+      << junit.out;
+  EXPECT_EQ(run(base + "-f junit " + t.path()).out.find("suppressions"), std::string::npos);
 }
 
 TEST(ConfigCli, ErrorsExitTwoWithFileAndLine) {
