@@ -8,6 +8,7 @@
 
 #include "checker/cli/commands.h"
 #include "checker/cli/rule_selection.h"
+#include "checker/cli/rules_markdown.h"
 #include "checker/workflow/meta_rules.h"
 #include "checker/workflow/terminal_markdown.h"
 #include "clause_version.h"
@@ -22,14 +23,17 @@ Command add_rules_command(CLI::App &app) {
   };
   auto args = std::make_shared<Args>();
   CLI::App *cmd = app.add_subcommand("rules", "List the rules: id, name, scenario, severity, targets");
-  cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", args->format, "text, json or markdown (the docs/rules/README.md index)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
   cmd->add_option("--rules", args->rule_dirs, "Directory of extra rule packs (repeatable)")
       ->allow_extra_args(false);
   return Command{cmd, [args] {
                    RuleSelection sel;
                    sel.rule_dirs = args->rule_dirs;
                    RuleSet set = select_rules(sel);
-                   if (args->format == "json") {
+                   if (args->format == "markdown") {
+                     std::cout << rules_markdown(set);
+                   } else if (args->format == "json") {
                      nlohmann::ordered_json out = nlohmann::ordered_json::array();
                      for (const auto &r : set.rules()) {
                        nlohmann::ordered_json j;

@@ -107,6 +107,7 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   opts.strict = in.strict;
   opts.category = in.category;
   opts.discovery.max_file_size = in.max_file_size;
+  opts.var_files = in.var_files;
   if (!config.exclude.empty()) {
     std::shared_ptr<const Config> keep = group.config;
     opts.discovery.exclude = [keep](const std::string &abs) { return keep->excludes(abs); };
@@ -173,6 +174,9 @@ bool running_in_ci() {
 
 void add_input_options(CLI::App &cmd, ScanInputs &in) {
   cmd.add_option("paths", in.paths, "Scan roots (default: .)");
+  cmd.add_option("--var-file", in.var_files,
+                 "Terraform variable values (.tfvars or .tfvars.json) for every root module (repeatable)")
+      ->allow_extra_args(false);
   cmd.add_option("--rules", in.rule_dirs, "Directory of extra rule packs (repeatable)")
       ->allow_extra_args(false);
   cmd.add_option("--enable", in.enable, "Run only these rules (ids or names, comma-separated)")

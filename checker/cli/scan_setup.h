@@ -14,6 +14,7 @@ namespace clause::cli {
 struct ScanInputs {
   std::vector<std::string> paths;
   std::vector<std::string> rule_dirs;
+  std::vector<std::string> var_files;  // --var-file: Terraform variable values for every root module
   std::vector<std::string> enable, disable, scenarios;
   std::string severity_min;
   unsigned jobs = 0;

@@ -26,7 +26,7 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   report.category = opts.category;
   for (const auto &root : opts.roots) {
     Discovery discovery = discover(root, opts.discovery);
-    Project project = load_project(discovery, LoadOptions{opts.jobs, opts.parse});
+    Project project = load_project(discovery, LoadOptions{opts.jobs, opts.parse, opts.var_files});
     Evaluation ev = evaluate_rules(rules, project, EvaluationOptions{opts.strict});
     RootReport rr;
     rr.name = root_display_name(root);

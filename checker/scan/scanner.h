@@ -20,6 +20,7 @@ struct ScanOptions {
   DiscoveryOptions discovery;
   ParseOptions parse;
   std::string category;
+  std::vector<std::string> var_files;  // --var-file: Terraform variable values for every root module
   SuppressionOptions suppressions;  // inline directives and the meta rules
 };
 

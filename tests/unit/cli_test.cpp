@@ -33,7 +33,7 @@ TEST(Cli, FailOnControlsTheExitCode) {
   EXPECT_EQ(run("scan -q " + src("fixtures/demo") + " --fail-on high").exit_code, 1);
   EXPECT_EQ(run("scan -q " + src("fixtures/demo") + " --fail-on critical").exit_code, 0);
   EXPECT_EQ(run("scan -q " + src("fixtures/demo") + " --fail-on never").exit_code, 0);
-  EXPECT_EQ(run("scan -q " + src("fixtures/rules/CL-0901/pass")).exit_code, 0);
+  EXPECT_EQ(run("scan -q --enable CL-0901 " + src("fixtures/rules/CL-0901/pass")).exit_code, 0);
 }
 
 TEST(Cli, UsageErrorsExitTwo) {
@@ -57,12 +57,13 @@ TEST(Cli, WritesSeveralFormatsToFiles) {
   fs::create_directories(dir);
   std::string sarif = (dir / "out.sarif").string();
   std::string json = (dir / "out.json").string();
-  CliRun r = run("scan -q " + src("fixtures/demo") + " -o sarif=" + sarif + " -o json=" + json);
+  CliRun r = run("scan -q --enable CL-0301,CL-0901,CL-1001 " + src("fixtures/demo") + " -o sarif=" + sarif +
+                 " -o json=" + json);
   EXPECT_EQ(r.exit_code, 1) << r.out;
   std::ifstream in(sarif);
   auto doc = nlohmann::json::parse(in);
   EXPECT_EQ(doc["version"], "2.1.0");
-  EXPECT_EQ(doc["runs"][0]["results"].size(), 4u);
+  EXPECT_EQ(doc["runs"][0]["results"].size(), 5u);  // CL-0301, CL-0901, 2 x CL-1001, CL-0902
   EXPECT_TRUE(fs::exists(json));
   for (const auto &e : fs::directory_iterator(dir))
     EXPECT_EQ(e.path().string().find(".tmp."), std::string::npos) << "temporary file left behind";
