@@ -215,6 +215,29 @@ module "ledger" {
   EXPECT_EQ(suppressed, 1);
 }
 
+TEST(InlineSuppression, ModuleCallThroughModuleEvaluation) {
+  TempTree t;
+  t.write("main.tf", R"(# clause:ignore CL-0901 -- the reporting copy is rebuilt nightly
+module "reporting" {
+  source = "./modules/db"
+}
+
+module "ledger" {
+  source = "./modules/db"
+}
+)");
+  t.write("modules/db/main.tf",
+          "resource \"aws_db_instance\" \"this\" {\n  backup_retention_period = 1\n}\n");
+  std::vector<std::string> got;
+  for (const Finding &f : scan(t, {"CL-0901"}, options(true)))
+    got.push_back(f.resource + (f.suppression ? " suppressed: " + f.suppression->justification : ""));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{
+                "module.ledger.aws_db_instance.this",
+                "module.reporting.aws_db_instance.this suppressed: the reporting copy is rebuilt nightly",
+            }));
+}
+
 TEST(InlineSuppression, MissingReasonSuppressesNothingAndIsReported) {
   TempTree t;
   t.write("db.tf", R"(# clause:ignore CL-0901

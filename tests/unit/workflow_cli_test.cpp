@@ -72,15 +72,15 @@ TEST(SuppressionCli, TextHidesSuppressedUnlessAsked) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(
       r.out,
-      "db.tf:7:3: high: [CL-0901] aws_db_instance.b keeps automated backups for 2 day(s); keep them for at "
-      "least 7 days\n"
+      "db.tf:7:3: high: [CL-0901] aws_db_instance.b does not keep automated backups for at least 7 days "
+      "(backup_retention_period is 2)\n"
       "  backup_retention_period = 2\n"
       "  ^~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
       "1 finding (1 high), 1 suppressed; 1 file scanned (1 terraform)\n");
   CliRun shown = run_in(t.path(), "scan --no-color --enable CL-0901 --show-suppressed .");
   EXPECT_NE(
-      shown.out.find("db.tf:3:3: high: [CL-0901] aws_db_instance.main keeps automated backups for 1 day(s); "
-                     "keep them for at least 7 days [suppressed: throwaway copy]\n"),
+      shown.out.find("db.tf:3:3: high: [CL-0901] aws_db_instance.main does not keep automated backups for at "
+                     "least 7 days (backup_retention_period is 1) [suppressed: throwaway copy]\n"),
       std::string::npos)
       << shown.out;
   CliRun sarif = run_in(t.path(), "scan --enable CL-0901 -f sarif .");
@@ -161,7 +161,7 @@ TEST(ConfigCli, SelectionExcludesAndFileSuppressions) {
   t.write("sandbox/db.tf", kFailingDb);
   t.write("expired/db.tf", kFailingDb);
   t.write(".clause.yaml", R"(rules:
-  disable: [CL-0301, CL-1001]
+  enable: [CL-0901]
 exclude: ["legacy/**"]
 suppressions:
   - path: "sandbox/**"

@@ -82,6 +82,10 @@ TEST(PeerRules, MappedIdsAndOnlyThose) {
   EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Tfsec, "aws-rds-specify-backup-retention"), "CL-0901");
   EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Trivy, "AVD-AWS-0077"), "CL-0901");
   EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Trivy, "AWS-0077"), "CL-0901");
+  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Checkov, "CKV_AWS_21"), "CL-0904");
+  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Tfsec, "aws-s3-enable-versioning"), "CL-0904");
+  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Checkov, "CKV_AWS_7"), "CL-0504");
+  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Trivy, "AVD-AWS-0065"), "CL-0504");
   EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Trivy, "CKV_AWS_133"), "");
   EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Checkov, "CKV_AWS_20"), "");
 }
