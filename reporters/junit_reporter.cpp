@@ -93,13 +93,18 @@ std::vector<Suite> build_suites(const Report &report) {
     }
   }
   std::vector<Suite> suites;
-  for (const char *scenario : kScenarios) {
+  // The scenarios, then the rules outside them (the suppression meta rules),
+  // which appear only when they reported something.
+  std::vector<std::string> groups(kScenarios.begin(), kScenarios.end());
+  groups.emplace_back();
+  for (const std::string &scenario : groups) {
     Suite suite;
-    suite.name = std::string(scenario) + " " + scenario_title(scenario);
+    suite.name = scenario.empty() ? "suppressions" : scenario + " " + scenario_title(scenario);
     for (const RuleInfo &rule : report.rules) {
       if (rule.scenario != scenario) continue;
       auto it = cases_by_rule.find(rule.id);
       if (it == cases_by_rule.end()) {
+        if (scenario.empty()) continue;
         suite.cases.push_back(Case{&rule, rule.name.empty() ? rule.id : rule.name, {}, {}});
         continue;
       }

@@ -26,6 +26,10 @@ std::vector<std::string> split_list(const std::vector<std::string> &values) {
 RuleSet select_rules(const RuleSelection &sel) {
   RuleSet set = RuleSet::builtin();
   for (const auto &dir : sel.rule_dirs) set.add(load_rules_from_directory(dir));
+  return select_rules(std::move(set), sel);
+}
+
+RuleSet select_rules(RuleSet set, const RuleSelection &sel) {
   auto check_known = [&](const std::vector<std::string> &keys, const char *option) {
     for (const auto &k : keys)
       if (!set.find(k)) throw RulePackError(std::string(option) + ": no rule with id or name '" + k + "'");

@@ -19,6 +19,8 @@ struct RuleSelection {
 
 // Throws RulePackError for bad packs and for selections naming no rule.
 RuleSet select_rules(const RuleSelection &sel);
+// The same selection from rules already loaded (sel.rule_dirs is not read).
+RuleSet select_rules(RuleSet set, const RuleSelection &sel);
 
 // Splits "a,b , c" lists given once or repeatedly.
 std::vector<std::string> split_list(const std::vector<std::string> &values);

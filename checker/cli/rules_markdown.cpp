@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "checker/model/scenarios.h"
+#include "checker/workflow/meta_rules.h"
 
 namespace clause::cli {
 namespace {
@@ -78,6 +79,15 @@ std::string rules_markdown(const RuleSet &rules) {
     out << "| " << link(r) << " | `" << r.info.name << "` | " << r.info.scenario << " | "
         << rule_kind_name(r.info.kind) << " | " << severity_name(r.info.severity) << " | "
         << join(r.info.formats, ", ") << " | " << cell(r.info.title) << " |\n";
+
+  out << "\n## Meta rules\n\n"
+      << "Findings about suppression directives rather than about services\n"
+      << "([suppressions](../suppressions.md)), in the reserved range CL-00xx.\n\n"
+      << "| ID | Name | Severity | Title |\n"
+      << "|---|---|---|---|\n";
+  for (const RuleInfo &m : meta_rules())
+    out << "| [" << m.id << "](" << m.id << ".md) | `" << m.name << "` | " << severity_name(m.severity)
+        << " | " << cell(m.title) << " |\n";
   return out.str();
 }
 

@@ -85,14 +85,13 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   check_rule_names(config, all);
 
   RuleSelection sel;
-  sel.rule_dirs = packs;
   sel.enable = without_meta(cli_enable.empty() ? keys_of(config.enable_rules) : cli_enable);
   sel.disable = without_meta(cli_disable);
   for (const std::string &k : without_meta(keys_of(config.disable_rules))) sel.disable.push_back(k);
   sel.scenarios = split_list(in.scenarios);
   if (sel.scenarios.empty()) sel.scenarios = config.enable_scenarios;
   sel.severity_min = in.severity_min;
-  RuleSet rules = select_rules(sel);
+  RuleSet rules = select_rules(all, sel);
   if (!config.disable_scenarios.empty()) {
     rules.filter([&](const Rule &r) {
       return std::find(config.disable_scenarios.begin(), config.disable_scenarios.end(), r.info.scenario) ==

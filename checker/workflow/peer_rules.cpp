@@ -14,6 +14,14 @@ const std::vector<PeerRule> &peer_rule_table() {
       {DirectiveSource::Trivy, "AWS-0077", "CL-0901"},
       {DirectiveSource::Trivy, "aws-rds-specify-backup-retention", "CL-0901"},
       {DirectiveSource::Checkov, "CKV_AWS_66", "CL-1001"},  // CloudWatch log group retention set
+      {DirectiveSource::Checkov, "CKV_AWS_21", "CL-0904"},  // S3 bucket versioning
+      {DirectiveSource::Trivy, "AVD-AWS-0090", "CL-0904"},
+      {DirectiveSource::Trivy, "AWS-0090", "CL-0904"},
+      {DirectiveSource::Trivy, "aws-s3-enable-versioning", "CL-0904"},
+      {DirectiveSource::Checkov, "CKV_AWS_7", "CL-0504"},  // KMS key rotation
+      {DirectiveSource::Trivy, "AVD-AWS-0065", "CL-0504"},
+      {DirectiveSource::Trivy, "AWS-0065", "CL-0504"},
+      {DirectiveSource::Trivy, "aws-kms-auto-rotate-keys", "CL-0504"},
   };
   return table;
 }

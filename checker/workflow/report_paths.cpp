@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "checker/workflow/git.h"
@@ -22,8 +23,11 @@ void keep_only_files(Report &report, const std::vector<std::string> &abs_paths) 
   std::set<std::string> wanted;
   for (const std::string &p : abs_paths) wanted.insert(resolved(p));
   for (RootReport &root : report.roots) {
+    std::map<std::string, bool> known;  // resolving a path costs system calls: once per file
     auto in_wanted = [&](const std::string &rel) {
-      return wanted.count(resolved(fs::path(root.abs_path) / rel)) != 0;
+      auto [it, fresh] = known.try_emplace(rel, false);
+      if (fresh) it->second = wanted.count(resolved(fs::path(root.abs_path) / rel)) != 0;
+      return it->second;
     };
     std::erase_if(root.findings, [&](const Finding &f) { return !in_wanted(f.location.path); });
     std::erase_if(root.diagnostics, [&](const FileDiagnostic &d) { return !in_wanted(d.path); });

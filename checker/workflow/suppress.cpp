@@ -104,8 +104,12 @@ class DocumentLines {
     }
   }
 
-  // Mappings and lists open blocks; iterative, since nesting may be deep.
+  // Blocks open where their key is written (a YAML mapping's own span
+  // starts at its first key, which a directive above that key must not
+  // take for the whole mapping), where a list item starts, and at the
+  // start of a whole document. Iterative, since nesting may be deep.
   void walk(const Node &root) {
+    add_block(root.span.start_line, root.span.end_line);
     std::vector<const Node *> stack = {&root};
     while (!stack.empty()) {
       const Node *n = stack.back();
@@ -117,12 +121,15 @@ class DocumentLines {
         for (const MapEntry &e : n->entries) {
           const Node &v = e.value;
           // A nested HCL block list starts at its first block's header:
-          // each block is covered through its own map instead.
+          // each block is covered through its own item instead.
           if (v.is_map() || (v.is_list() && !v.from_block)) add_block(e.key_span.start_line, v.span.end_line);
           stack.push_back(&v);
         }
       } else if (n->is_list()) {
-        for (const Node &item : n->items) stack.push_back(&item);
+        for (const Node &item : n->items) {
+          if (item.is_map()) add_block(item.span.start_line, item.span.end_line);
+          stack.push_back(&item);
+        }
       }
     }
   }

@@ -100,33 +100,38 @@ TEST(Config, EmptyFileIsAnEmptyConfiguration) {
 }
 
 TEST(Config, ErrorsNameFileLineAndColumn) {
-  EXPECT_EQ(error_of("rules:\n  enabel: [CL-0901]\n"),
-            "/p/.clause.yaml:2:3: unknown key 'enabel' in 'rules' (expected one of: enable, disable, severity, "
-            "parameters)");
+  EXPECT_EQ(
+      error_of("rules:\n  enabel: [CL-0901]\n"),
+      "/p/.clause.yaml:2:3: unknown key 'enabel' in 'rules' (expected one of: enable, disable, severity, "
+      "parameters)");
   EXPECT_EQ(error_of("rules:\n  severity:\n    CL-0901: urgent\n"),
             "/p/.clause.yaml:3:14: 'urgent' is not a severity (critical, high, medium, low, info)");
   EXPECT_EQ(error_of("scenarios:\n  enable: [5.9, 5.16]\n"),
             "/p/.clause.yaml:2:17: '5.16' is not one of the scenarios 5.1 ... 5.15");
-  EXPECT_EQ(error_of("fail-on: sometimes\n"),
-            "/p/.clause.yaml:1:10: fail-on: 'sometimes' is not a severity (critical, high, medium, low, info) or "
-            "never");
+  EXPECT_EQ(
+      error_of("fail-on: sometimes\n"),
+      "/p/.clause.yaml:1:10: fail-on: 'sometimes' is not a severity (critical, high, medium, low, info) or "
+      "never");
   EXPECT_EQ(error_of("version: 2\n"), "/p/.clause.yaml:1:10: version must be 1");
   EXPECT_EQ(error_of("suppressions:\n  - path: legacy/**\n    rules: [CL-0901]\n"),
             "/p/.clause.yaml:2:5: a suppression needs a 'reason': say why the finding is accepted");
   EXPECT_EQ(error_of("suppressions:\n  - path: a\n    rule: CL-0901\n    reason: r\n    until: 2026-02-30\n"),
             "/p/.clause.yaml:5:12: suppression until: '2026-02-30' is not a date written YYYY-MM-DD");
-  EXPECT_EQ(error_of("locations:\n  cloudformation:\n    default: eu-nowhere-1\n"),
-            "/p/.clause.yaml:3:14: locations.cloudformation.default: 'eu-nowhere-1' is not a known AWS, Azure or "
-            "Google region");
+  EXPECT_EQ(
+      error_of("locations:\n  cloudformation:\n    default: eu-nowhere-1\n"),
+      "/p/.clause.yaml:3:14: locations.cloudformation.default: 'eu-nowhere-1' is not a known AWS, Azure or "
+      "Google region");
   EXPECT_EQ(error_of("locations:\n  kubernetes:\n    clusters: {prod: eu-west-1}\n    paths: {\"k8s/**\": "
                      "staging}\n"),
             "/p/.clause.yaml:4:23: 'staging' is not a cluster listed in locations.kubernetes.clusters");
   EXPECT_EQ(error_of("report-unused-suppressions: sometimes\n"),
             "/p/.clause.yaml:1:29: report-unused-suppressions must be true or false");
   EXPECT_EQ(error_of("exclude: {a: b}\n"), "/p/.clause.yaml:1:10: exclude must be a list");
-  EXPECT_EQ(error_of("- just\n- a list\n"), "/p/.clause.yaml:1:1: the configuration must be a mapping of settings");
-  EXPECT_EQ(error_of("colour: red\n").rfind("/p/.clause.yaml:1:1: unknown key 'colour' in the configuration", 0),
-            0u);
+  EXPECT_EQ(error_of("- just\n- a list\n"),
+            "/p/.clause.yaml:1:1: the configuration must be a mapping of settings");
+  EXPECT_EQ(
+      error_of("colour: red\n").rfind("/p/.clause.yaml:1:1: unknown key 'colour' in the configuration", 0),
+      0u);
   EXPECT_EQ(error_of("rules: [unclosed\n").rfind("/p/.clause.yaml:", 0), 0u);
 }
 
@@ -166,8 +171,9 @@ message: "{address} is below the threshold"
 parameters:
   min_days: 7
 )",
-                                   "test-pack.yaml"));
-  const Config bad = parse_config("rules:\n  parameters:\n    CL-0999:\n      min_days: fourteen\n", "/p/c.yaml");
+                               "test-pack.yaml"));
+  const Config bad =
+      parse_config("rules:\n  parameters:\n    CL-0999:\n      min_days: fourteen\n", "/p/c.yaml");
   try {
     check_rule_names(bad, all);
     ADD_FAILURE() << "a text value for a number parameter was accepted";
@@ -175,7 +181,8 @@ parameters:
     EXPECT_STREQ(e.what(), "/p/c.yaml:4:17: CL-0999 parameter 'min_days' takes a number, not a string");
   }
   const Config good = parse_config(
-      "rules:\n  parameters:\n    test.parameterised:\n      min_days: 14\n  severity:\n    CL-0999: critical\n",
+      "rules:\n  parameters:\n    test.parameterised:\n      min_days: 14\n  severity:\n    CL-0999: "
+      "critical\n",
       "/p/c.yaml");
   check_rule_names(good, all);
   const RuleSet configured = apply_rule_settings(all, good);
@@ -187,8 +194,8 @@ parameters:
 }
 
 TEST(Config, MetaRulesCanBeSwitchedOffOrRegraded) {
-  const Config c = parse_config("rules:\n  disable: [clause.suppression-unused]\n  severity: {CL-0000: high}\n",
-                                "/p/c.yaml");
+  const Config c = parse_config(
+      "rules:\n  disable: [clause.suppression-unused]\n  severity: {CL-0000: high}\n", "/p/c.yaml");
   std::vector<std::string> ids;
   for (const RuleInfo &r : configured_meta_rules(c, {"CL-0003"})) {
     ids.push_back(r.id + " " + severity_name(r.severity));

@@ -99,6 +99,8 @@ resource "aws_db_instance" "gap" {
 
 TEST(InlineSuppression, StackedDirectivesAndOtherCommentSyntaxes) {
   TempTree t;
+  // The provider's default tags let CL-0301 decide (tags_all is then known).
+  t.write("provider.tf", "provider \"aws\" {\n  default_tags {\n    tags = { team = \"data\" }\n  }\n}\n");
   t.write("main.tf", R"(# clause:ignore CL-0301 -- tagged by the platform module
 // clause:ignore CL-0901 -- restored from snapshots
 resource "aws_db_instance" "stacked" {
@@ -164,11 +166,12 @@ Resources:
     Properties:
       BackupRetentionPeriod: 2
 )");
-  EXPECT_EQ(describe(scan(t, {"CL-0901"})), (std::vector<std::string>{
-                                                "stack.yaml:7 CL-0901 suppressed: reporting copy, rebuilt from the primary",
-                                                "stack.yaml:11 CL-0901 suppressed: trailing in YAML",
-                                                "stack.yaml:15 CL-0901",
-                                            }));
+  EXPECT_EQ(describe(scan(t, {"CL-0901"})),
+            (std::vector<std::string>{
+                "stack.yaml:7 CL-0901 suppressed: reporting copy, rebuilt from the primary",
+                "stack.yaml:11 CL-0901 suppressed: trailing in YAML",
+                "stack.yaml:15 CL-0901",
+            }));
 }
 
 TEST(InlineSuppression, ModuleCallCoversFindingsTiedToIt) {
@@ -182,7 +185,8 @@ module "ledger" {
   source = "./modules/db"
 }
 )");
-  t.write("modules/db/main.tf", "resource \"aws_db_instance\" \"this\" {\n  backup_retention_period = 1\n}\n");
+  t.write("modules/db/main.tf",
+          "resource \"aws_db_instance\" \"this\" {\n  backup_retention_period = 1\n}\n");
   Project project = load_project(discover(t.path(), {}), {});
   RuleSet rules = only({"CL-0901"});
   // Findings as module evaluation reports them: in the module's file, tied
@@ -194,8 +198,8 @@ module "ledger" {
     f.location = Location{"modules/db/main.tf", Span{2, 3, 2, 30}};
     f.resource = call_line ? "module.x.aws_db_instance.this" : "aws_db_instance.this";
     if (call_line)
-      f.related.push_back(
-          RelatedLocation{Location{"main.tf", Span{call_line, 1, call_line, 19}}, "instantiated through this module call"});
+      f.related.push_back(RelatedLocation{Location{"main.tf", Span{call_line, 1, call_line, 19}},
+                                          "instantiated through this module call"});
     return f;
   };
   std::vector<Finding> findings = {finding_through(2), finding_through(6), finding_through(0)};
@@ -213,6 +217,29 @@ module "ledger" {
     ++suppressed;
   }
   EXPECT_EQ(suppressed, 1);
+}
+
+TEST(InlineSuppression, ModuleCallThroughModuleEvaluation) {
+  TempTree t;
+  t.write("main.tf", R"(# clause:ignore CL-0901 -- the reporting copy is rebuilt nightly
+module "reporting" {
+  source = "./modules/db"
+}
+
+module "ledger" {
+  source = "./modules/db"
+}
+)");
+  t.write("modules/db/main.tf",
+          "resource \"aws_db_instance\" \"this\" {\n  backup_retention_period = 1\n}\n");
+  std::vector<std::string> got;
+  for (const Finding &f : scan(t, {"CL-0901"}, options(true)))
+    got.push_back(f.resource + (f.suppression ? " suppressed: " + f.suppression->justification : ""));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{
+                "module.ledger.aws_db_instance.this",
+                "module.reporting.aws_db_instance.this suppressed: the reporting copy is rebuilt nightly",
+            }));
 }
 
 TEST(InlineSuppression, MissingReasonSuppressesNothingAndIsReported) {
@@ -247,12 +274,13 @@ resource "aws_db_instance" "a" {
             (std::vector<std::string>{"db.tf:3 CL-0901 suppressed: waiver W-7 until the migration"}));
   SuppressionOptions day_after = options();
   day_after.today = "2025-06-02";
-  EXPECT_EQ(describe(scan(t, {"CL-0901"}, day_after)),
-            (std::vector<std::string>{
-                "db.tf:1 CL-0001 | `clause:ignore CL-0901 until=2025-06-01 -- waiver W-7 until the migration` "
-                "expired on 2025-06-01 and no longer suppresses anything",
-                "db.tf:3 CL-0901",
-            }));
+  EXPECT_EQ(
+      describe(scan(t, {"CL-0901"}, day_after)),
+      (std::vector<std::string>{
+          "db.tf:1 CL-0001 | `clause:ignore CL-0901 until=2025-06-01 -- waiver W-7 until the migration` "
+          "expired on 2025-06-01 and no longer suppresses anything",
+          "db.tf:3 CL-0901",
+      }));
 }
 
 TEST(InlineSuppression, UnusedDirectivesAreReportedOnlyWhenAsked) {
@@ -273,12 +301,13 @@ resource "aws_db_instance" "c" {
 }
 )");
   EXPECT_TRUE(scan(t, {"CL-0901"}).empty());
-  EXPECT_EQ(describe(scan(t, {"CL-0901"}, options(true))),
-            (std::vector<std::string>{
-                "db.tf:1 CL-0002 | `clause:ignore CL-0901` suppresses no CL-0901 finding; remove it",
-                "db.tf:11 CL-0002 | `tfsec:ignore:aws-rds-specify-backup-retention` (tfsec, mapped to CL-0901) "
-                "suppresses no CL-0901 finding; remove it",
-            }));
+  EXPECT_EQ(
+      describe(scan(t, {"CL-0901"}, options(true))),
+      (std::vector<std::string>{
+          "db.tf:1 CL-0002 | `clause:ignore CL-0901` suppresses no CL-0901 finding; remove it",
+          "db.tf:11 CL-0002 | `tfsec:ignore:aws-rds-specify-backup-retention` (tfsec, mapped to CL-0901) "
+          "suppresses no CL-0901 finding; remove it",
+      }));
 }
 
 TEST(InlineSuppression, MalformedDirectivesAreReportedAndTheValidPartApplies) {
@@ -289,14 +318,15 @@ resource "aws_db_instance" "a" {
 }
 # clause:ignore -- forgot the rule
 )");
-  EXPECT_EQ(describe(scan(t, {"CL-0901"})),
-            (std::vector<std::string>{
-                "db.tf:1 CL-0003 | `clause:ignore CL-9999, CL-0901 until=2025-02-30 -- typo and an impossible "
-                "date` is not a valid suppression: 'until=2025-02-30' is not a date written until=YYYY-MM-DD; no "
-                "rule has the id or name 'CL-9999'",
-                "db.tf:3 CL-0901 suppressed: typo and an impossible date",
-                "db.tf:5 CL-0003 | `clause:ignore -- forgot the rule` is not a valid suppression: it names no rule",
-            }));
+  EXPECT_EQ(
+      describe(scan(t, {"CL-0901"})),
+      (std::vector<std::string>{
+          "db.tf:1 CL-0003 | `clause:ignore CL-9999, CL-0901 until=2025-02-30 -- typo and an impossible "
+          "date` is not a valid suppression: 'until=2025-02-30' is not a date written until=YYYY-MM-DD; no "
+          "rule has the id or name 'CL-9999'",
+          "db.tf:3 CL-0901 suppressed: typo and an impossible date",
+          "db.tf:5 CL-0003 | `clause:ignore -- forgot the rule` is not a valid suppression: it names no rule",
+      }));
 }
 
 TEST(InlineSuppression, PeerDirectivesMapThroughTheTable) {
@@ -333,28 +363,33 @@ resource "aws_db_instance" "expired" {
   backup_retention_period = 1
 }
 )");
-  EXPECT_EQ(describe(scan(t, {"CL-0901", "CL-1001"}, options(true))),
-            (std::vector<std::string>{
-                "db.tf:4 CL-0901 suppressed: migrated from checkov:skip=CKV_AWS_133: restored nightly",
-                "db.tf:9 CL-0901 suppressed: migrated from tfsec:ignore:aws-rds-specify-backup-retention",
-                "db.tf:14 CL-0901 suppressed: migrated from trivy:ignore:AVD-AWS-0077:exp:2999-01-01",
-                "db.tf:20 CL-0901",
-                "db.tf:23 CL-1001 suppressed: migrated from checkov:skip=CKV_AWS_66",
-                "db.tf:28 CL-0001 | `tfsec:ignore:aws-rds-specify-backup-retention:exp:2024-12-31` expired on "
-                "2024-12-31 and no longer suppresses anything",
-                "db.tf:30 CL-0901",
-            }));
+  EXPECT_EQ(
+      describe(scan(t, {"CL-0901", "CL-1001"}, options(true))),
+      (std::vector<std::string>{
+          "db.tf:4 CL-0901 suppressed: migrated from checkov:skip=CKV_AWS_133: restored nightly",
+          "db.tf:9 CL-0901 suppressed: migrated from tfsec:ignore:aws-rds-specify-backup-retention",
+          "db.tf:14 CL-0901 suppressed: migrated from trivy:ignore:AVD-AWS-0077:exp:2999-01-01",
+          "db.tf:20 CL-0901",
+          "db.tf:23 CL-1001 suppressed: migrated from checkov:skip=CKV_AWS_66",
+          "db.tf:28 CL-0001 | `tfsec:ignore:aws-rds-specify-backup-retention:exp:2024-12-31` expired on "
+          "2024-12-31 and no longer suppresses anything",
+          "db.tf:30 CL-0901",
+      }));
 }
 
 TEST(InlineSuppression, SwitchedOffMetaRulesAndDirectivesStayQuiet) {
   TempTree t;
-  t.write("db.tf", "# clause:ignore CL-0901\nresource \"aws_db_instance\" \"a\" {\n  backup_retention_period = 1\n}\n");
+  t.write(
+      "db.tf",
+      "# clause:ignore CL-0901\nresource \"aws_db_instance\" \"a\" {\n  backup_retention_period = 1\n}\n");
   SuppressionOptions no_meta = options();
   no_meta.meta_rules.clear();
   EXPECT_EQ(describe(scan(t, {"CL-0901"}, no_meta)), (std::vector<std::string>{"db.tf:3 CL-0901"}));
   SuppressionOptions off = options();
   off.inline_directives = false;
-  t.write("db.tf", "# clause:ignore CL-0901 -- ok\nresource \"aws_db_instance\" \"a\" {\n  backup_retention_period = 1\n}\n");
+  t.write("db.tf",
+          "# clause:ignore CL-0901 -- ok\nresource \"aws_db_instance\" \"a\" {\n  backup_retention_period = "
+          "1\n}\n");
   EXPECT_EQ(describe(scan(t, {"CL-0901"}, off)), (std::vector<std::string>{"db.tf:3 CL-0901"}));
 }
 

@@ -99,21 +99,31 @@ TEST(SuppressionCli, TextHidesSuppressedUnlessAsked) {
 TEST(SuppressionCli, UnusedReportedWithTheFlagOrInCi) {
   TempTree t;
   make_root(t);
-  t.write("db.tf", "# clause:ignore CL-0901 -- stale\nresource \"aws_db_instance\" \"a\" {\n"
-                   "  backup_retention_period = 14\n}\n");
+  t.write("db.tf",
+          "# clause:ignore CL-0901 -- stale\nresource \"aws_db_instance\" \"a\" {\n"
+          "  backup_retention_period = 14\n}\n");
   const std::string base = "scan --no-color --enable CL-0901 ";
   EXPECT_EQ(run(base + t.path()).out.find("CL-0002"), std::string::npos);
-  const std::string expected = "db.tf:1:1: info: [CL-0002] `clause:ignore CL-0901` suppresses no CL-0901 finding; "
-                               "remove it\n";
+  const std::string expected =
+      "db.tf:1:1: info: [CL-0002] `clause:ignore CL-0901` suppresses no CL-0901 finding; "
+      "remove it\n";
   CliRun flag = run_in(t.path(), base + "--report-unused-suppressions .");
   EXPECT_EQ(flag.out.rfind(expected, 0), 0u) << flag.out;
   EXPECT_EQ(flag.exit_code, 0);  // info does not fail at the default level
   const std::string clause = std::string(CLAUSE_BINARY);
   CliRun ci = run_shell("cd '" + t.path() + "' && CI=true " + clause + " " + base + ".");
   EXPECT_EQ(ci.out.rfind(expected, 0), 0u) << ci.out;
-  CliRun off = run_shell("cd '" + t.path() + "' && CI=true " + clause + " " + base + "--no-report-unused-suppressions .");
+  CliRun off = run_shell("cd '" + t.path() + "' && CI=true " + clause + " " + base +
+                         "--no-report-unused-suppressions .");
   EXPECT_EQ(off.out.find("CL-0002"), std::string::npos) << off.out;
   EXPECT_EQ(run(base + "--report-unused-suppressions --fail-on info " + t.path()).exit_code, 1);
+  // JUnit lists meta-rule findings in a suite of their own.
+  CliRun junit = run(base + "--report-unused-suppressions -f junit " + t.path());
+  EXPECT_NE(junit.out.find("<testsuite name=\"suppressions\" tests=\"1\" failures=\"1\" errors=\"0\" "
+                           "skipped=\"0\">\n    <testcase classname=\"CL-0002\" name=\"db.tf\">"),
+            std::string::npos)
+      << junit.out;
+  EXPECT_EQ(run(base + "-f junit " + t.path()).out.find("suppressions"), std::string::npos);
 }
 
 TEST(ConfigCli, ErrorsExitTwoWithFileAndLine) {
@@ -129,12 +139,15 @@ TEST(ConfigCli, ErrorsExitTwoWithFileAndLine) {
   t.write(".clause.yaml", "# rules we run\nrules:\n  disable: [ops.backup-enable]\n");
   r = run("scan " + t.path());
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "clause: error: " + (t / ".clause.yaml") + ":3:13: no rule has the id or name 'ops.backup-enable'\n");
+  EXPECT_EQ(r.out, "clause: error: " + (t / ".clause.yaml") +
+                       ":3:13: no rule has the id or name 'ops.backup-enable'\n");
   t.write("other.yaml", "fail-on: sometimes\n");
   r = run("scan --config " + (t / "other.yaml") + " " + t.path());
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "clause: error: " + (t / "other.yaml") +
-                       ":1:10: fail-on: 'sometimes' is not a severity (critical, high, medium, low, info) or never\n");
+  EXPECT_EQ(
+      r.out,
+      "clause: error: " + (t / "other.yaml") +
+          ":1:10: fail-on: 'sometimes' is not a severity (critical, high, medium, low, info) or never\n");
   EXPECT_EQ(run("scan --config " + (t / "missing.yaml") + " " + t.path()).exit_code, 2);
   EXPECT_EQ(run("scan --no-config -q " + t.path()).exit_code, 1);  // the broken file is not read
 }
@@ -165,15 +178,18 @@ suppressions:
   EXPECT_NE(r.out.find("../infra/db.tf:2:3: high: [CL-0901]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("../expired/db.tf:2:3: high: [CL-0901]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[suppressed: sandbox data is synthetic]"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("clause: warning: " + (t / ".clause.yaml") +
-                       ":8: the suppression of 'expired/**' expired on 2020-01-01 and is no longer applied\n"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find("clause: warning: " + (t / ".clause.yaml") +
+                 ":8: the suppression of 'expired/**' expired on 2020-01-01 and is no longer applied\n"),
+      std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("2 findings (2 high), 1 suppressed; 4 files scanned (1 ignored, 3 terraform), 1 skipped"), std::string::npos)
+  // legacy/old.tf is ignored, .clause.yaml skipped (not an input).
+  EXPECT_NE(
+      r.out.find("2 findings (2 high), 1 suppressed; 4 files scanned (1 ignored, 3 terraform), 1 skipped"),
+      std::string::npos)
       << r.out;
-  CliRun sarif = run("scan -f sarif " + t.path());
-  // stderr (the expired-suppression warning) is merged into the output.
-  const auto results = nlohmann::json::parse(sarif.out.substr(sarif.out.find('{')))["runs"][0]["results"];
+  EXPECT_EQ(run("scan -q -f sarif -o " + (t / "out.sarif") + " " + t.path()).exit_code, 1);
+  const auto results = nlohmann::json::parse(t.read("out.sarif"))["runs"][0]["results"];
   ASSERT_EQ(results.size(), 3u);
   EXPECT_EQ(results[2]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "sandbox/db.tf");
   EXPECT_EQ(results[2]["suppressions"][0]["kind"], "external");
@@ -197,6 +213,7 @@ TEST(Baseline, InsertedLinesKeepAFindingBaselined) {
   const std::string scan = "scan --no-color --enable CL-0901 --baseline .clause-baseline.json .";
   CliRun r = run_in(t.path(), scan);
   EXPECT_EQ(r.exit_code, 0) << r.out;
+  // The baseline file itself is JSON but no input: it counts as skipped.
   EXPECT_EQ(r.out, "0 findings, 1 baselined; 1 file scanned (1 terraform), 1 skipped\n");
   // The same finding without the baseline is at its new line.
   EXPECT_NE(run_in(t.path(), "scan --no-color --enable CL-0901 .").out.find("db.tf:7:3: high: [CL-0901]"),
@@ -292,15 +309,17 @@ TEST(CodeScanning, SarifUrisAreRelativeToTheRepository) {
   make_root(t);
   t.write("infra/live/db.tf", kFailingDb);
   auto uri_and_base = [&](const std::string &extra) {
-    const auto run0 = nlohmann::json::parse(run("scan -f sarif --enable CL-0901 " + extra + (t / "infra")).out)["runs"][0];
-    return run0["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>() +
+    const auto run0 =
+        nlohmann::json::parse(run("scan -f sarif --enable CL-0901 " + extra + (t / "infra")).out)["runs"][0];
+    return run0["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+               .get<std::string>() +
            " " + run0["originalUriBaseIds"]["%SRCROOT%"]["uri"].get<std::string>();
   };
   EXPECT_EQ(uri_and_base(""), "infra/live/db.tf file://" + t.path() + "/");
   EXPECT_EQ(uri_and_base("--uri-prefix '' "), "live/db.tf file://" + t.path() + "/infra/");
-  // A prefix that is not the root's real place: only the URI is asserted (no
-  // directory on disk corresponds to the base in that case).
-  EXPECT_EQ(uri_and_base("--uri-prefix deploy/infra ").rfind("deploy/infra/live/db.tf ", 0), 0u);
+  // A given prefix of two directories puts %SRCROOT% two directories up.
+  const std::string above = std::filesystem::path(t.path()).parent_path().string();
+  EXPECT_EQ(uri_and_base("--uri-prefix deploy/infra "), "deploy/infra/live/db.tf file://" + above + "/");
   // Text output keeps paths as the user gave them.
   EXPECT_NE(run("scan --no-color --enable CL-0901 " + (t / "infra")).out.find(t / "infra/live/db.tf:2:3"),
             std::string::npos);
@@ -329,11 +348,13 @@ TEST(ExplainCli, RawWhenPipedReadableOnATerminal) {
   EXPECT_EQ(raw.exit_code, 0);
   EXPECT_EQ(raw.out.rfind("# CL-0000 clause.suppression-reason\n\n**Meta rule**", 0), 0u) << raw.out;
   // `script` gives the command a terminal.
-  CliRun tty = run_shell("NO_COLOR=1 script -qec '" + std::string(CLAUSE_BINARY) + " explain CL-0901' /dev/null");
+  CliRun tty =
+      run_shell("NO_COLOR=1 script -qec '" + std::string(CLAUSE_BINARY) + " explain CL-0901' /dev/null");
   EXPECT_EQ(tty.exit_code, 0) << tty.out;
   EXPECT_EQ(tty.out.rfind("CL-0901 ops.backup-enabled\r\n==========================\r\n", 0), 0u) << tty.out;
   EXPECT_EQ(tty.out.find("**"), std::string::npos);
-  EXPECT_NE(tty.out.find("\r\n    resource \"aws_db_instance\" \"ledger\" {\r\n"), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("\r\n    resource \"aws_db_instance\" \"ledger\" {\r\n"), std::string::npos)
+      << tty.out;
 }
 
 }  // namespace

@@ -12,7 +12,8 @@ namespace clause {
 namespace {
 
 TEST(Directive, ClauseFormWithListExpiryAndReason) {
-  auto ds = parse_directives("# clause:ignore CL-0901, ops.other until=2026-01-31 -- waiver W-3: see ticket 12");
+  auto ds =
+      parse_directives("# clause:ignore CL-0901, ops.other until=2026-01-31 -- waiver W-3: see ticket 12");
   ASSERT_EQ(ds.size(), 1u);
   const Directive &d = ds[0];
   EXPECT_EQ(d.source, DirectiveSource::Clause);
@@ -45,8 +46,9 @@ TEST(Directive, MissingPiecesAreRecorded) {
   EXPECT_TRUE(no_reason[0].errors.empty());
   auto bad = parse_directives("# clause:ignore until=tomorrow -- x");
   ASSERT_EQ(bad.size(), 1u);
-  EXPECT_EQ(bad[0].errors, (std::vector<std::string>{"'until=tomorrow' is not a date written until=YYYY-MM-DD",
-                                                      "it names no rule"}));
+  EXPECT_EQ(bad[0].errors,
+            (std::vector<std::string>{"'until=tomorrow' is not a date written until=YYYY-MM-DD",
+                                      "it names no rule"}));
 }
 
 TEST(Directive, PeerForms) {
@@ -57,8 +59,9 @@ TEST(Directive, PeerForms) {
   EXPECT_EQ(c[0].reason, "kept for the audit trail");
   EXPECT_EQ(c[0].text, "checkov:skip=CKV_AWS_133,CKV_AWS_66");
 
-  auto two = parse_directives("# tfsec:ignore:aws-rds-specify-backup-retention[engine=postgres]:exp:2026-03-01 "
-                              "tfsec:ignore:aws-s3-enable-versioning");
+  auto two = parse_directives(
+      "# tfsec:ignore:aws-rds-specify-backup-retention[engine=postgres]:exp:2026-03-01 "
+      "tfsec:ignore:aws-s3-enable-versioning");
   ASSERT_EQ(two.size(), 2u);
   EXPECT_EQ(two[0].source, DirectiveSource::Tfsec);
   EXPECT_EQ(two[0].rules, (std::vector<std::string>{"aws-rds-specify-backup-retention"}));
@@ -79,6 +82,10 @@ TEST(PeerRules, MappedIdsAndOnlyThose) {
   EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Tfsec, "aws-rds-specify-backup-retention"), "CL-0901");
   EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Trivy, "AVD-AWS-0077"), "CL-0901");
   EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Trivy, "AWS-0077"), "CL-0901");
+  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Checkov, "CKV_AWS_21"), "CL-0904");
+  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Tfsec, "aws-s3-enable-versioning"), "CL-0904");
+  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Checkov, "CKV_AWS_7"), "CL-0504");
+  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Trivy, "AVD-AWS-0065"), "CL-0504");
   EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Trivy, "CKV_AWS_133"), "");
   EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Checkov, "CKV_AWS_20"), "");
 }
@@ -99,7 +106,7 @@ TEST(Glob, SegmentsAndDoubleStar) {
   EXPECT_TRUE(glob_match("env-[a-c]?.tfvars", "env-b1.tfvars"));
   EXPECT_FALSE(glob_match("env-[!a-c]?.tfvars", "env-b1.tfvars"));
   EXPECT_FALSE(glob_match("./infra/*.tf", "infra/main.tf"));  // a pattern is not normalised
-  EXPECT_TRUE(glob_match("infra/*.tf", "./infra/main.tf"));           // a path is
+  EXPECT_TRUE(glob_match("infra/*.tf", "./infra/main.tf"));   // a path is
 }
 
 TEST(Dates, RealDatesOnly) {
