@@ -1,6 +1,7 @@
 #pragma once
 // One scan: every root discovered, parsed and evaluated with one shared rule
 // set, then assembled into a Report that reporters read.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ struct ScanOptions {
   DiscoveryOptions discovery;
   ParseOptions parse;
   std::string category;
+  // Where a CloudFormation or Kubernetes document (by absolute path) is
+  // deployed: a region, or "" when not known. Cross-document rules read it
+  // as the documents' location (Project::deployment_regions).
+  std::function<std::string(DocKind, const std::string &abs_path)> deployment_region;
 };
 
 // Throws std::runtime_error when a root does not exist.
