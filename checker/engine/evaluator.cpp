@@ -30,11 +30,49 @@ const Predicate *deciding_leaf(const Predicate &p, const std::string &path_text)
   return nullptr;
 }
 
+// From the key of `entry` (when there is one) to the end of `value`.
+Span entry_span(const Node &value, const MapEntry *entry) {
+  if (!value.span.valid()) return entry ? entry->key_span : Span{};
+  Span span = value.span;
+  if (entry && entry->key_span.valid()) {
+    span.start_line = entry->key_span.start_line;
+    span.start_col = entry->key_span.start_col;
+    span.start_offset = entry->key_span.start_offset;
+  }
+  return span;
+}
+
 bool type_matches(const std::vector<std::string> &types, const std::string &type) {
   for (const auto &t : types)
     if (t == "*" || t == type) return true;
   return false;
 }
+
+// `related` predicates of one resource, answered from the references graph.
+class ProjectRelations final : public RelationSource {
+ public:
+  ProjectRelations(const Project &project, size_t index) : project_(project), index_(index) {}
+
+  std::vector<Related> related(std::string_view type, std::string_view via, bool outgoing) const override {
+    const Resource &self = project_.resources[index_];
+    // Only Terraform configuration has a references graph: elsewhere the
+    // answer is not known (never a failure).
+    if (self.format != DocKind::Terraform) return {Related{nullptr, "", false}};
+    const auto &refs = project_.references;
+    auto found = outgoing ? refs.referenced(project_.resources, index_, type, via)
+                          : refs.referrers(project_.resources, index_, type, via);
+    std::vector<Related> out;
+    out.reserve(found.size());
+    for (const auto &f : found)
+      out.push_back(
+          Related{f.resource ? f.resource->body : nullptr, f.resource ? f.resource->address : "", f.certain});
+    return out;
+  }
+
+ private:
+  const Project &project_;
+  size_t index_;
+};
 
 }  // namespace
 
@@ -109,12 +147,13 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
     for (const auto &[rule, format] : candidates) {
       const DeclarativeCheck &dc = *rule->declarative;
       if (!type_matches(dc.targets.at(format), res.type)) continue;
-      if (const Predicate *when = dc.when_for(format)) {
-        if (evaluate(*when, *res.body).truth != Truth::True) continue;
+      ProjectRelations relations(project, static_cast<size_t>(&res - project.resources.data()));
+      if (const Predicate *when = dc.when_for(format, res.type)) {
+        if (evaluate(*when, *res.body, &relations).truth != Truth::True) continue;
       }
-      const Predicate *check = dc.check_for(format);
+      const Predicate *check = dc.check_for(format, res.type);
       if (!check) continue;
-      Outcome o = evaluate(*check, *res.body);
+      Outcome o = evaluate(*check, *res.body, &relations);
       RuleTally &tally = ev.tallies[rule->info.id];
       ++tally.targets;
       ++(o.truth == Truth::True ? tally.passed : o.truth == Truth::False ? tally.failed : tally.unknown);
@@ -127,14 +166,14 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       f.resource = res.address;
       // At the offending attribute (from its key to the end of its value)
       // when it is written down; at the resource header when it is absent.
+      // In an agreement, an absent field is reported at its enclosing block
+      // (or list item) when that exists, the `kind:` line otherwise.
       Span span = res.span;
       if (o.actual && o.actual->span.valid()) {
-        span = o.actual->span;
-        if (o.entry && o.entry->key_span.valid()) {
-          span.start_line = o.entry->key_span.start_line;
-          span.start_col = o.entry->key_span.start_col;
-          span.start_offset = o.entry->key_span.start_offset;
-        }
+        span = entry_span(*o.actual, o.entry);
+      } else if (res.format == DocKind::Agreement && o.missing_in && o.missing_in != res.body) {
+        Span enclosing = entry_span(*o.missing_in, o.missing_in_entry);
+        if (enclosing.valid()) span = enclosing;
       }
       f.location = Location{res.document->path, span};
       f.snippet = std::string(res.document->line_text(span.start_line));

@@ -4,6 +4,9 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "checker/agreement/vague_terms.h"
+#include "checker/agreement/values.h"
+
 namespace clause {
 
 std::optional<PredOp> parse_pred_op(std::string_view t) {
@@ -24,6 +27,13 @@ std::optional<PredOp> parse_pred_op(std::string_view t) {
       {"not_contains", PredOp::NotContains},
       {"len>=", PredOp::LenGe},
       {"len<=", PredOp::LenLe},
+      {"is_duration", PredOp::IsDuration},
+      {"duration<", PredOp::DurationLt},
+      {"duration<=", PredOp::DurationLe},
+      {"duration>", PredOp::DurationGt},
+      {"duration>=", PredOp::DurationGe},
+      {"vague", PredOp::Vague},
+      {"not_vague", PredOp::NotVague},
   };
   for (const auto &[name, op] : kOps)
     if (name == t) return op;
@@ -48,6 +58,13 @@ const char *pred_op_name(PredOp op) {
     case PredOp::NotContains: return "not_contains";
     case PredOp::LenGe: return "len>=";
     case PredOp::LenLe: return "len<=";
+    case PredOp::IsDuration: return "is_duration";
+    case PredOp::DurationLt: return "duration<";
+    case PredOp::DurationLe: return "duration<=";
+    case PredOp::DurationGt: return "duration>";
+    case PredOp::DurationGe: return "duration>=";
+    case PredOp::Vague: return "vague";
+    case PredOp::NotVague: return "not_vague";
   }
   return "?";
 }
@@ -106,8 +123,17 @@ Truth scalar_equal(const Node &actual, const Node &expected, bool ignore_case) {
   }
 }
 
+// A CloudFormation intrinsic ({"Ref": P}, {"Fn::If": [...]}) left by the
+// parser: its value is decided at deploy time.
+bool is_intrinsic(const Node &n) {
+  if (n.kind != NodeKind::Map || n.entries.size() != 1) return false;
+  const std::string &k = n.entries.front().key;
+  return k == "Ref" || k.rfind("Fn::", 0) == 0;
+}
+
 Truth compare_one(const Predicate &p, const Node &actual) {
   if (actual.kind == NodeKind::Expression) return Truth::Unknown;
+  if (is_intrinsic(actual) && p.op != PredOp::Exists && p.op != PredOp::Absent) return Truth::Unknown;
   switch (p.op) {
     case PredOp::Exists: return actual.kind == NodeKind::Null ? Truth::False : Truth::True;
     case PredOp::Absent: return actual.kind == NodeKind::Null ? Truth::True : Truth::False;
@@ -170,8 +196,50 @@ Truth compare_one(const Predicate &p, const Node &actual) {
       bool ok = p.op == PredOp::LenGe ? static_cast<double>(len) >= e : static_cast<double>(len) <= e;
       return ok ? Truth::True : Truth::False;
     }
+    case PredOp::IsDuration: return agreement::parse_duration_seconds(actual) ? Truth::True : Truth::False;
+    case PredOp::DurationLt:
+    case PredOp::DurationLe:
+    case PredOp::DurationGt:
+    case PredOp::DurationGe: {
+      // A value that is not a duration does not meet a duration bound: the
+      // commitment is not measurable as written.
+      auto a = agreement::parse_duration_seconds(actual);
+      if (!a) return Truth::False;
+      int64_t e = p.duration_seconds;
+      bool ok = p.op == PredOp::DurationLt   ? *a < e
+                : p.op == PredOp::DurationLe ? *a <= e
+                : p.op == PredOp::DurationGt ? *a > e
+                                             : *a >= e;
+      return ok ? Truth::True : Truth::False;
+    }
+    case PredOp::Vague:
+    case PredOp::NotVague: {
+      bool vague = actual.is_scalar() && !agreement::find_vague_term(actual.scalar_text()).empty();
+      return (vague == (p.op == PredOp::Vague)) ? Truth::True : Truth::False;
+    }
   }
   return Truth::Unknown;
+}
+
+// The deepest node an absent path still reaches, for the finding's location.
+void locate_missing(const Node &body, const AttributePath &path, Outcome &out) {
+  const Node *node = &body;
+  const MapEntry *entry = nullptr;
+  for (const auto &step : path) {
+    if (step.index) {
+      if (node->kind != NodeKind::List || *step.index >= node->items.size()) break;
+      node = &node->items[*step.index];
+      entry = nullptr;
+      continue;
+    }
+    if (node->kind != NodeKind::Map) break;
+    const MapEntry *next = node->entry(step.key);
+    if (!next) break;
+    entry = next;
+    node = &next->value;
+  }
+  out.missing_in = node;
+  out.missing_in_entry = entry;
 }
 
 std::string render(const Node &n) {
@@ -199,13 +267,14 @@ Outcome evaluate_attribute(const Predicate &p, const Node &body) {
     return h.node->kind == NodeKind::Null;
   });
   if (hits.empty() || (all_null && p.op != PredOp::Eq && p.op != PredOp::Ne)) {
+    locate_missing(body, p.path, out);
     if (p.default_value) {
       out.truth = compare_one(p, *p.default_value);
       out.actual_text = render(*p.default_value) + " (default)";
       return out;
     }
     out.truth = p.op == PredOp::Absent || p.op == PredOp::NotContains || p.op == PredOp::NotIn ||
-                        p.op == PredOp::NotMatches || p.op == PredOp::Ne
+                        p.op == PredOp::NotMatches || p.op == PredOp::Ne || p.op == PredOp::NotVague
                     ? Truth::True
                     : Truth::False;
     out.actual_text = "not set";
@@ -228,26 +297,146 @@ Outcome evaluate_attribute(const Predicate &p, const Node &body) {
   } else {
     out.truth = first_false ? Truth::False : first_unknown ? Truth::Unknown : Truth::True;
   }
+  // No value satisfies an existential check: no single value is to blame,
+  // so the finding stays at the resource.
+  if (existential && out.truth == Truth::False) {
+    out.actual_text = render(*hits.front().node);
+    return out;
+  }
   const PathHit *decider = out.truth == Truth::False     ? (first_false ? first_false : &hits.front())
                            : out.truth == Truth::Unknown ? first_unknown
                                                          : &hits.front();
   out.actual = decider->node;
   out.entry = decider->entry;
   if (out.truth == Truth::Unknown) {
-    out.blocked_by = decider->node->text;
+    const Node &b = *decider->node;
+    out.blocked_by = is_intrinsic(b)           ? b.entries.front().key
+                     : b.kind == NodeKind::Map ? "dynamic \"" + b.text + "\""
+                                               : b.text;
   } else {
     out.actual_text = render(*decider->node);
   }
   return out;
 }
 
+// True when a related resource whose link is certain passes the check;
+// unknown when none does but one might (an uncertain link, a check that is
+// unknown, a reference that cannot be resolved); false otherwise.
+Outcome evaluate_related(const Predicate &p, const RelationSource *relations) {
+  Outcome out;
+  out.path_text = p.related_type + "." + p.related_via;
+  if (!relations) {
+    out.truth = Truth::Unknown;
+    out.blocked_by = "the resources linked through " + out.path_text;
+    return out;
+  }
+  std::vector<RelationSource::Related> related =
+      relations->related(p.related_type, p.related_via, p.outgoing);
+  std::string blocked_by;
+  std::string first_failure;
+  for (const auto &r : related) {
+    Outcome nested;
+    nested.truth = Truth::True;
+    if (!r.body) {
+      nested.truth = Truth::Unknown;
+    } else if (!p.children.empty()) {
+      nested = evaluate(p.children.front(), *r.body, nullptr);
+    }
+    if (nested.truth == Truth::True && r.certain) {
+      out.truth = Truth::True;
+      out.actual_text = r.address;
+      return out;
+    }
+    if (nested.truth == Truth::False) {
+      if (first_failure.empty())
+        first_failure = r.address + " (" + nested.path_text + " is " +
+                        (nested.actual_text.empty() ? "not set" : nested.actual_text) + ")";
+      continue;
+    }
+    if (blocked_by.empty())
+      blocked_by = !r.body      ? "an unknown reference through " + p.related_via
+                   : !r.certain ? "whether " + r.address + "." + p.related_via + " refers to this resource"
+                                : nested.blocked_by;
+  }
+  if (!blocked_by.empty()) {
+    out.truth = Truth::Unknown;
+    out.blocked_by = blocked_by;
+    return out;
+  }
+  out.truth = Truth::False;
+  out.actual_text =
+      first_failure.empty() ? "no " + p.related_type + " linked through " + p.related_via : first_failure;
+  return out;
+}
+
+Outcome evaluate_every(const Predicate &p, const Node &body);
+
+Outcome evaluate_each(const Predicate &p, const Node &body) {
+  std::vector<PathHit> hits;
+  resolve_path(body, p.path, hits);
+  std::vector<const Node *> elements;
+  bool unknown_collection = false;
+  const PathHit *unknown_hit = nullptr;
+  for (const auto &h : hits) {
+    if (h.through_unknown) {
+      if (!unknown_hit) unknown_hit = &h;
+      unknown_collection = true;
+      continue;
+    }
+    if (h.node->kind == NodeKind::List) {
+      for (const auto &item : h.node->items) elements.push_back(&item);
+    } else if (h.node->kind != NodeKind::Null) {
+      elements.push_back(h.node);
+    }
+  }
+  Outcome unknown;
+  bool saw_unknown = false;
+  for (const Node *el : elements) {
+    Outcome o;
+    if (el->kind == NodeKind::Expression) {
+      o.truth = Truth::Unknown;
+      o.actual = el;
+      o.path_text = p.path_text;
+      o.blocked_by = el->text;
+    } else {
+      o = evaluate(p.children.front(), *el);
+    }
+    // An element that lacks the attribute is reported at the element.
+    if (!o.actual && el->span.valid()) o.actual = el;
+    if (o.truth == Truth::False) return o;
+    if (o.truth == Truth::Unknown && !saw_unknown) {
+      saw_unknown = true;
+      unknown = o;
+    }
+  }
+  if (saw_unknown) return unknown;
+  // Elements that only exist at plan time (a dynamic block, an unknown
+  // list) may break the rule: undecided.
+  if (unknown_collection) {
+    Outcome o;
+    o.truth = Truth::Unknown;
+    o.actual = unknown_hit->node;
+    o.path_text = p.path_text;
+    o.blocked_by = unknown_hit->node->is_expression() ? unknown_hit->node->text
+                                                      : "dynamic \"" + unknown_hit->node->text + "\"";
+    return o;
+  }
+  Outcome ok;
+  ok.truth = Truth::True;
+  ok.path_text = p.path_text;
+  return ok;
+}
+
 }  // namespace
 
-Outcome evaluate(const Predicate &p, const Node &body) {
+Outcome evaluate(const Predicate &p, const Node &body, const RelationSource *relations) {
   switch (p.kind) {
     case Predicate::Kind::Attribute: return evaluate_attribute(p, body);
+    case Predicate::Kind::Related: return evaluate_related(p, relations);
+    case Predicate::Kind::Every: return evaluate_every(p, body);
+    case Predicate::Kind::Each: return evaluate_each(p, body);
     case Predicate::Kind::Not: {
-      Outcome o = evaluate(p.children.front(), body);
+      Outcome o = evaluate(p.children.front(), body, relations);
       if (o.truth == Truth::True) {
         o.truth = Truth::False;
       } else if (o.truth == Truth::False) {
@@ -261,7 +450,7 @@ Outcome evaluate(const Predicate &p, const Node &body) {
       Outcome last;
       last.truth = Truth::True;
       for (const auto &c : p.children) {
-        Outcome o = evaluate(c, body);
+        Outcome o = evaluate(c, body, relations);
         if (o.truth == Truth::False) return o;
         if (o.truth == Truth::Unknown && !saw_unknown) {
           saw_unknown = true;
@@ -277,13 +466,14 @@ Outcome evaluate(const Predicate &p, const Node &body) {
       Outcome unknown;
       bool saw_unknown = false;
       for (const auto &c : p.children) {
-        Outcome o = evaluate(c, body);
+        Outcome o = evaluate(c, body, relations);
         if (o.truth == Truth::True) return o;
         if (o.truth == Truth::Unknown && !saw_unknown) {
           saw_unknown = true;
           unknown = o;
         }
-        if (o.truth == Truth::False && !have_false) {
+        // Prefer a written offending value over an absent one for the location.
+        if (o.truth == Truth::False && (!have_false || (!first_false.actual && o.actual))) {
           have_false = true;
           first_false = o;
         }
@@ -295,5 +485,53 @@ Outcome evaluate(const Predicate &p, const Node &body) {
   }
   return Outcome{};
 }
+
+namespace {
+
+// `every: PATH` with `that: CHECK`: the check must hold for each item of the
+// lists the path reaches (a single map counts as one item). No items is
+// vacuously true: whether the list must exist is a separate predicate.
+Outcome evaluate_every(const Predicate &p, const Node &body) {
+  std::vector<PathHit> hits;
+  resolve_path(body, p.path, hits);
+  Outcome result;
+  result.truth = Truth::True;
+  result.path_text = p.path_text;
+  bool saw_unknown = false;
+  auto judge = [&](const Node &item) {
+    Outcome o = evaluate(p.children.front(), item);
+    if (o.truth == Truth::Unknown && !saw_unknown) {
+      saw_unknown = true;
+      result = o;
+    }
+    if (o.truth != Truth::False) return false;
+    // An absent value is located in its item when nothing closer exists.
+    if (!o.actual && (!o.missing_in || o.missing_in == &item)) {
+      o.missing_in = &item;
+      o.missing_in_entry = nullptr;
+    }
+    result = std::move(o);
+    return true;
+  };
+  for (const auto &h : hits) {
+    if (h.through_unknown || h.node->kind == NodeKind::Expression) {
+      if (!saw_unknown) {
+        saw_unknown = true;
+        result.truth = Truth::Unknown;
+        result.blocked_by = h.node->text;
+      }
+      continue;
+    }
+    if (h.node->kind == NodeKind::List) {
+      for (const auto &item : h.node->items)
+        if (judge(item)) return result;
+    } else if (h.node->kind == NodeKind::Map) {
+      if (judge(*h.node)) return result;
+    }
+  }
+  return result;
+}
+
+}  // namespace
 
 }  // namespace clause

@@ -1,7 +1,9 @@
 #pragma once
-// The declarative check language: all / any / not over attribute predicates,
-// evaluated in three-valued logic. Unknown (a value that could not be
-// evaluated statically) never makes a rule fire.
+// The declarative check language: all / any / not / every over attribute
+// predicates and `related` (a check on the resources linked to this one
+// through the references graph), evaluated in three-valued logic. Unknown (a
+// value that could not be evaluated statically) never makes a rule fire.
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,26 +35,63 @@ enum class PredOp : uint8_t {
   NotContains,
   LenGe,
   LenLe,
+  // Agreement values (checker/agreement/values.h): durations compared in
+  // seconds with a 30-day month; `value` is a duration such as P30D.
+  IsDuration,
+  DurationLt,
+  DurationLe,
+  DurationGt,
+  DurationGe,
+  // Vague wording ("best effort", "promptly", ...) where a commitment is due;
+  // the phrase list is checker/agreement/vague_terms.h.
+  Vague,
+  NotVague,
 };
 
 std::optional<PredOp> parse_pred_op(std::string_view text);
 const char *pred_op_name(PredOp op);
 
 struct Predicate {
-  enum class Kind : uint8_t { All, Any, Not, Attribute };
+  // Every (`every:`/`that:`): `children[0]` must hold for each item of the
+  // list(s) `path` reaches. Each (`each:`): the same over a collection read
+  // as bodies, vacuously true when empty. Related: `children` (none:
+  // existence) on resources linked through the references graph.
+  enum class Kind : uint8_t { All, Any, Not, Attribute, Related, Every, Each };
   Kind kind = Kind::Attribute;
-  std::vector<Predicate> children;  // All / Any / Not
+  std::vector<Predicate> children;  // All / Any / Not / Every / Each / Related
 
   AttributePath path;
   std::string path_text;
   PredOp op = PredOp::Exists;
   Node value;                         // expected value (list for in / not_in)
+  std::string param;                  // set when `value: {param: name}` names a rule parameter
+  int64_t duration_seconds = 0;       // duration ops: `value` in seconds
   std::shared_ptr<const RE2> regex;   // matches / not_matches, compiled once
   std::optional<Node> default_value;  // the provider's default when absent
   bool ignore_case = false;
   // When the path reaches several values (lists fan out): must every value
   // satisfy the op (all, the default) or is one enough (any)?
   bool any_value = false;
+
+  // Related: resources of `related_type` linked through attribute
+  // `related_via`; `outgoing`: this resource's `via` refers to them, else
+  // (the default) their `via` refers to this resource.
+  std::string related_type;
+  std::string related_via;
+  bool outgoing = false;
+};
+
+// The resources linked to the one being judged (the references graph, as
+// the evaluator exposes it to predicates).
+class RelationSource {
+ public:
+  virtual ~RelationSource() = default;
+  struct Related {
+    const Node *body = nullptr;  // nullptr: a resource that cannot be known
+    std::string address;
+    bool certain = true;  // false: the link itself is not known
+  };
+  virtual std::vector<Related> related(std::string_view type, std::string_view via, bool outgoing) const = 0;
 };
 
 // Where and why a predicate failed, for the finding's location and message.
@@ -63,8 +102,14 @@ struct Outcome {
   std::string actual_text;          // rendered for {actual}
   std::string path_text;            // the attribute that decided
   std::string blocked_by;           // the unknown expression, for --strict
+  // When the value is absent: the deepest node the path did reach (the body
+  // itself, a list item, or a parent map) and its entry, so that a finding
+  // can point at the enclosing block instead of the resource header.
+  const Node *missing_in = nullptr;
+  const MapEntry *missing_in_entry = nullptr;
 };
 
-Outcome evaluate(const Predicate &pred, const Node &body);
+// `relations` answers `related` predicates; without it they are unknown.
+Outcome evaluate(const Predicate &pred, const Node &body, const RelationSource *relations = nullptr);
 
 }  // namespace clause

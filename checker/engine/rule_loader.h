@@ -16,4 +16,10 @@ std::vector<Rule> load_rules_from_text(std::string_view text, const std::string 
 // Every *.yaml / *.yml file below `dir`, sorted by path.
 std::vector<Rule> load_rules_from_directory(const std::string &dir);
 
+// Re-reads every `value: {param: NAME}` of the rule's checks from
+// `rule.parameters`, after configuration has changed a parameter. Throws
+// RulePackError when a new value does not suit its op (e.g. a duration op
+// given "soon").
+void rebind_rule_parameters(Rule &rule);
+
 }  // namespace clause

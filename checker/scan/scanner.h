@@ -9,6 +9,7 @@
 #include "checker/engine/evaluator.h"
 #include "checker/engine/rule_set.h"
 #include "checker/model/report.h"
+#include "checker/workflow/suppress.h"
 #include "parsers/parse_options.h"
 
 namespace clause {
@@ -20,6 +21,8 @@ struct ScanOptions {
   DiscoveryOptions discovery;
   ParseOptions parse;
   std::string category;
+  std::vector<std::string> var_files;  // --var-file: Terraform variable values for every root module
+  SuppressionOptions suppressions;  // inline directives and the meta rules
   // Where a CloudFormation or Kubernetes document (by absolute path) is
   // deployed: a region, or "" when not known. Cross-document rules read it
   // as the documents' location (Project::deployment_regions).

@@ -1,0 +1,149 @@
+// Scenario 5.13 (terminate a contract): notice, transition, a retrieval
+// window long enough to get the data out, the assets returned, and charges.
+#include "checker/rules/agreement/agreement_check.h"
+
+namespace clause::agreement {
+namespace {
+
+bool data_act_applies(const Node &root) {
+  return field_at(root, "metadata.jurisdictions.dataActApplies").is_true();
+}
+
+// CL-1340 term.notice: a notice period, within the maximum when the EU Data
+// Act applies.
+void notice(const NativeCheckContext &ctx) {
+  const std::optional<int64_t> max_notice = param_duration(ctx, "maxNotice");
+  for_each_agreement(ctx, [&](const AgreementReporter &r) {
+    Field period = field_at(r.root(), "termination.noticePeriod");
+    if (!period.present()) {
+      r.at_path("termination.noticePeriod",
+                "the agreement does not say how much notice ends it "
+                "(termination.noticePeriod)");
+      return;
+    }
+    auto seconds = period.duration();
+    if (seconds && max_notice && data_act_applies(r.root()) && *seconds > *max_notice)
+      r.at(period, "a notice period of " + human(*seconds) + " exceeds the " + human(*max_notice) +
+                       " the EU Data Act allows before a switch starts");
+  });
+}
+
+// CL-1341 term.transition: a transition period that the customer may extend
+// and that exceeds the maximum only with a stated technical reason.
+void transition(const NativeCheckContext &ctx) {
+  const std::optional<int64_t> max_period = param_duration(ctx, "maxPeriod");
+  for_each_agreement(ctx, [&](const AgreementReporter &r) {
+    Field tr = field_at(r.root(), "termination.transition");
+    if (!tr.present()) {
+      r.at_path("termination.transition",
+                "the agreement has no transition period: service may stop the day the contract ends");
+      return;
+    }
+    if (!tr.is_map()) return;
+    Field period = field(tr, "period");
+    auto seconds = period.duration();
+    if (!period.present()) {
+      r.at(tr, "the transition has no period");
+    } else if (seconds && max_period && *seconds > *max_period &&
+               field(tr, "technicalUnfeasibility").text().empty()) {
+      r.at(period, "a transition of " + human(*seconds) + " exceeds " + human(*max_period) +
+                       " without a technicalUnfeasibility statement explaining why");
+    }
+    Field extendable = field(tr, "extendableByCustomer");
+    if (!extendable.is_true())
+      r.at(extendable.node ? extendable : tr,
+           "the customer cannot extend the transition period "
+           "(extendableByCustomer is not true)");
+  });
+}
+
+// CL-1342 term.retrieval-window: the customer has at least the minimum time,
+// and at least the export timeline, to retrieve its data.
+void retrieval_window(const NativeCheckContext &ctx) {
+  const std::optional<int64_t> minimum = param_duration(ctx, "minimum");
+  for_each_agreement(ctx, [&](const AgreementReporter &r) {
+    Field window = field_at(r.root(), "termination.dataRetrievalPeriod");
+    if (!window.present()) {
+      r.at_path("termination.dataRetrievalPeriod",
+                "the agreement gives the customer no period to retrieve its data after termination");
+      return;
+    }
+    auto seconds = window.duration();
+    if (!seconds) return;  // req.values-valid
+    auto timeline = field_at(r.root(), "transfer.timeline").duration();
+    if (timeline && *seconds < *timeline) {
+      r.at(window, "the retrieval period of " + human(*seconds) + " is shorter than the " + human(*timeline) +
+                       " the provider may take to deliver an export (transfer.timeline)");
+    } else if (minimum && *seconds < *minimum) {
+      r.at(window, "the retrieval period of " + human(*seconds) + " is shorter than the minimum of " +
+                       human(*minimum));
+    }
+  });
+}
+
+// CL-1343 term.asset-scope: what is returned is listed, and every exportable
+// data category is either returned or explicitly excluded.
+void asset_scope(const NativeCheckContext &ctx) {
+  for_each_agreement(ctx, [&](const AgreementReporter &r) {
+    Field returned = field_at(r.root(), "termination.returnedAssets");
+    if (returned.items().empty()) {
+      if (!returned.present() || returned.is_list())
+        r.at_path("termination.returnedAssets",
+                  "the agreement does not list what is returned to the customer "
+                  "at termination (termination.returnedAssets)");
+      return;
+    }
+    std::vector<std::string> listed = strings_of(returned);
+    std::vector<std::string> excluded = ids_of(field_at(r.root(), "termination.excludedData"), "category");
+    std::vector<std::string> forgotten;
+    for (const Node &cat : field_at(r.root(), "dataManagement.categories").items()) {
+      std::string id = field(&cat, "id").text();
+      if (!id.empty() && field(&cat, "exportable").is_true() && !contains(listed, id) &&
+          !contains(excluded, id))
+        forgotten.push_back(id);
+    }
+    if (!forgotten.empty())
+      r.at(returned, "exportable data " + join_words(forgotten) + " is neither returned nor excluded");
+  });
+}
+
+// CL-1344 term.charges: a known charging model, and none once the EU Data
+// Act forbids switching charges.
+void charges(const NativeCheckContext &ctx) {
+  const std::vector<std::string> models = param_strings(ctx, "models");
+  const std::optional<Date> free_from = param_date(ctx, "noChargesFrom");
+  for_each_agreement(ctx, [&](const AgreementReporter &r) {
+    Field sc = field_at(r.root(), "termination.switchingCharges");
+    if (!sc.present()) {
+      r.at_path("termination.switchingCharges", "the agreement does not say what switching or exit costs");
+      return;
+    }
+    Field model = field(sc, "model");
+    if (!model.present()) {
+      r.at(sc, "switchingCharges has no model");
+      return;
+    }
+    if (!contains(models, model.text())) {
+      r.at(model, "switching charge model " + quoted(model.text()) + " is not one of " + join_words(models));
+      return;
+    }
+    if (model.text() == "none" || !free_from || !data_act_applies(r.root())) return;
+    Field to = field_at(r.root(), "metadata.effective.to");
+    auto end = to.present() ? parse_date(to.text()) : std::nullopt;
+    if (to.present() && !end) return;  // req.values-valid
+    if (!end || *end >= *free_from)
+      r.at(model, "the agreement runs " +
+                      (end ? "until " + end->to_string() : std::string("without an end")) +
+                      ", but switching charges are not allowed from " + free_from->to_string() +
+                      " under the EU Data Act; set model: none");
+  });
+}
+
+const NativeCheckRegistrar kNotice("CL-1340", notice);
+const NativeCheckRegistrar kTransition("CL-1341", transition);
+const NativeCheckRegistrar kRetrievalWindow("CL-1342", retrieval_window);
+const NativeCheckRegistrar kAssetScope("CL-1343", asset_scope);
+const NativeCheckRegistrar kCharges("CL-1344", charges);
+
+}  // namespace
+}  // namespace clause::agreement

@@ -1,0 +1,80 @@
+// Scenario 5.14 (transfer): every exportable data category leaves in an
+// open format, and only data that is not the customer's stays behind.
+#include <cctype>
+
+#include "checker/rules/agreement/agreement_check.h"
+
+namespace clause::agreement {
+namespace {
+
+std::string lower(std::string s) {
+  for (auto &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// CL-1440 xfer.formats: export formats exist, are open, and cover every
+// exportable data category.
+void formats(const NativeCheckContext &ctx) {
+  std::vector<std::string> open_types;
+  for (const auto &t : param_strings(ctx, "openMediaTypes")) open_types.push_back(lower(t));
+  for_each_agreement(ctx, [&](const AgreementReporter &r) {
+    Field list = field_at(r.root(), "dataManagement.portability.formats");
+    if (list.items().empty()) {
+      if (!list.present() || list.is_list())
+        r.at_path("dataManagement.portability.formats",
+                  "the agreement names no export format (dataManagement.portability.formats)");
+      return;
+    }
+    std::vector<std::string> covered;
+    for (const Node &format : list.items()) {
+      covered.push_back(field(&format, "dataCategory").text());
+      Field media = field(&format, "mediaType");
+      if (!media.present()) {
+        r.at(item_field(format), "an export format has no mediaType");
+      } else if (!contains(open_types, lower(media.text()))) {
+        r.at(media, "export format " + quoted(media.text()) +
+                        " is not on the list of open, machine-readable formats");
+      }
+    }
+    for (const Node &cat : field_at(r.root(), "dataManagement.categories").items()) {
+      Field exportable = field(&cat, "exportable");
+      std::string id = field(&cat, "id").text();
+      if (exportable.is_true() && !id.empty() && !contains(covered, id))
+        r.at(exportable, "data category " + quoted(id) + " is exportable but has no export format");
+    }
+  });
+}
+
+// CL-1444 xfer.exclusions-justified: excluded data has a reason, is a
+// known category, and is not data the agreement calls exportable.
+void exclusions_justified(const NativeCheckContext &ctx) {
+  for_each_agreement(ctx, [&](const AgreementReporter &r) {
+    Field categories = field_at(r.root(), "dataManagement.categories");
+    for (const Node &ex : field_at(r.root(), "termination.excludedData").items()) {
+      Field category = field(&ex, "category");
+      if (!category.present() || field(&ex, "reason").text().empty()) {
+        r.at(item_field(ex), "excluded data " +
+                                 (category.present() ? quoted(category.text()) + " " : std::string()) +
+                                 "needs both a category and a reason");
+        continue;
+      }
+      const Node *match = nullptr;
+      for (const Node &cat : categories.items())
+        if (field(&cat, "id").text() == category.text()) match = &cat;
+      if (!match) {
+        r.at(category,
+             "excluded data " + quoted(category.text()) + " is not a category of dataManagement.categories");
+      } else if (field(match, "exportable").is_true()) {
+        r.at(category, "excluded data " + quoted(category.text()) +
+                           " is marked exportable in dataManagement.categories; only data that is not the "
+                           "customer's may be held back");
+      }
+    }
+  });
+}
+
+const NativeCheckRegistrar kFormats("CL-1440", formats);
+const NativeCheckRegistrar kExclusionsJustified("CL-1444", exclusions_justified);
+
+}  // namespace
+}  // namespace clause::agreement
