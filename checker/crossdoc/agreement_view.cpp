@@ -67,14 +67,7 @@ AgreementView::AgreementView(const Resource &pseudo) : pseudo_(&pseudo) {
 Promised AgreementView::field(std::string_view path) const { return promised(attr(&root(), path)); }
 
 std::optional<DurationPromise> AgreementView::duration(std::string_view path) const {
-  Promised p = field(path);
-  if (!p.node) return std::nullopt;
-  auto seconds = agreement::parse_duration_seconds(*p.node);
-  if (!seconds) return std::nullopt;
-  DurationPromise d;
-  static_cast<Promised &>(d) = p;
-  d.seconds = *seconds;
-  return d;
+  return duration_in(root(), path);
 }
 
 std::optional<DurationPromise> AgreementView::duration_in(const Node &map, std::string_view key) const {
@@ -123,6 +116,12 @@ std::vector<AgreementView> agreements(const Project &project) {
   for (const auto &r : project.resources)
     if (r.format == DocKind::Agreement && r.body && r.document) out.emplace_back(r);
   return out;
+}
+
+bool has_agreement(const Project &project) {
+  for (const auto &r : project.resources)
+    if (r.format == DocKind::Agreement && r.body && r.document) return true;
+  return false;
 }
 
 std::string days_text(double days) {

@@ -61,7 +61,8 @@ class AgreementView {
   // A duration field (ISO 8601 or short form); nullopt when absent or not a
   // duration (agreement rules report those).
   std::optional<DurationPromise> duration(std::string_view path) const;
-  std::optional<DurationPromise> duration_in(const Node &map, std::string_view key) const;
+  // The same, by dotted path from `map` (an element of a list, say).
+  std::optional<DurationPromise> duration_in(const Node &map, std::string_view path) const;
   // A list of strings at `path` (non-strings skipped).
   std::vector<std::string> strings(std::string_view path) const;
 
@@ -85,6 +86,9 @@ class AgreementView {
 
 // Every agreement of the project, in document order.
 std::vector<AgreementView> agreements(const Project &project);
+// Whether the project holds an agreement at all: cross-document rules return
+// at once when not, before building the resource index.
+bool has_agreement(const Project &project);
 
 // Human text for a number of days ("1 day", "30 days").
 std::string days_text(double days);

@@ -267,20 +267,16 @@ StoreBackups backups_of(const ResourceIndex &index, const IndexedResource &r) {
                                          "Cloud SQL backups (" + days_setting(kept, "retained_backups") + ")",
                                          blocked));
     }
-  } else if (t == "azurerm_postgresql_flexible_server" || t == "azurerm_mysql_flexible_server") {
-    Attr keep = attr(b, "backup_retention_days");
+  } else if (t == "azurerm_postgresql_flexible_server" || t == "azurerm_mysql_flexible_server" ||
+             t == "azurerm_mssql_database") {
+    // Always continuous; the retention is 7 days unless set.
+    const char *path = t == "azurerm_mssql_database" ? "short_term_retention_policy.retention_days"
+                                                     : "backup_retention_days";
+    Attr keep = attr(b, path);
     std::string blocked;
     auto days = days_of(keep, 7, blocked);
     out.own = keep;
-    out.own_text = days_setting(keep, "backup_retention_days");
-    out.mechanisms.push_back(mechanism(r, keep.span_or(r.resource->span), kContinuousSeconds, days,
-                                       "point-in-time restore (" + out.own_text + ")", blocked));
-  } else if (t == "azurerm_mssql_database") {
-    Attr keep = attr(b, "short_term_retention_policy.retention_days");
-    std::string blocked;
-    auto days = days_of(keep, 7, blocked);
-    out.own = keep;
-    out.own_text = days_setting(keep, "short_term_retention_policy.retention_days");
+    out.own_text = days_setting(keep, path);
     out.mechanisms.push_back(mechanism(r, keep.span_or(r.resource->span), kContinuousSeconds, days,
                                        "point-in-time restore (" + out.own_text + ")", blocked));
   } else if (t == "azurerm_cosmosdb_account") {

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <utility>
@@ -25,7 +26,7 @@ inline std::string at(const Location &l) { return l.path + ":" + std::to_string(
 
 class Repo {
  public:
-  explicit Repo(const std::vector<std::pair<std::string, std::string>> &files) {
+  explicit Repo(std::initializer_list<std::pair<std::string, std::string>> files) {
     static std::atomic<int> counter{0};
     dir_ = fs::temp_directory_path() /
            ("clause-crossdoc-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));

@@ -31,6 +31,7 @@ std::vector<RelatedLocation> objective_related(const AgreementView &a, const Obj
 
 // CL-0770 agr.x-ha-datastore
 void ha_datastore(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   double threshold = availability_threshold(ctx.param("availabilityThreshold"));
@@ -205,6 +206,7 @@ bool is_compute(const IndexedResource &r) {
 
 // CL-0771 agr.x-compute-spread
 void compute_spread_check(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   double threshold = availability_threshold(ctx.param("availabilityThreshold"));
@@ -282,6 +284,7 @@ Replicas replicas_of(const IndexedResource &r) {
 
 // CL-0772 agr.x-single-replica
 void single_replica(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   double threshold = availability_threshold(ctx.param("availabilityThreshold"));
@@ -329,6 +332,7 @@ void single_replica(const NativeCheckContext &ctx) {
 
 // CL-0471 req.x-rto-feasible
 void rto_feasible(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   double hours = 1;

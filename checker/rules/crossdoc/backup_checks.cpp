@@ -30,6 +30,7 @@ const BackupMechanism *best_of(const std::vector<BackupMechanism> &ms, bool by_i
 
 // CL-0970 ops.x-rpo
 void rpo(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   for (const AgreementView &a : agreements(ctx.project())) {
@@ -78,6 +79,7 @@ void rpo(const NativeCheckContext &ctx) {
 
 // CL-0971 ops.x-backup-retention
 void backup_retention(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   for (const AgreementView &a : agreements(ctx.project())) {
@@ -121,6 +123,7 @@ bool is_restore_test(const IndexedResource &r) {
 
 // CL-0972 ops.x-restore-test
 void restore_test(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   for (const AgreementView &a : agreements(ctx.project())) {
@@ -238,6 +241,7 @@ bool defines_backups(const IndexedResource &r) {
 
 // CL-1571 rm.x-backup-outlives
 void backup_outlives(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   for (const AgreementView &a : agreements(ctx.project())) {

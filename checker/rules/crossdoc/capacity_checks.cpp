@@ -132,6 +132,7 @@ Ceiling ceiling_of(const IndexedResource &r, bool storage) {
 
 // CL-1170 cap.x-ceiling
 void ceiling(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   for (const AgreementView &a : agreements(ctx.project())) {
@@ -192,6 +193,7 @@ std::optional<double> gateway_period_seconds(const std::string &period) {
 
 // CL-1171 cap.x-gateway-limits
 void gateway_limits(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   for (const AgreementView &a : agreements(ctx.project())) {

@@ -69,6 +69,7 @@ std::string selector_text(const Node &selector) {
 
 // CL-0370 cat.x-coverage
 void coverage(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   if (!index.has_infrastructure()) return;
@@ -105,6 +106,7 @@ void coverage(const NativeCheckContext &ctx) {
 
 // CL-0371 cat.x-orphans
 void orphans(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   auto all = agreements(ctx.project());
@@ -167,6 +169,7 @@ void orphans(const NativeCheckContext &ctx) {
 
 // CL-0870 onb.x-tenant-binding
 void tenant_binding(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   if (!index.has_infrastructure()) return;
@@ -216,6 +219,7 @@ void tenant_binding(const NativeCheckContext &ctx) {
 
 // CL-1470 xfer.x-coverage
 void export_coverage(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   std::string key = param_text(ctx, "tagKey", "data-category");

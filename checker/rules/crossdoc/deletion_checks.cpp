@@ -38,50 +38,47 @@ std::optional<double> number_days(const Attr &a, double scale, std::string &bloc
   return std::nullopt;
 }
 
-// S3 Object Lock default retention in COMPLIANCE mode.
-void object_lock(const IndexedResource &r, const Node *retention, std::vector<Lock> &out) {
-  if (!retention) return;
-  Attr mode = attr(retention, r.resource->format == DocKind::CloudFormation ? "Mode" : "mode");
-  if (mode.string() != std::string("COMPLIANCE")) return;
-  bool cfn = r.resource->format == DocKind::CloudFormation;
-  Attr days = attr(retention, cfn ? "Days" : "days");
-  Attr years = attr(retention, cfn ? "Years" : "years");
+// A retention setting that holds data for `path` (scaled to days) when
+// `locked`: a Lock at it, unless it is not written.
+void add_lock(const IndexedResource &r, bool locked, const Node *where, std::string_view path, double scale,
+              std::string what, bool backups, std::vector<Lock> &out) {
+  if (!locked) return;
   Lock l;
   l.at = &r;
-  l.setting = days.absent() ? years : days;
-  l.days = number_days(l.setting, days.absent() ? 365 : 1, l.blocked);
-  l.description = "Object Lock in COMPLIANCE mode keeps objects " +
-                  (l.setting.known() ? leaf(l.setting.entry ? l.setting.entry->key : "days") + " = " +
-                                           l.setting.node->scalar_text()
-                                     : std::string("for its default retention"));
-  if (!l.setting.absent()) out.push_back(l);
+  l.backups = backups;
+  l.setting = attr(where, path);
+  if (l.setting.absent()) return;
+  l.days = number_days(l.setting, scale, l.blocked);
+  l.description = std::move(what) + " " + leaf(path) + " = " +
+                  (l.setting.known() ? l.setting.node->scalar_text() : l.setting.blocked_by());
+  out.push_back(l);
+}
+
+// S3 Object Lock default retention in COMPLIANCE mode (GOVERNANCE can be
+// bypassed).
+void object_lock(const IndexedResource &r, const Node *retention, std::vector<Lock> &out) {
+  bool cfn = r.resource->format == DocKind::CloudFormation;
+  bool compliance = attr(retention, cfn ? "Mode" : "mode").string() == std::string("COMPLIANCE");
+  const char *days = cfn ? "Days" : "days";
+  const char *what = "Object Lock in COMPLIANCE mode keeps objects";
+  if (!attr(retention, days).absent())
+    add_lock(r, compliance, retention, days, 1, what, false, out);
+  else
+    add_lock(r, compliance, retention, cfn ? "Years" : "years", 365, what, false, out);
 }
 
 std::vector<Lock> locks_of(const IndexedResource &r) {
   std::vector<Lock> out;
   const Node *b = r.body();
   const std::string &t = r.type();
+  // A vault lock without changeable_for_days is in governance mode and can
+  // be removed; with it, it becomes immutable (compliance mode).
+  const char *vault = "the compliance-mode vault lock keeps every recovery point";
   if (t == "aws_backup_vault_lock_configuration") {
-    // Without changeable_for_days the lock is in governance mode and can
-    // be removed; with it, it becomes immutable.
-    if (attr(b, "changeable_for_days").absent()) return out;
-    Lock l;
-    l.at = &r;
-    l.backups = true;
-    l.setting = attr(b, "min_retention_days");
-    l.days = number_days(l.setting, 1, l.blocked);
-    l.description = "the compliance-mode vault lock keeps every recovery point min_retention_days = " +
-                    (l.setting.known() ? l.setting.node->scalar_text() : std::string("?"));
-    if (!l.setting.absent()) out.push_back(l);
+    add_lock(r, !attr(b, "changeable_for_days").absent(), b, "min_retention_days", 1, vault, true, out);
   } else if (t == "AWS::Backup::BackupVault") {
-    if (attr(b, "Properties.LockConfiguration.ChangeableForDays").absent()) return out;
-    Lock l;
-    l.at = &r;
-    l.backups = true;
-    l.setting = attr(b, "Properties.LockConfiguration.MinRetentionDays");
-    l.days = number_days(l.setting, 1, l.blocked);
-    l.description = "the compliance-mode vault lock keeps every recovery point MinRetentionDays";
-    if (!l.setting.absent()) out.push_back(l);
+    add_lock(r, !attr(b, "Properties.LockConfiguration.ChangeableForDays").absent(), b,
+             "Properties.LockConfiguration.MinRetentionDays", 1, vault, true, out);
   } else if (t == "aws_s3_bucket_object_lock_configuration") {
     for (const Node *rule : elements(b, "rule"))
       for (const Node *ret : elements(rule, "default_retention")) object_lock(r, ret, out);
@@ -93,25 +90,13 @@ std::vector<Lock> locks_of(const IndexedResource &r) {
     for (const Node *ret : elements(b, "Properties.ObjectLockConfiguration.Rule.DefaultRetention"))
       object_lock(r, ret, out);
   } else if (t == "google_storage_bucket") {
-    for (const Node *policy : elements(b, "retention_policy")) {
-      if (!attr(policy, "is_locked").boolean().value_or(false)) continue;
-      Lock l;
-      l.at = &r;
-      l.setting = attr(policy, "retention_period");
-      l.days = number_days(l.setting, 1.0 / agreement::kSecondsPerDay, l.blocked);
-      l.description = "the locked retention policy keeps objects retention_period = " +
-                      (l.setting.known() ? l.setting.node->scalar_text() + " seconds" : std::string("?"));
-      if (!l.setting.absent()) out.push_back(l);
-    }
+    for (const Node *policy : elements(b, "retention_policy"))
+      add_lock(r, attr(policy, "is_locked").boolean().value_or(false), policy, "retention_period",
+               1.0 / agreement::kSecondsPerDay, "the locked retention policy keeps objects (seconds)", false,
+               out);
   } else if (t == "azurerm_storage_container_immutability_policy") {
-    if (!attr(b, "locked").boolean().value_or(false)) return out;
-    Lock l;
-    l.at = &r;
-    l.setting = attr(b, "immutability_period_in_days");
-    l.days = number_days(l.setting, 1, l.blocked);
-    l.description = "the locked immutability policy keeps blobs immutability_period_in_days = " +
-                    (l.setting.known() ? l.setting.node->scalar_text() : std::string("?"));
-    if (!l.setting.absent()) out.push_back(l);
+    add_lock(r, attr(b, "locked").boolean().value_or(false), b, "immutability_period_in_days", 1,
+             "the locked immutability policy keeps blobs", false, out);
   }
   return out;
 }
@@ -131,6 +116,7 @@ bool has_locks(const IndexedResource &r) {
 
 // CL-1572 rm.x-immutability-conflict
 void immutability_conflict(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   for (const AgreementView &a : agreements(ctx.project())) {
@@ -249,6 +235,7 @@ bool has_lag(const IndexedResource &r) {
 
 // CL-1573 rm.x-softdelete-lag
 void softdelete_lag(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   for (const AgreementView &a : agreements(ctx.project())) {
@@ -331,6 +318,7 @@ std::optional<Teardown> teardown_of(const IndexedResource &r, std::string &block
 
 // CL-1370 term.x-retrievable-until-end
 void retrievable_until_end(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   for (const AgreementView &a : agreements(ctx.project())) {

@@ -155,6 +155,7 @@ bool replica_or_member(const IndexedResource &r) {
 
 // CL-0172 ctx.x-keys-ownership
 void keys_ownership(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   for (const AgreementView &a : agreements(ctx.project())) {
@@ -233,6 +234,7 @@ bool inherits_encryption(const IndexedResource &r) {
 
 // CL-0570 dsg.x-encryption-promise
 void encryption_promise(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   // Account-wide EBS encryption covers volumes that say nothing.
@@ -287,6 +289,7 @@ const std::map<std::string, KeyDelay, std::less<>> &key_delays() {
 
 // CL-1570 rm.x-kms-window
 void kms_window(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   double scheduling = 0;

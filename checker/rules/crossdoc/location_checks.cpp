@@ -71,6 +71,7 @@ Span location_span(const IndexedResource &r, const EffectiveLocation &l) {
 
 // CL-0170 ctx.x-residency
 void residency(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   for (const AgreementView &a : agreements(ctx.project())) {
@@ -109,6 +110,7 @@ void residency(const NativeCheckContext &ctx) {
 
 // CL-0171 ctx.x-replica-residency
 void replica_residency(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   auto copies = data_copies(index);
@@ -162,6 +164,7 @@ bool promises_other_region(const std::string &strategy) {
 
 // CL-0270 plan.x-dr-topology
 void dr_topology(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   auto copies = data_copies(index);

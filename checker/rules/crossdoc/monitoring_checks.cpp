@@ -56,6 +56,7 @@ std::vector<Kept> trail_bucket_retention(const ResourceIndex &index, const Index
 
 // CL-1070 mon.x-log-retention
 void log_retention(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   for (const AgreementView &a : agreements(ctx.project())) {
@@ -132,6 +133,7 @@ bool measures(const IndexedResource &r) {
 
 // CL-0470 req.x-slo-observable
 void slo_observable(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   if (!index.has_infrastructure()) return;
@@ -235,6 +237,7 @@ bool is_slo_object(const IndexedResource &r) {
 
 // CL-1071 mon.x-slo-goal
 void slo_goal(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   for (const AgreementView &a : agreements(ctx.project())) {

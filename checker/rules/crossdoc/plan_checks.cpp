@@ -151,6 +151,7 @@ Membership plan_membership(const Binding &binding, const ResourceIndex &index, c
 
 // CL-1270 imp.x-plan-regression
 void plan_regression(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const Project &project = ctx.project();
   const ResourceIndex &index = resource_index(project);
   double threshold = availability_threshold(ctx.param("availabilityThreshold"));

@@ -89,6 +89,7 @@ const std::set<std::string> &not_data_processors() {
 
 // CL-0173 ctx.x-subprocessor-providers
 void subprocessor_providers(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   Judge judge(ctx);
   auto providers = used_providers(ctx.project());
   if (providers.empty()) return;
@@ -164,6 +165,7 @@ std::vector<AccountContact> account_contacts(const ResourceIndex &index) {
 
 // CL-0670 rel.x-account-contacts
 void account_contacts_check(const NativeCheckContext &ctx) {
+  if (!has_agreement(ctx.project())) return;
   const ResourceIndex &index = resource_index(ctx.project());
   Judge judge(ctx);
   auto contacts = account_contacts(index);
