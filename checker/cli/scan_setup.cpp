@@ -115,7 +115,9 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   // Where CloudFormation stacks and Kubernetes clusters are deployed
   // (`locations:`), for the cross-document rules.
   std::shared_ptr<const Config> where = group.config;
-  opts.deployment_region = [where](DocKind kind, const std::string &abs) { return where->region_for(kind, abs); };
+  opts.deployment_region = [where](DocKind kind, const std::string &abs) {
+    return where->region_for(kind, abs);
+  };
   SuppressionOptions &s = opts.suppressions;
   s.today = today;
   if (in.report_unused != 0) {

@@ -7,6 +7,7 @@
 
 #include "checker/engine/rule_set.h"
 #include "checker/scan/scanner.h"
+#include "checker/workflow/config.h"
 #include "crossdoc_test_util.h"
 
 namespace clause::crossdoc {
@@ -28,7 +29,14 @@ std::vector<Finding> scan_fixture(const std::string &rule, const std::string &fi
   RuleSet rules = RuleSet::builtin();
   rules.filter([&](const Rule &r) { return r.info.id == rule; });
   ScanOptions opts;
-  opts.roots = {(fs::path(CLAUSE_SOURCE_DIR) / "fixtures" / "rules" / rule / fixture).string()};
+  fs::path dir = fs::path(CLAUSE_SOURCE_DIR) / "fixtures" / "rules" / rule / fixture;
+  opts.roots = {dir.string()};
+  if (fs::exists(dir / kConfigFileName)) {  // the case's `locations:` tables
+    auto config = std::make_shared<Config>(load_config((dir / kConfigFileName).string()));
+    opts.deployment_region = [config](DocKind kind, const std::string &abs) {
+      return config->region_for(kind, abs);
+    };
+  }
   return run_scan(rules, opts).roots.at(0).findings;
 }
 
@@ -60,6 +68,11 @@ const BothSides kCases[] = {
      {"only in EU", "eu-west-2 (GB)", "provider aws.london"},
      "main.tf:11"},
     {"CL-0170", "fail", "main.tf:29", "agreement.yaml:10", {"us-east-1 (US)", "its region argument"}},
+    {"CL-0170",
+     "fail-deployed",
+     "pvc.yaml:2",
+     "agreement.yaml:6",
+     {"us-west-2 (US)", "the deployment table of the configuration"}},
     {"CL-0171",
      "fail",
      "main.tf:31",
@@ -67,6 +80,7 @@ const BothSides kCases[] = {
      {"only in EU", "us-east-1 (US)", "aws_s3_bucket.ledger_dr"},
      "main.tf:10"},
     {"CL-0171", "fail", "main.tf:42", "agreement.yaml:10", {"backup copy", "us-west-2"}},
+    {"CL-0171", "fail-cfn", "template.yaml:10", "agreement.yaml:6", {"replica", "us-east-2 (US)"}},
     {"CL-0172", "fail", "main.tf:20", "agreement.yaml:7", {"customer-managed-kms", "alias/aws/s3"}},
     {"CL-0172", "fail", "main.tf:5", "agreement.yaml:7", {"customer-managed-kms", "names no key"}},
     {"CL-0173", "fail", "main.tf:8", "agreement.yaml:6", {"datadog/datadog", "does not disclose"}},

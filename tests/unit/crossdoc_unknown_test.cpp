@@ -86,38 +86,25 @@ serviceLevels:
   expect_undecided(repo, "CL-0770", "main.tf:4", "var.ha");
 }
 
+const char *kLogRetention =
+    "apiVersion: clause/v1alpha1\nkind: CloudServiceAgreement\nlogging:\n  auditLogRetention: P365D\n";
+
+// A log group whose retention is the template parameter Retention; the
+// parameter's declaration is `parameter` (a Default line or nothing).
+std::string log_group_template(const std::string &parameter) {
+  return "AWSTemplateFormatVersion: \"2010-09-09\"\nParameters:\n  Retention:\n    Type: Number\n" +
+         parameter +
+         "Resources:\n  Audit:\n    Type: AWS::Logs::LogGroup\n    Properties:\n"
+         "      RetentionInDays: !Ref Retention\n";
+}
+
 TEST(CrossdocUnknown, LogRetentionFromACloudFormationParameterWithoutDefault) {
-  Repo repo({{"agreement.yaml",
-              "apiVersion: clause/v1alpha1\nkind: CloudServiceAgreement\n"
-              "logging:\n  auditLogRetention: P365D\n"},
-             {"template.yaml", R"(AWSTemplateFormatVersion: "2010-09-09"
-Parameters:
-  Retention:
-    Type: Number
-Resources:
-  Audit:
-    Type: AWS::Logs::LogGroup
-    Properties:
-      RetentionInDays: !Ref Retention
-)"}});
+  Repo repo({{"agreement.yaml", kLogRetention}, {"template.yaml", log_group_template("")}});
   expect_undecided(repo, "CL-1070", "template.yaml:9", "Ref Retention");
 }
 
 TEST(CrossdocUnknown, LogRetentionFromAParameterDefaultIsJudged) {
-  Repo repo({{"agreement.yaml",
-              "apiVersion: clause/v1alpha1\nkind: CloudServiceAgreement\n"
-              "logging:\n  auditLogRetention: P365D\n"},
-             {"template.yaml", R"(AWSTemplateFormatVersion: "2010-09-09"
-Parameters:
-  Retention:
-    Type: Number
-    Default: 30
-Resources:
-  Audit:
-    Type: AWS::Logs::LogGroup
-    Properties:
-      RetentionInDays: !Ref Retention
-)"}});
+  Repo repo({{"agreement.yaml", kLogRetention}, {"template.yaml", log_group_template("    Default: 30\n")}});
   auto f = repo.scan("CL-1070");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(at(f[0].location), "template.yaml:10");
