@@ -2,7 +2,8 @@
 // fixtures/rules/<ID>/. Each subdirectory named pass* or fail* is a scan root
 // of its own. Lines that must be reported carry an annotation
 // `expect: CL-xxxx` (comma-separated for several) in a comment; JSON files,
-// which have no comments, list `LINE RULE-ID` pairs in `<file>.expect`.
+// which have no comments, list `LINE RULE-ID` pairs in `<file>.expect`. A
+// case's own .clause.yaml supplies its `locations:` tables.
 // A pass* case must give no finding at all; a fail* case exactly the
 // annotated ones, by file, line and rule id.
 #include <gtest/gtest.h>
@@ -17,6 +18,7 @@
 
 #include "checker/engine/rule_set.h"
 #include "checker/scan/scanner.h"
+#include "checker/workflow/config.h"
 
 namespace clause {
 namespace {
@@ -92,6 +94,14 @@ TEST_P(RuleFixtures, ReportsExactlyTheAnnotatedLines) {
     (is_pass ? passes : fails)++;
     ScanOptions opts;
     opts.roots = {c.string()};
+    // A case may place CloudFormation stacks and Kubernetes clusters with
+    // the `locations:` tables of its own .clause.yaml.
+    if (fs::exists(c / kConfigFileName)) {
+      auto config = std::make_shared<Config>(load_config((c / kConfigFileName).string()));
+      opts.deployment_region = [config](DocKind kind, const std::string &abs) {
+        return config->region_for(kind, abs);
+      };
+    }
     Report report = run_scan(rules, opts);
     std::set<Expectation> actual;
     for (const auto &f : report.roots.at(0).findings)
