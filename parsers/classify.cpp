@@ -1,5 +1,7 @@
 #include "parsers/classify.h"
 
+#include <re2/re2.h>
+
 namespace clause {
 
 namespace {
@@ -31,13 +33,27 @@ bool is_cloudformation(const Node &root) {
   if (!resources || !resources->is_map()) return false;
   for (const auto &e : resources->entries) {
     const Node *type = e.value.is_map() ? e.value.get("Type") : nullptr;
-    if (type && type->is_string() && type->text.starts_with("AWS::")) return true;
+    // AWS::S3::Bucket, but also Alexa::ASK::Skill and Custom::Anything.
+    static const RE2 kType("(?:[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(?:::[A-Za-z0-9]+)?|Custom::[A-Za-z0-9_@.-]+)");
+    if (type && type->is_string() && RE2::FullMatch(type->text, kType)) return true;
   }
   return false;
 }
 
+// `apiVersion` + `kind`; a `kind` with `metadata.name` but no apiVersion is
+// still a manifest (a template with the version filled in elsewhere).
 bool is_kubernetes_object(const Node &root) {
-  return root.is_map() && is_nonempty_string(root.get("apiVersion")) && is_nonempty_string(root.get("kind"));
+  if (!root.is_map() || !is_nonempty_string(root.get("kind"))) return false;
+  if (is_nonempty_string(root.get("apiVersion"))) return true;
+  const Node *metadata = root.get("metadata");
+  return metadata && metadata->is_map() && metadata->get("name");
+}
+
+// Kustomize's kustomization.yaml has neither; its name says what it is.
+bool is_kustomization(std::string_view path) {
+  size_t slash = path.rfind('/');
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  return name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization";
 }
 
 }  // namespace
@@ -54,6 +70,7 @@ DocKind classify_structured(const std::vector<Node> &roots, std::string_view pat
     }
   }
   if (!first || !first->is_map()) return DocKind::Unknown;
+  if (is_kustomization(path)) return DocKind::Kubernetes;
   if (is_terraform_plan(*first)) return DocKind::TerraformPlan;
   if (is_agreement(*first)) return DocKind::Agreement;
   if (is_cloudformation(*first)) return DocKind::CloudFormation;

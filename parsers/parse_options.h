@@ -9,6 +9,9 @@ struct ParseOptions {
   size_t max_depth = 256;               // nesting of maps/lists/blocks
   size_t max_alias_expansion = 100000;  // YAML nodes produced through aliases
   size_t max_nodes = 5'000'000;         // model nodes per file
+  // Keep the syntax errors of JSON/YAML files that turn out not to be ours
+  // (normally dropped: they are none of the scan's business). For `dump`.
+  bool keep_unknown_diagnostics = false;
 };
 
 }  // namespace clause

@@ -100,6 +100,7 @@ Json summary_json(const Report &report, const RuleIndex &index) {
   j["bySeverity"] = severity_counts_json(t.by_severity);
   j["byScenario"] = scenarios.is_null() ? Json::object() : std::move(scenarios);
   j["suppressed"] = t.suppressed;
+  j["baselined"] = t.baselined;
   j["diagnostics"] = t.diagnostics;
   j["filesScanned"] = t.files_scanned;
   j["filesSkipped"] = t.files_skipped;

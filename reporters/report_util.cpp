@@ -73,6 +73,7 @@ ReportTotals report_totals(const Report &report) {
       ++t.findings;
       ++t.by_severity[static_cast<size_t>(f.severity)];
     }
+    t.baselined += root.baselined;
     t.diagnostics += root.diagnostics.size();
     for (const auto &[kind, n] : root.files_by_kind) {
       if (kind == "skipped") {

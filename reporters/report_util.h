@@ -48,6 +48,7 @@ struct ReportTotals {
   SeverityCounts by_severity{};  // unsuppressed findings
   size_t findings = 0;           // unsuppressed
   size_t suppressed = 0;
+  size_t baselined = 0;  // dropped because a baseline holds them
   size_t diagnostics = 0;
   size_t files_scanned = 0;                     // all kinds but "skipped"
   size_t files_skipped = 0;                     // files_by_kind["skipped"]

@@ -94,6 +94,7 @@ std::string summary_line(const Report &report) {
   std::string out = plural(t.findings, "finding", "findings");
   if (t.findings != 0) out += " (" + severity_counts_text(t.by_severity) + ")";
   if (t.suppressed != 0) out += ", " + std::to_string(t.suppressed) + " suppressed";
+  if (t.baselined != 0) out += ", " + std::to_string(t.baselined) + " baselined";
   out += "; " + plural(t.files_scanned, "file", "files") + " scanned";
   if (!t.files_by_kind.empty()) {
     out += " (";

@@ -17,5 +17,8 @@ Command add_scan_command(CLI::App &app);
 Command add_rules_command(CLI::App &app);
 Command add_explain_command(CLI::App &app);
 Command add_version_command(CLI::App &app);
+Command add_dump_command(CLI::App &app);
+Command add_baseline_command(CLI::App &app);
+Command add_init_command(CLI::App &app);
 
 }  // namespace clause::cli

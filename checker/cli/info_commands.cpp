@@ -1,4 +1,6 @@
 // `clause rules`, `clause explain`, `clause version`: read-only commands.
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 
@@ -6,7 +8,11 @@
 
 #include "checker/cli/commands.h"
 #include "checker/cli/rule_selection.h"
+#include "checker/cli/rules_markdown.h"
+#include "checker/workflow/meta_rules.h"
+#include "checker/workflow/terminal_markdown.h"
 #include "clause_version.h"
+#include "reporters/text_reporter.h"
 
 namespace clause::cli {
 
@@ -17,14 +23,17 @@ Command add_rules_command(CLI::App &app) {
   };
   auto args = std::make_shared<Args>();
   CLI::App *cmd = app.add_subcommand("rules", "List the rules: id, name, scenario, severity, targets");
-  cmd->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", args->format, "text, json or markdown (the docs/rules/README.md index)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
   cmd->add_option("--rules", args->rule_dirs, "Directory of extra rule packs (repeatable)")
       ->allow_extra_args(false);
   return Command{cmd, [args] {
                    RuleSelection sel;
                    sel.rule_dirs = args->rule_dirs;
                    RuleSet set = select_rules(sel);
-                   if (args->format == "json") {
+                   if (args->format == "markdown") {
+                     std::cout << rules_markdown(set);
+                   } else if (args->format == "json") {
                      nlohmann::ordered_json out = nlohmann::ordered_json::array();
                      for (const auto &r : set.rules()) {
                        nlohmann::ordered_json j;
@@ -65,17 +74,22 @@ Command add_explain_command(CLI::App &app) {
                    RuleSelection sel;
                    sel.rule_dirs = *dirs;
                    RuleSet set = select_rules(sel);
-                   const Rule *r = set.find(*key);
-                   if (!r) {
+                   const Rule *rule = set.find(*key);
+                   const RuleInfo *info = rule ? &rule->info : find_meta_rule(*key);
+                   if (!info) {
                      std::cerr << "clause: error: no rule with id or name '" << *key << "'\n";
                      return static_cast<int>(kUsage);
                    }
-                   if (!r->info.help_markdown.empty()) {
-                     std::cout << r->info.help_markdown;
+                   std::string page = info->help_markdown;
+                   if (page.empty()) {
+                     page = "# " + info->id + " " + info->name + "\n\n" + info->title + "\n\n" +
+                            info->rationale + "\n\nFix: " + info->remediation + "\n";
+                   }
+                   // Raw markdown for pipes and files; readable text on a terminal.
+                   if (isatty(STDOUT_FILENO) == 1) {
+                     std::cout << render_markdown_for_terminal(page, want_color(STDOUT_FILENO));
                    } else {
-                     std::cout << "# " << r->info.id << " " << r->info.name << "\n\n"
-                               << r->info.title << "\n\n"
-                               << r->info.rationale << "\n\nFix: " << r->info.remediation << "\n";
+                     std::cout << page;
                    }
                    return static_cast<int>(kOk);
                  }};

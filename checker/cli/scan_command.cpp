@@ -3,12 +3,11 @@
 
 #include <iostream>
 #include <memory>
-#include <thread>
 
 #include "checker/cli/commands.h"
 #include "checker/cli/output_file.h"
-#include "checker/cli/rule_selection.h"
-#include "checker/scan/scanner.h"
+#include "checker/cli/scan_setup.h"
+#include "checker/workflow/report_paths.h"
 #include "reporters/json_reporter.h"
 #include "reporters/junit_reporter.h"
 #include "reporters/markdown_reporter.h"
@@ -19,32 +18,39 @@ namespace clause::cli {
 namespace {
 
 struct ScanArgs {
-  std::vector<std::string> paths;
+  ScanInputs in;
   std::string format = "text";
   std::vector<std::string> outputs;
-  std::vector<std::string> rule_dirs;
-  std::string fail_on = "low";
-  std::vector<std::string> enable, disable, scenarios;
-  std::string severity_min;
-  unsigned jobs = 0;
-  std::string category;
-  bool strict = false;
+  std::string fail_on;  // "" = from the configuration, else "low"
   bool no_color = false;
   bool quiet = false;
-  uint64_t max_file_size = 8ull * 1024 * 1024;
+  bool show_suppressed = false;
+  std::string uri_prefix;
+  CLI::Option *uri_prefix_opt = nullptr;
 };
 
 const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "markdown"};
 
-void write_format(const std::string &format, const Report &report, std::ostream &out, bool color) {
+// SARIF URIs relative to the repository: --uri-prefix for every root, or
+// each root's path below its git work tree's top level.
+Report sarif_view(const Report &report, const ScanArgs &a) {
+  std::vector<std::string> prefixes;
+  for (const RootReport &root : report.roots)
+    prefixes.push_back(a.uri_prefix_opt->count() ? a.uri_prefix : repository_prefix(root.abs_path));
+  return rebase_report_paths(report, prefixes);
+}
+
+void write_format(const std::string &format, const Report &report, std::ostream &out, bool color,
+                  const ScanArgs &a) {
   if (format == "text") {
     TextOptions o;
     o.color = color;
+    o.show_suppressed = a.show_suppressed;
     write_text(report, out, o);
   } else if (format == "json") {
     write_json(report, out);
   } else if (format == "sarif") {
-    write_sarif(report, out);
+    write_sarif(sarif_view(report, a), out);
   } else if (format == "junit") {
     write_junit(report, out);
   } else if (format == "markdown") {
@@ -52,14 +58,21 @@ void write_format(const std::string &format, const Report &report, std::ostream 
   }
 }
 
+// The lowest severity that fails the run as its number, -1 for "never".
+// False for anything but a severity or never.
+bool parse_fail_on(const std::string &text, int &threshold) {
+  threshold = -1;
+  if (text == "never") return true;
+  const auto s = parse_severity(text);
+  if (s) threshold = static_cast<int>(*s);
+  return s.has_value();
+}
+
 int run_scan_command(const ScanArgs &a) {
-  std::optional<Severity> fail_on;
-  if (a.fail_on != "never") {
-    fail_on = parse_severity(a.fail_on);
-    if (!fail_on) {
-      std::cerr << "clause: error: --fail-on: '" << a.fail_on << "' is not a severity or 'never'\n";
-      return kUsage;
-    }
+  int threshold = -1;
+  if (!a.fail_on.empty() && !parse_fail_on(a.fail_on, threshold)) {
+    std::cerr << "clause: error: --fail-on: '" << a.fail_on << "' is not a severity or 'never'\n";
+    return kUsage;
   }
   // Resolve where each format goes: -o FILE uses -f; -o FORMAT=FILE names it.
   std::vector<std::pair<std::string, std::string>> targets;
@@ -74,33 +87,26 @@ int run_scan_command(const ScanArgs &a) {
   }
   if (targets.empty()) targets.emplace_back(a.format, "-");
 
-  RuleSelection sel{a.rule_dirs, split_list(a.enable), split_list(a.disable), split_list(a.scenarios),
-                    a.severity_min};
-  RuleSet rules = select_rules(sel);
-
-  ScanOptions opts;
-  opts.roots = a.paths.empty() ? std::vector<std::string>{"."} : a.paths;
-  opts.jobs = a.jobs ? a.jobs : std::max(1u, std::thread::hardware_concurrency());
-  opts.strict = a.strict;
-  opts.category = a.category;
-  opts.discovery.max_file_size = a.max_file_size;
-  Report report;
-  try {
-    report = run_scan(rules, opts);
-  } catch (const std::runtime_error &e) {
-    std::cerr << "clause: error: " << e.what() << "\n";
-    return kUsage;
-  }
+  std::optional<ScanOutcome> done = perform_scan_or_explain(a.in);
+  if (!done) return kUsage;
+  ScanOutcome &outcome = *done;
+  for (const std::string &w : outcome.warnings) std::cerr << "clause: warning: " << w << "\n";
+  const Report &report = outcome.report;
   for (const auto &[format, path] : targets) {
     bool to_stdout = path == "-";
     bool color = to_stdout && !a.no_color && want_color(STDOUT_FILENO);
     if (to_stdout && a.quiet && format == "text") continue;
-    write_output(path, [&](std::ostream &out) { write_format(format, report, out, color); });
+    write_output(path, [&](std::ostream &out) { write_format(format, report, out, color, a); });
   }
+  // The command line wins over the configuration; the default is low.
+  const std::string level = !a.fail_on.empty()         ? a.fail_on
+                            : !outcome.fail_on.empty() ? outcome.fail_on
+                                                       : "low";
+  parse_fail_on(level, threshold);
   bool fail = false;
   for (const auto &root : report.roots)
     for (const auto &f : root.findings)
-      if (!f.suppression && fail_on && f.severity >= *fail_on) fail = true;
+      if (!f.suppression && threshold >= 0 && static_cast<int>(f.severity) >= threshold) fail = true;
   return fail ? kFindings : kOk;
 }
 
@@ -109,27 +115,20 @@ int run_scan_command(const ScanArgs &a) {
 Command add_scan_command(CLI::App &app) {
   auto args = std::make_shared<ScanArgs>();
   CLI::App *cmd = app.add_subcommand("scan", "Scan infrastructure and agreements under each PATH");
-  cmd->add_option("paths", args->paths, "Scan roots (default: .)");
+  add_input_options(*cmd, args->in);
   cmd->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember(kFormats));
   cmd->add_option("-o,--output", args->outputs, "Write to FILE instead of stdout; repeatable as FORMAT=FILE")
       ->allow_extra_args(false);
-  cmd->add_option("--rules", args->rule_dirs, "Directory of extra rule packs (repeatable)")
-      ->allow_extra_args(false);
   cmd->add_option(
       "--fail-on", args->fail_on,
-      "Exit 1 when a finding at or above this severity remains: critical|high|medium|low|info|never");
-  cmd->add_option("--enable", args->enable, "Run only these rules (ids or names, comma-separated)")
-      ->allow_extra_args(false);
-  cmd->add_option("--disable", args->disable, "Do not run these rules (ids or names, comma-separated)")
-      ->allow_extra_args(false);
-  cmd->add_option("--scenario", args->scenarios, "Run only rules of these scenarios, e.g. 5.7,5.13")
-      ->allow_extra_args(false);
-  cmd->add_option("--severity-min", args->severity_min, "Run only rules of at least this severity");
-  cmd->add_option("-j,--jobs", args->jobs, "Parallel jobs (default: hardware threads)");
-  cmd->add_option("--category", args->category, "SARIF automationDetails.id");
-  cmd->add_option("--max-file-size", args->max_file_size,
-                  "Skip files larger than this many bytes (default 8 MiB)");
-  cmd->add_flag("--strict", args->strict, "Report, as notes, checks that unknown values kept from deciding");
+      "Exit 1 when a finding at or above this severity remains: critical|high|medium|low|info|never "
+      "(default: the configuration's fail-on, else low)");
+  cmd->add_option("--category", args->in.category, "SARIF automationDetails.id");
+  add_filter_options(*cmd, args->in);
+  args->uri_prefix_opt =
+      cmd->add_option("--uri-prefix", args->uri_prefix,
+                      "Put PREFIX before SARIF URIs (default: the root's path in its git repository)");
+  cmd->add_flag("--show-suppressed", args->show_suppressed, "List suppressed findings in the text output");
   cmd->add_flag("--no-color", args->no_color, "Never colour the text output");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on stdout for text output; only the exit code");
   return Command{cmd, [args] { return run_scan_command(*args); }};

@@ -60,6 +60,10 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
   fs::path canonical_root = fs::weakly_canonical(root_path, ec);
 
   auto consider = [&](const fs::path &p, const fs::path &base) {
+    if (opts.exclude && opts.exclude(p.string())) {
+      ++out.ignored;
+      return;
+    }
     std::string rel = generic_relative(p, base);
     Syntax syntax;
     DocKind hint;

@@ -4,6 +4,7 @@
 // the root; skips FIFOs, devices, sockets, tool caches and oversized files
 // (each skip that a user would want to know about becomes a diagnostic).
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct SourceFile {
 struct DiscoveryOptions {
   uint64_t max_file_size = 8ull * 1024 * 1024;
   std::vector<std::string> exclude_dirs = {".git", ".terraform", ".terragrunt-cache", "node_modules"};
+  // Files to leave out (configured excludes), asked with the file's absolute
+  // path; an excluded file counts as ignored.
+  std::function<bool(const std::string &abs_path)> exclude;
 };
 
 struct Discovery {

@@ -48,6 +48,32 @@ bool type_matches(const std::vector<std::string> &types, const std::string &type
   return false;
 }
 
+// `related` predicates of one resource, answered from the references graph.
+class ProjectRelations final : public RelationSource {
+ public:
+  ProjectRelations(const Project &project, size_t index) : project_(project), index_(index) {}
+
+  std::vector<Related> related(std::string_view type, std::string_view via, bool outgoing) const override {
+    const Resource &self = project_.resources[index_];
+    // Only Terraform configuration has a references graph: elsewhere the
+    // answer is not known (never a failure).
+    if (self.format != DocKind::Terraform) return {Related{nullptr, "", false}};
+    const auto &refs = project_.references;
+    auto found = outgoing ? refs.referenced(project_.resources, index_, type, via)
+                          : refs.referrers(project_.resources, index_, type, via);
+    std::vector<Related> out;
+    out.reserve(found.size());
+    for (const auto &f : found)
+      out.push_back(
+          Related{f.resource ? f.resource->body : nullptr, f.resource ? f.resource->address : "", f.certain});
+    return out;
+  }
+
+ private:
+  const Project &project_;
+  size_t index_;
+};
+
 }  // namespace
 
 std::string expand_message(const std::string &tmpl, const Resource &r, const Outcome &o,
@@ -121,12 +147,13 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
     for (const auto &[rule, format] : candidates) {
       const DeclarativeCheck &dc = *rule->declarative;
       if (!type_matches(dc.targets.at(format), res.type)) continue;
-      if (const Predicate *when = dc.when_for(format)) {
-        if (evaluate(*when, *res.body).truth != Truth::True) continue;
+      ProjectRelations relations(project, static_cast<size_t>(&res - project.resources.data()));
+      if (const Predicate *when = dc.when_for(format, res.type)) {
+        if (evaluate(*when, *res.body, &relations).truth != Truth::True) continue;
       }
-      const Predicate *check = dc.check_for(format);
+      const Predicate *check = dc.check_for(format, res.type);
       if (!check) continue;
-      Outcome o = evaluate(*check, *res.body);
+      Outcome o = evaluate(*check, *res.body, &relations);
       RuleTally &tally = ev.tallies[rule->info.id];
       ++tally.targets;
       ++(o.truth == Truth::True ? tally.passed : o.truth == Truth::False ? tally.failed : tally.unknown);

@@ -81,6 +81,14 @@ void resolve_from(const Node &node, const MapEntry *entry, const AttributePath &
     out.push_back(PathHit{&node, entry, at < path.size()});
     return;
   }
+  // A CloudFormation intrinsic in the middle of a path ({"Fn::If": ...}
+  // where a map was expected) hides what lies below it.
+  if (at < path.size() && node.kind == NodeKind::Map && node.entries.size() == 1 &&
+      (node.entries.front().key == "Ref" || node.entries.front().key.rfind("Fn::", 0) == 0) &&
+      path[at].key != node.entries.front().key) {
+    out.push_back(PathHit{&node, entry, true});
+    return;
+  }
   if (at == path.size()) {
     out.push_back(PathHit{&node, entry, false});
     return;
@@ -95,8 +103,20 @@ void resolve_from(const Node &node, const MapEntry *entry, const AttributePath &
     return;
   }
   if (node.kind != NodeKind::Map || step.index) return;
-  for (const auto &e : node.entries)
-    if (e.key == step.key) resolve_from(e.value, &e, path, at + 1, out);
+  bool found = false;
+  for (const auto &e : node.entries) {
+    if (e.key != step.key) continue;
+    found = true;
+    resolve_from(e.value, &e, path, at + 1, out);
+  }
+  // A `dynamic "KEY"` block stands for blocks that only exist once its
+  // for_each is known: the value is unknown, not absent.
+  if (found) return;
+  for (const auto &e : node.entries) {
+    if (e.key != "dynamic" || !e.value.is_list()) continue;
+    for (const auto &block : e.value.items)
+      if (block.is_map() && block.text == step.key) out.push_back(PathHit{&block, &e, true});
+  }
 }
 
 }  // namespace

@@ -123,8 +123,17 @@ Truth scalar_equal(const Node &actual, const Node &expected, bool ignore_case) {
   }
 }
 
+// A CloudFormation intrinsic ({"Ref": P}, {"Fn::If": [...]}) left by the
+// parser: its value is decided at deploy time.
+bool is_intrinsic(const Node &n) {
+  if (n.kind != NodeKind::Map || n.entries.size() != 1) return false;
+  const std::string &k = n.entries.front().key;
+  return k == "Ref" || k.rfind("Fn::", 0) == 0;
+}
+
 Truth compare_one(const Predicate &p, const Node &actual) {
   if (actual.kind == NodeKind::Expression) return Truth::Unknown;
+  if (is_intrinsic(actual) && p.op != PredOp::Exists && p.op != PredOp::Absent) return Truth::Unknown;
   switch (p.op) {
     case PredOp::Exists: return actual.kind == NodeKind::Null ? Truth::False : Truth::True;
     case PredOp::Absent: return actual.kind == NodeKind::Null ? Truth::True : Truth::False;
@@ -288,29 +297,146 @@ Outcome evaluate_attribute(const Predicate &p, const Node &body) {
   } else {
     out.truth = first_false ? Truth::False : first_unknown ? Truth::Unknown : Truth::True;
   }
+  // No value satisfies an existential check: no single value is to blame,
+  // so the finding stays at the resource.
+  if (existential && out.truth == Truth::False) {
+    out.actual_text = render(*hits.front().node);
+    return out;
+  }
   const PathHit *decider = out.truth == Truth::False     ? (first_false ? first_false : &hits.front())
                            : out.truth == Truth::Unknown ? first_unknown
                                                          : &hits.front();
   out.actual = decider->node;
   out.entry = decider->entry;
   if (out.truth == Truth::Unknown) {
-    out.blocked_by = decider->node->text;
+    const Node &b = *decider->node;
+    out.blocked_by = is_intrinsic(b)           ? b.entries.front().key
+                     : b.kind == NodeKind::Map ? "dynamic \"" + b.text + "\""
+                                               : b.text;
   } else {
     out.actual_text = render(*decider->node);
   }
   return out;
 }
 
+// True when a related resource whose link is certain passes the check;
+// unknown when none does but one might (an uncertain link, a check that is
+// unknown, a reference that cannot be resolved); false otherwise.
+Outcome evaluate_related(const Predicate &p, const RelationSource *relations) {
+  Outcome out;
+  out.path_text = p.related_type + "." + p.related_via;
+  if (!relations) {
+    out.truth = Truth::Unknown;
+    out.blocked_by = "the resources linked through " + out.path_text;
+    return out;
+  }
+  std::vector<RelationSource::Related> related =
+      relations->related(p.related_type, p.related_via, p.outgoing);
+  std::string blocked_by;
+  std::string first_failure;
+  for (const auto &r : related) {
+    Outcome nested;
+    nested.truth = Truth::True;
+    if (!r.body) {
+      nested.truth = Truth::Unknown;
+    } else if (!p.children.empty()) {
+      nested = evaluate(p.children.front(), *r.body, nullptr);
+    }
+    if (nested.truth == Truth::True && r.certain) {
+      out.truth = Truth::True;
+      out.actual_text = r.address;
+      return out;
+    }
+    if (nested.truth == Truth::False) {
+      if (first_failure.empty())
+        first_failure = r.address + " (" + nested.path_text + " is " +
+                        (nested.actual_text.empty() ? "not set" : nested.actual_text) + ")";
+      continue;
+    }
+    if (blocked_by.empty())
+      blocked_by = !r.body      ? "an unknown reference through " + p.related_via
+                   : !r.certain ? "whether " + r.address + "." + p.related_via + " refers to this resource"
+                                : nested.blocked_by;
+  }
+  if (!blocked_by.empty()) {
+    out.truth = Truth::Unknown;
+    out.blocked_by = blocked_by;
+    return out;
+  }
+  out.truth = Truth::False;
+  out.actual_text =
+      first_failure.empty() ? "no " + p.related_type + " linked through " + p.related_via : first_failure;
+  return out;
+}
+
 Outcome evaluate_every(const Predicate &p, const Node &body);
+
+Outcome evaluate_each(const Predicate &p, const Node &body) {
+  std::vector<PathHit> hits;
+  resolve_path(body, p.path, hits);
+  std::vector<const Node *> elements;
+  bool unknown_collection = false;
+  const PathHit *unknown_hit = nullptr;
+  for (const auto &h : hits) {
+    if (h.through_unknown) {
+      if (!unknown_hit) unknown_hit = &h;
+      unknown_collection = true;
+      continue;
+    }
+    if (h.node->kind == NodeKind::List) {
+      for (const auto &item : h.node->items) elements.push_back(&item);
+    } else if (h.node->kind != NodeKind::Null) {
+      elements.push_back(h.node);
+    }
+  }
+  Outcome unknown;
+  bool saw_unknown = false;
+  for (const Node *el : elements) {
+    Outcome o;
+    if (el->kind == NodeKind::Expression) {
+      o.truth = Truth::Unknown;
+      o.actual = el;
+      o.path_text = p.path_text;
+      o.blocked_by = el->text;
+    } else {
+      o = evaluate(p.children.front(), *el);
+    }
+    // An element that lacks the attribute is reported at the element.
+    if (!o.actual && el->span.valid()) o.actual = el;
+    if (o.truth == Truth::False) return o;
+    if (o.truth == Truth::Unknown && !saw_unknown) {
+      saw_unknown = true;
+      unknown = o;
+    }
+  }
+  if (saw_unknown) return unknown;
+  // Elements that only exist at plan time (a dynamic block, an unknown
+  // list) may break the rule: undecided.
+  if (unknown_collection) {
+    Outcome o;
+    o.truth = Truth::Unknown;
+    o.actual = unknown_hit->node;
+    o.path_text = p.path_text;
+    o.blocked_by = unknown_hit->node->is_expression() ? unknown_hit->node->text
+                                                      : "dynamic \"" + unknown_hit->node->text + "\"";
+    return o;
+  }
+  Outcome ok;
+  ok.truth = Truth::True;
+  ok.path_text = p.path_text;
+  return ok;
+}
 
 }  // namespace
 
-Outcome evaluate(const Predicate &p, const Node &body) {
+Outcome evaluate(const Predicate &p, const Node &body, const RelationSource *relations) {
   switch (p.kind) {
     case Predicate::Kind::Attribute: return evaluate_attribute(p, body);
+    case Predicate::Kind::Related: return evaluate_related(p, relations);
     case Predicate::Kind::Every: return evaluate_every(p, body);
+    case Predicate::Kind::Each: return evaluate_each(p, body);
     case Predicate::Kind::Not: {
-      Outcome o = evaluate(p.children.front(), body);
+      Outcome o = evaluate(p.children.front(), body, relations);
       if (o.truth == Truth::True) {
         o.truth = Truth::False;
       } else if (o.truth == Truth::False) {
@@ -324,7 +450,7 @@ Outcome evaluate(const Predicate &p, const Node &body) {
       Outcome last;
       last.truth = Truth::True;
       for (const auto &c : p.children) {
-        Outcome o = evaluate(c, body);
+        Outcome o = evaluate(c, body, relations);
         if (o.truth == Truth::False) return o;
         if (o.truth == Truth::Unknown && !saw_unknown) {
           saw_unknown = true;
@@ -340,13 +466,14 @@ Outcome evaluate(const Predicate &p, const Node &body) {
       Outcome unknown;
       bool saw_unknown = false;
       for (const auto &c : p.children) {
-        Outcome o = evaluate(c, body);
+        Outcome o = evaluate(c, body, relations);
         if (o.truth == Truth::True) return o;
         if (o.truth == Truth::Unknown && !saw_unknown) {
           saw_unknown = true;
           unknown = o;
         }
-        if (o.truth == Truth::False && !have_false) {
+        // Prefer a written offending value over an absent one for the location.
+        if (o.truth == Truth::False && (!have_false || (!first_false.actual && o.actual))) {
           have_false = true;
           first_false = o;
         }

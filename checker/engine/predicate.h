@@ -1,7 +1,8 @@
 #pragma once
-// The declarative check language: all / any / not over attribute predicates,
-// evaluated in three-valued logic. Unknown (a value that could not be
-// evaluated statically) never makes a rule fire.
+// The declarative check language: all / any / not / every over attribute
+// predicates and `related` (a check on the resources linked to this one
+// through the references graph), evaluated in three-valued logic. Unknown (a
+// value that could not be evaluated statically) never makes a rule fire.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -51,10 +52,13 @@ std::optional<PredOp> parse_pred_op(std::string_view text);
 const char *pred_op_name(PredOp op);
 
 struct Predicate {
-  // Every: `children[0]` must hold for each item of the list(s) `path` reaches.
-  enum class Kind : uint8_t { All, Any, Not, Attribute, Every };
+  // Every (`every:`/`that:`): `children[0]` must hold for each item of the
+  // list(s) `path` reaches. Each (`each:`): the same over a collection read
+  // as bodies, vacuously true when empty. Related: `children` (none:
+  // existence) on resources linked through the references graph.
+  enum class Kind : uint8_t { All, Any, Not, Attribute, Related, Every, Each };
   Kind kind = Kind::Attribute;
-  std::vector<Predicate> children;  // All / Any / Not / Every
+  std::vector<Predicate> children;  // All / Any / Not / Every / Each / Related
 
   AttributePath path;
   std::string path_text;
@@ -68,6 +72,26 @@ struct Predicate {
   // When the path reaches several values (lists fan out): must every value
   // satisfy the op (all, the default) or is one enough (any)?
   bool any_value = false;
+
+  // Related: resources of `related_type` linked through attribute
+  // `related_via`; `outgoing`: this resource's `via` refers to them, else
+  // (the default) their `via` refers to this resource.
+  std::string related_type;
+  std::string related_via;
+  bool outgoing = false;
+};
+
+// The resources linked to the one being judged (the references graph, as
+// the evaluator exposes it to predicates).
+class RelationSource {
+ public:
+  virtual ~RelationSource() = default;
+  struct Related {
+    const Node *body = nullptr;  // nullptr: a resource that cannot be known
+    std::string address;
+    bool certain = true;  // false: the link itself is not known
+  };
+  virtual std::vector<Related> related(std::string_view type, std::string_view via, bool outgoing) const = 0;
 };
 
 // Where and why a predicate failed, for the finding's location and message.
@@ -85,6 +109,7 @@ struct Outcome {
   const MapEntry *missing_in_entry = nullptr;
 };
 
-Outcome evaluate(const Predicate &pred, const Node &body);
+// `relations` answers `related` predicates; without it they are unknown.
+Outcome evaluate(const Predicate &pred, const Node &body, const RelationSource *relations = nullptr);
 
 }  // namespace clause

@@ -26,10 +26,14 @@ struct DeclarativeCheck {
   std::map<TargetFormat, Predicate> check;
   std::optional<Predicate> shared_when;
   std::optional<Predicate> shared_check;
+  // Per resource type, where one format's types name things differently.
+  std::map<std::pair<TargetFormat, std::string>, Predicate> when_by_type;
+  std::map<std::pair<TargetFormat, std::string>, Predicate> check_by_type;
   std::string message;
 
-  const Predicate *check_for(TargetFormat f) const;
-  const Predicate *when_for(TargetFormat f) const;
+  // The most specific predicate: per type, per format, shared.
+  const Predicate *check_for(TargetFormat f, const std::string &type) const;
+  const Predicate *when_for(TargetFormat f, const std::string &type) const;
 };
 
 struct Rule {

@@ -42,13 +42,17 @@ std::optional<TargetFormat> target_format_of(DocKind kind) {
   }
 }
 
-const Predicate *DeclarativeCheck::check_for(TargetFormat f) const {
+const Predicate *DeclarativeCheck::check_for(TargetFormat f, const std::string &type) const {
+  auto t = check_by_type.find({f, type});
+  if (t != check_by_type.end()) return &t->second;
   auto it = check.find(f);
   if (it != check.end()) return &it->second;
   return shared_check ? &*shared_check : nullptr;
 }
 
-const Predicate *DeclarativeCheck::when_for(TargetFormat f) const {
+const Predicate *DeclarativeCheck::when_for(TargetFormat f, const std::string &type) const {
+  auto t = when_by_type.find({f, type});
+  if (t != when_by_type.end()) return &t->second;
   auto it = when.find(f);
   if (it != when.end()) return &it->second;
   return shared_when ? &*shared_when : nullptr;
@@ -232,8 +236,9 @@ class Loader {
       rule.targets = std::move(check.targets);
       return rule;
     }
-    load_predicate_set(doc["check"], check.check, check.shared_check, check);
-    if (doc["when"]) load_predicate_set(doc["when"], check.when, check.shared_when, check);
+    load_predicate_set(doc["check"], check.check, check.shared_check, check.check_by_type, check);
+    if (doc["when"])
+      load_predicate_set(doc["when"], check.when, check.shared_when, check.when_by_type, check);
     check.message = required(doc, "message");
     validate_placeholders(doc["message"], check.message);
     rule.declarative = std::move(check);
@@ -272,9 +277,13 @@ class Loader {
     }
   }
 
-  // `check:` is either one predicate or a map from format names to one each.
+  // `check:` is either one predicate or a map from format names to one each;
+  // a format's entry may itself map each of its resource types to a
+  // predicate, when the types spell the same property differently.
   void load_predicate_set(const YAML::Node &n, std::map<TargetFormat, Predicate> &per_format,
-                          std::optional<Predicate> &shared, const DeclarativeCheck &check) {
+                          std::optional<Predicate> &shared,
+                          std::map<std::pair<TargetFormat, std::string>, Predicate> &per_type,
+                          const DeclarativeCheck &check) {
     if (n.IsMap()) {
       bool all_formats = n.size() > 0;
       for (const auto &kv : n)
@@ -285,17 +294,74 @@ class Loader {
           if (!check.targets.count(fmt))
             fail(kv.first, std::string("check for format '") + target_format_name(fmt) +
                                "' that the rule does not target");
-          per_format[fmt] = load_predicate(kv.second, 0);
+          RelatedUse use = fmt == TargetFormat::Terraform ? kRelatedAllowed : kRelatedWrongFormat;
+          if (is_per_type(kv.second, check.targets.at(fmt))) {
+            for (const auto &tv : kv.second) per_type[{fmt, tv.first.Scalar()}] = load_predicate(tv.second, 0, use);
+            // A check must cover every type; a `when` may leave some out.
+            if (&per_type == &check.check_by_type)
+              for (const auto &type : check.targets.at(fmt))
+                if (!per_type.count({fmt, type})) fail(kv.second, "no check for target type '" + type + "'");
+          } else {
+            per_format[fmt] = load_predicate(kv.second, 0, use);
+          }
         }
         return;
       }
     }
-    shared = load_predicate(n, 0);
+    bool terraform_only = check.targets.size() == 1 && check.targets.count(TargetFormat::Terraform);
+    shared = load_predicate(n, 0, terraform_only ? kRelatedAllowed : kRelatedWrongFormat);
   }
 
-  Predicate load_predicate(const YAML::Node &n, int depth) {
+  // Where a `related` predicate may stand.
+  enum RelatedUse { kRelatedAllowed, kRelatedWrongFormat, kRelatedNested };
+
+  // `related: {type, via, direction, check}`: see docs/rule-format.md.
+  Predicate load_related(const YAML::Node &n, int depth, RelatedUse use) {
+    const YAML::Node r = n["related"];
+    if (n.size() != 1) fail(n, "'related' must stand alone in its mapping");
+    if (use == kRelatedWrongFormat)
+      fail(n, "'related' reads the Terraform references graph: use it in a check for terraform targets only");
+    if (use == kRelatedNested) fail(n, "'related' inside a 'related' check is not supported (one hop only)");
+    if (!r.IsMap()) fail(r, "'related' needs a mapping with 'type' and 'via'");
+    static const std::set<std::string> kKnown = {"type", "via", "direction", "check"};
+    for (const auto &kv : r)
+      if (!kKnown.count(kv.first.Scalar()))
+        fail(kv.first, "unknown 'related' field '" + kv.first.Scalar() + "'");
+    if (!r["type"]) fail(r, "'related' needs 'type' (the type of the related resources)");
+    if (!r["via"]) fail(r, "'related' needs 'via' (the attribute that holds the reference)");
+    Predicate p;
+    p.kind = Predicate::Kind::Related;
+    p.related_type = scalar(r["type"], "type");
+    std::string via = scalar(r["via"], "via");
+    std::string err;
+    auto path = parse_attribute_path(via, err);
+    if (!path) fail(r["via"], err);
+    for (const auto &step : *path) {
+      if (step.index) fail(r["via"], "'via' is a path of attribute names, without [N] indexes");
+      p.related_via += (p.related_via.empty() ? "" : ".") + step.key;
+    }
+    if (r["direction"]) {
+      std::string d = scalar(r["direction"], "direction");
+      if (d != "referenced_by" && d != "references")
+        fail(r["direction"], "direction must be referenced_by or references");
+      p.outgoing = d == "references";
+    }
+    // The related resource's own links are not followed: one hop only.
+    if (r["check"]) p.children.push_back(load_predicate(r["check"], depth + 1, kRelatedNested));
+    return p;
+  }
+
+  // A mapping whose keys are all target types of the format.
+  static bool is_per_type(const YAML::Node &n, const std::vector<std::string> &types) {
+    if (!n.IsMap() || n.size() == 0) return false;
+    for (const auto &kv : n)
+      if (std::find(types.begin(), types.end(), kv.first.Scalar()) == types.end()) return false;
+    return true;
+  }
+
+  Predicate load_predicate(const YAML::Node &n, int depth, RelatedUse related_use) {
     if (depth > 32) fail(n, "check nested too deeply");
-    if (!n.IsMap()) fail(n, "a check must be a mapping (all, any, not, or attribute + op)");
+    if (!n.IsMap()) fail(n, "a check must be a mapping (all, any, not, each, every, related, or attribute + op)");
     Predicate p;
     if (n["all"] || n["any"]) {
       const char *key = n["all"] ? "all" : "any";
@@ -304,15 +370,28 @@ class Loader {
       if (!list.IsSequence() || list.size() == 0)
         fail(list, std::string("'") + key + "' needs a non-empty list");
       p.kind = n["all"] ? Predicate::Kind::All : Predicate::Kind::Any;
-      for (const auto &c : list) p.children.push_back(load_predicate(c, depth + 1));
+      for (const auto &c : list) p.children.push_back(load_predicate(c, depth + 1, related_use));
+      return p;
+    }
+    if (n["each"]) {
+      // `each: PATH` + `check: {...}`: the check holds for every element.
+      if (n.size() != 2 || !n["check"]) fail(n, "'each' takes exactly a path and a 'check'");
+      p.kind = Predicate::Kind::Each;
+      p.path_text = scalar(n["each"], "each");
+      std::string err;
+      auto path = parse_attribute_path(p.path_text, err);
+      if (!path) fail(n["each"], err);
+      p.path = std::move(*path);
+      p.children.push_back(load_predicate(n["check"], depth + 1, related_use));
       return p;
     }
     if (n["not"]) {
       if (n.size() != 1) fail(n, "'not' must stand alone in its mapping");
       p.kind = Predicate::Kind::Not;
-      p.children.push_back(load_predicate(n["not"], depth + 1));
+      p.children.push_back(load_predicate(n["not"], depth + 1, related_use));
       return p;
     }
+    if (n["related"]) return load_related(n, depth, related_use);
     if (n["every"]) {
       // every: LIST-PATH, that: CHECK -- the check holds for each item.
       for (const auto &kv : n)
@@ -325,14 +404,14 @@ class Loader {
       auto path = parse_attribute_path(p.path_text, err);
       if (!path) fail(n["every"], err);
       p.path = std::move(*path);
-      p.children.push_back(load_predicate(n["that"], depth + 1));
+      p.children.push_back(load_predicate(n["that"], depth + 1, related_use));
       return p;
     }
     static const std::set<std::string> kKnown = {"attribute", "op",          "value",
                                                  "default",   "ignore_case", "quantifier"};
     for (const auto &kv : n)
       if (!kKnown.count(kv.first.Scalar())) fail(kv.first, "unknown check field '" + kv.first.Scalar() + "'");
-    if (!n["attribute"]) fail(n, "a check needs 'attribute' (or all / any / not / every)");
+    if (!n["attribute"]) fail(n, "a check needs 'attribute' (or all / any / not / every / related)");
     p.kind = Predicate::Kind::Attribute;
     p.path_text = scalar(n["attribute"], "attribute");
     std::string err;

@@ -30,8 +30,9 @@ struct RootReport {
   std::string abs_path;  // absolute path of the scan root (SRCROOT)
   std::vector<Finding> findings;
   std::vector<FileDiagnostic> diagnostics;
-  std::map<std::string, size_t> files_by_kind;  // "terraform" -> 12, "skipped" -> 3
+  std::map<std::string, size_t> files_by_kind;    // "terraform" -> 12, "skipped" -> 3
   std::map<std::string, RuleTally> rule_tallies;  // by rule id; absent = not evaluated
+  size_t baselined = 0;                           // findings dropped because a baseline holds them
 };
 
 struct Report {

@@ -5,9 +5,8 @@
 #include <sstream>
 
 #include "checker/agreement/agreement_validator.h"
-#include "checker/project/aws_default_tags.h"
 #include "checker/project/parallel.h"
-#include "checker/project/terraform_resources.h"
+#include "checker/terraform/terraform_project.h"
 #include "parsers/classify.h"
 #include "parsers/cloudformation/cfn_resources.h"
 #include "parsers/hcl/hcl_parser.h"
@@ -85,7 +84,8 @@ DocumentPtr parse_document(const SourceFile &file, std::string bytes, const Pars
   if (doc->kind == DocKind::Agreement) validate_agreement(*doc);
   // A JSON or YAML file that is not one of our inputs is skipped silently:
   // its syntax errors are none of the user's concern here.
-  if (doc->kind == DocKind::Unknown && file.syntax != Syntax::Hcl) doc->diagnostics.clear();
+  if (doc->kind == DocKind::Unknown && file.syntax != Syntax::Hcl && !opts.keep_unknown_diagnostics)
+    doc->diagnostics.clear();
   return doc;
 }
 
@@ -118,9 +118,14 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
     ++project.files_by_kind[doc_kind_name(doc.kind)];
     project.documents.push_back(std::move(docs[i]));
   }
+  // Terraform: modules, variables, locals, count/for_each, dynamic blocks
+  // and module calls evaluated into resources (checker/terraform/).
+  std::vector<DocumentPtr> var_files = tf::load_var_files(opts.var_files, opts.parse);
+  std::vector<const Document *> var_file_ptrs;
+  for (const auto &f : var_files) var_file_ptrs.push_back(f.get());
+  tf::add_terraform_resources(project, var_file_ptrs);
   for (const auto &doc : project.documents) {
     switch (doc->kind) {
-      case DocKind::Terraform: terraform_resources(*doc, project.resources); break;
       case DocKind::TerraformPlan:
         for (auto &r : plan_resources(*doc)) project.resources.push_back(std::move(r));
         break;
@@ -134,7 +139,6 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
       default: break;
     }
   }
-  apply_aws_default_tags(project.documents, project.resources);
   if (discovery.ignored) project.files_by_kind["ignored"] = discovery.ignored;
   return project;
 }

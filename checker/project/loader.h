@@ -1,6 +1,9 @@
 #pragma once
 // Reads and parses the files of a discovery, in parallel, each exactly once,
 // and builds the Project: documents classified by content, resources.
+#include <string>
+#include <vector>
+
 #include "checker/discovery/discover.h"
 #include "checker/project/project.h"
 #include "parsers/parse_options.h"
@@ -10,6 +13,7 @@ namespace clause {
 struct LoadOptions {
   unsigned jobs = 1;
   ParseOptions parse;
+  std::vector<std::string> var_files;  // --var-file, applied to every root module
 };
 
 Project load_project(const Discovery &discovery, const LoadOptions &opts);

@@ -1,6 +1,9 @@
 #pragma once
 // Everything known about one scan root after parsing: its documents and the
 // infrastructure resources normalised out of them.
+#include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "checker/model/document.h"
@@ -9,12 +12,56 @@
 
 namespace clause {
 
+// A resource that refers to another, found by Terraform evaluation: `from`
+// holds, somewhere in its attribute `attribute` (dotted path of map keys,
+// "bucket", "rule.destination.bucket"), a reference to `to`. Indexes are
+// into Project::resources.
+struct ResourceLink {
+  size_t from = 0;
+  size_t to = 0;
+  std::string attribute;
+  bool certain = true;  // false when the reference's instance key was not known
+};
+
+// The references graph between resources (built by
+// checker/terraform/references.cpp), and the queries rules use on it.
+struct ResourceReferences {
+  std::vector<ResourceLink> links;  // sorted by (to, from, attribute)
+  std::vector<size_t> by_from;      // indexes into `links`, sorted by from
+  // An attribute whose value is unknown without naming a resource: it may
+  // point at any resource of its module instance.
+  struct Open {
+    uint32_t instance = 0;
+    size_t from = 0;
+    std::string attribute;
+  };
+  std::vector<Open> open;  // sorted by (instance, from, attribute)
+  // Per resource: the module instance it belongs to (same number, same
+  // instance); empty when nothing was evaluated.
+  std::vector<uint32_t> module_instance;
+
+  struct Related {
+    const Resource *resource = nullptr;  // nullptr: some resource that is not known
+    bool certain = true;                 // false: the link itself is not known
+  };
+  // Resources of `type` whose attribute `via` refers to `target`; uncertain
+  // ones too: a reference whose key is unknown, or an unknown `via` in the
+  // target's module instance.
+  std::vector<Related> referrers(const std::vector<Resource> &resources, size_t target, std::string_view type,
+                                 std::string_view via) const;
+  // Resources of `type` that `source`'s attribute `via` refers to (a null
+  // resource, uncertain, when `via` is unknown).
+  std::vector<Related> referenced(const std::vector<Resource> &resources, size_t source,
+                                  std::string_view type, std::string_view via) const;
+};
+
 struct Project {
   std::string root_abs;
   std::vector<DocumentPtr> documents;  // sorted by path
   std::vector<Resource> resources;     // sorted by document path, then position
   std::vector<FileDiagnostic> diagnostics;
   std::map<std::string, size_t> files_by_kind;
+  ResourceReferences references;
 
   const Document *find_document(std::string_view path) const;
 };

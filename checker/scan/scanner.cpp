@@ -16,10 +16,17 @@ std::string root_display_name(const std::string &root) {
 Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   Report report;
   report.rules = rules.infos();
+  const std::vector<RuleInfo> ran = report.rules;
+  if (opts.suppressions.inline_directives) {
+    report.rules.insert(report.rules.end(), opts.suppressions.meta_rules.begin(),
+                        opts.suppressions.meta_rules.end());
+    std::sort(report.rules.begin(), report.rules.end(),
+              [](const RuleInfo &a, const RuleInfo &b) { return a.id < b.id; });
+  }
   report.category = opts.category;
   for (const auto &root : opts.roots) {
     Discovery discovery = discover(root, opts.discovery);
-    Project project = load_project(discovery, LoadOptions{opts.jobs, opts.parse});
+    Project project = load_project(discovery, LoadOptions{opts.jobs, opts.parse, opts.var_files});
     Evaluation ev = evaluate_rules(rules, project, EvaluationOptions{opts.strict});
     RootReport rr;
     rr.name = root_display_name(root);
@@ -29,6 +36,7 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
       for (auto &f : ev.undecided) rr.findings.push_back(std::move(f));
       std::sort(rr.findings.begin(), rr.findings.end(), finding_less);
     }
+    apply_inline_suppressions(project, ran, rr.findings, opts.suppressions);
     rr.diagnostics = std::move(project.diagnostics);
     std::stable_sort(rr.diagnostics.begin(), rr.diagnostics.end(),
                      [](const FileDiagnostic &a, const FileDiagnostic &b) {

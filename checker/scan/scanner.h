@@ -8,6 +8,7 @@
 #include "checker/engine/evaluator.h"
 #include "checker/engine/rule_set.h"
 #include "checker/model/report.h"
+#include "checker/workflow/suppress.h"
 #include "parsers/parse_options.h"
 
 namespace clause {
@@ -19,6 +20,8 @@ struct ScanOptions {
   DiscoveryOptions discovery;
   ParseOptions parse;
   std::string category;
+  std::vector<std::string> var_files;  // --var-file: Terraform variable values for every root module
+  SuppressionOptions suppressions;  // inline directives and the meta rules
 };
 
 // Throws std::runtime_error when a root does not exist.

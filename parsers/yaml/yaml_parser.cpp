@@ -6,6 +6,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -186,8 +187,13 @@ struct KeyText {
 class Builder final : public YAML::EventHandler {
  public:
   Builder(std::string_view text, const LineIndex &idx, const ParseOptions &opts, size_t base,
-          FileCounters &counters)
-      : text_(text), idx_(idx), opts_(opts), base_(base), counters_(counters) {}
+          FileCounters &counters, const std::vector<yaml::TaggedBlock> &tagged_blocks)
+      : text_(text),
+        idx_(idx),
+        opts_(opts),
+        base_(base),
+        counters_(counters),
+        tagged_blocks_(tagged_blocks) {}
 
   std::vector<Node> documents;
   std::vector<Diagnostic> warnings;
@@ -281,9 +287,14 @@ class Builder final : public YAML::EventHandler {
     emit(std::move(copy), end, std::move(key));
   }
 
-  void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+  void OnScalar(const YAML::Mark &mark, const std::string &given_tag, YAML::anchor_t anchor,
                 const std::string &value) override {
-    const size_t off = offset(mark);
+    size_t off = offset(mark);
+    std::string tag = given_tag;
+    if (const yaml::TaggedBlock *tb = blanked_tag(off)) {  // see yaml::TaggedBlock
+      off = tb->tag_begin;
+      tag = std::string(text_.substr(tb->tag_begin, tb->tag_end - tb->tag_begin));
+    }
     yaml::Properties props = yaml::skip_properties(text_, off);
     size_t vb = props.value_begin;
     Style style = Style::Plain;
@@ -363,6 +374,12 @@ class Builder final : public YAML::EventHandler {
     Node node;
     size_t size = 0;
   };
+
+  const yaml::TaggedBlock *blanked_tag(size_t header) const {
+    auto it = std::lower_bound(tagged_blocks_.begin(), tagged_blocks_.end(), header,
+                               [](const yaml::TaggedBlock &b, size_t h) { return b.header < h; });
+    return it != tagged_blocks_.end() && it->header == header ? &*it : nullptr;
+  }
 
   size_t offset(const YAML::Mark &mark) {
     size_t o = base_ + (mark.pos > 0 ? static_cast<size_t>(mark.pos) : 0);
@@ -562,6 +579,7 @@ class Builder final : public YAML::EventHandler {
   const ParseOptions &opts_;
   size_t base_;
   FileCounters &counters_;
+  const std::vector<yaml::TaggedBlock> &tagged_blocks_;
   size_t doc_start_ = 0;
   size_t last_offset_ = 0;
   int last_document_pos_ = -1;
@@ -604,10 +622,14 @@ void parse_yaml(Document &doc, const ParseOptions &opts) {
           idx.span(seg.too_deep_at, seg.too_deep_at + 1)));
       continue;
     }
-    Builder builder(text, idx, opts, seg.begin, counters);
+    Builder builder(text, idx, opts, seg.begin, counters, scan.tagged_blocks);
     bool stop = false;
     try {
-      std::istringstream in(std::string(text.substr(seg.begin, seg.end - seg.begin)));
+      std::string input(text.substr(seg.begin, seg.end - seg.begin));
+      for (const yaml::TaggedBlock &tb : scan.tagged_blocks)
+        if (tb.tag_begin >= seg.begin && tb.tag_end <= seg.end)
+          input.replace(tb.tag_begin - seg.begin, tb.tag_end - tb.tag_begin, tb.tag_end - tb.tag_begin, ' ');
+      std::istringstream in(std::move(input));
       YAML::Parser parser(in);
       while (parser.HandleNextDocument(builder)) {
       }

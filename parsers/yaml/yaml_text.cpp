@@ -191,6 +191,9 @@ TextScan scan_text(std::string_view t, size_t begin, size_t max_flow_depth) {
   bool end_after_line = false;
   size_t depth = 0;
   bool line_start = true, token_start = true, prev_space = true;
+  // The properties in front of the current token, when they are one local tag.
+  size_t tag_begin = npos, tag_end = npos;
+  bool single_tag = false;
 
   auto new_segment = [&](size_t at) {
     cur.end = at;
@@ -213,6 +216,7 @@ TextScan scan_text(std::string_view t, size_t begin, size_t max_flow_depth) {
       line_start = false;
       token_start = true;
       prev_space = true;
+      tag_begin = npos;
       if (is_marker(t, p, '-')) {
         if (has_content) new_segment(p);
         has_content = true;
@@ -250,6 +254,7 @@ TextScan scan_text(std::string_view t, size_t begin, size_t max_flow_depth) {
     }
     prev_space = false;
     has_content = true;
+    if (c != '!' && c != '&' && c != '|' && c != '>') tag_begin = npos;
     if (token_start) {
       switch (c) {
         case '"':
@@ -268,6 +273,9 @@ TextScan scan_text(std::string_view t, size_t begin, size_t max_flow_depth) {
             size_t e = line_end(t, q);
             while (q < e && is_space(t[q])) ++q;
             if (q < e && t[q] == '#') add_comment(q);
+            if (tag_begin != npos && single_tag)
+              out.tagged_blocks.push_back(TaggedBlock{tag_begin, tag_end, p});
+            tag_begin = npos;
             p = std::max(block_scalar_extent(t, p).region_end, e);
             line_start = p < n && p > 0 && t[p - 1] == '\n';
             continue;
@@ -283,10 +291,20 @@ TextScan scan_text(std::string_view t, size_t begin, size_t max_flow_depth) {
           break;
         case '!':
         case '&':
-        case '*':
+        case '*': {
+          size_t from = p;
           while (p < n && !is_space(t[p]) && !(depth > 0 && is_flow_indicator(t[p]))) ++p;
           token_start = c != '*';
+          if (c == '!' && tag_begin == npos && p - from > 1 && t[from + 1] != '!' && t[from + 1] != '<') {
+            tag_begin = from;
+            tag_end = p;
+            single_tag = true;
+          } else if (c != '*') {
+            single_tag = false;
+            if (tag_begin == npos) tag_begin = from;
+          }
           continue;
+        }
         case '[':
         case '{':
           if (++depth > max_flow_depth && cur.too_deep_at == npos) cur.too_deep_at = p;

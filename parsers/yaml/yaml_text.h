@@ -38,9 +38,20 @@ struct Segment {
   size_t too_deep_at = std::string_view::npos;
 };
 
+// A block scalar whose header carries a local tag: `- !Sub |`. yaml-cpp 0.7
+// measures the content's indentation from the tag instead of the sequence
+// entry and rejects the usual layout ("end of sequence not found"), so the
+// tag is blanked out of the text yaml-cpp reads and applied by us.
+struct TaggedBlock {
+  size_t tag_begin = 0;
+  size_t tag_end = 0;
+  size_t header = 0;  // the `|` or `>`
+};
+
 struct TextScan {
   std::vector<Segment> segments;
   std::vector<std::pair<size_t, size_t>> comments;  // [begin, end) of each `# ...`
+  std::vector<TaggedBlock> tagged_blocks;           // in text order
 };
 
 // Scans `text` from `begin` (after any BOM). `max_flow_depth` bounds flow

@@ -31,7 +31,16 @@ TEST(Classify, CloudFormation) {
   EXPECT_EQ(classify("Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n"), DocKind::CloudFormation);
   EXPECT_EQ(classify("Transform: AWS::Serverless-2016-10-31\nResources: {}\n"), DocKind::CloudFormation);
   EXPECT_EQ(classify("Transform: [AWS::Serverless-2016-10-31]\n"), DocKind::CloudFormation);
-  EXPECT_EQ(classify("Resources:\n  Thing:\n    Type: My::Own::Type\n"), DocKind::Unknown);
+  // Registry and custom types are CloudFormation too (Alexa::ASK::Skill, Custom::X).
+  EXPECT_EQ(classify("Resources:\n  Skill:\n    Type: Alexa::ASK::Skill\n"), DocKind::CloudFormation);
+  EXPECT_EQ(classify("Resources:\n  M:\n    Type: Custom::KubeManifest\n"), DocKind::CloudFormation);
+  EXPECT_EQ(classify("Resources:\n  Thing:\n    Type: widget\n"), DocKind::Unknown);
+}
+
+TEST(Classify, KubernetesWithoutApiVersionAndKustomization) {
+  EXPECT_EQ(classify("kind: InferencePool\nmetadata:\n  name: pool\n"), DocKind::Kubernetes);
+  EXPECT_EQ(classify("kind: Thing\n"), DocKind::Unknown);
+  EXPECT_EQ(classify("resources:\n- deployment.yaml\n", "overlay/kustomization.yaml"), DocKind::Kubernetes);
 }
 
 TEST(Classify, Kubernetes) {

@@ -9,29 +9,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/unit/cli_run.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-CliRun run(const std::string &args) {
-  std::string cmd = std::string(CLAUSE_BINARY) + " " + args + " 2>&1";
-  CliRun r;
-  FILE *p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string src(const std::string &rel) { return std::string(CLAUSE_SOURCE_DIR) + "/" + rel; }
+using clause::testing::CliRun;
+using clause::testing::run;
+using clause::testing::src;
 
 TEST(Cli, DemoReportsEachRuleAtItsLine) {
   CliRun r = run("scan --no-color " + src("fixtures/demo"));
@@ -47,7 +33,7 @@ TEST(Cli, FailOnControlsTheExitCode) {
   EXPECT_EQ(run("scan -q " + src("fixtures/demo") + " --fail-on high").exit_code, 1);
   EXPECT_EQ(run("scan -q " + src("fixtures/demo") + " --fail-on critical").exit_code, 0);
   EXPECT_EQ(run("scan -q " + src("fixtures/demo") + " --fail-on never").exit_code, 0);
-  EXPECT_EQ(run("scan -q " + src("fixtures/rules/CL-0901/pass")).exit_code, 0);
+  EXPECT_EQ(run("scan -q --enable CL-0901 " + src("fixtures/rules/CL-0901/pass")).exit_code, 0);
 }
 
 TEST(Cli, UsageErrorsExitTwo) {
@@ -71,12 +57,13 @@ TEST(Cli, WritesSeveralFormatsToFiles) {
   fs::create_directories(dir);
   std::string sarif = (dir / "out.sarif").string();
   std::string json = (dir / "out.json").string();
-  CliRun r = run("scan -q " + src("fixtures/demo") + " -o sarif=" + sarif + " -o json=" + json);
+  CliRun r = run("scan -q --enable CL-0301,CL-0901,CL-1001 " + src("fixtures/demo") + " -o sarif=" + sarif +
+                 " -o json=" + json);
   EXPECT_EQ(r.exit_code, 1) << r.out;
   std::ifstream in(sarif);
   auto doc = nlohmann::json::parse(in);
   EXPECT_EQ(doc["version"], "2.1.0");
-  EXPECT_EQ(doc["runs"][0]["results"].size(), 4u);
+  EXPECT_EQ(doc["runs"][0]["results"].size(), 5u);  // CL-0301, CL-0901, 2 x CL-1001, CL-0902
   EXPECT_TRUE(fs::exists(json));
   for (const auto &e : fs::directory_iterator(dir))
     EXPECT_EQ(e.path().string().find(".tmp."), std::string::npos) << "temporary file left behind";
@@ -103,7 +90,7 @@ TEST(Cli, ExplainPrintsTheDocPage) {
   CliRun r = run("explain ops.backup-enabled");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out.rfind("# CL-0901 ops.backup-enabled", 0), 0u) << r.out;
-  EXPECT_EQ(run("explain CL-0000").exit_code, 2);
+  EXPECT_EQ(run("explain CL-9999").exit_code, 2);
 }
 
 TEST(Cli, VersionNamesTheRevision) {

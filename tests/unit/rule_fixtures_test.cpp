@@ -77,6 +77,9 @@ TEST_P(RuleFixtures, ReportsExactlyTheAnnotatedLines) {
   fs::path dir = kFixtures / id;
   ASSERT_TRUE(fs::is_directory(dir)) << dir << " is missing";
   int passes = 0, fails = 0;
+  // Formats seen in pass* and fail* cases: each format the rule reads needs
+  // both (a plan JSON counts as Terraform).
+  std::set<std::string> pass_formats, fail_formats;
   std::vector<fs::path> cases;
   for (const auto &entry : fs::directory_iterator(dir))
     if (entry.is_directory()) cases.push_back(entry.path());
@@ -96,6 +99,11 @@ TEST_P(RuleFixtures, ReportsExactlyTheAnnotatedLines) {
     for (const auto &d : report.roots.at(0).diagnostics)
       ADD_FAILURE() << name << "/" << d.path << ":" << d.diagnostic.span.start_line
                     << ": unexpected diagnostic " << d.diagnostic.message;
+    for (const auto &[kind, n] : report.roots.at(0).files_by_kind) {
+      if (n == 0) continue;
+      std::string fmt = kind == "terraform-plan" ? "terraform" : kind;
+      (is_pass ? pass_formats : fail_formats).insert(fmt);
+    }
     std::set<Expectation> expected = read_expectations(c);
     if (is_pass) {
       EXPECT_TRUE(expected.empty()) << name << " is a pass case but has expect: annotations";
@@ -110,6 +118,10 @@ TEST_P(RuleFixtures, ReportsExactlyTheAnnotatedLines) {
       if (!expected.count(a))
         ADD_FAILURE() << id << "/" << name << "/" << std::get<0>(a) << ":" << std::get<1>(a)
                       << ": unexpected " << std::get<2>(a);
+  }
+  for (const auto &fmt : rules.rules()[0].info.formats) {
+    EXPECT_TRUE(pass_formats.count(fmt)) << id << " reads " << fmt << " but no pass* fixture has such a file";
+    EXPECT_TRUE(fail_formats.count(fmt)) << id << " reads " << fmt << " but no fail* fixture has such a file";
   }
   EXPECT_GE(passes, 1) << id << " needs at least one pass* fixture";
   EXPECT_GE(fails, 1) << id << " needs at least one fail* fixture";

@@ -1,0 +1,12 @@
+#pragma once
+// `clause rules --format markdown`: the rule reference index
+// (docs/rules/README.md), generated from rule metadata so it cannot drift.
+#include <string>
+
+#include "checker/engine/rule_set.h"
+
+namespace clause::cli {
+
+std::string rules_markdown(const RuleSet &rules);
+
+}  // namespace clause::cli

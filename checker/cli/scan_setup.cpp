@@ -1,0 +1,236 @@
+#include "checker/cli/scan_setup.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <thread>
+
+#include "checker/cli/rule_selection.h"
+#include "checker/scan/scanner.h"
+#include "checker/workflow/baseline.h"
+#include "checker/workflow/config.h"
+#include "checker/workflow/dates.h"
+#include "checker/workflow/git.h"
+#include "checker/workflow/meta_rules.h"
+#include "checker/workflow/report_paths.h"
+#include "checker/workflow/rule_config.h"
+
+namespace clause::cli {
+namespace fs = std::filesystem;
+namespace {
+
+// Roots that share one configuration are scanned together.
+struct Group {
+  std::shared_ptr<const Config> config;
+  std::vector<size_t> roots;  // indices into the root list
+};
+
+std::vector<Group> group_roots(const ScanInputs &in, const std::vector<std::string> &roots) {
+  if (!in.config.empty() || in.no_config) {
+    auto config = std::make_shared<Config>(in.no_config ? Config{} : load_config(in.config));
+    Group g{config, {}};
+    for (size_t i = 0; i < roots.size(); ++i) g.roots.push_back(i);
+    return {g};
+  }
+  std::vector<Group> groups;
+  std::map<std::string, size_t> by_path;
+  for (size_t i = 0; i < roots.size(); ++i) {
+    const std::string path = find_config(roots[i]);
+    auto it = by_path.find(path);
+    if (it == by_path.end()) {
+      auto config = std::make_shared<Config>(path.empty() ? Config{} : load_config(path));
+      it = by_path.emplace(path, groups.size()).first;
+      groups.push_back(Group{config, {}});
+    }
+    groups[it->second].roots.push_back(i);
+  }
+  return groups;
+}
+
+bool is_meta(const std::string &key) { return find_meta_rule(key) != nullptr; }
+
+std::vector<std::string> without_meta(std::vector<std::string> keys) {
+  std::erase_if(keys, is_meta);
+  return keys;
+}
+
+std::vector<std::string> keys_of(const std::vector<RuleRef> &refs) {
+  std::vector<std::string> out;
+  for (const RuleRef &r : refs) out.push_back(r.key);
+  return out;
+}
+
+// The severity names from the most permissive: the strictest of several
+// configurations' fail-on wins.
+int fail_rank(const std::string &s) {
+  if (s == "never") return 100;
+  auto sev = parse_severity(s);
+  return sev ? static_cast<int>(*sev) : 100;
+}
+
+Report scan_group(const ScanInputs &in, const Group &group, const std::vector<std::string> &roots,
+                  const std::string &today, std::vector<std::string> &warnings) {
+  const Config &config = *group.config;
+  std::vector<std::string> packs = in.rule_dirs;
+  packs.insert(packs.end(), config.rule_packs.begin(), config.rule_packs.end());
+
+  const std::vector<std::string> cli_enable = split_list(in.enable);
+  const std::vector<std::string> cli_disable = split_list(in.disable);
+  RuleSelection everything;
+  everything.rule_dirs = packs;
+  const RuleSet all = select_rules(everything);
+  check_rule_names(config, all);
+
+  RuleSelection sel;
+  sel.rule_dirs = packs;
+  sel.enable = without_meta(cli_enable.empty() ? keys_of(config.enable_rules) : cli_enable);
+  sel.disable = without_meta(cli_disable);
+  for (const std::string &k : without_meta(keys_of(config.disable_rules))) sel.disable.push_back(k);
+  sel.scenarios = split_list(in.scenarios);
+  if (sel.scenarios.empty()) sel.scenarios = config.enable_scenarios;
+  sel.severity_min = in.severity_min;
+  RuleSet rules = select_rules(sel);
+  if (!config.disable_scenarios.empty()) {
+    rules.filter([&](const Rule &r) {
+      return std::find(config.disable_scenarios.begin(), config.disable_scenarios.end(), r.info.scenario) ==
+             config.disable_scenarios.end();
+    });
+  }
+  rules = apply_rule_settings(rules, config);
+
+  ScanOptions opts;
+  for (size_t i : group.roots) opts.roots.push_back(roots[i]);
+  opts.jobs = in.jobs ? in.jobs : std::max(1u, std::thread::hardware_concurrency());
+  opts.strict = in.strict;
+  opts.category = in.category;
+  opts.discovery.max_file_size = in.max_file_size;
+  opts.var_files = in.var_files;
+  if (!config.exclude.empty()) {
+    std::shared_ptr<const Config> keep = group.config;
+    opts.discovery.exclude = [keep](const std::string &abs) { return keep->excludes(abs); };
+  }
+  SuppressionOptions &s = opts.suppressions;
+  s.today = today;
+  if (in.report_unused != 0) {
+    s.report_unused = in.report_unused > 0;
+  } else if (config.report_unused_suppressions) {
+    s.report_unused = *config.report_unused_suppressions;
+  } else {
+    s.report_unused = running_in_ci();
+  }
+  for (const Rule &r : all.rules()) {
+    s.known_rules.insert(r.info.id);
+    s.known_rules.insert(r.info.name);
+  }
+  std::vector<std::string> meta_off;
+  for (const std::string &k : cli_disable)
+    if (is_meta(k)) meta_off.push_back(k);
+  s.meta_rules = configured_meta_rules(config, meta_off);
+
+  Report report = run_scan(rules, opts);
+  for (std::string &w : apply_file_suppressions(report, config, today)) warnings.push_back(std::move(w));
+  return report;
+}
+
+// Files to report on: --only-files (relative to the working directory) and
+// the changes since --changed-since in each root's repository.
+std::vector<std::string> selected_files(const ScanInputs &in, const Report &report) {
+  std::vector<std::string> out;
+  for (const std::string &f : in.only_files) out.push_back(fs::absolute(f).lexically_normal().string());
+  if (!in.changed_since.empty()) {
+    std::map<std::string, bool> asked;  // one git call per repository
+    for (const RootReport &root : report.roots) {
+      const std::string top = git_toplevel(root.abs_path);
+      if (top.empty()) throw GitError(root.name + ": --changed-since needs a git work tree");
+      if (asked[top]) continue;
+      asked[top] = true;
+      for (std::string &f : changed_files(root.abs_path, in.changed_since)) out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<ScanOutcome> perform_scan_or_explain(const ScanInputs &in) {
+  try {
+    return perform_scan(in);
+  } catch (const std::runtime_error &e) {
+    std::cerr << "clause: error: " << e.what() << "\n";
+    return std::nullopt;
+  }
+}
+
+bool running_in_ci() {
+  const char *ci = std::getenv("CI");
+  if (!ci) return false;
+  std::string v = ci;
+  std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
+  return v == "true" || v == "1";
+}
+
+void add_input_options(CLI::App &cmd, ScanInputs &in) {
+  cmd.add_option("paths", in.paths, "Scan roots (default: .)");
+  cmd.add_option("--var-file", in.var_files,
+                 "Terraform variable values (.tfvars or .tfvars.json) for every root module (repeatable)")
+      ->allow_extra_args(false);
+  cmd.add_option("--rules", in.rule_dirs, "Directory of extra rule packs (repeatable)")
+      ->allow_extra_args(false);
+  cmd.add_option("--enable", in.enable, "Run only these rules (ids or names, comma-separated)")
+      ->allow_extra_args(false);
+  cmd.add_option("--disable", in.disable, "Do not run these rules (ids or names, comma-separated)")
+      ->allow_extra_args(false);
+  cmd.add_option("--scenario", in.scenarios, "Run only rules of these scenarios, e.g. 5.7,5.13")
+      ->allow_extra_args(false);
+  cmd.add_option("--severity-min", in.severity_min, "Run only rules of at least this severity");
+  cmd.add_option("-j,--jobs", in.jobs, "Parallel jobs (default: hardware threads)");
+  cmd.add_option("--max-file-size", in.max_file_size,
+                 "Skip files larger than this many bytes (default 8 MiB)");
+  cmd.add_flag("--strict", in.strict, "Report, as notes, checks that unknown values kept from deciding");
+  auto *config = cmd.add_option("--config", in.config,
+                                "Configuration file (default: .clause.yaml found upward from each root)");
+  cmd.add_flag("--no-config", in.no_config, "Use no configuration file")->excludes(config);
+}
+
+void add_filter_options(CLI::App &cmd, ScanInputs &in) {
+  cmd.add_option("--baseline", in.baseline, "Report only findings that this baseline file does not hold");
+  cmd.add_option("--only-files", in.only_files,
+                 "Report only findings in these files (the whole root is still read for context)");
+  cmd.add_option("--changed-since", in.changed_since,
+                 "Report only findings in files changed since this git ref, or untracked");
+  cmd.add_flag("--report-unused-suppressions,!--no-report-unused-suppressions", in.report_unused,
+               "Report clause:ignore directives that suppress nothing (default: on when CI=true)");
+}
+
+ScanOutcome perform_scan(const ScanInputs &in) {
+  const std::vector<std::string> roots = in.paths.empty() ? std::vector<std::string>{"."} : in.paths;
+  const std::string today = today_utc();
+  ScanOutcome out;
+  std::vector<std::optional<RootReport>> placed(roots.size());
+  Report &merged = out.report;
+  merged.category = in.category;
+  for (const Group &group : group_roots(in, roots)) {
+    Report part = scan_group(in, group, roots, today, out.warnings);
+    for (size_t k = 0; k < group.roots.size(); ++k) placed[group.roots[k]] = std::move(part.roots[k]);
+    for (RuleInfo &r : part.rules) {
+      auto same = [&](const RuleInfo &x) { return x.id == r.id; };
+      if (std::none_of(merged.rules.begin(), merged.rules.end(), same)) merged.rules.push_back(std::move(r));
+    }
+    merged.execution_successful = merged.execution_successful && part.execution_successful;
+    const std::string &f = group.config->fail_on;
+    if (!f.empty() && (out.fail_on.empty() || fail_rank(f) < fail_rank(out.fail_on))) out.fail_on = f;
+  }
+  std::sort(merged.rules.begin(), merged.rules.end(),
+            [](const RuleInfo &a, const RuleInfo &b) { return a.id < b.id; });
+  for (auto &r : placed) merged.roots.push_back(std::move(*r));
+
+  if (!in.only_files.empty() || !in.changed_since.empty())
+    keep_only_files(merged, selected_files(in, merged));
+  if (!in.baseline.empty()) apply_baseline(merged, load_baseline(in.baseline));
+  return out;
+}
+
+}  // namespace clause::cli

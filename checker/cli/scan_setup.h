@@ -1,0 +1,55 @@
+#pragma once
+// What `clause scan` and `clause baseline` share: the options that choose
+// roots, rules and configuration, and the run that turns them into a Report
+// with configuration, suppressions, file filters and baseline applied.
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checker/model/report.h"
+
+namespace clause::cli {
+
+struct ScanInputs {
+  std::vector<std::string> paths;
+  std::vector<std::string> rule_dirs;
+  std::vector<std::string> var_files;  // --var-file: Terraform variable values for every root module
+  std::vector<std::string> enable, disable, scenarios;
+  std::string severity_min;
+  unsigned jobs = 0;
+  std::string category;
+  bool strict = false;
+  uint64_t max_file_size = 8ull * 1024 * 1024;
+  std::string config;      // --config FILE
+  bool no_config = false;  // --no-config
+  // Filters (scan only).
+  std::string baseline;
+  std::vector<std::string> only_files;
+  std::string changed_since;
+  int report_unused = 0;  // 0: from the config or CI; > 0 on; < 0 off
+};
+
+// Registers the options that choose what is scanned and with which rules.
+void add_input_options(CLI::App &cmd, ScanInputs &in);
+// Registers the filters only `scan` has (baseline, files, unused suppressions).
+void add_filter_options(CLI::App &cmd, ScanInputs &in);
+
+struct ScanOutcome {
+  Report report;
+  std::string fail_on;                // from the configuration, "" when none says
+  std::vector<std::string> warnings;  // for stderr: expired file suppressions, ...
+};
+
+// Runs the scan. Throws ConfigError, RulePackError, BaselineError, GitError
+// or std::runtime_error (missing root): all usage errors (exit 2).
+ScanOutcome perform_scan(const ScanInputs &in);
+
+// perform_scan(), with a usage error printed on stderr and nullopt returned
+// for it (the caller exits 2).
+std::optional<ScanOutcome> perform_scan_or_explain(const ScanInputs &in);
+
+// True when the CI environment variable says so (CI=true or CI=1).
+bool running_in_ci();
+
+}  // namespace clause::cli

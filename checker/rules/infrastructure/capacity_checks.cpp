@@ -1,0 +1,136 @@
+// Scenario 5.11: capacity follows demand within declared bounds, and every
+// namespace has a resource budget.
+#include "checker/rules/infrastructure/infra_support.h"
+#include "checker/rules/infrastructure/kubernetes_index.h"
+
+namespace clause::infra {
+namespace {
+
+Span attribute_span(const Resource &r, const Value &v) {
+  if (!v.entry || !v.node) return r.span;
+  Span at = v.entry->key_span;
+  at.end_line = v.node->span.end_line;
+  at.end_col = v.node->span.end_col;
+  return at;
+}
+
+// CL-1102 cap.k8s-hpa: autoscalers have room to scale, and workloads that a
+// Service sends traffic to have an autoscaler.
+void k8s_hpa(const NativeCheckContext &ctx) {
+  KubernetesIndex k8s(ctx.project());
+  for (const Resource *hpa : k8s.all("HorizontalPodAutoscaler")) {
+    Value min = value_at(hpa->body, {"spec", "minReplicas"});
+    Value max = value_at(hpa->body, {"spec", "maxReplicas"});
+    std::optional<double> lo = min.absent() ? std::optional<double>(1) : min.as_number();
+    std::optional<double> hi = max.as_number();
+    if (!lo || !hi || *hi > *lo) continue;
+    ctx.report(*hpa->document, attribute_span(*hpa, max),
+               hpa->address + " cannot scale: maxReplicas (" + max.node->scalar_text() +
+                   ") is not above minReplicas (" +
+                   (min.absent() ? "1 by default" : min.node->scalar_text()) + ")",
+               hpa->address);
+  }
+  for (const Resource *w : k8s.all("Deployment")) {
+    if (k8s.autoscaler_for(*w)) continue;
+    const Node *labels = k8s_pod_template_labels(*w);
+    const Resource *service = nullptr;
+    for (const Resource *svc : k8s.objects("Service", k8s_namespace(*w))) {
+      Value sel = value_at(svc->body, {"spec", "selector"});
+      if (sel.known() && sel.node->is_map() && !sel.node->entries.empty() &&
+          k8s_selector_matches(sel.node, labels)) {
+        service = svc;
+        break;
+      }
+    }
+    if (!service) continue;
+    ctx.report(*w->document, w->span,
+               w->address + " serves traffic through " + service->address +
+                   " but no HorizontalPodAutoscaler scales it; demand above its fixed replica count is not "
+                   "absorbed",
+               w->address);
+  }
+}
+
+// CL-1103 cap.k8s-namespace-quota
+void namespace_quota(const NativeCheckContext &ctx) {
+  KubernetesIndex k8s(ctx.project());
+  for (const Resource *ns : k8s.all("Namespace")) {
+    const std::string &name = ns->name;
+    if (name == "kube-system" || name == "kube-public" || name == "kube-node-lease" || name == "default")
+      continue;
+    bool quota = !k8s.objects("ResourceQuota", name).empty();
+    bool limits = !k8s.objects("LimitRange", name).empty();
+    if (quota && limits) continue;
+    std::string missing = !quota && !limits ? "no ResourceQuota and no LimitRange"
+                          : !quota          ? "no ResourceQuota"
+                                            : "no LimitRange";
+    ctx.report(*ns->document, ns->span,
+               "Namespace '" + name + "' has " + missing +
+                   "; its workloads can consume the cluster's capacity without bound",
+               ns->address);
+  }
+}
+
+// Reports a fixed-size group: minimum and maximum both known and equal.
+void fixed_size(const NativeCheckContext &ctx, const Resource &r, const Value &min, const Value &max,
+                const std::string &what) {
+  auto lo = min.as_number();
+  auto hi = max.as_number();
+  if (min.unknown() || max.unknown()) {
+    const Value &u = min.unknown() ? min : max;
+    ctx.undecided(*r.document, u.node->span, r.address, u.node->scalar_text());
+    return;
+  }
+  if (!lo || !hi || *lo != *hi) return;
+  ctx.report(*r.document, attribute_span(r, max),
+             r.address + " has a fixed " + what + " (minimum and maximum are both " +
+                 max.node->scalar_text() + "); it cannot follow demand",
+             r.address);
+}
+
+// CL-1104 cap.autoscaling
+void autoscaling(const NativeCheckContext &ctx) {
+  for (const auto &r : ctx.project().resources) {
+    if (!r.body) continue;
+    if (r.type == "aws_autoscaling_group") {
+      fixed_size(ctx, r, value_at(r.body, {"min_size"}), value_at(r.body, {"max_size"}), "size");
+    } else if (r.type == "aws_appautoscaling_target") {
+      fixed_size(ctx, r, value_at(r.body, {"min_capacity"}), value_at(r.body, {"max_capacity"}), "capacity");
+    } else if (r.type == "AWS::AutoScaling::AutoScalingGroup") {
+      fixed_size(ctx, r, value_at(r.body, {"Properties", "MinSize"}),
+                 value_at(r.body, {"Properties", "MaxSize"}), "size");
+    } else if (r.type == "azurerm_kubernetes_cluster" || r.type == "azurerm_kubernetes_cluster_node_pool") {
+      const Node *pool =
+          r.type == "azurerm_kubernetes_cluster" ? value_at(r.body, {"default_node_pool"}).node : r.body;
+      if (!pool) continue;
+      // azurerm 4 `auto_scaling_enabled`, azurerm 3 `enable_auto_scaling`.
+      Value v4 = value_at(pool, {"auto_scaling_enabled"});
+      Value v3 = value_at(pool, {"enable_auto_scaling"});
+      if (v4.as_bool() == true || v3.as_bool() == true) continue;
+      if (v4.unknown() || v3.unknown()) {
+        const Value &u = v4.unknown() ? v4 : v3;
+        ctx.undecided(*r.document, u.node->span, r.address, u.node->scalar_text());
+        continue;
+      }
+      const Value &set = !v4.absent() ? v4 : v3;
+      Span at = set.absent() ? r.span : attribute_span(r, set);
+      ctx.report(*r.document, at,
+                 r.address + " runs a fixed number of nodes (autoscaling is " +
+                     (set.absent() ? std::string("off by default") : "off") + "); it cannot follow demand",
+                 r.address);
+    } else if (r.type == "google_container_node_pool") {
+      if (value_at(r.body, {"autoscaling"}).absent())
+        ctx.report(
+            *r.document, r.span,
+            r.address + " has no autoscaling block, so its node count is fixed; it cannot follow demand",
+            r.address);
+    }
+  }
+}
+
+const NativeCheckRegistrar kHpa("CL-1102", &k8s_hpa);
+const NativeCheckRegistrar kQuota("CL-1103", &namespace_quota);
+const NativeCheckRegistrar kAutoscaling("CL-1104", &autoscaling);
+
+}  // namespace
+}  // namespace clause::infra

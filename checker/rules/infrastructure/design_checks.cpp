@@ -1,0 +1,41 @@
+// Scenario 5.5: replicated workloads keep a minimum available during
+// voluntary disruptions (node drains, upgrades).
+#include "checker/rules/infrastructure/infra_support.h"
+#include "checker/rules/infrastructure/kubernetes_index.h"
+
+namespace clause::infra {
+namespace {
+
+// CL-0506 dsg.k8s-pdb
+void pod_disruption_budget(const NativeCheckContext &ctx) {
+  KubernetesIndex k8s(ctx.project());
+  for (const char *kind : {"Deployment", "StatefulSet"}) {
+    for (const Resource *w : k8s.all(kind)) {
+      // Only workloads meant to be redundant: more than one replica, set
+      // directly or as the autoscaler's floor.
+      std::optional<double> replicas = value_at(w->body, {"spec", "replicas"}).as_number();
+      if (const Resource *hpa = k8s.autoscaler_for(*w)) {
+        Value min = value_at(hpa->body, {"spec", "minReplicas"});
+        replicas = min.absent() ? std::optional<double>(1) : min.as_number();
+      }
+      if (!replicas || *replicas <= 1) continue;
+      const Node *labels = k8s_pod_template_labels(*w);
+      bool covered = false;
+      for (const Resource *pdb : k8s.objects("PodDisruptionBudget", k8s_namespace(*w))) {
+        Value sel = value_at(pdb->body, {"spec", "selector"});
+        if (sel.unknown() || k8s_selector_matches(sel.node, labels)) covered = true;
+      }
+      if (covered) continue;
+      ctx.report(*w->document, w->span,
+                 w->address + " runs " + std::to_string(static_cast<long>(*replicas)) +
+                     " replicas but no PodDisruptionBudget selects its pods; a node drain may take all of "
+                     "them down at once",
+                 w->address);
+    }
+  }
+}
+
+const NativeCheckRegistrar kPdb("CL-0506", &pod_disruption_budget);
+
+}  // namespace
+}  // namespace clause::infra

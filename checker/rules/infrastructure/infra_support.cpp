@@ -1,0 +1,299 @@
+#include "checker/rules/infrastructure/infra_support.h"
+
+#include <cstdlib>
+#include <map>
+
+namespace clause::infra {
+
+std::optional<bool> Value::as_bool() const {
+  if (!known()) return std::nullopt;
+  if (node->kind == NodeKind::Bool) return node->boolean;
+  if (node->kind == NodeKind::String) {
+    if (node->text == "true" || node->text == "True") return true;
+    if (node->text == "false" || node->text == "False") return false;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> Value::as_number() const {
+  if (!known()) return std::nullopt;
+  if (node->kind == NodeKind::Number) return node->number;
+  if (node->kind == NodeKind::String && !node->text.empty()) {
+    char *end = nullptr;
+    double d = std::strtod(node->text.c_str(), &end);
+    if (end && *end == '\0') return d;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> Value::as_string() const {
+  if (!known() || !node->is_scalar()) return std::nullopt;
+  return node->scalar_text();
+}
+
+namespace {
+
+// A CloudFormation intrinsic ({"Ref": ...}, {"Fn::...": ...}) is not a value.
+bool is_intrinsic(const Node &n) {
+  if (!n.is_map() || n.entries.size() != 1) return false;
+  const std::string &k = n.entries.front().key;
+  return k == "Ref" || k.rfind("Fn::", 0) == 0;
+}
+
+}  // namespace
+
+Value value_at(const Node *root, std::initializer_list<std::string_view> path) {
+  Value v;
+  const Node *cur = root;
+  const MapEntry *entry = nullptr;
+  for (auto key : path) {
+    if (!cur) return v;
+    if (cur->is_list() && cur->from_block) cur = cur->items.empty() ? nullptr : &cur->items.front();
+    if (!cur) return v;
+    if (cur->is_expression() || is_intrinsic(*cur)) {
+      v.state = Value::State::Unknown;
+      v.node = cur;
+      v.entry = entry;
+      return v;
+    }
+    if (!cur->is_map()) return v;
+    const Node *parent = cur;
+    entry = cur->entry(key);
+    cur = entry ? &entry->value : nullptr;
+    // A `dynamic "key"` block: there may be such blocks once it is expanded.
+    if (!cur)
+      if (const MapEntry *dyn = parent->entry("dynamic"); dyn && dyn->value.is_list())
+        for (const auto &b : dyn->value.items)
+          if (b.is_map() && b.text == key) {
+            v.state = Value::State::Unknown;
+            v.node = &b;
+            v.entry = dyn;
+            return v;
+          }
+  }
+  if (!cur || cur->is_null()) return v;
+  v.node = cur;
+  v.entry = entry;
+  v.state = cur->is_expression() || is_intrinsic(*cur) ? Value::State::Unknown : Value::State::Known;
+  return v;
+}
+
+bool mentions(const Node &n, std::string_view needle) {
+  if ((n.kind == NodeKind::String || n.kind == NodeKind::Expression) &&
+      n.text.find(needle) != std::string::npos)
+    return true;
+  for (const auto &i : n.items)
+    if (mentions(i, needle)) return true;
+  for (const auto &e : n.entries)
+    if (e.key.find(needle) != std::string::npos || mentions(e.value, needle)) return true;
+  return false;
+}
+
+std::string directory_of(const std::string &path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+ProviderFamily family_of_provider_name(std::string_view name) {
+  if (name == "aws") return ProviderFamily::Aws;
+  if (name == "azurerm") return ProviderFamily::Azure;
+  if (name == "google" || name == "google-beta") return ProviderFamily::Google;
+  return ProviderFamily::Other;
+}
+
+std::vector<ProviderBlock> provider_blocks(const Project &project) {
+  std::vector<ProviderBlock> out;
+  for (const auto &doc : project.documents) {
+    if (doc->kind != DocKind::Terraform) continue;
+    for (const auto &b : doc->blocks) {
+      if (b.type != "provider" || b.labels.size() != 1) continue;
+      ProviderBlock p;
+      p.doc = doc.get();
+      p.block = &b;
+      p.name = b.labels[0];
+      const Node *alias = b.body.get("alias");
+      p.alias = alias && alias->is_string() ? alias->text : "";
+      p.family = family_of_provider_name(p.name);
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Joins a directory and a relative module source, resolving "." and "..".
+std::string join_relative(const std::string &dir, const std::string &source) {
+  std::vector<std::string> parts;
+  auto push_all = [&parts](const std::string &p) {
+    size_t i = 0;
+    while (i <= p.size()) {
+      size_t j = p.find('/', i);
+      if (j == std::string::npos) j = p.size();
+      std::string seg = p.substr(i, j - i);
+      if (seg == "..") {
+        if (!parts.empty()) parts.pop_back();
+      } else if (!seg.empty() && seg != ".") {
+        parts.push_back(seg);
+      }
+      i = j + 1;
+    }
+  };
+  push_all(dir);
+  push_all(source);
+  std::string out;
+  for (const auto &p : parts) out += (out.empty() ? "" : "/") + p;
+  return out;
+}
+
+}  // namespace
+
+std::set<std::string> local_module_directories(const Project &project) {
+  std::set<std::string> out;
+  for (const auto &doc : project.documents) {
+    if (doc->kind != DocKind::Terraform) continue;
+    for (const auto &b : doc->blocks) {
+      if (b.type != "module") continue;
+      const Node *src = b.body.get("source");
+      if (!src || !src->is_string()) continue;
+      if (src->text.rfind("./", 0) != 0 && src->text.rfind("../", 0) != 0) continue;
+      out.insert(join_relative(directory_of(doc->path), src->text));
+    }
+  }
+  return out;
+}
+
+std::map<std::string, std::string> remote_module_calls(const Project &project) {
+  std::map<std::string, std::string> out;
+  for (const auto &doc : project.documents) {
+    if (doc->kind != DocKind::Terraform) continue;
+    for (const auto &b : doc->blocks) {
+      if (b.type != "module" || b.labels.empty()) continue;
+      const Node *src = b.body.get("source");
+      bool local =
+          src && src->is_string() && (src->text.rfind("./", 0) == 0 || src->text.rfind("../", 0) == 0);
+      if (!local) out.emplace(directory_of(doc->path), "module." + b.labels.front());
+    }
+  }
+  return out;
+}
+
+std::string provider_alias_of(const Resource &r) {
+  const Node *p = r.body ? r.body->get("provider") : nullptr;
+  if (!p) return "";
+  const std::string &t = p->text;
+  size_t dot = t.find('.');
+  return dot == std::string::npos ? "" : t.substr(dot + 1);
+}
+
+std::vector<const Resource *> resources_of(const Project &project, ProviderFamily family, DocKind format) {
+  std::vector<const Resource *> out;
+  for (const auto &r : project.resources)
+    if (r.provider == family && r.format == format) out.push_back(&r);
+  return out;
+}
+
+bool has_type(const Project &project, std::initializer_list<std::string_view> types) {
+  for (const auto &r : project.resources)
+    for (auto t : types)
+      if (r.type == t) return true;
+  return false;
+}
+
+bool example_or_test_directory(const std::string &dir) {
+  size_t i = 0;
+  while (i <= dir.size()) {
+    size_t j = dir.find('/', i);
+    if (j == std::string::npos) j = dir.size();
+    std::string_view seg(dir.data() + i, j - i);
+    if (seg == "examples" || seg == "example" || seg == "test" || seg == "tests" || seg == "testdata" ||
+        seg == "fixtures" || seg == "test-fixtures")
+      return true;
+    i = j + 1;
+  }
+  return false;
+}
+
+bool configures_account(const Block &provider) {
+  static const char *const kKeys[] = {"region",
+                                      "project",
+                                      "zone",
+                                      "profile",
+                                      "credentials",
+                                      "access_key",
+                                      "assume_role",
+                                      "default_tags",
+                                      "shared_credentials_files",
+                                      "features",
+                                      "subscription_id",
+                                      "tenant_id",
+                                      "client_id",
+                                      "use_msi",
+                                      "billing_project",
+                                      "user_project_override",
+                                      "impersonate_service_account"};
+  for (const char *k : kKeys)
+    if (provider.body.get(k)) return true;
+  return false;
+}
+
+void report_missing_controls(const NativeCheckContext &ctx, const std::vector<ControlEvidence> &controls) {
+  const Project &project = ctx.project();
+  auto providers = provider_blocks(project);
+  auto modules = local_module_directories(project);
+  auto remote = remote_module_calls(project);
+  for (const auto &c : controls) {
+    bool used = false;
+    bool evidenced = false;
+    for (const auto &r : project.resources) {
+      if (r.provider != c.family) continue;
+      if (r.format == DocKind::Terraform) used = true;
+      if (c.is_evidence(r)) evidenced = true;
+    }
+    if (!used || evidenced) continue;
+    for (const auto &p : providers) {
+      std::string dir = directory_of(p.doc->path);
+      if (p.family != c.family || modules.count(dir) || example_or_test_directory(dir) ||
+          !configures_account(*p.block))
+        continue;
+      // A module from a registry or repository is not scanned: the control
+      // may live there, so the answer is unknown.
+      if (auto it = remote.find(dir); it != remote.end()) {
+        ctx.undecided(*p.doc, p.block->header, "provider." + p.name, it->second);
+      } else {
+        ctx.report(*p.doc, p.block->header, c.missing, "provider." + p.name);
+      }
+      break;
+    }
+  }
+}
+
+std::string k8s_namespace(const Resource &r) {
+  Value ns = value_at(r.body, {"metadata", "namespace"});
+  auto s = ns.as_string();
+  return s && !s->empty() ? *s : "default";
+}
+
+const Node *k8s_pod_template_labels(const Resource &r) {
+  if (r.type == "Pod") return value_at(r.body, {"metadata", "labels"}).node;
+  if (r.type == "CronJob")
+    return value_at(r.body, {"spec", "jobTemplate", "spec", "template", "metadata", "labels"}).node;
+  return value_at(r.body, {"spec", "template", "metadata", "labels"}).node;
+}
+
+bool k8s_selector_matches(const Node *selector, const Node *labels) {
+  if (!selector || !selector->is_map()) return false;
+  const Node *match = selector->get("matchLabels");
+  const Node *pairs = match ? match : (selector->get("matchExpressions") ? nullptr : selector);
+  if (!pairs) return true;  // matchExpressions only
+  if (!pairs->is_map() || pairs->entries.empty()) return pairs->is_map();
+  if (!labels || !labels->is_map()) return false;
+  for (const auto &e : pairs->entries) {
+    const Node *l = labels->get(e.key);
+    if (!l || !l->is_scalar() || !e.value.is_scalar() || l->scalar_text() != e.value.scalar_text())
+      return false;
+  }
+  return true;
+}
+
+}  // namespace clause::infra

@@ -1,0 +1,103 @@
+#pragma once
+// Shared reading helpers for the native infrastructure checks: typed access
+// to attribute values (absent / unknown / known), Terraform provider blocks
+// and root modules, and Kubernetes namespaces, labels and selectors.
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checker/engine/native_check.h"
+#include "checker/model/resource.h"
+#include "checker/project/project.h"
+
+namespace clause::infra {
+
+// A value as a rule sees it: not written, not knowable statically, or known.
+struct Value {
+  enum class State : uint8_t { Absent, Unknown, Known };
+  State state = State::Absent;
+  const Node *node = nullptr;       // the value when written (Known or Unknown)
+  const MapEntry *entry = nullptr;  // its map entry, for the key's location
+
+  bool absent() const { return state == State::Absent; }
+  bool unknown() const { return state == State::Unknown; }
+  bool known() const { return state == State::Known; }
+  std::optional<bool> as_bool() const;
+  std::optional<double> as_number() const;
+  std::optional<std::string> as_string() const;
+};
+
+// Follows map keys; a nested-block list on the way yields its first element
+// (the shape of single blocks such as `default_node_pool {}`).
+Value value_at(const Node *root, std::initializer_list<std::string_view> path);
+
+// Whether any key, string or expression text inside `n` contains `needle`.
+bool mentions(const Node &n, std::string_view needle);
+
+std::string directory_of(const std::string &path);
+
+// A Terraform `provider "NAME"` block with where it stands.
+struct ProviderBlock {
+  const Document *doc = nullptr;
+  const Block *block = nullptr;
+  std::string name;   // aws, azurerm, google, google-beta
+  std::string alias;  // empty for the default configuration
+  ProviderFamily family = ProviderFamily::Other;
+};
+
+ProviderFamily family_of_provider_name(std::string_view name);
+std::vector<ProviderBlock> provider_blocks(const Project &project);
+
+// Directories (relative to the scan root) that are called as local modules
+// by a `module` block of the scan root: their variables come from callers.
+std::set<std::string> local_module_directories(const Project &project);
+
+// Directories that call a module from a registry or repository (not
+// scanned), with the first such call ("module.name").
+std::map<std::string, std::string> remote_module_calls(const Project &project);
+
+// The provider configuration alias a resource selects (`provider = aws.x`).
+std::string provider_alias_of(const Resource &r);
+
+// Resources of the root of one provider family, in scan order.
+std::vector<const Resource *> resources_of(const Project &project, ProviderFamily family, DocKind format);
+bool has_type(const Project &project, std::initializer_list<std::string_view> types);
+
+// Whether a directory is an example or test configuration (a path segment
+// examples, example, test, tests, testdata, fixtures, test-fixtures): it
+// shows how to use a module, it is not a service's deployment.
+bool example_or_test_directory(const std::string &dir);
+
+// Whether a provider block configures an account, project or subscription
+// to deploy into (region, credentials, project, features...), rather than
+// only an alias or an endpoint override as reusable modules sometimes do.
+bool configures_account(const Block &provider);
+
+// Project-wide controls (budgets, audit trails, guardrails...): for each
+// provider family used by Terraform resources of the root, when no
+// evidence resource exists, one finding at the first provider block of that
+// family. Roots without a provider block of the family are reusable modules
+// whose caller owns such controls, and are not judged; nor are example and
+// test configurations, nor provider blocks that configure no account. A
+// root that calls a registry or repository module may hold the control
+// there: undecided (a --strict note), not a finding.
+struct ControlEvidence {
+  ProviderFamily family;
+  std::string missing;  // message: "<what> is missing" in the rule's words
+  // Returns true when the resource is evidence of the control.
+  std::function<bool(const Resource &)> is_evidence;
+};
+void report_missing_controls(const NativeCheckContext &ctx, const std::vector<ControlEvidence> &controls);
+
+// Kubernetes.
+std::string k8s_namespace(const Resource &r);
+const Node *k8s_pod_template_labels(const Resource &r);
+// Every matchLabels / selector pair is present in `labels`; matchExpressions
+// are not evaluated and count as matching (no guess against the workload).
+bool k8s_selector_matches(const Node *selector, const Node *labels);
+
+}  // namespace clause::infra

@@ -1,0 +1,160 @@
+#include "checker/terraform/references.h"
+
+#include <algorithm>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+
+#include "checker/terraform/values.h"
+
+namespace clause::tf {
+namespace {
+
+struct NameAttribute {
+  std::string_view type;
+  std::string_view attribute;
+};
+
+constexpr NameAttribute kNameAttributes[] = {
+    {"aws_s3_bucket", "bucket"},
+    {"aws_db_instance", "identifier"},
+    {"aws_rds_cluster", "cluster_identifier"},
+    {"aws_dynamodb_table", "name"},
+    {"aws_efs_file_system", "creation_token"},
+    {"google_storage_bucket", "name"},
+};
+
+class Builder {
+ public:
+  Builder(const std::vector<Resource> &resources, ResourceReferences &out)
+      : resources_(resources), out_(out) {
+    for (size_t i = 0; i < resources.size(); ++i) {
+      const Resource &r = resources[i];
+      if (r.format != DocKind::Terraform) continue;
+      by_address_[r.address].push_back(i);
+      by_base_[std::string(address_base(r.address))].push_back(i);
+      for (const auto &n : kNameAttributes) {
+        if (r.type != n.type || !r.body) continue;
+        const Node *v = r.body->get(n.attribute);
+        if (v && v->is_string() && !v->text.empty()) by_name_[v->text].push_back(i);
+      }
+    }
+  }
+
+  void walk_all() {
+    for (size_t i = 0; i < resources_.size(); ++i) {
+      const Resource &r = resources_[i];
+      if (r.format != DocKind::Terraform || !r.body) continue;
+      from_ = i;
+      for (const auto &e : r.body->entries) {
+        if (e.key == "depends_on" || e.key == "provider" || e.key == "lifecycle") continue;
+        walk(e.value, e.key);
+      }
+    }
+  }
+
+ private:
+  const std::vector<Resource> &resources_;
+  ResourceReferences &out_;
+  std::unordered_map<std::string, std::vector<size_t>> by_address_, by_base_, by_name_;
+  size_t from_ = 0;
+
+  void link(size_t to, const std::string &attribute, bool certain) {
+    if (to == from_) return;
+    out_.links.push_back(ResourceLink{from_, to, attribute, certain});
+  }
+
+  void walk(const Node &n, const std::string &path) {
+    switch (n.kind) {
+      case NodeKind::Map:
+        for (const auto &e : n.entries) walk(e.value, path + "." + e.key);
+        return;
+      case NodeKind::List:
+        for (const auto &i : n.items) walk(i, path);
+        return;
+      case NodeKind::String: {
+        auto it = by_name_.find(n.text);
+        if (it != by_name_.end())
+          for (size_t to : it->second) link(to, path, true);
+        return;
+      }
+      case NodeKind::Expression: {
+        std::vector<std::string> refs;
+        collect_references(n, refs);
+        for (const auto &ref : refs) resolve(ref, path);
+        if (has_plain_unknown(n) && from_ < out_.module_instance.size())
+          out_.open.push_back(ResourceReferences::Open{out_.module_instance[from_], from_, path});
+        return;
+      }
+      default: return;
+    }
+  }
+
+  void resolve(const std::string &address, const std::string &path) {
+    std::string_view a = address;
+    auto all_of = [&](std::string_view base, bool certain) {
+      auto it = by_base_.find(std::string(base));
+      if (it != by_base_.end())
+        for (size_t to : it->second) link(to, path, certain);
+    };
+    if (a.size() > 3 && a.substr(a.size() - 3) == "[*]") return all_of(a.substr(0, a.size() - 3), true);
+    if (a.size() > 3 && a.substr(a.size() - 3) == "[?]") return all_of(a.substr(0, a.size() - 3), false);
+    auto exact = by_address_.find(address);
+    if (exact != by_address_.end()) {
+      for (size_t to : exact->second) link(to, path, true);
+      return;
+    }
+    // A counted resource referred to without a key, or a key into one whose
+    // count was not known (emitted without keys): not sure which instance.
+    all_of(address, false);
+    if (address_base(a) != a) all_of(address_base(a), false);
+  }
+};
+
+}  // namespace
+
+std::string_view address_base(std::string_view address) {
+  if (address.empty() || address.back() != ']') return address;
+  // The last `[` that is not inside a quoted key.
+  bool quoted = false;
+  for (size_t i = address.size() - 1; i-- > 0;) {
+    char c = address[i];
+    if (c == '"' && (i == 0 || address[i - 1] != '\\')) quoted = !quoted;
+    if (c == '[' && !quoted) return address.substr(0, i);
+  }
+  return address;
+}
+
+ResourceReferences build_references(const std::vector<Resource> &resources,
+                                    std::vector<uint32_t> module_instance) {
+  ResourceReferences out;
+  out.module_instance = std::move(module_instance);
+  Builder builder(resources, out);
+  builder.walk_all();
+  auto &links = out.links;
+  std::sort(links.begin(), links.end(), [](const ResourceLink &a, const ResourceLink &b) {
+    bool a_unsure = !a.certain, b_unsure = !b.certain;
+    return std::tie(a.to, a.from, a.attribute, a_unsure) < std::tie(b.to, b.from, b.attribute, b_unsure);
+  });
+  // One link per (to, from, attribute); a certain one wins over an uncertain.
+  links.erase(std::unique(links.begin(), links.end(),
+                          [](const ResourceLink &a, const ResourceLink &b) {
+                            return a.to == b.to && a.from == b.from && a.attribute == b.attribute;
+                          }),
+              links.end());
+  for (size_t i = 0; i < links.size(); ++i) out.by_from.push_back(i);
+  std::stable_sort(out.by_from.begin(), out.by_from.end(),
+                   [&](size_t a, size_t b) { return links[a].from < links[b].from; });
+  std::sort(out.open.begin(), out.open.end(), [](const auto &a, const auto &b) {
+    return std::tie(a.instance, a.from, a.attribute) < std::tie(b.instance, b.from, b.attribute);
+  });
+  out.open.erase(std::unique(out.open.begin(), out.open.end(),
+                             [](const auto &a, const auto &b) {
+                               return a.instance == b.instance && a.from == b.from &&
+                                      a.attribute == b.attribute;
+                             }),
+                 out.open.end());
+  return out;
+}
+
+}  // namespace clause::tf

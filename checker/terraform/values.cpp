@@ -1,0 +1,191 @@
+#include "checker/terraform/values.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+
+namespace clause::tf {
+namespace {
+
+const std::shared_ptr<const Expr> &error_marker() {
+  static const std::shared_ptr<const Expr> marker = [] {
+    auto e = std::make_shared<Expr>();
+    e->op = Expr::Op::Unsupported;
+    e->source = "(error)";
+    return e;
+  }();
+  return marker;
+}
+
+bool carries_references(const Expr &e) {
+  return e.op == Expr::Op::Unsupported && (!e.name.empty() || !e.args.empty());
+}
+
+void collect_expr_references(const Expr &e, std::vector<std::string> &out) {
+  if (!e.name.empty()) out.push_back(e.name);
+  for (const auto &a : e.args) collect_expr_references(a, out);
+}
+
+// The provenance of an evaluator unknown, when it has one.
+const Expr *provenance(const Node &n) {
+  if (!n.is_expression() || !n.expr || n.expr == error_marker()) return nullptr;
+  return carries_references(*n.expr) ? n.expr.get() : nullptr;
+}
+
+}  // namespace
+
+Node unknown_value(std::string text, const Span &span) {
+  return Node::make_expression(std::move(text), span);
+}
+
+Node error_value(std::string text, const Span &span) {
+  Node n = Node::make_expression(std::move(text), span);
+  n.expr = error_marker();
+  return n;
+}
+
+Node reference_value(std::string address, std::string text, const Span &span) {
+  auto e = std::make_shared<Expr>();
+  e->op = Expr::Op::Unsupported;
+  e->name = std::move(address);
+  Node n = Node::make_expression(std::move(text), span);
+  n.expr = std::move(e);
+  return n;
+}
+
+Node unknown_from(const std::vector<const Node *> &inputs, std::string text, const Span &span) {
+  std::shared_ptr<Expr> e;
+  for (const Node *in : inputs) {
+    if (!in) continue;
+    std::vector<std::string> refs;
+    collect_references(*in, refs);
+    for (auto &r : refs) {
+      if (!e) {
+        e = std::make_shared<Expr>();
+        e->op = Expr::Op::Unsupported;
+      }
+      Expr ref;
+      ref.op = Expr::Op::Unsupported;
+      ref.name = std::move(r);
+      e->args.push_back(std::move(ref));
+    }
+  }
+  Node n = Node::make_expression(std::move(text), span);
+  n.expr = std::move(e);
+  return n;
+}
+
+bool is_error(const Node &n) { return n.is_expression() && n.expr == error_marker(); }
+
+bool is_known(const Node &n) {
+  switch (n.kind) {
+    case NodeKind::Expression: return false;
+    case NodeKind::List:
+      for (const auto &i : n.items)
+        if (!is_known(i)) return false;
+      return true;
+    case NodeKind::Map:
+      for (const auto &e : n.entries)
+        if (!is_known(e.value)) return false;
+      return true;
+    default: return true;
+  }
+}
+
+void collect_references(const Node &n, std::vector<std::string> &out) {
+  switch (n.kind) {
+    case NodeKind::Expression:
+      if (const Expr *p = provenance(n)) collect_expr_references(*p, out);
+      return;
+    case NodeKind::List:
+      for (const auto &i : n.items) collect_references(i, out);
+      return;
+    case NodeKind::Map:
+      for (const auto &e : n.entries) collect_references(e.value, out);
+      return;
+    default: return;
+  }
+}
+
+bool has_plain_unknown(const Node &n) {
+  switch (n.kind) {
+    case NodeKind::Expression: return provenance(n) == nullptr;
+    case NodeKind::List:
+      for (const auto &i : n.items)
+        if (has_plain_unknown(i)) return true;
+      return false;
+    case NodeKind::Map:
+      for (const auto &e : n.entries)
+        if (has_plain_unknown(e.value)) return true;
+      return false;
+    default: return false;
+  }
+}
+
+void restamp(Node &n, const Span &span) {
+  n.span = span;
+  for (auto &i : n.items) restamp(i, span);
+  for (auto &e : n.entries) {
+    e.key_span = span;
+    restamp(e.value, span);
+  }
+}
+
+std::optional<std::string> to_string_value(const Node &n) {
+  switch (n.kind) {
+    case NodeKind::String: return n.text;
+    case NodeKind::Number:
+    case NodeKind::Bool: return n.scalar_text();
+    default: return std::nullopt;
+  }
+}
+
+std::optional<double> to_number_value(const Node &n) {
+  if (n.kind == NodeKind::Number) return n.number;
+  if (n.kind != NodeKind::String || n.text.empty()) return std::nullopt;
+  char *end = nullptr;
+  double d = std::strtod(n.text.c_str(), &end);
+  if (!end || *end != '\0' || !std::isfinite(d)) return std::nullopt;
+  return d;
+}
+
+std::optional<bool> to_bool_value(const Node &n) {
+  if (n.kind == NodeKind::Bool) return n.boolean;
+  if (n.kind == NodeKind::String) {
+    if (n.text == "true") return true;
+    if (n.text == "false") return false;
+  }
+  return std::nullopt;
+}
+
+Node number_node(double v, const Span &span) {
+  Node n = Node::make_number(v, "", span);
+  n.text = n.scalar_text();
+  return n;
+}
+
+bool values_equal(const Node &a, const Node &b) {
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case NodeKind::Null: return true;
+    case NodeKind::Bool: return a.boolean == b.boolean;
+    case NodeKind::Number: return a.number == b.number;
+    case NodeKind::String: return a.text == b.text;
+    case NodeKind::List:
+      if (a.items.size() != b.items.size()) return false;
+      for (size_t i = 0; i < a.items.size(); ++i)
+        if (!values_equal(a.items[i], b.items[i])) return false;
+      return true;
+    case NodeKind::Map:
+      if (a.entries.size() != b.entries.size()) return false;
+      for (const auto &e : a.entries) {
+        const Node *other = b.get(e.key);
+        if (!other || !values_equal(e.value, *other)) return false;
+      }
+      return true;
+    case NodeKind::Expression: return false;
+  }
+  return false;
+}
+
+}  // namespace clause::tf

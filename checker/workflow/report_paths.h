@@ -1,0 +1,27 @@
+#pragma once
+// Report transformations that depend on where files are: keeping only the
+// findings of some files (pre-commit, --changed-since) and re-basing paths
+// on the repository root for SARIF uploads (--uri-prefix).
+#include <string>
+#include <vector>
+
+#include "checker/model/report.h"
+
+namespace clause {
+
+// Keeps the findings and input diagnostics of the files in `abs_paths`
+// (compared after resolving symbolic links). The whole root was still
+// scanned, so context (variables, modules, agreements) is complete.
+void keep_only_files(Report &report, const std::vector<std::string> &abs_paths);
+
+// The path of `abs_dir` relative to the top-level of its git work tree,
+// '/'-separated and ending in '/', or "" when it is the top level or not in
+// a work tree.
+std::string repository_prefix(const std::string &abs_dir);
+
+// A copy of `report` whose root i has `prefixes[i]` (e.g. "fixtures/demo/")
+// put before every path, and its abs_path moved up by as many directories,
+// so that SARIF URIs are relative to the repository rather than the root.
+Report rebase_report_paths(const Report &report, const std::vector<std::string> &prefixes);
+
+}  // namespace clause

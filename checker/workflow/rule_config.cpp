@@ -1,0 +1,118 @@
+#include "checker/workflow/rule_config.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "checker/workflow/dates.h"
+#include "checker/workflow/glob.h"
+#include "checker/workflow/meta_rules.h"
+
+namespace clause {
+namespace {
+
+[[noreturn]] void fail(const Config &c, uint32_t line, uint32_t col, const std::string &message) {
+  throw ConfigError(c.path + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + message);
+}
+
+bool names(const RuleInfo &r, const std::string &key) { return r.id == key || r.name == key; }
+
+bool same_kind(const Node &a, const Node &b) {
+  if (a.is_null() || b.is_null()) return true;
+  return a.kind == b.kind;
+}
+
+}  // namespace
+
+void check_rule_names(const Config &c, const RuleSet &all) {
+  auto check = [&](const RuleRef &ref) {
+    if (!all.find(ref.key) && !find_meta_rule(ref.key))
+      fail(c, ref.line, ref.col, "no rule has the id or name '" + ref.key + "'");
+  };
+  for (const auto &r : c.enable_rules) check(r);
+  for (const auto &r : c.disable_rules) check(r);
+  for (const auto &[r, _] : c.severity) check(r);
+  for (const auto &s : c.suppressions)
+    for (const auto &r : s.rules) check(r);
+  for (const auto &p : c.parameters) {
+    const Rule *rule = all.find(p.rule.key);
+    if (!rule) fail(c, p.rule.line, p.rule.col, "no rule has the id or name '" + p.rule.key + "'");
+    auto it = rule->parameters.find(p.name);
+    if (it == rule->parameters.end()) {
+      std::string known;
+      for (const auto &[name, _] : rule->parameters) known += (known.empty() ? "" : ", ") + name;
+      fail(c, p.line, p.col,
+           rule->info.id + " has no parameter '" + p.name + "'" +
+               (known.empty() ? " (it takes none)" : " (it has: " + known + ")"));
+    }
+    if (!same_kind(it->second, p.value))
+      fail(c, p.value.span.start_line, p.value.span.start_col,
+           rule->info.id + " parameter '" + p.name + "' takes a " + node_kind_name(it->second.kind) +
+               ", not a " + node_kind_name(p.value.kind));
+  }
+}
+
+RuleSet apply_rule_settings(const RuleSet &rules, const Config &c) {
+  if (c.severity.empty() && c.parameters.empty()) return rules;
+  std::vector<Rule> copy = rules.rules();
+  for (Rule &rule : copy) {
+    for (const auto &[ref, sev] : c.severity)
+      if (names(rule.info, ref.key)) rule.info.severity = sev;
+    for (const auto &p : c.parameters)
+      if (names(rule.info, p.rule.key)) rule.parameters[p.name] = p.value;
+  }
+  RuleSet out;
+  out.add(std::move(copy));
+  return out;
+}
+
+std::vector<RuleInfo> configured_meta_rules(const Config &c, const std::vector<std::string> &extra_disabled) {
+  std::vector<RuleInfo> out;
+  for (const RuleInfo &meta : meta_rules()) {
+    bool off = std::any_of(c.disable_rules.begin(), c.disable_rules.end(),
+                           [&](const RuleRef &r) { return names(meta, r.key); }) ||
+               std::any_of(extra_disabled.begin(), extra_disabled.end(),
+                           [&](const std::string &k) { return names(meta, k); });
+    if (off) continue;
+    RuleInfo info = meta;
+    for (const auto &[ref, sev] : c.severity)
+      if (names(info, ref.key)) info.severity = sev;
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+std::vector<std::string> apply_file_suppressions(Report &report, const Config &c, const std::string &today) {
+  std::vector<std::string> warnings;
+  if (c.suppressions.empty()) return warnings;
+  std::map<std::string, std::string> name_of;
+  for (const RuleInfo &r : report.rules) name_of[r.id] = r.name;
+  std::vector<const FileSuppression *> live;
+  for (const FileSuppression &s : c.suppressions) {
+    if (!s.until.empty() && date_passed(s.until, today)) {
+      warnings.push_back(c.path + ":" + std::to_string(s.line) + ": the suppression of '" + s.path +
+                         "' expired on " + s.until + " and is no longer applied");
+    } else {
+      live.push_back(&s);
+    }
+  }
+  for (RootReport &root : report.roots) {
+    for (Finding &f : root.findings) {
+      if (f.suppression) continue;
+      const std::string rel = c.relative_path(
+          (std::filesystem::path(root.abs_path) / f.location.path).lexically_normal().string());
+      if (rel.empty()) continue;
+      for (const FileSuppression *s : live) {
+        const bool rule_matches = std::any_of(s->rules.begin(), s->rules.end(), [&](const RuleRef &r) {
+          return r.key == f.rule_id || (!name_of[f.rule_id].empty() && r.key == name_of[f.rule_id]);
+        });
+        if (!rule_matches || !glob_match(s->path, rel)) continue;
+        f.suppression = Suppression{"external", s->reason, Location{}};
+        break;
+      }
+    }
+  }
+  return warnings;
+}
+
+}  // namespace clause

@@ -1,0 +1,299 @@
+// The references graph between evaluated Terraform resources, its queries,
+// and the `related` predicate of the rule language that reads it.
+#include <gtest/gtest.h>
+
+#include "checker/engine/evaluator.h"
+#include "checker/engine/rule_loader.h"
+#include "checker/terraform/references.h"
+#include "checker/terraform/terraform_project.h"
+#include "terraform_test_util.h"
+
+namespace clause {
+namespace {
+
+using testing_support::TerraformFiles;
+
+Project project_of(TerraformFiles &files) {
+  Project p;
+  for (auto &d : files.docs) p.documents.push_back(std::move(d));
+  std::sort(p.documents.begin(), p.documents.end(),
+            [](const DocumentPtr &a, const DocumentPtr &b) { return a->path < b->path; });
+  tf::add_terraform_resources(p, {});
+  return p;
+}
+
+size_t index_of(const Project &p, const std::string &address) {
+  for (size_t i = 0; i < p.resources.size(); ++i)
+    if (p.resources[i].address == address) return i;
+  ADD_FAILURE() << "no resource " << address;
+  return 0;
+}
+
+// "address(certain)" for each related resource, in order.
+std::vector<std::string> describe(const std::vector<ResourceReferences::Related> &related) {
+  std::vector<std::string> out;
+  for (const auto &r : related)
+    out.push_back((r.resource ? r.resource->address : std::string("?")) + (r.certain ? "" : " (uncertain)"));
+  return out;
+}
+
+TEST(TerraformReferences, VersioningResourceJoinsItsBucket) {
+  TerraformFiles files;
+  files.add("main.tf",
+            "resource \"aws_s3_bucket\" \"b\" {\n"
+            "  bucket = \"ledger\"\n"
+            "}\n"
+            "resource \"aws_s3_bucket_versioning\" \"v\" {\n"
+            "  bucket = aws_s3_bucket.b.id\n"
+            "  versioning_configuration {\n"
+            "    status = \"Enabled\"\n"
+            "  }\n"
+            "}\n");
+  Project p = project_of(files);
+  size_t bucket = index_of(p, "aws_s3_bucket.b");
+  auto related = p.references.referrers(p.resources, bucket, "aws_s3_bucket_versioning", "bucket");
+  ASSERT_EQ(describe(related), std::vector<std::string>{"aws_s3_bucket_versioning.v"});
+  const Node *config = related[0].resource->body->get("versioning_configuration");
+  ASSERT_TRUE(config && config->is_list());
+  EXPECT_EQ(config->items[0].get("status")->text, "Enabled");
+  EXPECT_TRUE(p.references.referrers(p.resources, bucket, "aws_s3_bucket_versioning", "other").empty());
+  EXPECT_TRUE(p.references.referrers(p.resources, bucket, "aws_s3_bucket_logging", "bucket").empty());
+  size_t versioning = index_of(p, "aws_s3_bucket_versioning.v");
+  EXPECT_EQ(describe(p.references.referenced(p.resources, versioning, "aws_s3_bucket", "bucket")),
+            std::vector<std::string>{"aws_s3_bucket.b"});
+}
+
+TEST(TerraformReferences, EverySplitResourceAndBackupSelectionJoin) {
+  TerraformFiles files;
+  std::string src =
+      "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"ledger\"\n}\n"
+      "resource \"aws_db_instance\" \"db\" {}\n"
+      "resource \"aws_rds_cluster\" \"cluster\" {}\n"
+      "resource \"aws_dynamodb_table\" \"table\" {}\n"
+      "resource \"aws_efs_file_system\" \"fs\" {}\n"
+      "resource \"aws_backup_selection\" \"sel\" {\n"
+      "  resources = [aws_db_instance.db.arn, aws_rds_cluster.cluster.arn, aws_dynamodb_table.table.arn,\n"
+      "               aws_efs_file_system.fs.arn]\n"
+      "}\n";
+  const char *split[] = {"aws_s3_bucket_versioning",
+                         "aws_s3_bucket_server_side_encryption_configuration",
+                         "aws_s3_bucket_lifecycle_configuration",
+                         "aws_s3_bucket_logging",
+                         "aws_s3_bucket_public_access_block",
+                         "aws_s3_bucket_replication_configuration",
+                         "aws_s3_bucket_object_lock_configuration"};
+  bool by_id = true;
+  for (const char *type : split) {
+    src += std::string("resource \"") + type + "\" \"x\" {\n  bucket = aws_s3_bucket.b." +
+           (by_id ? "id" : "bucket") + "\n}\n";
+    by_id = !by_id;
+  }
+  files.add("main.tf", src);
+  Project p = project_of(files);
+  size_t bucket = index_of(p, "aws_s3_bucket.b");
+  for (const char *type : split)
+    EXPECT_EQ(describe(p.references.referrers(p.resources, bucket, type, "bucket")),
+              std::vector<std::string>{std::string(type) + ".x"})
+        << type;
+  for (const char *target : {"aws_db_instance.db", "aws_rds_cluster.cluster", "aws_dynamodb_table.table",
+                             "aws_efs_file_system.fs"}) {
+    EXPECT_EQ(describe(p.references.referrers(p.resources, index_of(p, target), "aws_backup_selection",
+                                              "resources")),
+              std::vector<std::string>{"aws_backup_selection.sel"})
+        << target;
+  }
+}
+
+TEST(TerraformReferences, ThroughModuleOutputsLocalsAndNames) {
+  TerraformFiles files;
+  files.add("main.tf",
+            "module \"store\" {\n"
+            "  source = \"./store\"\n"
+            "}\n"
+            "locals {\n"
+            "  id = module.store.bucket_id\n"
+            "}\n"
+            "resource \"aws_s3_bucket_versioning\" \"via_output\" {\n"
+            "  bucket = local.id\n"
+            "}\n"
+            "resource \"aws_s3_bucket_logging\" \"by_name\" {\n"
+            "  bucket = \"store-bucket\"\n"
+            "}\n");
+  files.add("store/main.tf",
+            "resource \"aws_s3_bucket\" \"this\" {\n"
+            "  bucket = \"store-bucket\"\n"
+            "}\n"
+            "output \"bucket_id\" {\n"
+            "  value = aws_s3_bucket.this.id\n"
+            "}\n");
+  Project p = project_of(files);
+  size_t bucket = index_of(p, "module.store.aws_s3_bucket.this");
+  EXPECT_EQ(describe(p.references.referrers(p.resources, bucket, "aws_s3_bucket_versioning", "bucket")),
+            std::vector<std::string>{"aws_s3_bucket_versioning.via_output"});
+  EXPECT_EQ(describe(p.references.referrers(p.resources, bucket, "aws_s3_bucket_logging", "bucket")),
+            std::vector<std::string>{"aws_s3_bucket_logging.by_name"});
+}
+
+TEST(TerraformReferences, InstancesSplatsAndUnknownLinks) {
+  TerraformFiles files;
+  files.add("main.tf",
+            "variable \"which\" {}\n"
+            "variable \"bucket\" {}\n"
+            "resource \"aws_s3_bucket\" \"b\" {\n"
+            "  count = 2\n"
+            "}\n"
+            "resource \"aws_s3_bucket_versioning\" \"exact\" {\n"
+            "  bucket = aws_s3_bucket.b[1].id\n"
+            "}\n"
+            "resource \"aws_s3_bucket_logging\" \"some\" {\n"
+            "  bucket = aws_s3_bucket.b[var.which].id\n"
+            "}\n"
+            "resource \"aws_backup_selection\" \"all\" {\n"
+            "  resources = aws_s3_bucket.b[*].arn\n"
+            "}\n"
+            "resource \"aws_s3_bucket_public_access_block\" \"open\" {\n"
+            "  bucket = var.bucket\n"
+            "}\n");
+  Project p = project_of(files);
+  size_t b0 = index_of(p, "aws_s3_bucket.b[0]");
+  size_t b1 = index_of(p, "aws_s3_bucket.b[1]");
+  EXPECT_TRUE(p.references.referrers(p.resources, b0, "aws_s3_bucket_versioning", "bucket").empty());
+  EXPECT_EQ(describe(p.references.referrers(p.resources, b1, "aws_s3_bucket_versioning", "bucket")),
+            std::vector<std::string>{"aws_s3_bucket_versioning.exact"});
+  EXPECT_EQ(describe(p.references.referrers(p.resources, b0, "aws_s3_bucket_logging", "bucket")),
+            std::vector<std::string>{"aws_s3_bucket_logging.some (uncertain)"});
+  EXPECT_EQ(describe(p.references.referrers(p.resources, b0, "aws_backup_selection", "resources")),
+            std::vector<std::string>{"aws_backup_selection.all"});
+  EXPECT_EQ(describe(p.references.referrers(p.resources, b1, "aws_s3_bucket_public_access_block", "bucket")),
+            std::vector<std::string>{"aws_s3_bucket_public_access_block.open (uncertain)"});
+  size_t open = index_of(p, "aws_s3_bucket_public_access_block.open");
+  EXPECT_EQ(describe(p.references.referenced(p.resources, open, "aws_s3_bucket", "bucket")),
+            std::vector<std::string>{"? (uncertain)"});
+}
+
+TEST(TerraformReferences, OpenLinksStayInTheirModuleInstance) {
+  TerraformFiles files;
+  files.add("main.tf",
+            "resource \"aws_s3_bucket\" \"root\" {}\n"
+            "module \"m\" {\n"
+            "  source = \"./m\"\n"
+            "}\n");
+  files.add("m/main.tf",
+            "variable \"bucket\" {}\n"
+            "resource \"aws_s3_bucket\" \"inner\" {}\n"
+            "resource \"aws_s3_bucket_versioning\" \"v\" {\n"
+            "  bucket = var.bucket\n"
+            "}\n");
+  Project p = project_of(files);
+  EXPECT_TRUE(
+      p.references
+          .referrers(p.resources, index_of(p, "aws_s3_bucket.root"), "aws_s3_bucket_versioning", "bucket")
+          .empty());
+  EXPECT_EQ(describe(p.references.referrers(p.resources, index_of(p, "module.m.aws_s3_bucket.inner"),
+                                            "aws_s3_bucket_versioning", "bucket")),
+            std::vector<std::string>{"module.m.aws_s3_bucket_versioning.v (uncertain)"});
+}
+
+TEST(TerraformReferences, AddressBase) {
+  EXPECT_EQ(tf::address_base("aws_s3_bucket.b[0]"), "aws_s3_bucket.b");
+  EXPECT_EQ(tf::address_base("module.m[\"a]b\"].aws_s3_bucket.b[\"x[1]\"]"),
+            "module.m[\"a]b\"].aws_s3_bucket.b");
+  EXPECT_EQ(tf::address_base("aws_s3_bucket.b"), "aws_s3_bucket.b");
+}
+
+// ---- the `related` predicate ------------------------------------------------------
+
+const char *kRule = R"(id: CL-0999
+name: test.related
+scenario: "5.9"
+title: test
+severity: low
+targets:
+  terraform: [aws_s3_bucket]
+check:
+  terraform:
+    related:
+      type: aws_s3_bucket_versioning
+      via: bucket
+      check:
+        attribute: versioning_configuration.status
+        op: ==
+        value: Enabled
+message: "{address}: {actual}"
+)";
+
+TEST(TerraformReferences, RelatedPredicateDecidesThreeWays) {
+  TerraformFiles files;
+  files.add("main.tf",
+            "variable \"status\" {}\n"
+            "resource \"aws_s3_bucket\" \"on\" {}\n"
+            "resource \"aws_s3_bucket_versioning\" \"on\" {\n"
+            "  bucket = aws_s3_bucket.on.id\n"
+            "  versioning_configuration {\n"
+            "    status = \"Enabled\"\n"
+            "  }\n"
+            "}\n"
+            "resource \"aws_s3_bucket\" \"off\" {}\n"
+            "resource \"aws_s3_bucket_versioning\" \"off\" {\n"
+            "  bucket = aws_s3_bucket.off.id\n"
+            "  versioning_configuration {\n"
+            "    status = \"Suspended\"\n"
+            "  }\n"
+            "}\n"
+            "resource \"aws_s3_bucket\" \"maybe\" {}\n"
+            "resource \"aws_s3_bucket_versioning\" \"maybe\" {\n"
+            "  bucket = aws_s3_bucket.maybe.id\n"
+            "  versioning_configuration {\n"
+            "    status = var.status\n"
+            "  }\n"
+            "}\n"
+            "resource \"aws_s3_bucket\" \"none\" {}\n");
+  Project p = project_of(files);
+  RuleSet rules;
+  rules.add(load_rules_from_text(kRule, "test.yaml"));
+  Evaluation ev = evaluate_rules(rules, p, EvaluationOptions{true});
+  ASSERT_EQ(ev.findings.size(), 2u);
+  EXPECT_EQ(ev.findings[0].resource, "aws_s3_bucket.off");
+  EXPECT_EQ(ev.findings[0].location.span.start_line, 9u);
+  EXPECT_EQ(ev.findings[0].message,
+            "aws_s3_bucket.off: aws_s3_bucket_versioning.off (versioning_configuration.status is Suspended)");
+  EXPECT_EQ(ev.findings[1].resource, "aws_s3_bucket.none");
+  EXPECT_EQ(ev.findings[1].message, "aws_s3_bucket.none: no aws_s3_bucket_versioning linked through bucket");
+  ASSERT_EQ(ev.undecided.size(), 1u);
+  EXPECT_EQ(ev.undecided[0].resource, "aws_s3_bucket.maybe");
+}
+
+TEST(TerraformReferences, RelatedIsValidatedWhenRulesLoad) {
+  auto error_of = [](const std::string &yaml) {
+    try {
+      load_rules_from_text(yaml, "r.yaml");
+    } catch (const RulePackError &e) {
+      return std::string(e.what());
+    }
+    return std::string("loaded");
+  };
+  std::string base(kRule);
+  auto with_check = [&](const std::string &check) {
+    size_t at = base.find("check:\n  terraform:");
+    size_t end = base.find("message:");
+    return base.substr(0, at) + check + base.substr(end);
+  };
+  EXPECT_EQ(error_of(with_check("check:\n  related:\n    type: x\n")),
+            "r.yaml:10:5: 'related' needs 'via' (the attribute that holds the reference)");
+  EXPECT_EQ(error_of(with_check("check:\n  related:\n    type: x\n    via: b\n    sideways: true\n")),
+            "r.yaml:12:5: unknown 'related' field 'sideways'");
+  EXPECT_EQ(error_of(with_check("check:\n  related:\n    type: x\n    via: b\n    direction: up\n")),
+            "r.yaml:12:16: direction must be referenced_by or references");
+  EXPECT_EQ(error_of(with_check("check:\n  related:\n    type: x\n    via: b[0]\n")),
+            "r.yaml:11:10: 'via' is a path of attribute names, without [N] indexes");
+  EXPECT_EQ(error_of(with_check("check:\n  related:\n    type: x\n    via: b\n    check:\n      related:\n"
+                                "        type: y\n        via: c\n")),
+            "r.yaml:13:7: 'related' inside a 'related' check is not supported (one hop only)");
+  std::string cfn = base;
+  cfn.replace(cfn.find("  terraform: [aws_s3_bucket]"), 28, "  cloudformation: [\"AWS::S3::Bucket\"]");
+  cfn.replace(cfn.find("  terraform:\n    related"), 13, "  cloudformation:\n");
+  EXPECT_EQ(error_of(cfn).substr(0, 12), "r.yaml:10:5:");
+}
+
+}  // namespace
+}  // namespace clause
