@@ -5,6 +5,8 @@
 // fifteen scenarios.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <map>
 #include <set>
@@ -14,6 +16,7 @@
 #include "checker/agreement/agreement_validator.h"
 #include "checker/engine/rule_set.h"
 #include "checker/scan/scanner.h"
+#include "tests/unit/cli_run.h"
 
 namespace clause {
 namespace {
@@ -191,6 +194,41 @@ TEST(AgreementValidator, WellFormedAgreementsGetNoDiagnostic) {
   for (const char *name :
        {"complete.yaml", "flawed-vague.yaml", "flawed-contradictory.yaml", "flawed-incomplete.yaml"})
     EXPECT_TRUE(scan(kAgreements / name).diagnostics.empty()) << name;
+}
+
+TEST(AgreementCli, RuleListingHasTheAgreementRules) {
+  testing::CliRun r = testing::run("rules --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::map<std::string, int> per_scenario;
+  size_t agreement = 0;
+  for (const auto &rule : nlohmann::json::parse(r.out)) {
+    if (rule["kind"] != "agreement") continue;
+    ++agreement;
+    ++per_scenario[rule["scenario"].get<std::string>()];
+    EXPECT_EQ(rule["formats"], nlohmann::json::array({"agreement"})) << rule["id"];
+    EXPECT_EQ(rule["documented"], true) << rule["id"];
+  }
+  EXPECT_GE(agreement, 60u);
+  for (int s = 1; s <= 15; ++s) EXPECT_GE(per_scenario["5." + std::to_string(s)], 3) << "scenario 5." << s;
+}
+
+TEST(AgreementCli, ScanPointsAtTheLineOfEachProblem) {
+  testing::CliRun complete =
+      testing::run("scan --no-color " + testing::src("fixtures/agreements/complete.yaml"));
+  EXPECT_EQ(complete.exit_code, 0) << complete.out;
+  EXPECT_NE(complete.out.find("0 findings"), std::string::npos) << complete.out;
+
+  const std::string dir = testing::src("fixtures/agreements/invalid");
+  testing::CliRun bad = testing::run("scan --no-color --enable CL-1342 " + dir);
+  EXPECT_NE(bad.out.find(dir + "/wrong-level.yaml:4:1: "), std::string::npos) << bad.out;
+  EXPECT_NE(
+      bad.out.find("unknown field 'dataRetrievalPeriod' at the top level; 'dataRetrievalPeriod' belongs "
+                   "under 'termination' [agreement-schema]"),
+      std::string::npos)
+      << bad.out;
+  EXPECT_NE(bad.out.find(dir + "/unknown-version.yaml:2:1: "), std::string::npos) << bad.out;
+  // The misplaced key does not count as a retrieval period.
+  EXPECT_NE(bad.out.find(dir + "/wrong-level.yaml:5:1: critical: [CL-1342]"), std::string::npos) << bad.out;
 }
 
 }  // namespace

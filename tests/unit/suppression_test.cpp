@@ -28,7 +28,10 @@ SuppressionOptions options(bool report_unused = false) {
   SuppressionOptions o;
   o.report_unused = report_unused;
   o.today = "2025-06-01";
-  for (const Rule &r : RuleSet::builtin().rules()) {
+  // Named: a range-for over RuleSet::builtin().rules() would iterate a
+  // destroyed temporary.
+  const RuleSet all = RuleSet::builtin();
+  for (const Rule &r : all.rules()) {
     o.known_rules.insert(r.info.id);
     o.known_rules.insert(r.info.name);
   }

@@ -81,6 +81,9 @@ class AgreementReporter {
   // way that is, else at the `kind:` line.
   void at_path(std::string_view dotted, std::string message) const;
   void at_kind(std::string message) const;
+  // The field at `dotted` when it is written down with a value; otherwise
+  // reports `message` as at_path does and returns an empty Field.
+  Field require(std::string_view dotted, std::string message) const;
 
  private:
   const NativeCheckContext &ctx_;
