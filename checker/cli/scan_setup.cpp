@@ -112,6 +112,10 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
     std::shared_ptr<const Config> keep = group.config;
     opts.discovery.exclude = [keep](const std::string &abs) { return keep->excludes(abs); };
   }
+  // Where CloudFormation stacks and Kubernetes clusters are deployed
+  // (`locations:`), for the cross-document rules.
+  std::shared_ptr<const Config> where = group.config;
+  opts.deployment_region = [where](DocKind kind, const std::string &abs) { return where->region_for(kind, abs); };
   SuppressionOptions &s = opts.suppressions;
   s.today = today;
   if (in.report_unused != 0) {

@@ -45,8 +45,8 @@ void add_agreement_resources(const Document &doc, std::vector<Resource> &out) {
     r.format = DocKind::Agreement;
     r.document = &doc;
     const MapEntry *kind = root.entry("kind");
-    r.span = kind ? Span{kind->key_span.start_line, kind->key_span.start_col, kind->value.span.end_line,
-                         kind->value.span.end_col, kind->key_span.start_offset, kind->value.span.end_offset}
+    r.span = kind ? Span{kind->key_span.start_line, kind->key_span.start_col,    kind->value.span.end_line,
+                         kind->value.span.end_col,  kind->key_span.start_offset, kind->value.span.end_offset}
                   : root.span;
     r.body = &root;
     out.push_back(std::move(r));
@@ -118,17 +118,8 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
     ++project.files_by_kind[doc_kind_name(doc.kind)];
     project.documents.push_back(std::move(docs[i]));
   }
-  // Terraform: modules, variables, locals, count/for_each, dynamic blocks
-  // and module calls evaluated into resources (checker/terraform/).
-  std::vector<DocumentPtr> var_files = tf::load_var_files(opts.var_files, opts.parse);
-  std::vector<const Document *> var_file_ptrs;
-  for (const auto &f : var_files) var_file_ptrs.push_back(f.get());
-  tf::add_terraform_resources(project, var_file_ptrs);
   for (const auto &doc : project.documents) {
     switch (doc->kind) {
-      case DocKind::TerraformPlan:
-        for (auto &r : plan_resources(*doc)) project.resources.push_back(std::move(r));
-        break;
       case DocKind::CloudFormation:
         for (auto &r : cloudformation_resources(*doc)) project.resources.push_back(std::move(r));
         break;
@@ -136,9 +127,16 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
         for (auto &r : kubernetes_resources(*doc)) project.resources.push_back(std::move(r));
         break;
       case DocKind::Agreement: add_agreement_resources(*doc, project.resources); break;
-      default: break;
+      default: break;  // Terraform and plans: below
     }
   }
+  // Terraform: modules, variables, locals, count/for_each, dynamic blocks
+  // and module calls evaluated into resources, plans joined to them
+  // (checker/terraform/).
+  std::vector<DocumentPtr> var_files = tf::load_var_files(opts.var_files, opts.parse);
+  std::vector<const Document *> var_file_ptrs;
+  for (const auto &f : var_files) var_file_ptrs.push_back(f.get());
+  tf::add_terraform_resources(project, var_file_ptrs);
   if (discovery.ignored) project.files_by_kind["ignored"] = discovery.ignored;
   return project;
 }

@@ -2,6 +2,7 @@
 // Everything known about one scan root after parsing: its documents and the
 // infrastructure resources normalised out of them.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,10 @@ struct ResourceReferences {
                                   std::string_view type, std::string_view via) const;
 };
 
+namespace crossdoc {
+class ResourceIndex;
+}
+
 struct Project {
   std::string root_abs;
   std::vector<DocumentPtr> documents;  // sorted by path
@@ -62,6 +67,13 @@ struct Project {
   std::vector<FileDiagnostic> diagnostics;
   std::map<std::string, size_t> files_by_kind;
   ResourceReferences references;
+  // Where documents that do not name their region are deployed
+  // (CloudFormation stacks, Kubernetes clusters): region by document path,
+  // from configuration. A document not listed has an unknown location.
+  std::map<std::string, std::string> deployment_regions;
+  // The cross-document resource index, built on first use by
+  // crossdoc::resource_index() and shared by every cross-document rule.
+  mutable std::shared_ptr<const crossdoc::ResourceIndex> resource_index;
 
   const Document *find_document(std::string_view path) const;
 };

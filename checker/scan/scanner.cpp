@@ -27,6 +27,11 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   for (const auto &root : opts.roots) {
     Discovery discovery = discover(root, opts.discovery);
     Project project = load_project(discovery, LoadOptions{opts.jobs, opts.parse, opts.var_files});
+    if (opts.deployment_region)
+      for (const auto &doc : project.documents)
+        if (doc->kind == DocKind::CloudFormation || doc->kind == DocKind::Kubernetes)
+          if (std::string region = opts.deployment_region(doc->kind, doc->abs_path); !region.empty())
+            project.deployment_regions[doc->path] = region;
     Evaluation ev = evaluate_rules(rules, project, EvaluationOptions{opts.strict});
     RootReport rr;
     rr.name = root_display_name(root);

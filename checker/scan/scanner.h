@@ -1,6 +1,7 @@
 #pragma once
 // One scan: every root discovered, parsed and evaluated with one shared rule
 // set, then assembled into a Report that reporters read.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct ScanOptions {
   std::string category;
   std::vector<std::string> var_files;  // --var-file: Terraform variable values for every root module
   SuppressionOptions suppressions;  // inline directives and the meta rules
+  // Where a CloudFormation or Kubernetes document (by absolute path) is
+  // deployed: a region, or "" when not known. Cross-document rules read it
+  // as the documents' location (Project::deployment_regions).
+  std::function<std::string(DocKind, const std::string &abs_path)> deployment_region;
 };
 
 // Throws std::runtime_error when a root does not exist.

@@ -176,9 +176,10 @@ class ProjectEvaluator {
   }
   void leave() { --nesting_; }
 
-  void add_resource(Resource r, uint32_t instance) {
+  void add_resource(Resource r, uint32_t instance, const std::string &root) {
     out_.resources.push_back(std::move(r));
     out_.instance.push_back(instance);
+    out_.root.push_back(root);
   }
 
   void diag(DiagLevel level, std::string code, std::string message, const Location &at) {
@@ -446,7 +447,7 @@ void Instance::emit_resource(const Declared &d) {
     } else {
       r.body = &b.body;
     }
-    pe_.add_resource(std::move(r), id_);
+    pe_.add_resource(std::move(r), id_, dir_stack_.front());
   }
 }
 

@@ -18,6 +18,7 @@
 // one scan root (`limit-module-instances`). At most kMaxResources resources
 // are produced per scan root (`limit-resources`).
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "checker/model/document.h"
@@ -35,6 +36,7 @@ inline constexpr size_t kMaxLazyNesting = 200;
 struct TerraformEvaluation {
   std::vector<Resource> resources;  // in evaluation order (callers sort)
   std::vector<uint32_t> instance;   // per resource: its module instance's number
+  std::vector<std::string> root;    // per resource: the directory of its root module
   std::vector<FileDiagnostic> diagnostics;
 };
 

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "checker/terraform/module_eval.h"
+#include "checker/terraform/plan_join.h"
 #include "checker/terraform/references.h"
 #include "parsers/hcl/hcl_parser.h"
 #include "parsers/json/json_parser.h"
@@ -42,6 +43,10 @@ void add_terraform_resources(Project &project, const std::vector<const Document 
   for (const Document *f : var_files)
     for (const auto &d : f->diagnostics) project.diagnostics.push_back(FileDiagnostic{f->path, d});
   TerraformEvaluation ev = evaluate_terraform(project.documents, var_files);
+  std::vector<const Document *> plans;
+  for (const auto &doc : project.documents)
+    if (doc->kind == DocKind::TerraformPlan) plans.push_back(doc.get());
+  std::vector<Resource> plan_only = join_plans(ev.resources, ev.root, plans);
   std::vector<size_t> order(ev.resources.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -54,6 +59,11 @@ void add_terraform_resources(Project &project, const std::vector<const Document 
   for (size_t i : order) {
     project.resources.push_back(std::move(ev.resources[i]));
     instance.push_back(ev.instance[i]);
+  }
+  // Plan resources have no module instance of ours (and no references).
+  for (auto &r : plan_only) {
+    project.resources.push_back(std::move(r));
+    instance.push_back(std::numeric_limits<uint32_t>::max());
   }
   for (auto &d : ev.diagnostics) project.diagnostics.push_back(std::move(d));
   project.references = build_references(project.resources, std::move(instance));

@@ -1,7 +1,7 @@
 #pragma once
 // The Terraform part of building a Project: evaluates the scan root's
-// Terraform configuration (module_eval.h) into resources, with the
-// references graph between them (references.h).
+// Terraform configuration (module_eval.h) into resources, joins plans to
+// them (plan_join.h), and builds the references graph (references.h).
 #include <string>
 #include <vector>
 
@@ -15,8 +15,9 @@ namespace clause::tf {
 std::vector<DocumentPtr> load_var_files(const std::vector<std::string> &paths, const ParseOptions &opts);
 
 // Appends the evaluated Terraform resources of `project.documents` to
-// `project.resources` (sorted by file, position, address), their
-// diagnostics to `project.diagnostics`, and builds `project.references`.
+// `project.resources` (sorted by file, position, address), then the plan
+// resources that have no .tf counterpart; adds the diagnostics to
+// `project.diagnostics` and builds `project.references`.
 void add_terraform_resources(Project &project, const std::vector<const Document *> &var_files);
 
 }  // namespace clause::tf

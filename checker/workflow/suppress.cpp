@@ -111,7 +111,9 @@ class DocumentLines {
       const Node *n = stack.back();
       stack.pop_back();
       if (n->is_map()) {
-        add_block(n->span.start_line, n->span.end_line);
+        // An HCL block body starts at its header; a YAML/JSON map starts at
+        // its first key, which is not a header of its own (its key is).
+        if (n->from_block) add_block(n->span.start_line, n->span.end_line);
         for (const MapEntry &e : n->entries) {
           const Node &v = e.value;
           // A nested HCL block list starts at its first block's header:

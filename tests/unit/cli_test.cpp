@@ -29,9 +29,33 @@ TEST(Cli, DemoReportsEachRuleAtItsLine) {
   EXPECT_NE(r.out.find(root + "/infra/storage.tf:14:1: medium: [CL-0301]"), std::string::npos) << r.out;
 }
 
+// The demo's agreement against its Terraform: each cross-document finding
+// stands at the infrastructure line with the agreement's promise as a note.
+TEST(Cli, DemoReportsWhereTheInfrastructureBreaksTheAgreement) {
+  CliRun r = run("scan --no-color " + src("fixtures/demo"));
+  std::string root = src("fixtures/demo");
+  auto finding_then_note = [&](const std::string &finding, const std::string &note) {
+    size_t at = r.out.find(root + finding);
+    ASSERT_NE(at, std::string::npos) << finding << "\n" << r.out;
+    size_t next = r.out.find(root + note, at);
+    ASSERT_NE(next, std::string::npos) << note << "\n" << r.out;
+    EXPECT_EQ(r.out.substr(next + root.size() + note.size(), 7), " note: ") << r.out;
+  };
+  // The replica bucket is in London (eu-west-2): not in the EU.
+  finding_then_note("/infra/storage.tf:26:7: critical: [CL-0171]", "/agreement.yaml:121:5:");
+  // Backups kept 3 days against a 35-day promise.
+  finding_then_note("/infra/database.tf:15:3: high: [CL-0971]", "/agreement.yaml:198:31:");
+  // Access logs kept 90 days against a 365-day promise.
+  finding_then_note("/infra/logging.tf:17:3: high: [CL-1070]", "/agreement.yaml:230:12:");
+  EXPECT_NE(r.out.find("lands in eu-west-2 (GB)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("keeps logs 90 days"), std::string::npos) << r.out;
+}
+
 TEST(Cli, FailOnControlsTheExitCode) {
   EXPECT_EQ(run("scan -q " + src("fixtures/demo") + " --fail-on high").exit_code, 1);
-  EXPECT_EQ(run("scan -q " + src("fixtures/demo") + " --fail-on critical").exit_code, 0);
+  // The demo's replica outside the EU is critical (CL-0171).
+  EXPECT_EQ(run("scan -q " + src("fixtures/demo") + " --fail-on critical").exit_code, 1);
+  EXPECT_EQ(run("scan -q --disable CL-0171 " + src("fixtures/demo") + " --fail-on critical").exit_code, 0);
   EXPECT_EQ(run("scan -q " + src("fixtures/demo") + " --fail-on never").exit_code, 0);
   EXPECT_EQ(run("scan -q --enable CL-0901 " + src("fixtures/rules/CL-0901/pass")).exit_code, 0);
 }
@@ -63,7 +87,7 @@ TEST(Cli, WritesSeveralFormatsToFiles) {
   std::ifstream in(sarif);
   auto doc = nlohmann::json::parse(in);
   EXPECT_EQ(doc["version"], "2.1.0");
-  EXPECT_EQ(doc["runs"][0]["results"].size(), 5u);  // CL-0301, CL-0901, 2 x CL-1001, CL-0902
+  EXPECT_EQ(doc["runs"][0]["results"].size(), 4u);  // CL-0301, CL-0901, 2 x CL-1001
   EXPECT_TRUE(fs::exists(json));
   for (const auto &e : fs::directory_iterator(dir))
     EXPECT_EQ(e.path().string().find(".tmp."), std::string::npos) << "temporary file left behind";

@@ -65,7 +65,7 @@ TEST(TerraformModules, FindingInModuleFileWithCallSiteAsRelatedLocation) {
   expect_span(f.location.span, 6, 3, 6, 42);
   EXPECT_EQ(
       f.message,
-      "module.db.aws_db_instance.this keeps automated backups for 3 day(s); keep them for at least 7 days");
+      "module.db.aws_db_instance.this does not keep automated backups for at least 7 days (backup_retention_period is 3)");
   ASSERT_EQ(f.related.size(), 1u);
   EXPECT_EQ(f.related[0].location.path, "main.tf");
   expect_span(f.related[0].location.span, 9, 1, 9, 12);

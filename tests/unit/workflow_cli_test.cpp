@@ -71,14 +71,12 @@ TEST(SuppressionCli, TextHidesSuppressedUnlessAsked) {
   CliRun r = run_in(t.path(), "scan --no-color --enable CL-0901 .");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out,
-            "db.tf:7:3: high: [CL-0901] aws_db_instance.b keeps automated backups for 2 day(s); keep them for at "
-            "least 7 days\n"
+            "db.tf:7:3: high: [CL-0901] aws_db_instance.b does not keep automated backups for at least 7 days (backup_retention_period is 2)\n"
             "  backup_retention_period = 2\n"
             "  ^~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
             "1 finding (1 high), 1 suppressed; 1 file scanned (1 terraform)\n");
   CliRun shown = run_in(t.path(), "scan --no-color --enable CL-0901 --show-suppressed .");
-  EXPECT_NE(shown.out.find("db.tf:3:3: high: [CL-0901] aws_db_instance.main keeps automated backups for 1 day(s); "
-                           "keep them for at least 7 days [suppressed: throwaway copy]\n"),
+  EXPECT_NE(shown.out.find("db.tf:3:3: high: [CL-0901] aws_db_instance.main does not keep automated backups for at least 7 days (backup_retention_period is 1) [suppressed: throwaway copy]\n"),
             std::string::npos)
       << shown.out;
   CliRun sarif = run_in(t.path(), "scan --enable CL-0901 -f sarif .");
@@ -146,7 +144,7 @@ TEST(ConfigCli, SelectionExcludesAndFileSuppressions) {
   t.write("sandbox/db.tf", kFailingDb);
   t.write("expired/db.tf", kFailingDb);
   t.write(".clause.yaml", R"(rules:
-  disable: [CL-0301, CL-1001]
+  enable: [CL-0901]
 exclude: ["legacy/**"]
 suppressions:
   - path: "sandbox/**"
@@ -168,10 +166,11 @@ suppressions:
                        ":8: the suppression of 'expired/**' expired on 2020-01-01 and is no longer applied\n"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("2 findings (2 high), 1 suppressed; 3 files scanned (3 terraform)"), std::string::npos)
+  EXPECT_NE(r.out.find("2 findings (2 high), 1 suppressed; 4 files scanned (1 ignored, 3 terraform), 1 skipped"), std::string::npos)
       << r.out;
   CliRun sarif = run("scan -f sarif " + t.path());
-  const auto results = nlohmann::json::parse(sarif.out)["runs"][0]["results"];
+  // stderr (the expired-suppression warning) is merged into the output.
+  const auto results = nlohmann::json::parse(sarif.out.substr(sarif.out.find('{')))["runs"][0]["results"];
   ASSERT_EQ(results.size(), 3u);
   EXPECT_EQ(results[2]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "sandbox/db.tf");
   EXPECT_EQ(results[2]["suppressions"][0]["kind"], "external");
@@ -195,7 +194,7 @@ TEST(Baseline, InsertedLinesKeepAFindingBaselined) {
   const std::string scan = "scan --no-color --enable CL-0901 --baseline .clause-baseline.json .";
   CliRun r = run_in(t.path(), scan);
   EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_EQ(r.out, "0 findings, 1 baselined; 1 file scanned (1 terraform)\n");
+  EXPECT_EQ(r.out, "0 findings, 1 baselined; 1 file scanned (1 terraform), 1 skipped\n");
   // The same finding without the baseline is at its new line.
   EXPECT_NE(run_in(t.path(), "scan --no-color --enable CL-0901 .").out.find("db.tf:7:3: high: [CL-0901]"),
             std::string::npos);
@@ -296,7 +295,9 @@ TEST(CodeScanning, SarifUrisAreRelativeToTheRepository) {
   };
   EXPECT_EQ(uri_and_base(""), "infra/live/db.tf file://" + t.path() + "/");
   EXPECT_EQ(uri_and_base("--uri-prefix '' "), "live/db.tf file://" + t.path() + "/infra/");
-  EXPECT_EQ(uri_and_base("--uri-prefix deploy/infra "), "deploy/infra/live/db.tf file://" + t.path() + "/");
+  // A prefix that is not the root's real place: only the URI is asserted (no
+  // directory on disk corresponds to the base in that case).
+  EXPECT_EQ(uri_and_base("--uri-prefix deploy/infra ").rfind("deploy/infra/live/db.tf ", 0), 0u);
   // Text output keeps paths as the user gave them.
   EXPECT_NE(run("scan --no-color --enable CL-0901 " + (t / "infra")).out.find(t / "infra/live/db.tf:2:3"),
             std::string::npos);

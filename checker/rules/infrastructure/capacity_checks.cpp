@@ -100,8 +100,15 @@ void autoscaling(const NativeCheckContext &ctx) {
       fixed_size(ctx, r, value_at(r.body, {"Properties", "MinSize"}),
                  value_at(r.body, {"Properties", "MaxSize"}), "size");
     } else if (r.type == "azurerm_kubernetes_cluster" || r.type == "azurerm_kubernetes_cluster_node_pool") {
-      const Node *pool =
-          r.type == "azurerm_kubernetes_cluster" ? value_at(r.body, {"default_node_pool"}).node : r.body;
+      const Node *pool = r.body;
+      if (r.type == "azurerm_kubernetes_cluster") {
+        Value v = value_at(r.body, {"default_node_pool"});
+        if (v.unknown()) {  // a dynamic default_node_pool
+          ctx.undecided(*r.document, v.node->span, r.address, "dynamic \"default_node_pool\"");
+          continue;
+        }
+        pool = v.node;
+      }
       if (!pool) continue;
       // azurerm 4 `auto_scaling_enabled`, azurerm 3 `enable_auto_scaling`.
       Value v4 = value_at(pool, {"auto_scaling_enabled"});

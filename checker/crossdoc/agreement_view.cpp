@@ -1,0 +1,136 @@
+#include "checker/crossdoc/agreement_view.h"
+
+#include <cmath>
+
+#include "checker/agreement/values.h"
+#include "checker/crossdoc/attributes.h"
+
+namespace clause::crossdoc {
+namespace {
+
+Promised promised(const Attr &a) {
+  Promised p;
+  if (a.node && !a.unknown()) {
+    p.node = a.node;
+    p.span = a.span_or(a.node->span);
+  }
+  return p;
+}
+
+std::string text_at(const Node &map, std::string_view key) {
+  const Node *v = map.get(key);
+  return v && v->is_string() ? v->text : std::string();
+}
+
+bool mentions_availability(std::string_view s) {
+  std::string lower(s);
+  for (auto &c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.find("availab") != std::string::npos || lower.find("uptime") != std::string::npos;
+}
+
+}  // namespace
+
+AgreementView::AgreementView(const Resource &pseudo) : pseudo_(&pseudo) {
+  for (const Node *s : elements(&root(), "services")) {
+    if (!s->is_map()) continue;
+    Service svc;
+    svc.node = s;
+    svc.id = text_at(*s, "id");
+    svc.id_field = promised(attr(s, "id"));
+    if (const MapEntry *sel = s->entry("infraSelector"); sel && sel->value.is_map()) {
+      svc.selector = &sel->value;
+      svc.selector_span = entry_span(*sel);
+    }
+    services_.push_back(std::move(svc));
+  }
+  for (const Node *o : elements(&root(), "serviceLevels.objectives")) {
+    if (!o->is_map()) continue;
+    Objective obj;
+    obj.node = o;
+    obj.id = text_at(*o, "id");
+    obj.service = text_at(*o, "service");
+    obj.metric = text_at(*o, "metric");
+    obj.metric_field = promised(attr(o, "metric"));
+    Attr target = attr(o, "target");
+    if (target.known()) {
+      if (auto pct = agreement::parse_percent(*target.node)) {
+        PercentPromise p;
+        static_cast<Promised &>(p) = promised(target);
+        p.value = *pct;
+        obj.target = p;
+      }
+    }
+    objectives_.push_back(std::move(obj));
+  }
+}
+
+Promised AgreementView::field(std::string_view path) const { return promised(attr(&root(), path)); }
+
+std::optional<DurationPromise> AgreementView::duration(std::string_view path) const {
+  Promised p = field(path);
+  if (!p.node) return std::nullopt;
+  auto seconds = agreement::parse_duration_seconds(*p.node);
+  if (!seconds) return std::nullopt;
+  DurationPromise d;
+  static_cast<Promised &>(d) = p;
+  d.seconds = *seconds;
+  return d;
+}
+
+std::optional<DurationPromise> AgreementView::duration_in(const Node &map, std::string_view key) const {
+  Promised p = promised(attr(&map, key));
+  if (!p.node) return std::nullopt;
+  auto seconds = agreement::parse_duration_seconds(*p.node);
+  if (!seconds) return std::nullopt;
+  DurationPromise d;
+  static_cast<Promised &>(d) = p;
+  d.seconds = *seconds;
+  return d;
+}
+
+std::vector<std::string> AgreementView::strings(std::string_view path) const {
+  std::vector<std::string> out;
+  for (const Node *n : elements(&root(), path))
+    if (n->is_string()) out.push_back(n->text);
+  return out;
+}
+
+const Service *AgreementView::service(std::string_view id) const {
+  for (const auto &s : services_)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+std::vector<const Objective *> AgreementView::availability_objectives() const {
+  std::vector<const Objective *> out;
+  for (const auto &o : objectives_) {
+    if (!o.target || !agreement::percent_in_range(o.target->value)) continue;
+    if (mentions_availability(o.metric) || mentions_availability(o.id)) out.push_back(&o);
+  }
+  return out;
+}
+
+std::string AgreementView::where(const Span &span) const {
+  return document().path + ":" + std::to_string(span.start_line);
+}
+
+RelatedLocation AgreementView::related(const Promised &p, std::string message) const {
+  return RelatedLocation{document().location(p.span), std::move(message)};
+}
+
+std::vector<AgreementView> agreements(const Project &project) {
+  std::vector<AgreementView> out;
+  for (const auto &r : project.resources)
+    if (r.format == DocKind::Agreement && r.body && r.document) out.emplace_back(r);
+  return out;
+}
+
+std::string days_text(double days) {
+  if (days == std::floor(days)) {
+    long long d = static_cast<long long>(days);
+    return std::to_string(d) + (d == 1 ? " day" : " days");
+  }
+  return agreement::format_duration(static_cast<int64_t>(days * agreement::kSecondsPerDay));
+}
+
+}  // namespace clause::crossdoc

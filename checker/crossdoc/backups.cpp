@@ -1,0 +1,320 @@
+#include "checker/crossdoc/backups.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "checker/agreement/values.h"
+#include "checker/crossdoc/binding.h"
+
+namespace clause::crossdoc {
+namespace {
+
+constexpr double kDay = agreement::kSecondsPerDay;
+constexpr double kHour = agreement::kSecondsPerHour;
+
+std::vector<std::string> split(const std::string &s, char sep) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string part;
+  while (std::getline(ss, part, sep)) out.push_back(part);
+  return out;
+}
+
+bool any_value(const std::string &field) { return field == "*" || field == "?"; }
+
+// "*/6" or "0/6" -> 6.
+std::optional<int> step_of(const std::string &field) {
+  size_t slash = field.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  try {
+    int step = std::stoi(field.substr(slash + 1));
+    return step > 0 ? std::optional<int>(step) : std::nullopt;
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+// The largest gap between the sorted numbers of a list field ("0,12" ->
+// 12), wrapping around `period`.
+std::optional<double> largest_gap(const std::string &field, int period) {
+  std::vector<int> values;
+  for (const auto &p : split(field, ',')) {
+    if (p.empty() || p.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    values.push_back(std::stoi(p));
+  }
+  if (values.empty()) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  int gap = values.front() + period - values.back();
+  for (size_t i = 1; i < values.size(); ++i) gap = std::max(gap, values[i] - values[i - 1]);
+  return gap;
+}
+
+std::string days_setting(const Attr &a, const std::string &name) {
+  return a.known() ? name + " = " + a.node->scalar_text() : name + " is not set";
+}
+
+BackupMechanism mechanism(const IndexedResource &by, const Span &span, std::optional<double> interval,
+                          std::optional<double> retention, std::string description,
+                          std::string blocked = "") {
+  return BackupMechanism{&by, span, span, interval, retention, std::move(description), std::move(blocked)};
+}
+
+// A number of days from a store setting: its value, the default when
+// absent, nullopt (with `blocked`) when unknown.
+std::optional<double> days_of(const Attr &a, double absent_default, std::string &blocked) {
+  if (a.unknown()) {
+    blocked = a.blocked_by();
+    return std::nullopt;
+  }
+  if (a.absent()) return absent_default;
+  auto n = a.number();
+  if (!n) blocked = a.node->scalar_text();
+  return n;
+}
+
+// Resources an aws_backup_selection protects: is `store` one of them?
+Membership selected(const ResourceIndex &index, const IndexedResource &selection,
+                    const IndexedResource &store) {
+  const Node *b = selection.body();
+  Attr resources = attr(b, "resources");
+  if (resources.known() && resources.node->is_list()) {
+    for (const auto &item : resources.node->items) {
+      if (item.is_string() && item.text == "*") return Membership{Membership::State::Yes, ""};
+      for (const IndexedResource *t : index.referenced(selection, item, {store.type()}))
+        if (t == &store) return Membership{Membership::State::Yes, ""};
+    }
+  } else if (resources.unknown()) {
+    for (const IndexedResource *t : index.referenced(selection, *resources.node, {store.type()}))
+      if (t == &store) return Membership{Membership::State::Yes, ""};
+  }
+  for (const Node *tag : elements(b, "selection_tag")) {
+    auto key = attr(tag, "key").string();
+    auto value = attr(tag, "value").string();
+    if (!key || !value) continue;
+    if (store.tags.value(*key) == *value) return Membership{Membership::State::Yes, ""};
+    if (store.tags.unknown_for(*key)) return Membership{Membership::State::Unknown, store.tags.blocked_by};
+  }
+  return Membership{};
+}
+
+// The mechanisms of the AWS Backup plans whose selections cover `store`.
+void plan_mechanisms(const ResourceIndex &index, const IndexedResource &store,
+                     std::vector<BackupMechanism> &out) {
+  for (const IndexedResource *selection : index.of_type("aws_backup_selection")) {
+    if (!selected(index, *selection, store).yes()) continue;
+    Attr plan_id = attr(selection->body(), "plan_id");
+    if (plan_id.absent()) continue;
+    auto plans = index.referenced(*selection, *plan_id.node, {"aws_backup_plan"});
+    if (plans.empty()) {
+      out.push_back(mechanism(*selection, plan_id.span_or(selection->resource->span), std::nullopt,
+                              std::nullopt, "the backup plan " + plan_id.node->scalar_text(),
+                              plan_id.node->scalar_text()));
+      continue;
+    }
+    for (const IndexedResource *plan : plans) {
+      for (const Node *rule : elements(plan->body(), "rule")) {
+        Attr schedule = attr(rule, "schedule");
+        Attr continuous = attr(rule, "enable_continuous_backup");
+        Attr keep = attr(rule, "lifecycle.delete_after");
+        std::optional<double> interval;
+        std::string blocked;
+        Span span = schedule.span_or(rule->span);
+        if (continuous.boolean().value_or(false)) {
+          interval = kContinuousSeconds;
+        } else if (auto s = schedule.string()) {
+          interval = backup_schedule_interval(*s);
+          if (!interval) blocked = "the schedule " + *s;
+        } else if (schedule.unknown()) {
+          blocked = schedule.blocked_by();
+        } else {
+          interval = kDay;  // AWS Backup's default: daily
+        }
+        std::optional<double> retention = days_of(keep, kForever, blocked);
+        Attr rule_name = attr(rule, "rule_name");
+        std::string name = rule_name.string().value_or("rule");
+        out.push_back(
+            mechanism(*plan, span, interval, retention,
+                      plan->address() + " " + name + " (" +
+                          (schedule.known() ? "schedule " + schedule.node->scalar_text() : "daily") + ", " +
+                          days_setting(keep, "delete_after") + ")",
+                      blocked));
+        out.back().retention_span = keep.span_or(rule->span);
+      }
+    }
+  }
+}
+
+void continuous_own(const IndexedResource &r, const Attr &setting, double absent_default,
+                    const std::string &name, StoreBackups &out) {
+  std::string blocked;
+  auto days = days_of(setting, absent_default, blocked);
+  out.own = setting;
+  out.own_text = setting.known() ? name + " = " + setting.node->scalar_text()
+                                 : name + " is not set (" + days_text(absent_default) + ")";
+  if (!days) {
+    out.mechanisms.push_back(
+        mechanism(r, setting.span_or(r.resource->span), std::nullopt, std::nullopt, out.own_text, blocked));
+    return;
+  }
+  if (*days <= 0) return;  // 0 switches automated backups off
+  out.mechanisms.push_back(mechanism(r, setting.span_or(r.resource->span), kContinuousSeconds, *days,
+                                     "point-in-time recovery (" + out.own_text + ")"));
+}
+
+}  // namespace
+
+std::optional<double> backup_schedule_interval(const std::string &expression) {
+  std::string e = expression;
+  if (e.rfind("cron(", 0) != 0 || e.back() != ')') return std::nullopt;
+  auto f = split(e.substr(5, e.size() - 6), ' ');
+  f.erase(std::remove(f.begin(), f.end(), ""), f.end());
+  if (f.size() != 6) return std::nullopt;
+  const std::string &minutes = f[0], &hours = f[1], &dom = f[2], &dow = f[4];
+  if (minutes == "*") return 60.0;
+  if (auto step = step_of(minutes)) return *step * 60.0;
+  if (hours == "*") return kHour;
+  if (auto step = step_of(hours)) return *step * kHour;
+  if (hours.find(',') != std::string::npos) {
+    auto gap = largest_gap(hours, 24);
+    return gap ? std::optional<double>(*gap * kHour) : std::nullopt;
+  }
+  if (hours.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  if (!any_value(dow)) {
+    // Days of the week: names or numbers, comma-separated.
+    size_t n = split(dow, ',').size();
+    if (dow.find('-') != std::string::npos || dow.find('#') != std::string::npos ||
+        dow.find('L') != std::string::npos)
+      return std::nullopt;
+    return 7.0 / static_cast<double>(n) * kDay;
+  }
+  if (!any_value(dom)) {
+    if (dom.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    return 30 * kDay;
+  }
+  return kDay;
+}
+
+StoreBackups backups_of(const ResourceIndex &index, const IndexedResource &r) {
+  StoreBackups out;
+  const std::string &t = r.type();
+  const Node *b = r.body();
+  out.judged = true;
+  if (t == "aws_db_instance") {
+    if (!attr(b, "replicate_source_db").absent()) return StoreBackups{};
+    continuous_own(r, attr(b, "backup_retention_period"), 1, "backup_retention_period", out);
+  } else if (t == "aws_rds_cluster" || t == "aws_docdb_cluster") {
+    continuous_own(r, attr(b, "backup_retention_period"), 1, "backup_retention_period", out);
+  } else if (t == "AWS::RDS::DBInstance") {
+    if (!attr(b, "Properties.SourceDBInstanceIdentifier").absent() ||
+        !attr(b, "Properties.DBClusterIdentifier").absent())
+      return StoreBackups{};
+    continuous_own(r, attr(b, "Properties.BackupRetentionPeriod"), 1, "BackupRetentionPeriod", out);
+  } else if (t == "AWS::RDS::DBCluster") {
+    continuous_own(r, attr(b, "Properties.BackupRetentionPeriod"), 1, "BackupRetentionPeriod", out);
+  } else if (t == "aws_dynamodb_table" || t == "AWS::DynamoDB::Table") {
+    bool cfn = t[0] == 'A';
+    Attr on = attr(b, cfn ? "Properties.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled"
+                          : "point_in_time_recovery.enabled");
+    out.own = on;
+    out.own_text = on.known() ? "point-in-time recovery enabled = " + on.node->scalar_text()
+                              : "point-in-time recovery is not enabled";
+    if (on.unknown()) {
+      out.mechanisms.push_back(mechanism(r, on.span_or(r.resource->span), std::nullopt, std::nullopt,
+                                         out.own_text, on.blocked_by()));
+    } else if (on.boolean().value_or(false)) {
+      std::string blocked;
+      Attr period = attr(b, cfn ? "Properties.PointInTimeRecoverySpecification.RecoveryPeriodInDays"
+                                : "point_in_time_recovery.recovery_period_in_days");
+      auto days = days_of(period, 35, blocked);
+      out.mechanisms.push_back(
+          mechanism(r, on.span_or(r.resource->span), kContinuousSeconds, days,
+                    "point-in-time recovery (" + days_setting(period, "recovery period") + ")", blocked));
+    }
+  } else if (t == "aws_efs_file_system") {
+    for (const IndexedResource *p : index.referrers(r, "aws_efs_backup_policy", "file_system_id")) {
+      Attr status = attr(p->body(), "backup_policy.status");
+      if (status.string() == std::string("ENABLED"))
+        out.mechanisms.push_back(mechanism(*p, status.span_or(p->resource->span), kDay, 35,
+                                           "the EFS automatic backup policy (daily, kept 35 days)"));
+    }
+  } else if (t == "aws_redshift_cluster") {
+    Attr keep = attr(b, "automated_snapshot_retention_period");
+    std::string blocked;
+    auto days = days_of(keep, 1, blocked);
+    out.own = keep;
+    out.own_text = days_setting(keep, "automated_snapshot_retention_period");
+    if (!days || *days > 0)
+      out.mechanisms.push_back(mechanism(r, keep.span_or(r.resource->span), 8 * kHour, days,
+                                         "automated snapshots (" + out.own_text + ")", blocked));
+  } else if (t == "google_sql_database_instance") {
+    if (!attr(b, "master_instance_name").absent()) return StoreBackups{};
+    Attr enabled = attr(b, "settings.backup_configuration.enabled");
+    Attr pitr = attr(b, "settings.backup_configuration.point_in_time_recovery_enabled");
+    Attr binlog = attr(b, "settings.backup_configuration.binary_log_enabled");
+    Attr kept = attr(b, "settings.backup_configuration.backup_retention_settings.retained_backups");
+    out.own = enabled;
+    out.own_text = enabled.known() ? "backup_configuration.enabled = " + enabled.node->scalar_text()
+                                   : "backup_configuration.enabled is not set";
+    if (enabled.unknown()) {
+      out.mechanisms.push_back(mechanism(r, enabled.span_or(r.resource->span), std::nullopt, std::nullopt,
+                                         out.own_text, enabled.blocked_by()));
+    } else if (enabled.boolean().value_or(false)) {
+      std::string blocked;
+      auto days = days_of(kept, 7, blocked);  // retained_backups, one a day
+      bool continuous = pitr.boolean().value_or(false) || binlog.boolean().value_or(false);
+      Span at = kept.absent() ? enabled.span_or(r.resource->span) : kept.span_or(r.resource->span);
+      out.mechanisms.push_back(mechanism(r, at, continuous ? kContinuousSeconds : kDay, days,
+                                         "Cloud SQL backups (" + days_setting(kept, "retained_backups") + ")",
+                                         blocked));
+    }
+  } else if (t == "azurerm_postgresql_flexible_server" || t == "azurerm_mysql_flexible_server") {
+    Attr keep = attr(b, "backup_retention_days");
+    std::string blocked;
+    auto days = days_of(keep, 7, blocked);
+    out.own = keep;
+    out.own_text = days_setting(keep, "backup_retention_days");
+    out.mechanisms.push_back(mechanism(r, keep.span_or(r.resource->span), kContinuousSeconds, days,
+                                       "point-in-time restore (" + out.own_text + ")", blocked));
+  } else if (t == "azurerm_mssql_database") {
+    Attr keep = attr(b, "short_term_retention_policy.retention_days");
+    std::string blocked;
+    auto days = days_of(keep, 7, blocked);
+    out.own = keep;
+    out.own_text = days_setting(keep, "short_term_retention_policy.retention_days");
+    out.mechanisms.push_back(mechanism(r, keep.span_or(r.resource->span), kContinuousSeconds, days,
+                                       "point-in-time restore (" + out.own_text + ")", blocked));
+  } else if (t == "azurerm_cosmosdb_account") {
+    Attr type = attr(b, "backup.type");
+    out.own = type;
+    if (type.string() == std::string("Continuous")) {
+      auto tier = attr(b, "backup.tier").string();
+      out.mechanisms.push_back(mechanism(r, type.span_or(r.resource->span), kContinuousSeconds,
+                                         tier == std::string("Continuous30Days") ? 30.0 : 7.0,
+                                         "continuous backup"));
+    } else if (type.unknown()) {
+      out.mechanisms.push_back(mechanism(r, type.span_or(r.resource->span), std::nullopt, std::nullopt,
+                                         "backup", type.blocked_by()));
+    } else {
+      std::string blocked;
+      Attr every = attr(b, "backup.interval_in_minutes");
+      Attr hours = attr(b, "backup.retention_in_hours");
+      auto minutes = days_of(every, 240, blocked);
+      auto kept_hours = days_of(hours, 8, blocked);
+      out.own = hours;
+      out.own_text = days_setting(hours, "backup.retention_in_hours");
+      out.mechanisms.push_back(mechanism(r, hours.span_or(r.resource->span),
+                                         minutes ? std::optional<double>(*minutes * 60) : std::nullopt,
+                                         kept_hours ? std::optional<double>(*kept_hours / 24) : std::nullopt,
+                                         "periodic backup (" + out.own_text + ")", blocked));
+    }
+  } else {
+    out.judged = false;
+  }
+  if (r.family == ProviderFamily::Aws && r.resource->format != DocKind::CloudFormation) {
+    plan_mechanisms(index, r, out.mechanisms);
+    if (!out.mechanisms.empty()) out.judged = true;
+  }
+  return out;
+}
+
+}  // namespace clause::crossdoc

@@ -1,0 +1,100 @@
+#include "checker/crossdoc/binding.h"
+
+#include "checker/crossdoc/attributes.h"
+
+namespace clause::crossdoc {
+namespace {
+
+Membership yes() { return Membership{Membership::State::Yes, ""}; }
+Membership no() { return Membership{}; }
+Membership unknown(std::string blocked_by) {
+  return Membership{Membership::State::Unknown, std::move(blocked_by)};
+}
+
+// The better of two answers to "does any of these select it?".
+Membership either(const Membership &a, const Membership &b) {
+  if (a.yes() || b.yes()) return yes();
+  if (a.unknown()) return a;
+  return b;
+}
+
+// Every key of `wanted` has the same value in `tags`.
+Membership labels_match(const Node &wanted, const Tags &tags) {
+  if (!wanted.is_map() || wanted.entries.empty()) return no();
+  Membership out = yes();
+  for (const auto &w : wanted.entries) {
+    const MapEntry *have = tags.entry(w.key);
+    if (!have) {
+      if (!tags.unknown_for(w.key)) return no();
+      out = unknown(tags.blocked_by);
+      continue;
+    }
+    if (is_unknown(have->value)) {
+      out = unknown(unknown_text(have->value));
+      continue;
+    }
+    if (!have->value.is_scalar() || have->value.scalar_text() != w.value.scalar_text()) return no();
+  }
+  return out;
+}
+
+bool in_module(const std::string &module_path, const std::string &wanted) {
+  if (wanted.empty() || module_path.size() < wanted.size()) return false;
+  if (module_path.compare(0, wanted.size(), wanted) != 0) return false;
+  return module_path.size() == wanted.size() || module_path[wanted.size()] == '.' ||
+         module_path[wanted.size()] == '[';
+}
+
+}  // namespace
+
+Membership selects(const Node &selector, const IndexedResource &r) {
+  Membership out = no();
+  for (const Node *m : elements(&selector, "modules"))
+    if (m->is_string() && in_module(r.module_path, m->text)) return yes();
+  const Node *tags = selector.get("tags");
+  const Node *k8s = selector.get("k8sLabels");
+  if (r.resource->format == DocKind::Kubernetes) {
+    if (k8s)
+      out = either(out, labels_match(*k8s, r.tags));
+    else if (tags)
+      out = either(out, labels_match(*tags, r.tags));
+  } else if (tags) {
+    out = either(out, labels_match(*tags, r.tags));
+  }
+  return out;
+}
+
+Binding::Binding(const AgreementView &agreement, const ResourceIndex &index)
+    : agreement_(&agreement), index_(&index) {}
+
+Membership Binding::service_membership(size_t service, const IndexedResource &r) const {
+  const auto &services = agreement_->services();
+  if (services[service].selector) return selects(*services[service].selector, r);
+  // No selector: whatever no other service selects.
+  Membership other = no();
+  for (size_t i = 0; i < services.size(); ++i)
+    if (i != service && services[i].selector) other = either(other, selects(*services[i].selector, r));
+  if (other.yes()) return no();
+  if (other.unknown()) return other;
+  return yes();
+}
+
+Membership Binding::in_scope(const IndexedResource &r) const {
+  const auto &services = agreement_->services();
+  if (services.empty()) return yes();
+  Membership out = no();
+  for (size_t i = 0; i < services.size(); ++i) {
+    out = either(out, service_membership(i, r));
+    if (out.yes()) break;
+  }
+  return out;
+}
+
+Membership Binding::in_service(std::string_view service_id, const IndexedResource &r) const {
+  const auto &services = agreement_->services();
+  for (size_t i = 0; i < services.size(); ++i)
+    if (!service_id.empty() && services[i].id == service_id) return service_membership(i, r);
+  return in_scope(r);
+}
+
+}  // namespace clause::crossdoc

@@ -1,0 +1,360 @@
+// Encryption promises against encryption settings: who holds the keys
+// (5.1), whether stored data is encrypted at all (5.5), and how fast a key
+// can really be destroyed when deletion is by crypto-erasure (5.15).
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "checker/agreement/values.h"
+#include "checker/crossdoc/judge.h"
+#include "checker/crossdoc/tf_reference.h"
+
+namespace clause::crossdoc {
+namespace {
+
+std::string lower(std::string s) {
+  for (auto &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool contains_any(const std::string &text, std::initializer_list<const char *> needles) {
+  std::string l = lower(text);
+  for (const char *n : needles)
+    if (l.find(n) != std::string::npos) return true;
+  return false;
+}
+
+// The agreement field that promises dedicated (customer-managed) keys, if any.
+std::optional<Promised> dedicated_keys_promise(const AgreementView &a) {
+  Promised km = a.field("security.keyManagement");
+  if (km.node && km.node->is_string() &&
+      contains_any(km.node->text, {"kms", "cmk", "byok", "hyok", "customer-managed", "customer managed",
+                                   "per-tenant", "dedicated", "csc-managed", "customer-held"}))
+    return km;
+  for (const Node *r : elements(&a.root(), "responsibilities")) {
+    const Node *area = r->get("area");
+    if (!area || !area->is_string() || area->text != "encryption-keys") continue;
+    Attr owner = attr(r, "owner");
+    if (auto o = owner.string(); o && (*o == "csc" || *o == "shared-csp-csc")) {
+      Promised p;
+      p.node = owner.node;
+      p.span = owner.span_or(owner.node->span);
+      return p;
+    }
+  }
+  return std::nullopt;
+}
+
+// Where each primary customer-data store names its key (Terraform and
+// CloudFormation). Logs, queues and secrets are left to the agreement's
+// own wording: the catalogue binds key ownership to the data stores.
+const std::map<std::string, const char *, std::less<>> &key_attributes() {
+  static const std::map<std::string, const char *, std::less<>> kKeys = {
+      {"aws_db_instance", "kms_key_id"},
+      {"aws_rds_cluster", "kms_key_id"},
+      {"aws_ebs_volume", "kms_key_id"},
+      {"aws_efs_file_system", "kms_key_id"},
+      {"aws_dynamodb_table", "server_side_encryption.kms_key_arn"},
+      {"aws_s3_bucket",
+       "server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.kms_master_key_id"},
+      {"aws_opensearch_domain", "encrypt_at_rest.kms_key_id"},
+      {"aws_redshift_cluster", "kms_key_id"},
+      {"aws_docdb_cluster", "kms_key_id"},
+      {"azurerm_storage_account", "customer_managed_key.key_vault_key_id"},
+      {"azurerm_postgresql_flexible_server", "customer_managed_key.key_vault_key_id"},
+      {"azurerm_mysql_flexible_server", "customer_managed_key.key_vault_key_id"},
+      {"azurerm_cosmosdb_account", "key_vault_key_id"},
+      {"azurerm_managed_disk", "disk_encryption_set_id"},
+      {"azurerm_mssql_database", "transparent_data_encryption_key_vault_key_id"},
+      {"google_storage_bucket", "encryption.default_kms_key_name"},
+      {"google_sql_database_instance", "encryption_key_name"},
+      {"google_bigquery_dataset", "default_encryption_configuration.kms_key_name"},
+      {"google_compute_disk", "disk_encryption_key.kms_key_self_link"},
+      {"google_redis_instance", "customer_managed_key"},
+      {"AWS::RDS::DBInstance", "Properties.KmsKeyId"},
+      {"AWS::RDS::DBCluster", "Properties.KmsKeyId"},
+      {"AWS::EFS::FileSystem", "Properties.KmsKeyId"},
+      {"AWS::EC2::Volume", "Properties.KmsKeyId"},
+      {"AWS::DynamoDB::Table", "Properties.SSESpecification.KMSMasterKeyId"},
+      {"AWS::S3::Bucket",
+       "Properties.BucketEncryption.ServerSideEncryptionConfiguration.ServerSideEncryptionByDefault."
+       "KMSMasterKeyID"},
+  };
+  return kKeys;
+}
+
+// Split resources and companions that give a store its key.
+struct KeyCompanion {
+  const char *type;
+  const char *via;  // attribute that names the store
+  const char *key;  // attribute that names the key
+};
+const std::vector<KeyCompanion> &key_companions() {
+  static const std::vector<KeyCompanion> kCompanions = {
+      {"aws_s3_bucket_server_side_encryption_configuration", "bucket",
+       "rule.apply_server_side_encryption_by_default.kms_master_key_id"},
+      {"azurerm_storage_account_customer_managed_key", "storage_account_id", "key_vault_key_id"},
+  };
+  return kCompanions;
+}
+
+// An AWS-managed key alias is the provider's key, not a dedicated one.
+bool provider_managed_alias(const std::string &key) {
+  return key.rfind("alias/aws/", 0) == 0 || key.find(":alias/aws/") != std::string::npos;
+}
+
+enum class KeyState { Dedicated, ProviderManaged, Unknown };
+
+struct KeyFinding {
+  KeyState state = KeyState::ProviderManaged;
+  const IndexedResource *at = nullptr;  // where the key is (or should be) named
+  Attr value;
+};
+
+KeyFinding key_of(const ResourceIndex &index, const IndexedResource &store, const char *path) {
+  KeyFinding out;
+  out.at = &store;
+  out.value = attr(store.body(), path);
+  if (out.value.absent()) {
+    for (const auto &c : key_companions()) {
+      for (const IndexedResource *companion : index.referrers(store, c.type, c.via)) {
+        out.at = companion;
+        out.value = attr(companion->body(), c.key);
+        if (!out.value.absent()) break;
+      }
+      if (!out.value.absent()) break;
+    }
+  }
+  if (out.value.known()) {
+    auto s = out.value.string();
+    out.state =
+        s && !s->empty() && !provider_managed_alias(*s) ? KeyState::Dedicated : KeyState::ProviderManaged;
+  } else if (out.value.unknown()) {
+    // A reference to a key the configuration manages is a dedicated key.
+    bool to_key = false;
+    for (const auto &ref : tf_references(*out.value.node))
+      to_key = to_key || ref.address.find("kms") != std::string::npos ||
+               ref.address.rfind("azurerm_key_vault_key", 0) == 0 ||
+               ref.address.rfind("azurerm_disk_encryption_set", 0) == 0;
+    if (out.value.node->is_map()) {  // CloudFormation Ref / GetAtt to a key resource
+      auto targets = index.referenced(*out.at, *out.value.node, {"AWS::KMS::Key", "AWS::KMS::Alias"});
+      to_key = to_key || !targets.empty();
+    }
+    out.state = to_key ? KeyState::Dedicated : KeyState::Unknown;
+  }
+  return out;
+}
+
+// Read replicas and cluster members are encrypted as their source is.
+bool replica_or_member(const IndexedResource &r) {
+  for (const char *p :
+       {"replicate_source_db", "Properties.SourceDBInstanceIdentifier", "Properties.DBClusterIdentifier"})
+    if (!attr(r.body(), p).absent()) return true;
+  return false;
+}
+
+// CL-0172 ctx.x-keys-ownership
+void keys_ownership(const NativeCheckContext &ctx) {
+  const ResourceIndex &index = resource_index(ctx.project());
+  Judge judge(ctx);
+  for (const AgreementView &a : agreements(ctx.project())) {
+    auto promise = dedicated_keys_promise(a);
+    if (!promise) continue;
+    Binding binding(a, index);
+    auto in_table = [](const IndexedResource &r) { return key_attributes().count(r.type()) > 0; };
+    for (const auto &[r, m] : binding.scope(in_table)) {
+      if (replica_or_member(*r)) continue;
+      KeyFinding k = key_of(index, *r, key_attributes().find(r->type())->second);
+      if (k.state == KeyState::Dedicated) {
+        judge.pass();
+        continue;
+      }
+      if (k.state == KeyState::Unknown) {
+        judge.undecided(*k.at, k.value);
+        continue;
+      }
+      std::string written = promise->node->scalar_text();
+      std::string actual = k.value.known() ? "names the provider-managed key " + k.value.node->scalar_text()
+                                           : "names no key, so the provider's default key encrypts it";
+      judge.fail(
+          *k.at, m, k.value.span_or(k.at->resource->span),
+          "The agreement commits to dedicated encryption keys ('" + written + "', " + a.where(promise->span) +
+              ") but " + r->address() + " " + actual,
+          {a.related(*promise, "the agreement commits to dedicated, customer-managed encryption keys")});
+    }
+  }
+}
+
+bool promises_encryption(const AgreementView &a, Promised &field) {
+  field = a.field("security.encryptionAtRest");
+  if (!field.node) return false;
+  if (field.node->kind == NodeKind::Bool) return field.node->boolean;
+  return field.node->is_string() &&
+         contains_any(field.node->text, {"required", "mandatory", "always", "yes", "all", "true", "enabled"});
+}
+
+struct EncryptionSetting {
+  const char *path;
+  bool default_on;  // the value when the attribute is absent
+};
+
+// Stores that are not encrypted unless told to be.
+const std::map<std::string, EncryptionSetting, std::less<>> &encryption_settings() {
+  static const std::map<std::string, EncryptionSetting, std::less<>> kSettings = {
+      {"aws_db_instance", {"storage_encrypted", false}},
+      {"aws_rds_cluster", {"storage_encrypted", false}},
+      {"aws_docdb_cluster", {"storage_encrypted", false}},
+      {"aws_ebs_volume", {"encrypted", false}},
+      {"aws_efs_file_system", {"encrypted", false}},
+      {"aws_elasticache_replication_group", {"at_rest_encryption_enabled", false}},
+      {"aws_opensearch_domain", {"encrypt_at_rest.enabled", false}},
+      {"aws_sqs_queue", {"sqs_managed_sse_enabled", true}},
+      {"AWS::RDS::DBInstance", {"Properties.StorageEncrypted", false}},
+      {"AWS::RDS::DBCluster", {"Properties.StorageEncrypted", false}},
+      {"AWS::DocDB::DBCluster", {"Properties.StorageEncrypted", false}},
+      {"AWS::EFS::FileSystem", {"Properties.Encrypted", false}},
+      {"AWS::EC2::Volume", {"Properties.Encrypted", false}},
+      {"AWS::ElastiCache::ReplicationGroup", {"Properties.AtRestEncryptionEnabled", false}},
+      {"AWS::OpenSearchService::Domain", {"Properties.EncryptionAtRestOptions.Enabled", false}},
+  };
+  return kSettings;
+}
+
+// Replicas and cluster members take their encryption from their source.
+bool inherits_encryption(const IndexedResource &r) {
+  if (replica_or_member(r) || !attr(r.body(), "snapshot_identifier").absent()) return true;
+  if (r.type() == "aws_rds_cluster") {
+    auto mode = attr(r.body(), "engine_mode").string();
+    if (mode && *mode == "serverless") return true;  // always encrypted
+  }
+  if (r.type() == "aws_sqs_queue" && !attr(r.body(), "kms_master_key_id").absent()) return true;
+  return false;
+}
+
+// CL-0570 dsg.x-encryption-promise
+void encryption_promise(const NativeCheckContext &ctx) {
+  const ResourceIndex &index = resource_index(ctx.project());
+  Judge judge(ctx);
+  // Account-wide EBS encryption covers volumes that say nothing.
+  bool ebs_by_default = false;
+  for (const IndexedResource *d : index.of_type("aws_ebs_encryption_by_default"))
+    ebs_by_default = ebs_by_default || attr(d->body(), "enabled").boolean().value_or(true);
+  for (const AgreementView &a : agreements(ctx.project())) {
+    Promised promise;
+    if (!promises_encryption(a, promise)) continue;
+    Binding binding(a, index);
+    auto in_table = [](const IndexedResource &r) { return encryption_settings().count(r.type()) > 0; };
+    for (const auto &[r, m] : binding.scope(in_table)) {
+      if (inherits_encryption(*r)) continue;
+      const EncryptionSetting &s = encryption_settings().find(r->type())->second;
+      Attr setting = attr(r->body(), s.path);
+      if (setting.unknown()) {
+        judge.undecided(*r, setting);
+        continue;
+      }
+      bool on = setting.absent() ? (s.default_on || (r->type() == "aws_ebs_volume" && ebs_by_default))
+                                 : setting.boolean().value_or(false);
+      if (on) {
+        judge.pass();
+        continue;
+      }
+      std::string leaf = s.path;
+      leaf = leaf.substr(leaf.rfind('.') == std::string::npos ? 0 : leaf.rfind('.') + 1);
+      judge.fail(*r, m, setting.span_or(r->resource->span),
+                 "The agreement requires customer data to be encrypted at rest (" + a.where(promise.span) +
+                     ") but " + r->address() + " stores it unencrypted (" + leaf + " is " +
+                     (setting.absent() ? "not set, which means false" : setting.node->scalar_text()) + ")",
+                 {a.related(promise, "the agreement requires encryption at rest")});
+    }
+  }
+}
+
+struct KeyDelay {
+  const char *path;
+  double default_days;
+  const char *unit;  // "days" or "google-duration"
+};
+
+const std::map<std::string, KeyDelay, std::less<>> &key_delays() {
+  static const std::map<std::string, KeyDelay, std::less<>> kDelays = {
+      {"aws_kms_key", {"deletion_window_in_days", 30, "days"}},
+      {"AWS::KMS::Key", {"Properties.PendingWindowInDays", 30, "days"}},
+      {"google_kms_crypto_key", {"destroy_scheduled_duration", 30, "google-duration"}},
+      {"azurerm_key_vault", {"soft_delete_retention_days", 90, "days"}},
+  };
+  return kDelays;
+}
+
+// CL-1570 rm.x-kms-window
+void kms_window(const NativeCheckContext &ctx) {
+  const ResourceIndex &index = resource_index(ctx.project());
+  Judge judge(ctx);
+  double scheduling = 0;
+  if (const Node *p = ctx.param("schedulingDelayDays"); p && p->kind == NodeKind::Number)
+    scheduling = p->number;
+  for (const AgreementView &a : agreements(ctx.project())) {
+    Promised method = a.field("dataManagement.deletion.method");
+    if (!method.node || !method.node->is_string() || !contains_any(method.node->text, {"crypto"})) continue;
+    auto within = a.duration("dataManagement.deletion.afterRetrievalWithin");
+    if (!within) continue;
+    double promised_days = static_cast<double>(within->seconds) / agreement::kSecondsPerDay;
+    Binding binding(a, index);
+    auto is_key = [](const IndexedResource &r) { return key_delays().count(r.type()) > 0; };
+    for (const auto &[r, m] : binding.scope(is_key)) {
+      const KeyDelay &d = key_delays().find(r->type())->second;
+      if (r->type() == "azurerm_key_vault") {
+        // Without purge protection a vault's keys can be purged at once.
+        Attr purge = attr(r->body(), "purge_protection_enabled");
+        if (purge.unknown()) {
+          judge.undecided(*r, purge);
+          continue;
+        }
+        if (!purge.boolean().value_or(false)) {
+          judge.pass();
+          continue;
+        }
+      }
+      Attr window = attr(r->body(), d.path);
+      if (window.unknown()) {
+        judge.undecided(*r, window);
+        continue;
+      }
+      double days = d.default_days;
+      if (window.known()) {
+        if (std::string_view(d.unit) == "google-duration") {
+          auto secs = google_duration_seconds(*window.node);
+          if (!secs) {
+            judge.undecided(*r, window);
+            continue;
+          }
+          days = static_cast<double>(*secs) / agreement::kSecondsPerDay;
+        } else if (auto n = window.number()) {
+          days = *n;
+        }
+      }
+      if (days + scheduling <= promised_days) {
+        judge.pass();
+        continue;
+      }
+      std::string how = window.known() ? std::string(d.path).substr(std::string(d.path).rfind('.') + 1) +
+                                             " = " + window.node->scalar_text()
+                                       : "the default when it is not set";
+      std::string delay = scheduling > 0 ? " plus " + days_text(scheduling) + " to schedule it" : "";
+      judge.fail(
+          *r, m, window.span_or(r->resource->span),
+          "The agreement promises crypto-erasure within " + agreement::format_duration(within->seconds) +
+              " after retrieval ends (" + a.where(within->span) + ") but this key is destroyed only " +
+              days_text(days) + delay + " after its deletion is requested (" + how + ")",
+          {a.related(*within, "the agreement promises deletion within " +
+                                  agreement::format_duration(within->seconds) + " after retrieval ends"),
+           a.related(method, "deletion is by crypto-erasure, so it happens when the key is destroyed")});
+    }
+  }
+}
+
+const NativeCheckRegistrar reg_keys("CL-0172", &keys_ownership);
+const NativeCheckRegistrar reg_encryption("CL-0570", &encryption_promise);
+const NativeCheckRegistrar reg_kms("CL-1570", &kms_window);
+
+}  // namespace
+}  // namespace clause::crossdoc
