@@ -1,7 +1,9 @@
 #include "checker/agreement/agreement_schema.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -40,24 +42,35 @@ const json &resolve(const json &node, std::string *def = nullptr) {
 
 bool is_extension(std::string_view key) { return key.rfind("x-", 0) == 0; }
 
-// The JSON types a schema node accepts ("object", "string", ...); empty when
-// any type goes. anyOf branches add theirs.
-std::set<std::string> accepted_types(const json &raw) {
+// The JSON types a schema node accepts ("object", "string", ...); nullopt
+// when any type goes. A node's own `type` and its anyOf branches must both
+// accept a value, so the result is their intersection.
+std::optional<std::set<std::string>> accepted_types(const json &raw) {
   const json &node = resolve(raw);
-  std::set<std::string> out;
+  std::optional<std::set<std::string>> own;
   if (auto t = node.find("type"); t != node.end()) {
-    if (t->is_string()) out.insert(t->get<std::string>());
+    own.emplace();
+    if (t->is_string()) own->insert(t->get<std::string>());
     if (t->is_array())
-      for (const auto &x : *t) out.insert(x.get<std::string>());
+      for (const auto &x : *t) own->insert(x.get<std::string>());
   }
-  if (auto any = node.find("anyOf"); any != node.end()) {
-    for (const auto &branch : *any) {
-      std::set<std::string> b = accepted_types(branch);
-      if (b.empty()) return {};
-      out.insert(b.begin(), b.end());
+  auto any = node.find("anyOf");
+  if (any == node.end()) return own;
+  std::optional<std::set<std::string>> branches = std::set<std::string>();
+  for (const auto &branch : *any) {
+    auto b = accepted_types(branch);
+    if (!b) {
+      branches.reset();  // an unrestricted branch accepts every type
+      break;
     }
+    branches->insert(b->begin(), b->end());
   }
-  return out;
+  if (!own) return branches;
+  if (!branches) return own;
+  std::set<std::string> both;
+  for (const auto &t : *own)
+    if (branches->count(t)) both.insert(t);
+  return both;
 }
 
 const char *json_type_of(const Node &n) {
@@ -71,14 +84,13 @@ const char *json_type_of(const Node &n) {
   }
 }
 
-bool type_matches(const std::set<std::string> &types, const Node &n) {
+bool type_matches(const std::optional<std::set<std::string>> &types, const Node &n) {
   // Null is an empty section (a rule reports it); an expression is not
   // judged. Neither is a type error.
-  if (types.empty() || n.kind == NodeKind::Null || n.kind == NodeKind::Expression) return true;
+  if (!types || n.kind == NodeKind::Null || n.kind == NodeKind::Expression) return true;
   std::string t = json_type_of(n);
-  if (types.count(t)) return true;
-  return t == "number" && types.count("integer") &&
-         n.number == static_cast<double>(static_cast<int64_t>(n.number));
+  if (types->count(t)) return true;
+  return t == "number" && types->count("integer") && n.number == std::trunc(n.number);
 }
 
 std::string describe_types(const std::set<std::string> &types) {
@@ -155,7 +167,7 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string unknown_key_message(const std::string &key, const std::string &where, const json &props) {
-  std::string msg = "unknown field '" + key + "' in " + where;
+  std::string msg = "unknown field '" + key + "' " + where;
   std::string best;
   size_t best_distance = 3;  // at most two edits away
   for (const auto &[candidate, _] : props.items()) {
@@ -190,12 +202,13 @@ struct Walker {
     std::string def;
     const json &node = resolve(raw, &def);
     if (problems) {
-      std::set<std::string> types = accepted_types(raw);
+      auto types = accepted_types(raw);
       if (!type_matches(types, value)) {
-        problems->push_back(ShapeProblem{entry_or_node_span(value, entry),
-                                         "'" + (path.empty() ? std::string("the agreement") : path) +
-                                             "' must be " + describe_types(types) + ", not " +
-                                             describe_node(value)});
+        problems->push_back(ShapeProblem{
+            entry_or_node_span(value, entry),
+            "'" + (path.empty() ? std::string("the agreement") : path) + "' must be " +
+                (def == "duration" ? std::string("a duration such as P30D or 30d") : describe_types(*types)) +
+                ", not " + describe_node(value)});
         return;  // what is inside a value of the wrong type is not judged
       }
     }
@@ -222,7 +235,7 @@ struct Walker {
                    !additional->get<bool>()) {
           problems->push_back(ShapeProblem{
               e.key_span,
-              unknown_key_message(e.key, path.empty() ? "the top level" : "'" + path + "'", known)});
+              unknown_key_message(e.key, path.empty() ? "at the top level" : "in '" + path + "'", known)});
         }
       }
     } else if (value.kind == NodeKind::List) {

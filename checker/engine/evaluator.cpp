@@ -10,7 +10,8 @@ namespace clause {
 namespace {
 
 std::string expected_text(const Predicate &p) {
-  if (p.kind != Predicate::Kind::Attribute) return "";
+  // Ops without a value (exists, is_duration, vague, ...) expect nothing to print.
+  if (p.kind != Predicate::Kind::Attribute || p.value.kind == NodeKind::Null) return "";
   if (p.value.kind == NodeKind::List) {
     std::string out;
     for (size_t i = 0; i < p.value.items.size(); ++i) {

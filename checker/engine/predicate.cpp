@@ -369,8 +369,6 @@ Outcome evaluate_related(const Predicate &p, const RelationSource *relations) {
   return out;
 }
 
-Outcome evaluate_every(const Predicate &p, const Node &body);
-
 Outcome evaluate_each(const Predicate &p, const Node &body) {
   std::vector<PathHit> hits;
   resolve_path(body, p.path, hits);
@@ -433,7 +431,6 @@ Outcome evaluate(const Predicate &p, const Node &body, const RelationSource *rel
   switch (p.kind) {
     case Predicate::Kind::Attribute: return evaluate_attribute(p, body);
     case Predicate::Kind::Related: return evaluate_related(p, relations);
-    case Predicate::Kind::Every: return evaluate_every(p, body);
     case Predicate::Kind::Each: return evaluate_each(p, body);
     case Predicate::Kind::Not: {
       Outcome o = evaluate(p.children.front(), body, relations);
@@ -485,53 +482,5 @@ Outcome evaluate(const Predicate &p, const Node &body, const RelationSource *rel
   }
   return Outcome{};
 }
-
-namespace {
-
-// `every: PATH` with `that: CHECK`: the check must hold for each item of the
-// lists the path reaches (a single map counts as one item). No items is
-// vacuously true: whether the list must exist is a separate predicate.
-Outcome evaluate_every(const Predicate &p, const Node &body) {
-  std::vector<PathHit> hits;
-  resolve_path(body, p.path, hits);
-  Outcome result;
-  result.truth = Truth::True;
-  result.path_text = p.path_text;
-  bool saw_unknown = false;
-  auto judge = [&](const Node &item) {
-    Outcome o = evaluate(p.children.front(), item);
-    if (o.truth == Truth::Unknown && !saw_unknown) {
-      saw_unknown = true;
-      result = o;
-    }
-    if (o.truth != Truth::False) return false;
-    // An absent value is located in its item when nothing closer exists.
-    if (!o.actual && (!o.missing_in || o.missing_in == &item)) {
-      o.missing_in = &item;
-      o.missing_in_entry = nullptr;
-    }
-    result = std::move(o);
-    return true;
-  };
-  for (const auto &h : hits) {
-    if (h.through_unknown || h.node->kind == NodeKind::Expression) {
-      if (!saw_unknown) {
-        saw_unknown = true;
-        result.truth = Truth::Unknown;
-        result.blocked_by = h.node->text;
-      }
-      continue;
-    }
-    if (h.node->kind == NodeKind::List) {
-      for (const auto &item : h.node->items)
-        if (judge(item)) return result;
-    } else if (h.node->kind == NodeKind::Map) {
-      if (judge(*h.node)) return result;
-    }
-  }
-  return result;
-}
-
-}  // namespace
 
 }  // namespace clause

@@ -1,5 +1,5 @@
 #pragma once
-// The declarative check language: all / any / not / every over attribute
+// The declarative check language: all / any / not / each over attribute
 // predicates and `related` (a check on the resources linked to this one
 // through the references graph), evaluated in three-valued logic. Unknown (a
 // value that could not be evaluated statically) never makes a rule fire.
@@ -52,13 +52,13 @@ std::optional<PredOp> parse_pred_op(std::string_view text);
 const char *pred_op_name(PredOp op);
 
 struct Predicate {
-  // Every (`every:`/`that:`): `children[0]` must hold for each item of the
-  // list(s) `path` reaches. Each (`each:`): the same over a collection read
-  // as bodies, vacuously true when empty. Related: `children` (none:
-  // existence) on resources linked through the references graph.
-  enum class Kind : uint8_t { All, Any, Not, Attribute, Related, Every, Each };
+  // Each (`each:`): `children[0]` must hold for every element of the
+  // collection `path` reaches, read as bodies; vacuously true when empty.
+  // Related: `children` (none: existence) on resources linked through the
+  // references graph.
+  enum class Kind : uint8_t { All, Any, Not, Attribute, Related, Each };
   Kind kind = Kind::Attribute;
-  std::vector<Predicate> children;  // All / Any / Not / Every / Each / Related
+  std::vector<Predicate> children;  // All / Any / Not / Each / Related
 
   AttributePath path;
   std::string path_text;

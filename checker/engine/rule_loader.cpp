@@ -296,7 +296,8 @@ class Loader {
                                "' that the rule does not target");
           RelatedUse use = fmt == TargetFormat::Terraform ? kRelatedAllowed : kRelatedWrongFormat;
           if (is_per_type(kv.second, check.targets.at(fmt))) {
-            for (const auto &tv : kv.second) per_type[{fmt, tv.first.Scalar()}] = load_predicate(tv.second, 0, use);
+            for (const auto &tv : kv.second)
+              per_type[{fmt, tv.first.Scalar()}] = load_predicate(tv.second, 0, use);
             // A check must cover every type; a `when` may leave some out.
             if (&per_type == &check.check_by_type)
               for (const auto &type : check.targets.at(fmt))
@@ -361,7 +362,7 @@ class Loader {
 
   Predicate load_predicate(const YAML::Node &n, int depth, RelatedUse related_use) {
     if (depth > 32) fail(n, "check nested too deeply");
-    if (!n.IsMap()) fail(n, "a check must be a mapping (all, any, not, each, every, related, or attribute + op)");
+    if (!n.IsMap()) fail(n, "a check must be a mapping (all, any, not, each, related, or attribute + op)");
     Predicate p;
     if (n["all"] || n["any"]) {
       const char *key = n["all"] ? "all" : "any";
@@ -392,26 +393,11 @@ class Loader {
       return p;
     }
     if (n["related"]) return load_related(n, depth, related_use);
-    if (n["every"]) {
-      // every: LIST-PATH, that: CHECK -- the check holds for each item.
-      for (const auto &kv : n)
-        if (kv.first.Scalar() != "every" && kv.first.Scalar() != "that")
-          fail(kv.first, "'every' takes only 'that' beside it, not '" + kv.first.Scalar() + "'");
-      if (!n["that"]) fail(n, "'every' needs 'that': the check each item must pass");
-      p.kind = Predicate::Kind::Every;
-      p.path_text = scalar(n["every"], "every");
-      std::string err;
-      auto path = parse_attribute_path(p.path_text, err);
-      if (!path) fail(n["every"], err);
-      p.path = std::move(*path);
-      p.children.push_back(load_predicate(n["that"], depth + 1, related_use));
-      return p;
-    }
     static const std::set<std::string> kKnown = {"attribute", "op",          "value",
                                                  "default",   "ignore_case", "quantifier"};
     for (const auto &kv : n)
       if (!kKnown.count(kv.first.Scalar())) fail(kv.first, "unknown check field '" + kv.first.Scalar() + "'");
-    if (!n["attribute"]) fail(n, "a check needs 'attribute' (or all / any / not / every / related)");
+    if (!n["attribute"]) fail(n, "a check needs 'attribute' (or all / any / not / each / related)");
     p.kind = Predicate::Kind::Attribute;
     p.path_text = scalar(n["attribute"], "attribute");
     std::string err;

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <map>
 
+#include "checker/agreement/values.h"
+#include "checker/engine/rule_loader.h"
 #include "checker/workflow/dates.h"
 #include "checker/workflow/glob.h"
 #include "checker/workflow/meta_rules.h"
@@ -49,6 +51,12 @@ void check_rule_names(const Config &c, const RuleSet &all) {
       fail(c, p.value.span.start_line, p.value.span.start_col,
            rule->info.id + " parameter '" + p.name + "' takes a " + node_kind_name(it->second.kind) +
                ", not a " + node_kind_name(p.value.kind));
+    // A duration threshold (P30D) must stay a duration, or the check that
+    // reads it could not compare anything.
+    if (agreement::parse_duration_seconds(it->second) && !agreement::parse_duration_seconds(p.value))
+      fail(c, p.value.span.start_line, p.value.span.start_col,
+           rule->info.id + " parameter '" + p.name + "' takes a duration such as " + it->second.text +
+               ", not '" + p.value.scalar_text() + "'");
   }
 }
 
@@ -60,6 +68,12 @@ RuleSet apply_rule_settings(const RuleSet &rules, const Config &c) {
       if (names(rule.info, ref.key)) rule.info.severity = sev;
     for (const auto &p : c.parameters)
       if (names(rule.info, p.rule.key)) rule.parameters[p.name] = p.value;
+    // Declarative checks compiled `value: {param: NAME}` at load time.
+    try {
+      rebind_rule_parameters(rule);
+    } catch (const RulePackError &e) {
+      throw ConfigError(c.path + ": " + e.what());
+    }
   }
   RuleSet out;
   out.add(std::move(copy));

@@ -86,6 +86,13 @@ void AgreementReporter::at_path(std::string_view dotted, std::string message) co
   at_kind(std::move(message));
 }
 
+Field AgreementReporter::require(std::string_view dotted, std::string message) const {
+  Field f = field_at(*agreement_.root, dotted);
+  if (f.present()) return f;
+  at_path(dotted, std::move(message));
+  return {};
+}
+
 void AgreementReporter::at_kind(std::string message) const {
   const MapEntry *kind = agreement_.root->entry("kind");
   Span span = kind ? field_span(Field{&kind->value, kind}) : agreement_.root->span;

@@ -81,16 +81,24 @@ class AgreementReporter {
   // way that is, else at the `kind:` line.
   void at_path(std::string_view dotted, std::string message) const;
   void at_kind(std::string message) const;
+  // The field at `dotted` when it is written down with a value; otherwise
+  // reports `message` as at_path does and returns an empty Field.
+  Field require(std::string_view dotted, std::string message) const;
 
  private:
   const NativeCheckContext &ctx_;
   AgreementDoc agreement_;
 };
 
-// Runs `check` on every agreement of the project.
+// Runs `check` on every agreement of the project; an agreement it reports
+// nothing on is tallied as passed (each report tallies a failure).
 template <typename Check>
 void for_each_agreement(const NativeCheckContext &ctx, Check check) {
-  for (const auto &a : agreements_in(ctx.project())) check(AgreementReporter(ctx, a));
+  for (const auto &a : agreements_in(ctx.project())) {
+    const size_t failed_before = ctx.tally().failed;
+    check(AgreementReporter(ctx, a));
+    if (ctx.tally().failed == failed_before) ctx.passed();
+  }
 }
 
 // Rule parameters (`parameters:` in the rule file). A parameter that is

@@ -60,13 +60,11 @@ void ssrm_owner_enum(const NativeCheckContext &ctx) {
 // locations, and changes to them are announced in advance.
 void subprocessors_disclosed(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field chain = field(&r.root(), "supplyChain");
-    if (!chain.present()) {
-      r.at_path("supplyChain",
-                "the agreement does not disclose its sub-processors (supplyChain); list them, or state "
-                "supplyChain.none: true");
-      return;
-    }
+    Field chain =
+        r.require("supplyChain",
+                  "the agreement does not disclose its sub-processors (supplyChain); list them, or state "
+                  "supplyChain.none: true");
+    if (!chain.present()) return;
     if (!chain.is_map()) return;  // a shape error, reported by the agreement validator
     Field none = field(chain, "none");
     Field subs = field(chain, "subprocessors");

@@ -10,11 +10,8 @@ namespace {
 void reporting(const NativeCheckContext &ctx) {
   const std::optional<int64_t> max_interval = param_duration(ctx, "maxInterval");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field rep = field(&r.root(), "reporting");
-    if (!rep.present()) {
-      r.at_path("reporting", "the agreement promises no service reports (reporting)");
-      return;
-    }
+    Field rep = r.require("reporting", "the agreement promises no service reports (reporting)");
+    if (!rep.present()) return;
     if (!rep.is_map()) return;
     std::vector<std::string> missing = missing_fields(rep.node, {"every", "deliveredWithin", "recipients"});
     if (!missing.empty()) r.at(rep, "reporting has no " + join_words(missing));
@@ -62,13 +59,10 @@ void report_contents(const NativeCheckContext &ctx) {
 // how the customer sees it.
 void monitoring_component(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field mon = field(&r.root(), "monitoring");
-    if (!mon.present()) {
-      r.at_path("monitoring",
-                "the agreement does not say what is monitored or how the customer sees it "
-                "(monitoring)");
-      return;
-    }
+    Field mon = r.require("monitoring",
+                          "the agreement does not say what is monitored or how the customer sees it "
+                          "(monitoring)");
+    if (!mon.present()) return;
     if (!mon.is_map()) return;
     std::vector<std::string> missing = missing_fields(mon.node, {"parameters", "mechanisms"});
     if (!missing.empty()) r.at(mon, "monitoring has no " + join_words(missing));

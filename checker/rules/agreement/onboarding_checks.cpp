@@ -44,12 +44,10 @@ void steps(const NativeCheckContext &ctx) {
 // CL-0841 onb.acceptance: criteria and a customer party that signs off.
 void acceptance(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field acc = field_at(r.root(), "onboarding.acceptance");
-    if (!acc.present()) {
-      r.at_path("onboarding.acceptance",
-                "onboarding has no acceptance: nothing says when the customer accepts the service as ready");
-      return;
-    }
+    Field acc = r.require(
+        "onboarding.acceptance",
+        "onboarding has no acceptance: nothing says when the customer accepts the service as ready");
+    if (!acc.present()) return;
     if (!acc.is_map()) return;
     std::vector<std::string> missing = missing_fields(acc.node, {"criteria", "signOffBy"});
     if (!missing.empty()) {

@@ -53,14 +53,12 @@ void dr_strategy(const NativeCheckContext &ctx) {
     }
     if (!high) return;
     const std::string promise = item_label(*high, "objective") + " promises " + percent_text(high_target);
-    Field dr = field_at(r.root(), "reliability.disasterRecovery");
-    if (!dr.present()) {
-      r.at_path("reliability.disasterRecovery",
-                promise +
-                    ", but no disaster recovery strategy (reliability.disasterRecovery) says how the "
-                    "service survives the loss of a site");
-      return;
-    }
+    Field dr =
+        r.require("reliability.disasterRecovery",
+                  promise +
+                      ", but no disaster recovery strategy (reliability.disasterRecovery) says how the "
+                      "service survives the loss of a site");
+    if (!dr.present()) return;
     std::vector<std::string> missing = missing_fields(dr.node, {"strategy", "rpo", "rto"});
     if (!missing.empty()) {
       r.at(dr, promise + ", but reliability.disasterRecovery has no " + join_words(missing));

@@ -99,11 +99,9 @@ bool contact_exists(const Node &root, const std::string &ref) {
 void escalation(const NativeCheckContext &ctx) {
   const std::optional<double> min_levels = param_number(ctx, "minLevels");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field path = field_at(r.root(), "relationship.escalation");
-    if (!path.present()) {
-      r.at_path("relationship.escalation", "the agreement has no escalation path (relationship.escalation)");
-      return;
-    }
+    Field path = r.require("relationship.escalation",
+                           "the agreement has no escalation path (relationship.escalation)");
+    if (!path.present()) return;
     if (!path.is_list()) return;
     if (min_levels && static_cast<double>(path.items().size()) < *min_levels)
       r.at(path, "the escalation path has " + std::to_string(path.items().size()) + " level(s); at least " +

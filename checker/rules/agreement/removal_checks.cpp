@@ -10,12 +10,9 @@ namespace {
 void deletion_timeline(const NativeCheckContext &ctx) {
   const std::optional<int64_t> max_after = param_duration(ctx, "maxAfterRetrieval");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field del = field_at(r.root(), "dataManagement.deletion");
-    if (!del.present()) {
-      r.at_path("dataManagement.deletion",
-                "the agreement does not say when customer data is deleted after termination");
-      return;
-    }
+    Field del = r.require("dataManagement.deletion",
+                          "the agreement does not say when customer data is deleted after termination");
+    if (!del.present()) return;
     if (!del.is_map()) return;
     std::vector<std::string> missing = missing_fields(del.node, {"afterRetrievalWithin", "includesBackups"});
     if (field(del, "includesBackups").is_true() && !field(del, "backupsPurgedWithin").present())
@@ -34,12 +31,9 @@ void deletion_timeline(const NativeCheckContext &ctx) {
 void deletion_method(const NativeCheckContext &ctx) {
   const std::vector<std::string> methods = param_strings(ctx, "methods");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field method = field_at(r.root(), "dataManagement.deletion.method");
-    if (!method.present()) {
-      r.at_path("dataManagement.deletion.method",
-                "the agreement does not say how customer data is destroyed");
-      return;
-    }
+    Field method = r.require("dataManagement.deletion.method",
+                             "the agreement does not say how customer data is destroyed");
+    if (!method.present()) return;
     if (!contains(methods, method.text())) {
       r.at(method, "deletion method " + quoted(method.text()) + " is not one of " + join_words(methods));
       return;

@@ -142,11 +142,9 @@ void remedies(const NativeCheckContext &ctx) {
 // resolution times per priority that never shrink as priority drops.
 void support_matrix(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field support = field(&r.root(), "support");
-    if (!support.present()) {
-      r.at_path("support", "the agreement has no support section: hours and response times are not agreed");
-      return;
-    }
+    Field support =
+        r.require("support", "the agreement has no support section: hours and response times are not agreed");
+    if (!support.present()) return;
     if (!support.is_map()) return;
     std::vector<std::string> missing =
         missing_fields(support.node, {"hours", "timezone", "incidentPriorities"});
@@ -191,11 +189,9 @@ void support_matrix(const NativeCheckContext &ctx) {
 // validity period that starts before it ends.
 void manifest(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field metadata = field(&r.root(), "metadata");
-    if (!metadata.present()) {
-      r.at_path("metadata", "the agreement has no metadata: no manifest of documents and no validity period");
-      return;
-    }
+    Field metadata = r.require(
+        "metadata", "the agreement has no metadata: no manifest of documents and no validity period");
+    if (!metadata.present()) return;
     if (!metadata.is_map()) return;
     Field documents = field(metadata, "documents");
     if (documents.items().empty())

@@ -14,13 +14,10 @@ bool data_act_applies(const Node &root) {
 void notice(const NativeCheckContext &ctx) {
   const std::optional<int64_t> max_notice = param_duration(ctx, "maxNotice");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field period = field_at(r.root(), "termination.noticePeriod");
-    if (!period.present()) {
-      r.at_path("termination.noticePeriod",
-                "the agreement does not say how much notice ends it "
-                "(termination.noticePeriod)");
-      return;
-    }
+    Field period = r.require("termination.noticePeriod",
+                             "the agreement does not say how much notice ends it "
+                             "(termination.noticePeriod)");
+    if (!period.present()) return;
     auto seconds = period.duration();
     if (seconds && max_notice && data_act_applies(r.root()) && *seconds > *max_notice)
       r.at(period, "a notice period of " + human(*seconds) + " exceeds the " + human(*max_notice) +
@@ -33,12 +30,10 @@ void notice(const NativeCheckContext &ctx) {
 void transition(const NativeCheckContext &ctx) {
   const std::optional<int64_t> max_period = param_duration(ctx, "maxPeriod");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field tr = field_at(r.root(), "termination.transition");
-    if (!tr.present()) {
-      r.at_path("termination.transition",
-                "the agreement has no transition period: service may stop the day the contract ends");
-      return;
-    }
+    Field tr =
+        r.require("termination.transition",
+                  "the agreement has no transition period: service may stop the day the contract ends");
+    if (!tr.present()) return;
     if (!tr.is_map()) return;
     Field period = field(tr, "period");
     auto seconds = period.duration();
@@ -62,12 +57,10 @@ void transition(const NativeCheckContext &ctx) {
 void retrieval_window(const NativeCheckContext &ctx) {
   const std::optional<int64_t> minimum = param_duration(ctx, "minimum");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field window = field_at(r.root(), "termination.dataRetrievalPeriod");
-    if (!window.present()) {
-      r.at_path("termination.dataRetrievalPeriod",
-                "the agreement gives the customer no period to retrieve its data after termination");
-      return;
-    }
+    Field window =
+        r.require("termination.dataRetrievalPeriod",
+                  "the agreement gives the customer no period to retrieve its data after termination");
+    if (!window.present()) return;
     auto seconds = window.duration();
     if (!seconds) return;  // req.values-valid
     auto timeline = field_at(r.root(), "transfer.timeline").duration();
@@ -113,11 +106,9 @@ void charges(const NativeCheckContext &ctx) {
   const std::vector<std::string> models = param_strings(ctx, "models");
   const std::optional<Date> free_from = param_date(ctx, "noChargesFrom");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field sc = field_at(r.root(), "termination.switchingCharges");
-    if (!sc.present()) {
-      r.at_path("termination.switchingCharges", "the agreement does not say what switching or exit costs");
-      return;
-    }
+    Field sc =
+        r.require("termination.switchingCharges", "the agreement does not say what switching or exit costs");
+    if (!sc.present()) return;
     Field model = field(sc, "model");
     if (!model.present()) {
       r.at(sc, "switchingCharges has no model");
