@@ -148,8 +148,19 @@ bool Tags::unknown_for(std::string_view key) const {
 
 ResourceIndex::ResourceIndex(const Project &project) : project_(&project) {
   LocationResolver locations(project);
-  for (size_t i = 0; i < project.resources.size(); ++i) {
-    const Resource &r = project.resources[i];
+  // Resources in file and source order, whatever order the formats were
+  // evaluated in, so that "for example" and every listing are stable.
+  std::vector<size_t> order(project.resources.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Resource &x = project.resources[a], &y = project.resources[b];
+    const std::string &px = x.document ? x.document->path : std::string();
+    const std::string &py = y.document ? y.document->path : std::string();
+    if (px != py) return px < py;
+    return std::pair(x.span.start_line, x.span.start_col) < std::pair(y.span.start_line, y.span.start_col);
+  });
+  for (size_t i = 0; i < order.size(); ++i) {
+    const Resource &r = project.resources[order[i]];
     if (r.format == DocKind::Agreement || !r.body || !r.document) continue;
     IndexedResource ir;
     ir.resource = &r;

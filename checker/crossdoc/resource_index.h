@@ -42,7 +42,7 @@ struct Tags {
 
 struct IndexedResource {
   const Resource *resource = nullptr;
-  size_t index = 0;  // into Project::resources
+  size_t index = 0;  // rank in file and source order (see the constructor)
   ProviderFamily family = ProviderFamily::Other;
   EffectiveLocation location;
   Tags tags;
