@@ -5,6 +5,7 @@
 #include <memory>
 #include <thread>
 
+#include "checker/cache/model_cache.h"
 #include "checker/cli/commands.h"
 #include "checker/cli/output_file.h"
 #include "checker/cli/rule_selection.h"
@@ -32,6 +33,9 @@ struct ScanArgs {
   bool no_color = false;
   bool quiet = false;
   uint64_t max_file_size = 8ull * 1024 * 1024;
+  std::string cache_dir;
+  bool no_cache = false;
+  bool parse_only = false;
 };
 
 const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "markdown"};
@@ -50,6 +54,29 @@ void write_format(const std::string &format, const Report &report, std::ostream 
   } else if (format == "markdown") {
     write_markdown(report, out);
   }
+}
+
+unsigned jobs_or_default(unsigned jobs) {
+  return jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
+// `--parse-only` (hidden, for benchmarks): discovery and parsing, nothing
+// else, so a full scan's cost can be compared with its parsers'.
+int run_parse_only(const ScanArgs &a) {
+  ScanOptions opts;
+  opts.roots = a.paths.empty() ? std::vector<std::string>{"."} : a.paths;
+  opts.jobs = jobs_or_default(a.jobs);
+  opts.discovery.max_file_size = a.max_file_size;
+  try {
+    ParseOnlySummary sum = parse_only(opts);
+    if (!a.quiet)
+      std::cout << "parsed " << sum.files << " files (" << sum.bytes << " bytes): " << sum.documents
+                << " documents, " << sum.diagnostics << " diagnostics\n";
+  } catch (const std::runtime_error &e) {
+    std::cerr << "clause: error: " << e.what() << "\n";
+    return kUsage;
+  }
+  return kOk;
 }
 
 int run_scan_command(const ScanArgs &a) {
@@ -74,16 +101,19 @@ int run_scan_command(const ScanArgs &a) {
   }
   if (targets.empty()) targets.emplace_back(a.format, "-");
 
+  if (a.parse_only) return run_parse_only(a);
+
   RuleSelection sel{a.rule_dirs, split_list(a.enable), split_list(a.disable), split_list(a.scenarios),
                     a.severity_min};
   RuleSet rules = select_rules(sel);
 
   ScanOptions opts;
   opts.roots = a.paths.empty() ? std::vector<std::string>{"."} : a.paths;
-  opts.jobs = a.jobs ? a.jobs : std::max(1u, std::thread::hardware_concurrency());
+  opts.jobs = jobs_or_default(a.jobs);
   opts.strict = a.strict;
   opts.category = a.category;
   opts.discovery.max_file_size = a.max_file_size;
+  if (!a.no_cache) opts.cache_dir = a.cache_dir.empty() ? ModelCache::default_dir() : a.cache_dir;
   Report report;
   try {
     report = run_scan(rules, opts);
@@ -129,6 +159,10 @@ Command add_scan_command(CLI::App &app) {
   cmd->add_option("--category", args->category, "SARIF automationDetails.id");
   cmd->add_option("--max-file-size", args->max_file_size,
                   "Skip files larger than this many bytes (default 8 MiB)");
+  cmd->add_option("--cache-dir", args->cache_dir,
+                  "Model cache directory (default: $XDG_CACHE_HOME/clause or ~/.cache/clause)");
+  cmd->add_flag("--no-cache", args->no_cache, "Parse every file; neither read nor write the model cache");
+  cmd->add_flag("--parse-only", args->parse_only, "Only discover and parse (benchmarks)")->group("");
   cmd->add_flag("--strict", args->strict, "Report, as notes, checks that unknown values kept from deciding");
   cmd->add_flag("--no-color", args->no_color, "Never colour the text output");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on stdout for text output; only the exit code");
