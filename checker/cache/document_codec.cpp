@@ -12,7 +12,7 @@ namespace {
 constexpr size_t kMinSpan = 6;
 constexpr size_t kMinNode = 1 + kMinSpan;
 constexpr size_t kMinEntry = 1 + kMinSpan + kMinNode;
-constexpr size_t kMinExpr = 2 + 1 + kMinSpan + 1 + 1 + kMinNode;
+constexpr size_t kMinExpr = 1 + kMinSpan;
 constexpr size_t kMinBlock = 1 + 1 + 2 * kMinSpan + kMinNode;
 constexpr size_t kMinComment = kMinSpan + 1;
 constexpr size_t kMinDiagnostic = 1 + 1 + 1 + kMinSpan;
@@ -21,15 +21,39 @@ constexpr size_t kMinDiagnostic = 1 + 1 + 1 + kMinSpan;
 // shallow enough that decoding a hostile entry cannot exhaust the stack.
 constexpr int kMaxDecodeDepth = 2048;
 
-// Node flag bits; the low three bits hold the NodeKind.
+// Node flags; the low three bits hold the NodeKind. The common ones come
+// first so that most nodes' flags fit one varint byte.
 enum : uint32_t {
-  kFromBlock = 1u << 3,
-  kBoolean = 1u << 4,
-  kHasText = 1u << 5,
-  kHasItems = 1u << 6,
-  kHasEntries = 1u << 7,
-  kHasExpr = 1u << 8,
+  kHasText = 1u << 3,
+  kHasEntries = 1u << 4,
+  kHasItems = 1u << 5,
+  kHasExpr = 1u << 6,
+  kFromBlock = 1u << 7,
+  kBoolean = 1u << 8,
   kHasNumber = 1u << 9,
+  kExprSourceIsText = 1u << 10,  // the Expr's source repeats the node's text
+  kNodeFlagsEnd = 1u << 11,
+};
+
+// Expr header byte: the Op in the low four bits, then presence flags.
+enum : uint8_t {
+  kExpand = 1u << 4,
+  kHasName = 1u << 5,
+  kHasSource = 1u << 6,
+  kHasValue = 1u << 7,
+};
+static_assert(static_cast<uint8_t>(Expr::Op::Unsupported) < 16);
+
+uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
+int64_t unzigzag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
+
+// Spans are written relative to the previous span's start (documents are
+// walked in source order, so the deltas are small) and ends relative to
+// their starts: most of the six numbers fit one byte. Arithmetic wraps in
+// uint32 exactly as written, so every span round-trips.
+struct SpanBase {
+  uint32_t line = 0;
+  uint32_t offset = 0;
 };
 
 class Writer {
@@ -53,35 +77,32 @@ class Writer {
     std::memcpy(b, &d, 8);
     out.append(b, 8);
   }
-  // Ends relative to starts: most spans are short, so the deltas fit a byte.
   void span(const Span &s) {
-    var(s.start_line);
+    var(zigzag(static_cast<int32_t>(s.start_line - base_.line)));
     var(s.start_col);
     var(s.end_line - s.start_line);
     var(s.end_col);
-    var(s.start_offset);
+    var(zigzag(static_cast<int32_t>(s.start_offset - base_.offset)));
     var(s.end_offset - s.start_offset);
+    base_ = {s.start_line, s.start_offset};
   }
 
   void node(const Node &n) {
     uint32_t flags = static_cast<uint32_t>(n.kind);
+    if (!n.text.empty()) flags |= kHasText;
+    if (!n.entries.empty()) flags |= kHasEntries;
+    if (!n.items.empty()) flags |= kHasItems;
+    if (n.expr) flags |= kHasExpr;
     if (n.from_block) flags |= kFromBlock;
     if (n.boolean) flags |= kBoolean;
-    if (!n.text.empty()) flags |= kHasText;
-    if (!n.items.empty()) flags |= kHasItems;
-    if (!n.entries.empty()) flags |= kHasEntries;
-    if (n.expr) flags |= kHasExpr;
     uint64_t bits;
     std::memcpy(&bits, &n.number, 8);
     if (bits != 0) flags |= kHasNumber;
+    if (n.expr && !n.text.empty() && n.expr->source == n.text) flags |= kExprSourceIsText;
     var(flags);
     span(n.span);
     if (flags & kHasNumber) f64(n.number);
     if (flags & kHasText) str(n.text);
-    if (flags & kHasItems) {
-      var(n.items.size());
-      for (const auto &i : n.items) node(i);
-    }
     if (flags & kHasEntries) {
       var(n.entries.size());
       for (const auto &e : n.entries) {
@@ -90,39 +111,59 @@ class Writer {
         node(e.value);
       }
     }
-    if (flags & kHasExpr) expr(*n.expr);
+    if (flags & kHasItems) {
+      var(n.items.size());
+      for (const auto &i : n.items) node(i);
+    }
+    if (flags & kHasExpr) expr(*n.expr, !(flags & kExprSourceIsText));
   }
 
-  void expr(const Expr &e) {
-    u8(static_cast<uint8_t>(e.op));
-    u8(e.expand ? 1 : 0);
-    str(e.name);
+  void expr(const Expr &e, bool write_source = true) {
+    uint8_t head = static_cast<uint8_t>(e.op);
+    if (e.expand) head |= kExpand;
+    if (!e.name.empty()) head |= kHasName;
+    if (write_source && !e.source.empty()) head |= kHasSource;
+    if (has_value(e)) head |= kHasValue;
+    u8(head);
     span(e.span);
-    str(e.source);
+    if (head & kHasName) str(e.name);
+    if (head & kHasSource) str(e.source);
     var(e.args.size());
     for (const auto &a : e.args) expr(a);
-    node(e.value);
+    if (head & kHasValue) node(e.value);
+  }
+
+ private:
+  SpanBase base_;
+
+  // Only Literal expressions carry a value; the others hold a default Node.
+  static bool has_value(const Expr &e) {
+    const Node &v = e.value;
+    uint64_t bits;
+    std::memcpy(&bits, &v.number, 8);
+    return v.kind != NodeKind::Null || v.from_block || v.boolean || bits != 0 || !v.text.empty() ||
+           !v.items.empty() || !v.entries.empty() || v.expr || !(v.span == Span{});
   }
 };
 
-// Spans whose ends would come before their starts wrap around in uint32
-// arithmetic exactly as they were written, so every span round-trips.
 class Reader {
  public:
-  explicit Reader(std::string_view data) : p_(data.data()), end_(data.data() + data.size()) {}
+  explicit Reader(std::string_view data)
+      : p_(reinterpret_cast<const uint8_t *>(data.data())), end_(p_ + data.size()) {}
 
   bool ok() const { return ok_; }
   bool at_end() const { return p_ == end_; }
 
   uint8_t u8() {
     if (p_ == end_) return fail(), 0;
-    return static_cast<uint8_t>(*p_++);
+    return *p_++;
   }
   uint64_t var() {
+    if (p_ != end_ && *p_ < 0x80) return *p_++;  // most values fit one byte
     uint64_t v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       if (p_ == end_) return fail(), 0;
-      uint8_t b = static_cast<uint8_t>(*p_++);
+      uint8_t b = *p_++;
       v |= uint64_t(b & 0x7f) << shift;
       if (!(b & 0x80)) return v;
     }
@@ -132,6 +173,11 @@ class Reader {
     uint64_t v = var();
     if (v > UINT32_MAX) fail();
     return static_cast<uint32_t>(v);
+  }
+  uint32_t delta32() {
+    uint64_t v = var();
+    if (v > UINT32_MAX) fail();
+    return static_cast<uint32_t>(unzigzag(v));
   }
   // A count of elements that each take at least `min_bytes` encoded: never
   // more than what is left can hold, so a forged count cannot make us
@@ -144,7 +190,7 @@ class Reader {
   void str(std::string &s) {
     size_t n = count();
     if (!ok_) return;
-    s.assign(p_, n);
+    s.assign(reinterpret_cast<const char *>(p_), n);
     p_ += n;
   }
   double f64() {
@@ -156,19 +202,20 @@ class Reader {
   }
   Span span() {
     Span s;
-    s.start_line = u32();
+    s.start_line = base_.line + delta32();
     s.start_col = u32();
     s.end_line = s.start_line + u32();
     s.end_col = u32();
-    s.start_offset = u32();
+    s.start_offset = base_.offset + delta32();
     s.end_offset = s.start_offset + u32();
+    base_ = {s.start_line, s.start_offset};
     return s;
   }
 
   void node(Node &n, int depth) {
     if (depth > kMaxDecodeDepth) return fail();
     uint64_t flags = var();
-    if (!ok_ || flags >= (kHasNumber << 1) || (flags & 7) > static_cast<uint64_t>(NodeKind::Expression))
+    if (!ok_ || flags >= kNodeFlagsEnd || (flags & 7) > static_cast<uint64_t>(NodeKind::Expression))
       return fail();
     n.kind = static_cast<NodeKind>(flags & 7);
     n.from_block = flags & kFromBlock;
@@ -176,17 +223,8 @@ class Reader {
     n.span = span();
     if (flags & kHasNumber) n.number = f64();
     if (flags & kHasText) str(n.text);
-    if (flags & kHasItems) {
-      size_t count_items = count(kMinNode);
-      n.items.resize(count_items);
-      for (auto &i : n.items) {
-        if (!ok_) return;
-        node(i, depth + 1);
-      }
-    }
     if (flags & kHasEntries) {
-      size_t count_entries = count(kMinEntry);
-      n.entries.resize(count_entries);
+      n.entries.resize(count(kMinEntry));
       for (auto &e : n.entries) {
         if (!ok_) return;
         str(e.key);
@@ -194,46 +232,54 @@ class Reader {
         node(e.value, depth + 1);
       }
     }
+    if (flags & kHasItems) {
+      n.items.resize(count(kMinNode));
+      for (auto &i : n.items) {
+        if (!ok_) return;
+        node(i, depth + 1);
+      }
+    }
     if (flags & kHasExpr) {
       auto e = std::make_shared<Expr>();
       expr(*e, depth + 1);
+      if (flags & kExprSourceIsText) e->source = n.text;
       n.expr = std::move(e);
+    } else if (flags & kExprSourceIsText) {
+      fail();
     }
   }
 
   void expr(Expr &e, int depth) {
     if (depth > kMaxDecodeDepth) return fail();
-    uint8_t op = u8();
-    if (op > static_cast<uint8_t>(Expr::Op::Unsupported)) return fail();
-    e.op = static_cast<Expr::Op>(op);
-    uint8_t expand = u8();
-    if (expand > 1) return fail();
-    e.expand = expand == 1;
-    str(e.name);
+    uint8_t head = u8();
+    if ((head & 15) > static_cast<uint8_t>(Expr::Op::Unsupported)) return fail();
+    e.op = static_cast<Expr::Op>(head & 15);
+    e.expand = head & kExpand;
     e.span = span();
-    str(e.source);
-    size_t count_args = count(kMinExpr);
-    e.args.resize(count_args);
+    if (head & kHasName) str(e.name);
+    if (head & kHasSource) str(e.source);
+    e.args.resize(count(kMinExpr));
     for (auto &a : e.args) {
       if (!ok_) return;
       expr(a, depth + 1);
     }
-    node(e.value, depth + 1);
+    if (head & kHasValue) node(e.value, depth + 1);
   }
 
   void fail() { ok_ = false, p_ = end_; }
 
  private:
-  const char *p_;
-  const char *end_;
+  const uint8_t *p_;
+  const uint8_t *end_;
   bool ok_ = true;
+  SpanBase base_;
 };
 
 }  // namespace
 
 std::string encode_document(const Document &doc) {
   Writer w;
-  w.out.reserve(doc.source.size() / 2 + 64);
+  w.out.reserve(doc.source.size() + 64);
   w.u8(static_cast<uint8_t>(doc.kind));
   w.var(doc.blocks.size());
   for (const auto &b : doc.blocks) {

@@ -13,7 +13,7 @@
 namespace clause {
 
 // Bump whenever the encoding or the model's fields change.
-inline constexpr uint32_t kDocumentCodecVersion = 1;
+inline constexpr uint32_t kDocumentCodecVersion = 2;
 
 std::string encode_document(const Document &doc);
 
