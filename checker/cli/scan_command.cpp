@@ -25,6 +25,7 @@ struct ScanArgs {
   bool no_color = false;
   bool quiet = false;
   bool show_suppressed = false;
+  bool parse_only = false;
   std::string uri_prefix;
   CLI::Option *uri_prefix_opt = nullptr;
 };
@@ -68,7 +69,23 @@ bool parse_fail_on(const std::string &text, int &threshold) {
   return s.has_value();
 }
 
+// `--parse-only` (hidden, for benchmarks): discovery and parsing, nothing
+// else, so a full scan's cost can be compared with its parsers'.
+int run_parse_only(const ScanArgs &a) {
+  try {
+    ParseOnlySummary sum = parse_only(plain_scan_options(a.in));
+    if (!a.quiet)
+      std::cout << "parsed " << sum.files << " files (" << sum.bytes << " bytes): " << sum.documents
+                << " documents, " << sum.diagnostics << " diagnostics\n";
+  } catch (const std::runtime_error &e) {
+    std::cerr << "clause: error: " << e.what() << "\n";
+    return kUsage;
+  }
+  return kOk;
+}
+
 int run_scan_command(const ScanArgs &a) {
+  if (a.parse_only) return run_parse_only(a);
   int threshold = -1;
   if (!a.fail_on.empty() && !parse_fail_on(a.fail_on, threshold)) {
     std::cerr << "clause: error: --fail-on: '" << a.fail_on << "' is not a severity or 'never'\n";
@@ -128,6 +145,7 @@ Command add_scan_command(CLI::App &app) {
   args->uri_prefix_opt =
       cmd->add_option("--uri-prefix", args->uri_prefix,
                       "Put PREFIX before SARIF URIs (default: the root's path in its git repository)");
+  cmd->add_flag("--parse-only", args->parse_only, "Only discover and parse (benchmarks)")->group("");
   cmd->add_flag("--show-suppressed", args->show_suppressed, "List suppressed findings in the text output");
   cmd->add_flag("--no-color", args->no_color, "Never colour the text output");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on stdout for text output; only the exit code");

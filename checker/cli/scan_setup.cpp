@@ -10,6 +10,7 @@
 
 #include "checker/cli/rule_selection.h"
 #include "checker/scan/scanner.h"
+#include "checker/cache/model_cache.h"
 #include "checker/workflow/baseline.h"
 #include "checker/workflow/config.h"
 #include "checker/workflow/dates.h"
@@ -107,6 +108,7 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   opts.category = in.category;
   opts.discovery.max_file_size = in.max_file_size;
   opts.var_files = in.var_files;
+  if (!in.no_cache) opts.cache_dir = in.cache_dir.empty() ? ModelCache::default_dir() : in.cache_dir;
   if (!config.exclude.empty()) {
     std::shared_ptr<const Config> keep = group.config;
     opts.discovery.exclude = [keep](const std::string &abs) { return keep->excludes(abs); };
@@ -194,6 +196,9 @@ void add_input_options(CLI::App &cmd, ScanInputs &in) {
   cmd.add_option("-j,--jobs", in.jobs, "Parallel jobs (default: hardware threads)");
   cmd.add_option("--max-file-size", in.max_file_size,
                  "Skip files larger than this many bytes (default 8 MiB)");
+  cmd.add_option("--cache-dir", in.cache_dir,
+                 "Model cache directory (default: $XDG_CACHE_HOME/clause or ~/.cache/clause)");
+  cmd.add_flag("--no-cache", in.no_cache, "Parse every file; neither read nor write the model cache");
   cmd.add_flag("--strict", in.strict, "Report, as notes, checks that unknown values kept from deciding");
   auto *config = cmd.add_option("--config", in.config,
                                 "Configuration file (default: .clause.yaml found upward from each root)");
@@ -208,6 +213,14 @@ void add_filter_options(CLI::App &cmd, ScanInputs &in) {
                  "Report only findings in files changed since this git ref, or untracked");
   cmd.add_flag("--report-unused-suppressions,!--no-report-unused-suppressions", in.report_unused,
                "Report clause:ignore directives that suppress nothing (default: on when CI=true)");
+}
+
+ScanOptions plain_scan_options(const ScanInputs &in) {
+  ScanOptions opts;
+  opts.roots = in.paths.empty() ? std::vector<std::string>{"."} : in.paths;
+  opts.jobs = in.jobs ? in.jobs : std::max(1u, std::thread::hardware_concurrency());
+  opts.discovery.max_file_size = in.max_file_size;
+  return opts;
 }
 
 ScanOutcome perform_scan(const ScanInputs &in) {

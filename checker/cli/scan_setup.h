@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "checker/model/report.h"
+#include "checker/scan/scanner.h"
 
 namespace clause::cli {
 
@@ -23,6 +24,8 @@ struct ScanInputs {
   uint64_t max_file_size = 8ull * 1024 * 1024;
   std::string config;      // --config FILE
   bool no_config = false;  // --no-config
+  std::string cache_dir;   // --cache-dir; "" = the default place
+  bool no_cache = false;   // --no-cache
   // Filters (scan only).
   std::string baseline;
   std::vector<std::string> only_files;
@@ -48,6 +51,9 @@ ScanOutcome perform_scan(const ScanInputs &in);
 // perform_scan(), with a usage error printed on stderr and nullopt returned
 // for it (the caller exits 2).
 std::optional<ScanOutcome> perform_scan_or_explain(const ScanInputs &in);
+
+// The scan options for `in` alone, without configuration (`--parse-only`).
+ScanOptions plain_scan_options(const ScanInputs &in);
 
 // True when the CI environment variable says so (CI=true or CI=1).
 bool running_in_ci();

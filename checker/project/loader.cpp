@@ -89,25 +89,54 @@ DocumentPtr parse_document(const SourceFile &file, std::string bytes, const Pars
   return doc;
 }
 
+namespace {
+
+// Through the model cache when there is one: a valid entry replaces the
+// parse; a miss parses and stores.
+DocumentPtr parse_or_load(const SourceFile &file, std::string bytes, const LoadOptions &opts) {
+  if (!opts.cache) return parse_document(file, std::move(bytes), opts.parse);
+  CacheKey key = opts.cache->key_for(file, bytes, opts.parse);
+  if (DocumentPtr doc = opts.cache->load(key)) {
+    doc->path = file.rel_path;
+    doc->abs_path = file.abs_path;
+    doc->source = std::move(bytes);
+    return doc;
+  }
+  DocumentPtr doc = parse_document(file, std::move(bytes), opts.parse);
+  opts.cache->store(key, *doc);
+  return doc;
+}
+
+}  // namespace
+
+std::vector<DocumentPtr> parse_files(const Discovery &discovery, const LoadOptions &opts,
+                                     std::vector<FileDiagnostic> &diagnostics) {
+  const auto &files = discovery.files;
+  std::vector<DocumentPtr> docs(files.size());
+  std::vector<char> unreadable(files.size(), 0);
+  parallel_for(files.size(), opts.jobs, [&](size_t i) {
+    std::string bytes;
+    if (!read_file(files[i].abs_path, bytes)) {
+      unreadable[i] = 1;
+      return;
+    }
+    docs[i] = parse_or_load(files[i], std::move(bytes), opts);
+  });
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (unreadable[i])
+      diagnostics.push_back(
+          FileDiagnostic{files[i].rel_path,
+                         Diagnostic{DiagLevel::Warning, "unreadable", "cannot read this file; skipped", {}}});
+  }
+  return docs;
+}
+
 Project load_project(const Discovery &discovery, const LoadOptions &opts) {
   Project project;
   project.root_abs = discovery.root_abs;
   project.diagnostics = discovery.diagnostics;
-  const auto &files = discovery.files;
-  std::vector<DocumentPtr> docs(files.size());
-  std::vector<std::vector<FileDiagnostic>> read_errors(files.size());
-  parallel_for(files.size(), opts.jobs, [&](size_t i) {
-    std::string bytes;
-    if (!read_file(files[i].abs_path, bytes)) {
-      read_errors[i].push_back(
-          FileDiagnostic{files[i].rel_path,
-                         Diagnostic{DiagLevel::Warning, "unreadable", "cannot read this file; skipped", {}}});
-      return;
-    }
-    docs[i] = parse_document(files[i], std::move(bytes), opts.parse);
-  });
-  for (size_t i = 0; i < files.size(); ++i) {
-    for (auto &d : read_errors[i]) project.diagnostics.push_back(std::move(d));
+  std::vector<DocumentPtr> docs = parse_files(discovery, opts, project.diagnostics);
+  for (size_t i = 0; i < docs.size(); ++i) {
     if (!docs[i]) continue;
     Document &doc = *docs[i];
     for (const auto &diag : doc.diagnostics) project.diagnostics.push_back(FileDiagnostic{doc.path, diag});

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/cache/model_cache.h"
 #include "checker/discovery/discover.h"
 #include "checker/project/project.h"
 #include "parsers/parse_options.h"
@@ -14,9 +15,16 @@ struct LoadOptions {
   unsigned jobs = 1;
   ParseOptions parse;
   std::vector<std::string> var_files;  // --var-file, applied to every root module
+  const ModelCache *cache = nullptr;  // none: parse every file
 };
 
 Project load_project(const Discovery &discovery, const LoadOptions &opts);
+
+// Reads and parses every file of a discovery, in parallel (through the cache
+// when there is one): slot i holds file i's document, or null when the file
+// could not be read (a diagnostic is appended). Builds nothing else.
+std::vector<DocumentPtr> parse_files(const Discovery &discovery, const LoadOptions &opts,
+                                     std::vector<FileDiagnostic> &diagnostics);
 
 // Parses one file's bytes into a document (no I/O): the unit the loader, the
 // cache and the fuzz targets share.

@@ -1,6 +1,7 @@
 #include "checker/scan/scanner.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "checker/project/loader.h"
 
@@ -14,6 +15,8 @@ std::string root_display_name(const std::string &root) {
 }
 
 Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
+  std::optional<ModelCache> cache;
+  if (!opts.cache_dir.empty()) cache.emplace(opts.cache_dir);
   Report report;
   report.rules = rules.infos();
   const std::vector<RuleInfo> ran = report.rules;
@@ -26,7 +29,11 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   report.category = opts.category;
   for (const auto &root : opts.roots) {
     Discovery discovery = discover(root, opts.discovery);
-    Project project = load_project(discovery, LoadOptions{opts.jobs, opts.parse, opts.var_files});
+    LoadOptions load{opts.jobs, opts.parse, opts.var_files};
+    load.cache = cache ? &*cache : nullptr;
+    // One root at a time: its Project is released before the next is read,
+    // so a batch audit holds one root's model, not all of them.
+    Project project = load_project(discovery, load);
     if (opts.deployment_region)
       for (const auto &doc : project.documents)
         if (doc->kind == DocKind::CloudFormation || doc->kind == DocKind::Kubernetes)
@@ -53,6 +60,24 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
     report.roots.push_back(std::move(rr));
   }
   return report;
+}
+
+ParseOnlySummary parse_only(const ScanOptions &opts) {
+  ParseOnlySummary sum;
+  for (const auto &root : opts.roots) {
+    Discovery discovery = discover(root, opts.discovery);
+    std::vector<FileDiagnostic> diagnostics;
+    std::vector<DocumentPtr> docs = parse_files(discovery, LoadOptions{opts.jobs, opts.parse}, diagnostics);
+    for (const auto &f : discovery.files) sum.bytes += f.size;
+    sum.files += discovery.files.size();
+    sum.diagnostics += diagnostics.size();
+    for (const auto &d : docs) {
+      if (!d) continue;
+      sum.diagnostics += d->diagnostics.size();
+      if (d->kind != DocKind::Unknown) ++sum.documents;
+    }
+  }
+  return sum;
 }
 
 }  // namespace clause

@@ -27,10 +27,21 @@ struct ScanOptions {
   // deployed: a region, or "" when not known. Cross-document rules read it
   // as the documents' location (Project::deployment_regions).
   std::function<std::string(DocKind, const std::string &abs_path)> deployment_region;
+  std::string cache_dir;  // model cache (checker/cache/); empty: no cache
 };
 
 // Throws std::runtime_error when a root does not exist.
 Report run_scan(const RuleSet &rules, const ScanOptions &opts);
+
+// Discovery and parsing only, no cache, no rules: the floor a full scan is
+// measured against (`clause scan --parse-only`, `make bench`).
+struct ParseOnlySummary {
+  size_t files = 0;  // files parsed
+  uint64_t bytes = 0;
+  size_t documents = 0;  // of a kind clause reads
+  size_t diagnostics = 0;
+};
+ParseOnlySummary parse_only(const ScanOptions &opts);
 
 // The display name of a root as the user gave it ("." stays ".").
 std::string root_display_name(const std::string &root);

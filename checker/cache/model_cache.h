@@ -1,0 +1,59 @@
+#pragma once
+// A content-addressed, on-disk cache of parsed Documents, so a re-scan
+// parses only the files that changed (DESIGN §9).
+//
+// An entry's key hashes the file's bytes with everything else the parse
+// depends on: the parser build (a fingerprint of the parser and model
+// sources), the parse options, the syntax and the file name (classification
+// reads it). An entry is never trusted over the file: its header repeats the
+// key, the file's size and content hash, and a checksum of the payload; an
+// entry that is foreign, truncated or corrupt is ignored (and rewritten).
+// Entries are written to a temporary file and renamed into place, so
+// concurrent scans sharing a cache never read a half-written entry.
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "checker/discovery/discover.h"
+#include "checker/model/document.h"
+#include "parsers/parse_options.h"
+
+namespace clause {
+
+struct CacheKey {
+  uint64_t id = 0;            // names the entry
+  uint64_t content_hash = 0;  // of the file's bytes
+  uint64_t size = 0;          // of the file
+};
+
+class ModelCache {
+ public:
+  explicit ModelCache(std::string dir) : dir_(std::move(dir)) {}
+
+  // $XDG_CACHE_HOME/clause, else $HOME/.cache/clause; empty when neither
+  // variable gives an absolute directory.
+  static std::string default_dir();
+
+  CacheKey key_for(const SourceFile &file, std::string_view bytes, const ParseOptions &opts) const;
+  // The cached parse for `key` (kind, blocks, roots, comments,
+  // diagnostics; the caller sets path and source), or nullptr when there is
+  // no valid entry. Never fails otherwise.
+  DocumentPtr load(const CacheKey &key) const;
+  // Best effort: a cache that cannot be written is only slower.
+  void store(const CacheKey &key, const Document &doc) const;
+
+  // Where the entry for `key` lives (for tests and `clause` diagnostics).
+  std::string entry_path(const CacheKey &key) const;
+  const std::string &dir() const { return dir_; }
+
+  size_t hits() const { return hits_; }
+  size_t misses() const { return misses_; }
+  size_t rejected() const { return rejected_; }  // entries found but invalid
+
+ private:
+  std::string dir_;
+  mutable std::atomic<size_t> hits_{0}, misses_{0}, rejected_{0}, temp_counter_{0};
+};
+
+}  // namespace clause

@@ -1,0 +1,192 @@
+// The model cache: a warm scan decodes instead of parsing, re-parses only
+// what changed, gives the same report as a cold one, and never trusts an
+// entry that is truncated, corrupt or written for other bytes.
+#include "checker/cache/model_cache.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "checker/engine/rule_set.h"
+#include "checker/project/loader.h"
+#include "checker/scan/scanner.h"
+#include "sarif/sarif_writer.h"
+#include "tests/unit/model_equal.h"
+
+namespace clause {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ModelCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    base_ = fs::temp_directory_path() / ("clause-cache-test-" + std::to_string(::getpid()) + "-" +
+                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(base_);
+    root_ = base_ / "repo";
+    cache_dir_ = (base_ / "cache").string();
+    fs::create_directories(root_);
+    fs::copy(fs::path(CLAUSE_SOURCE_DIR) / "fixtures" / "demo", root_, fs::copy_options::recursive);
+    fs::copy(fs::path(CLAUSE_SOURCE_DIR) / "fixtures" / "agreements", root_ / "agreements",
+             fs::copy_options::recursive);
+    write("k8s/app.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n");
+    write("broken.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \n}\n");
+  }
+  void TearDown() override { fs::remove_all(base_); }
+
+  void write(const std::string &rel, const std::string &text) {
+    fs::create_directories((root_ / rel).parent_path());
+    std::ofstream(root_ / rel, std::ios::binary) << text;
+  }
+
+  std::string scan_sarif(bool use_cache) {
+    ScanOptions opts;
+    opts.roots = {root_.string()};
+    opts.jobs = 2;
+    if (use_cache) opts.cache_dir = cache_dir_;
+    std::ostringstream out;
+    write_sarif(run_scan(RuleSet::builtin(), opts), out);
+    return out.str();
+  }
+
+  std::vector<fs::path> entries() const {
+    std::vector<fs::path> out;
+    for (const auto &e : fs::recursive_directory_iterator(cache_dir_))
+      if (e.is_regular_file()) out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  fs::path base_, root_;
+  std::string cache_dir_;
+};
+
+TEST_F(ModelCacheTest, WarmLoadDecodesEveryFileAndReparsesOnlyTheChangedOne) {
+  Discovery d = discover(root_.string(), DiscoveryOptions{});
+  size_t n = d.files.size();
+  ASSERT_GE(n, 6u);
+  {
+    ModelCache cache(cache_dir_);
+    LoadOptions lo{2, {}};
+    lo.cache = &cache;
+    Project cold = load_project(d, lo);
+    // Each file goes through the cache once: parsed exactly once.
+    EXPECT_EQ(cache.hits(), 0u);
+    EXPECT_EQ(cache.misses(), n);
+    EXPECT_EQ(entries().size(), n);
+  }
+  Project plain = load_project(d, LoadOptions{1, {}});
+  ModelCache cache(cache_dir_);
+  LoadOptions lo{2, {}};
+  lo.cache = &cache;
+  Project warm = load_project(d, lo);
+  EXPECT_EQ(cache.hits(), n);
+  EXPECT_EQ(cache.misses(), 0u);
+  ASSERT_EQ(warm.documents.size(), plain.documents.size());
+  for (size_t i = 0; i < warm.documents.size(); ++i) {
+    EXPECT_EQ(warm.documents[i]->path, plain.documents[i]->path);
+    EXPECT_EQ(warm.documents[i]->source, plain.documents[i]->source);
+    EXPECT_EQ(testing::document_difference(*warm.documents[i], *plain.documents[i]), "")
+        << warm.documents[i]->path;
+  }
+  EXPECT_EQ(warm.resources.size(), plain.resources.size());
+  EXPECT_EQ(warm.diagnostics.size(), plain.diagnostics.size());
+
+  write("k8s/app.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n");
+  ModelCache again(cache_dir_);
+  lo.cache = &again;
+  Project edited = load_project(discover(root_.string(), DiscoveryOptions{}), lo);
+  EXPECT_EQ(again.hits(), n - 1);
+  EXPECT_EQ(again.misses(), 1u);
+  EXPECT_EQ(again.rejected(), 0u);
+  const Document *app = edited.find_document("k8s/app.yaml");
+  ASSERT_TRUE(app);
+  EXPECT_EQ(app->roots.at(0).get("metadata")->get("name")->text, "api");
+}
+
+TEST_F(ModelCacheTest, ColdWarmAndUncachedScansGiveTheSameSarif) {
+  std::string uncached = scan_sarif(false);
+  EXPECT_FALSE(fs::exists(cache_dir_));
+  std::string cold = scan_sarif(true);
+  ASSERT_TRUE(fs::exists(cache_dir_));
+  std::string warm = scan_sarif(true);
+  EXPECT_EQ(cold, uncached);
+  EXPECT_EQ(warm, cold);
+  EXPECT_NE(warm.find("CL-0901"), std::string::npos);
+  EXPECT_NE(warm.find("toolExecutionNotifications"), std::string::npos);
+}
+
+TEST_F(ModelCacheTest, DamagedEntriesAreRejectedAndRebuilt) {
+  std::string cold = scan_sarif(true);
+  std::vector<fs::path> files = entries();
+  ASSERT_GE(files.size(), 6u);
+  auto rewrite = [](const fs::path &p, auto change) {
+    std::ifstream in(p, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    in.close();
+    change(bytes);
+    std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes;
+  };
+  rewrite(files[0], [](std::string &b) { b[b.size() - 3] ^= 0x40; });       // payload bit flip
+  rewrite(files[1], [](std::string &b) { b.resize(b.size() / 2); });        // truncated
+  rewrite(files[2], [](std::string &b) { b[0] = 'X'; });                    // foreign magic
+  rewrite(files[3], [](std::string &b) { b.clear(); });                     // empty
+  rewrite(files[4], [](std::string &b) { b[8] ^= 1; });                     // codec version
+  fs::copy_file(files[5], files[0], fs::copy_options::overwrite_existing);  // another file's entry
+
+  Discovery d = discover(root_.string(), DiscoveryOptions{});
+  ModelCache cache(cache_dir_);
+  LoadOptions lo{1, {}};
+  lo.cache = &cache;
+  (void)load_project(d, lo);
+  EXPECT_EQ(cache.rejected(), 5u);
+  EXPECT_EQ(cache.hits(), d.files.size() - 5);
+  // The rejected entries were rewritten: a further load hits every file.
+  ModelCache again(cache_dir_);
+  lo.cache = &again;
+  (void)load_project(d, lo);
+  EXPECT_EQ(again.hits(), d.files.size());
+  EXPECT_EQ(scan_sarif(true), cold);
+}
+
+TEST_F(ModelCacheTest, KeyDependsOnBytesNameAndOptions) {
+  ModelCache cache(cache_dir_);
+  SourceFile a{"/x/main.tf", "main.tf", Syntax::Hcl, DocKind::Terraform, 0};
+  SourceFile b = a;
+  b.rel_path = "other/main.tf";
+  SourceFile vars{"/x/main.tfvars", "main.tfvars", Syntax::Hcl, DocKind::TerraformVars, 0};
+  ParseOptions deep;
+  deep.max_depth = 10;
+  EXPECT_EQ(cache.key_for(a, "x = 1", {}).id, cache.key_for(b, "x = 1", {}).id);
+  EXPECT_NE(cache.key_for(a, "x = 1", {}).id, cache.key_for(a, "x = 2", {}).id);
+  EXPECT_NE(cache.key_for(a, "x = 1", {}).id, cache.key_for(vars, "x = 1", {}).id);
+  EXPECT_NE(cache.key_for(a, "x = 1", {}).id, cache.key_for(a, "x = 1", deep).id);
+}
+
+TEST_F(ModelCacheTest, UnwritableCacheOnlyCostsSpeed) {
+  write("cache-is-a-file", "");
+  cache_dir_ = (root_ / "cache-is-a-file").string();
+  std::string uncached = scan_sarif(false);
+  EXPECT_EQ(scan_sarif(true), uncached);
+}
+
+TEST(ModelCacheDefaultDir, FollowsXdgThenHome) {
+  std::string old_xdg = getenv("XDG_CACHE_HOME") ? getenv("XDG_CACHE_HOME") : "";
+  std::string old_home = getenv("HOME") ? getenv("HOME") : "";
+  setenv("XDG_CACHE_HOME", "/xdg", 1);
+  EXPECT_EQ(ModelCache::default_dir(), "/xdg/clause");
+  setenv("XDG_CACHE_HOME", "relative", 1);
+  setenv("HOME", "/home/u", 1);
+  EXPECT_EQ(ModelCache::default_dir(), "/home/u/.cache/clause");
+  unsetenv("XDG_CACHE_HOME");
+  EXPECT_EQ(ModelCache::default_dir(), "/home/u/.cache/clause");
+  if (!old_xdg.empty()) setenv("XDG_CACHE_HOME", old_xdg.c_str(), 1);
+  setenv("HOME", old_home.c_str(), 1);
+}
+
+}  // namespace
+}  // namespace clause
