@@ -1,6 +1,7 @@
 // `clause scan [PATH...]`: scan roots and report.
 #include <unistd.h>
 
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -31,7 +32,9 @@ struct ScanArgs {
   bool strict = false;
   bool no_color = false;
   bool quiet = false;
-  uint64_t max_file_size = 8ull * 1024 * 1024;
+  uint64_t max_file_size = limits::kMaxFileSize;
+  size_t max_findings_per_file = limits::kMaxFindingsPerFile;
+  double parse_timeout = std::chrono::duration<double>(limits::kParseTimeout).count();  // seconds
 };
 
 const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "markdown"};
@@ -84,6 +87,8 @@ int run_scan_command(const ScanArgs &a) {
   opts.strict = a.strict;
   opts.category = a.category;
   opts.discovery.max_file_size = a.max_file_size;
+  opts.max_findings_per_file = a.max_findings_per_file;
+  opts.parse.timeout = std::chrono::milliseconds(static_cast<int64_t>(a.parse_timeout * 1000));
   Report report;
   try {
     report = run_scan(rules, opts);
@@ -91,12 +96,20 @@ int run_scan_command(const ScanArgs &a) {
     std::cerr << "clause: error: " << e.what() << "\n";
     return kUsage;
   }
+  bool output_failed = false;
   for (const auto &[format, path] : targets) {
     bool to_stdout = path == "-";
     bool color = to_stdout && !a.no_color && want_color(STDOUT_FILENO);
     if (to_stdout && a.quiet && format == "text") continue;
-    write_output(path, [&](std::ostream &out) { write_format(format, report, out, color); });
+    try {
+      write_output(path, [&](std::ostream &out) { write_format(format, report, out, color); });
+    } catch (const std::runtime_error &e) {
+      // The other outputs are still written; the run reports the failure.
+      std::cerr << "clause: error: " << e.what() << "\n";
+      output_failed = true;
+    }
   }
+  if (output_failed) return kUsage;
   bool fail = false;
   for (const auto &root : report.roots)
     for (const auto &f : root.findings)
@@ -129,6 +142,12 @@ Command add_scan_command(CLI::App &app) {
   cmd->add_option("--category", args->category, "SARIF automationDetails.id");
   cmd->add_option("--max-file-size", args->max_file_size,
                   "Skip files larger than this many bytes (default 8 MiB)");
+  cmd->add_option("--max-findings-per-file", args->max_findings_per_file,
+                  "Report at most this many findings per file, the most severe first (default 1000; 0: "
+                  "no limit)");
+  cmd->add_option("--parse-timeout", args->parse_timeout,
+                  "Give up parsing a file after this many seconds (default 10; 0: no limit)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--strict", args->strict, "Report, as notes, checks that unknown values kept from deciding");
   cmd->add_flag("--no-color", args->no_color, "Never colour the text output");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on stdout for text output; only the exit code");

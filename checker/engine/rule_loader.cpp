@@ -1,8 +1,8 @@
 #include "checker/engine/rule_loader.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include "checker/engine/native_check.h"
+#include "parsers/parse_options.h"
+#include "parsers/yaml/yaml_parser.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -55,33 +55,35 @@ const Predicate *DeclarativeCheck::when_for(TargetFormat f) const {
 
 namespace {
 
+// Rule packs are user input: they are read with our own YAML parser (the
+// one scanned files go through, with its depth, alias and time limits and
+// its workarounds for yaml-cpp hangs), never with YAML::LoadAll.
 class Loader {
  public:
   explicit Loader(std::string origin) : origin_(std::move(origin)) {}
 
-  [[noreturn]] void fail(const YAML::Node &at, const std::string &msg) const {
-    YAML::Mark m = at.IsDefined() ? at.Mark() : YAML::Mark::null_mark();
+  [[noreturn]] void fail(const Span &at, const std::string &msg) const {
     std::ostringstream s;
     s << origin_;
-    if (m.line >= 0) s << ':' << (m.line + 1) << ':' << (m.column + 1);
+    if (at.valid()) s << ':' << at.start_line << ':' << at.start_col;
     s << ": " << msg;
     throw RulePackError(s.str());
   }
+  [[noreturn]] void fail(const Node &at, const std::string &msg) const { fail(at.span, msg); }
 
-  std::string scalar(const YAML::Node &n, const char *field) const {
-    if (!n.IsScalar()) fail(n, std::string("'") + field + "' must be a string");
-    return n.Scalar();
+  // The text of a scalar as written (a number keeps its spelling: 5.10).
+  std::string scalar(const Node &n, const char *field) const {
+    if (!n.is_scalar()) fail(n, std::string("'") + field + "' must be a string");
+    return n.kind == NodeKind::Number ? n.text : n.scalar_text();
   }
 
-  Rule load(const YAML::Node &doc) {
-    if (!doc.IsMap()) fail(doc, "a rule must be a mapping");
+  Rule load(const Node &doc) {
+    if (!doc.is_map()) fail(doc, "a rule must be a mapping");
     static const std::set<std::string> kKnown = {
         "id",      "name",        "scenario",  "title",     "severity", "targets", "when",      "check",
         "message", "remediation", "rationale", "precision", "tags",     "kind",    "parameters"};
-    for (const auto &kv : doc) {
-      std::string key = kv.first.Scalar();
-      if (!kKnown.count(key)) fail(kv.first, "unknown rule field '" + key + "'");
-    }
+    for (const auto &kv : doc.entries)
+      if (!kKnown.count(kv.key)) fail(kv.key_span, "unknown rule field '" + kv.key + "'");
     Rule rule;
     RuleInfo &info = rule.info;
     info.source = origin_;
@@ -89,61 +91,62 @@ class Loader {
     static const RE2 kId("CL-(\\d\\d)(\\d\\d)");
     int scenario_digits = 0;
     if (!RE2::FullMatch(info.id, kId, &scenario_digits))
-      fail(doc["id"], "rule id '" + info.id + "' must look like CL-<scenario two digits><two digits>");
+      fail(*doc.get("id"), "rule id '" + info.id + "' must look like CL-<scenario two digits><two digits>");
     info.name = required(doc, "name");
     static const RE2 kName("[a-z0-9]+(?:[.-][a-z0-9]+)*");
     if (!RE2::FullMatch(info.name, kName))
-      fail(doc["name"], "rule name '" + info.name + "' must be a lowercase slug such as ops.backup-enabled");
+      fail(*doc.get("name"),
+           "rule name '" + info.name + "' must be a lowercase slug such as ops.backup-enabled");
     info.scenario = required(doc, "scenario");
     static const RE2 kScenario("5\\.(\\d{1,2})");
     int scenario_number = 0;
     if (!RE2::FullMatch(info.scenario, kScenario, &scenario_number) || scenario_number < 1 ||
         scenario_number > 15)
-      fail(doc["scenario"], "scenario must be one of 5.1 ... 5.15");
+      fail(*doc.get("scenario"), "scenario must be one of 5.1 ... 5.15");
     if (scenario_number != scenario_digits)
-      fail(doc["id"], "rule id " + info.id + " does not match scenario " + info.scenario);
+      fail(*doc.get("id"), "rule id " + info.id + " does not match scenario " + info.scenario);
     info.title = required(doc, "title");
     std::string sev = required(doc, "severity");
     auto severity = parse_severity(sev);
-    if (!severity) fail(doc["severity"], "severity must be critical, high, medium, low or info");
+    if (!severity) fail(*doc.get("severity"), "severity must be critical, high, medium, low or info");
     info.severity = *severity;
     info.remediation = optional_text(doc, "remediation");
     info.rationale = optional_text(doc, "rationale");
-    if (doc["precision"]) {
-      info.precision = scalar(doc["precision"], "precision");
+    if (const Node *precision = doc.get("precision")) {
+      info.precision = scalar(*precision, "precision");
       static const std::set<std::string> kPrecision = {"very-high", "high", "medium", "low"};
       if (!kPrecision.count(info.precision))
-        fail(doc["precision"], "precision must be very-high, high, medium or low");
+        fail(*precision, "precision must be very-high, high, medium or low");
     }
-    if (doc["tags"]) {
-      if (!doc["tags"].IsSequence()) fail(doc["tags"], "'tags' must be a list");
-      for (const auto &t : doc["tags"]) info.tags.push_back(scalar(t, "tags"));
+    if (const Node *tags = doc.get("tags")) {
+      if (!tags->is_list()) fail(*tags, "'tags' must be a list");
+      for (const auto &t : tags->items) info.tags.push_back(scalar(t, "tags"));
     }
 
     DeclarativeCheck check;
-    const YAML::Node targets = doc["targets"];
-    if (!targets || !targets.IsMap())
-      fail(targets ? targets : doc, "'targets' must map formats to resource types");
-    for (const auto &kv : targets) {
-      auto fmt = parse_target_format(kv.first.Scalar());
+    const Node *targets = doc.get("targets");
+    if (!targets || !targets->is_map())
+      fail(targets ? *targets : doc, "'targets' must map formats to resource types");
+    for (const auto &kv : targets->entries) {
+      auto fmt = parse_target_format(kv.key);
       if (!fmt)
-        fail(kv.first, "unknown target format '" + kv.first.Scalar() +
-                           "' (terraform, cloudformation, kubernetes, agreement)");
+        fail(kv.key_span,
+             "unknown target format '" + kv.key + "' (terraform, cloudformation, kubernetes, agreement)");
       std::vector<std::string> types;
-      if (kv.second.IsScalar()) {
-        types.push_back(kv.second.Scalar());
-      } else if (kv.second.IsSequence()) {
-        for (const auto &t : kv.second) types.push_back(scalar(t, "targets"));
+      if (kv.value.is_scalar()) {
+        types.push_back(scalar(kv.value, "targets"));
+      } else if (kv.value.is_list()) {
+        for (const auto &t : kv.value.items) types.push_back(scalar(t, "targets"));
       } else {
-        fail(kv.second, "target types must be a list");
+        fail(kv.value, "target types must be a list");
       }
-      if (types.empty()) fail(kv.second, "target type list is empty");
+      if (types.empty()) fail(kv.value, "target type list is empty");
       check.targets[*fmt] = std::move(types);
       info.formats.push_back(target_format_name(*fmt));
     }
     std::sort(info.formats.begin(), info.formats.end());
-    if (doc["kind"]) {
-      std::string k = scalar(doc["kind"], "kind");
+    if (const Node *kind = doc.get("kind")) {
+      std::string k = scalar(*kind, "kind");
       if (k == "agreement") {
         info.kind = RuleKind::Agreement;
       } else if (k == "infrastructure") {
@@ -151,31 +154,31 @@ class Loader {
       } else if (k == "cross-document") {
         info.kind = RuleKind::CrossDocument;
       } else {
-        fail(doc["kind"], "kind must be infrastructure, agreement or cross-document");
+        fail(*kind, "kind must be infrastructure, agreement or cross-document");
       }
     } else if (check.targets.size() == 1 && check.targets.count(TargetFormat::Agreement)) {
       info.kind = RuleKind::Agreement;
     }
 
-    if (doc["parameters"]) {
-      if (!doc["parameters"].IsMap())
-        fail(doc["parameters"], "'parameters' must map names to default values");
-      for (const auto &kv : doc["parameters"]) rule.parameters[kv.first.Scalar()] = to_node(kv.second);
+    if (const Node *parameters = doc.get("parameters")) {
+      if (!parameters->is_map()) fail(*parameters, "'parameters' must map names to default values");
+      for (const auto &kv : parameters->entries) rule.parameters[kv.key] = to_node(kv.value);
     }
-    if (!doc["check"]) fail(doc, "missing field 'check'");
-    if (doc["check"].IsScalar() && doc["check"].Scalar() == "native") {
+    const Node *check_node = doc.get("check");
+    if (!check_node) fail(doc, "missing field 'check'");
+    if (check_node->is_string() && check_node->text == "native") {
       // Implemented in C++ under the same id; the targets say which formats
       // it reads, and the message is the code's.
-      if (doc["when"]) fail(doc["when"], "'when' does not apply to native checks");
-      if (!find_native_check(info.id)) fail(doc["check"], "no native check is registered for " + info.id);
+      if (const Node *when = doc.get("when")) fail(*when, "'when' does not apply to native checks");
+      if (!find_native_check(info.id)) fail(*check_node, "no native check is registered for " + info.id);
       rule.native = true;
       rule.targets = std::move(check.targets);
       return rule;
     }
-    load_predicate_set(doc["check"], check.check, check.shared_check, check);
-    if (doc["when"]) load_predicate_set(doc["when"], check.when, check.shared_when, check);
+    load_predicate_set(*check_node, check.check, check.shared_check, check);
+    if (const Node *when = doc.get("when")) load_predicate_set(*when, check.when, check.shared_when, check);
     check.message = required(doc, "message");
-    validate_placeholders(doc["message"], check.message);
+    validate_placeholders(*doc.get("message"), check.message);
     rule.declarative = std::move(check);
     return rule;
   }
@@ -183,20 +186,20 @@ class Loader {
  private:
   std::string origin_;
 
-  std::string required(const YAML::Node &doc, const char *field) const {
-    const YAML::Node n = doc[field];
+  std::string required(const Node &doc, const char *field) const {
+    const Node *n = doc.get(field);
     if (!n) fail(doc, std::string("missing field '") + field + "'");
-    std::string v = scalar(n, field);
-    if (v.empty()) fail(n, std::string("field '") + field + "' is empty");
+    std::string v = scalar(*n, field);
+    if (v.empty()) fail(*n, std::string("field '") + field + "' is empty");
     return v;
   }
 
-  std::string optional_text(const YAML::Node &doc, const char *field) const {
-    const YAML::Node n = doc[field];
-    return n ? scalar(n, field) : std::string();
+  std::string optional_text(const Node &doc, const char *field) const {
+    const Node *n = doc.get(field);
+    return n ? scalar(*n, field) : std::string();
   }
 
-  void validate_placeholders(const YAML::Node &at, const std::string &msg) const {
+  void validate_placeholders(const Node &at, const std::string &msg) const {
     static const std::set<std::string> kKnown = {"address",   "type",     "name", "actual",
                                                  "attribute", "expected", "file"};
     size_t pos = 0;
@@ -212,19 +215,19 @@ class Loader {
   }
 
   // `check:` is either one predicate or a map from format names to one each.
-  void load_predicate_set(const YAML::Node &n, std::map<TargetFormat, Predicate> &per_format,
+  void load_predicate_set(const Node &n, std::map<TargetFormat, Predicate> &per_format,
                           std::optional<Predicate> &shared, const DeclarativeCheck &check) {
-    if (n.IsMap()) {
-      bool all_formats = n.size() > 0;
-      for (const auto &kv : n)
-        if (!parse_target_format(kv.first.Scalar())) all_formats = false;
+    if (n.is_map()) {
+      bool all_formats = !n.entries.empty();
+      for (const auto &kv : n.entries)
+        if (!parse_target_format(kv.key)) all_formats = false;
       if (all_formats) {
-        for (const auto &kv : n) {
-          auto fmt = *parse_target_format(kv.first.Scalar());
+        for (const auto &kv : n.entries) {
+          auto fmt = *parse_target_format(kv.key);
           if (!check.targets.count(fmt))
-            fail(kv.first, std::string("check for format '") + target_format_name(fmt) +
-                               "' that the rule does not target");
-          per_format[fmt] = load_predicate(kv.second, 0);
+            fail(kv.key_span, std::string("check for format '") + target_format_name(fmt) +
+                                  "' that the rule does not target");
+          per_format[fmt] = load_predicate(kv.value, 0);
         }
         return;
       }
@@ -232,49 +235,55 @@ class Loader {
     shared = load_predicate(n, 0);
   }
 
-  Predicate load_predicate(const YAML::Node &n, int depth) {
-    if (depth > 32) fail(n, "check nested too deeply");
-    if (!n.IsMap()) fail(n, "a check must be a mapping (all, any, not, or attribute + op)");
+  Predicate load_predicate(const Node &n, int depth) {
+    if (depth > limits::kMaxCheckNesting) fail(n, "check nested too deeply");
+    if (!n.is_map()) fail(n, "a check must be a mapping (all, any, not, or attribute + op)");
     Predicate p;
-    if (n["all"] || n["any"]) {
-      const char *key = n["all"] ? "all" : "any";
-      if (n.size() != 1) fail(n, std::string("'") + key + "' must stand alone in its mapping");
-      const YAML::Node list = n[key];
-      if (!list.IsSequence() || list.size() == 0)
+    if (n.get("all") || n.get("any")) {
+      const char *key = n.get("all") ? "all" : "any";
+      if (n.entries.size() != 1) fail(n, std::string("'") + key + "' must stand alone in its mapping");
+      const Node &list = *n.get(key);
+      if (!list.is_list() || list.items.empty())
         fail(list, std::string("'") + key + "' needs a non-empty list");
-      p.kind = n["all"] ? Predicate::Kind::All : Predicate::Kind::Any;
-      for (const auto &c : list) p.children.push_back(load_predicate(c, depth + 1));
+      p.kind = n.get("all") ? Predicate::Kind::All : Predicate::Kind::Any;
+      for (const auto &c : list.items) p.children.push_back(load_predicate(c, depth + 1));
       return p;
     }
-    if (n["not"]) {
-      if (n.size() != 1) fail(n, "'not' must stand alone in its mapping");
+    if (const Node *inner = n.get("not")) {
+      if (n.entries.size() != 1) fail(n, "'not' must stand alone in its mapping");
       p.kind = Predicate::Kind::Not;
-      p.children.push_back(load_predicate(n["not"], depth + 1));
+      p.children.push_back(load_predicate(*inner, depth + 1));
       return p;
     }
     static const std::set<std::string> kKnown = {"attribute", "op",          "value",
                                                  "default",   "ignore_case", "quantifier"};
-    for (const auto &kv : n)
-      if (!kKnown.count(kv.first.Scalar())) fail(kv.first, "unknown check field '" + kv.first.Scalar() + "'");
-    if (!n["attribute"]) fail(n, "a check needs 'attribute' (or all / any / not)");
+    for (const auto &kv : n.entries)
+      if (!kKnown.count(kv.key)) fail(kv.key_span, "unknown check field '" + kv.key + "'");
+    const Node *attribute = n.get("attribute");
+    if (!attribute) fail(n, "a check needs 'attribute' (or all / any / not)");
     p.kind = Predicate::Kind::Attribute;
-    p.path_text = scalar(n["attribute"], "attribute");
+    p.path_text = scalar(*attribute, "attribute");
     std::string err;
     auto path = parse_attribute_path(p.path_text, err);
-    if (!path) fail(n["attribute"], err);
+    if (!path) fail(*attribute, err);
     p.path = std::move(*path);
-    std::string op = n["op"] ? scalar(n["op"], "op") : "exists";
+    const Node *op_node = n.get("op");
+    std::string op = op_node ? scalar(*op_node, "op") : "exists";
     auto parsed = parse_pred_op(op);
-    if (!parsed) fail(n["op"], "unknown op '" + op + "'");
+    if (!parsed) fail(*op_node, "unknown op '" + op + "'");
     p.op = *parsed;
     bool needs_value = p.op != PredOp::Exists && p.op != PredOp::Absent;
-    if (needs_value && !n["value"]) fail(n, "op '" + op + "' needs a 'value'");
-    if (n["value"]) p.value = to_node(n["value"]);
-    if (n["default"]) p.default_value = to_node(n["default"]);
-    if (n["ignore_case"]) p.ignore_case = n["ignore_case"].as<bool>(false);
-    if (n["quantifier"]) {
-      std::string q = scalar(n["quantifier"], "quantifier");
-      if (q != "all" && q != "any") fail(n["quantifier"], "quantifier must be all or any");
+    const Node *value = n.get("value");
+    if (needs_value && !value) fail(n, "op '" + op + "' needs a 'value'");
+    if (value) p.value = to_node(*value);
+    if (const Node *d = n.get("default")) p.default_value = to_node(*d);
+    if (const Node *ic = n.get("ignore_case")) {
+      if (ic->kind != NodeKind::Bool) fail(*ic, "'ignore_case' must be true or false");
+      p.ignore_case = ic->boolean;
+    }
+    if (const Node *quantifier = n.get("quantifier")) {
+      std::string q = scalar(*quantifier, "quantifier");
+      if (q != "all" && q != "any") fail(*quantifier, "quantifier must be all or any");
       p.any_value = q == "any";
     }
     switch (p.op) {
@@ -284,11 +293,11 @@ class Loader {
       case PredOp::Ge:
       case PredOp::LenGe:
       case PredOp::LenLe:
-        if (p.value.kind != NodeKind::Number) fail(n["value"], "op '" + op + "' needs a number");
+        if (p.value.kind != NodeKind::Number) fail(*value, "op '" + op + "' needs a number");
         break;
       case PredOp::In:
       case PredOp::NotIn:
-        if (p.value.kind != NodeKind::List) fail(n["value"], "op '" + op + "' needs a list");
+        if (p.value.kind != NodeKind::List) fail(*value, "op '" + op + "' needs a list");
         break;
       case PredOp::Matches:
       case PredOp::NotMatches: {
@@ -296,7 +305,7 @@ class Loader {
         opts.set_log_errors(false);
         opts.set_case_sensitive(!p.ignore_case);
         auto re = std::make_shared<RE2>(p.value.scalar_text(), opts);
-        if (!re->ok()) fail(n["value"], "invalid regular expression (RE2 syntax): " + re->error());
+        if (!re->ok()) fail(*value, "invalid regular expression (RE2 syntax): " + re->error());
         p.regex = std::move(re);
         break;
       }
@@ -305,47 +314,38 @@ class Loader {
     return p;
   }
 
-  // YAML scalars to model values: numbers and booleans by YAML 1.2 rules.
-  Node to_node(const YAML::Node &n) const {
-    if (n.IsSequence()) {
-      Node list = Node::make_list();
-      for (const auto &c : n) list.items.push_back(to_node(c));
-      return list;
-    }
-    if (n.IsMap()) fail(n, "values must be scalars or lists");
-    if (n.IsNull()) return Node::null();
-    const std::string &s = n.Scalar();
-    if (n.Tag() == "?") {
-      if (s == "true" || s == "false") return Node::make_bool(s == "true");
-      static const RE2 kNumber("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?");
-      if (RE2::FullMatch(s, kNumber)) return Node::make_number(std::strtod(s.c_str(), nullptr), s);
-    }
-    return Node::make_string(s);
+  // Values are scalars or lists of them, typed by the YAML 1.2 core schema
+  // (the parser's), so `7` is a number and `"7"` a string.
+  Node to_node(const Node &n) const {
+    if (n.is_map()) fail(n, "values must be scalars or lists");
+    if (n.is_list())
+      for (const auto &c : n.items) to_node(c);
+    return n;
   }
 };
 
 }  // namespace
 
 std::vector<Rule> load_rules_from_text(std::string_view text, const std::string &origin) {
-  std::vector<Rule> rules;
-  Loader loader(origin);
-  std::vector<YAML::Node> docs;
-  try {
-    docs = YAML::LoadAll(std::string(text));
-  } catch (const YAML::Exception &e) {
+  Document doc;
+  doc.path = origin;
+  doc.source = std::string(text);
+  parse_yaml(doc, ParseOptions{});
+  // A rule pack is held to a higher standard than a scanned file: any
+  // problem the parser reports (a duplicate key included) stops the load.
+  if (!doc.diagnostics.empty()) {
+    const Diagnostic &d = doc.diagnostics.front();
     std::ostringstream s;
-    s << origin << ':' << (e.mark.line + 1) << ':' << (e.mark.column + 1) << ": " << e.msg;
+    s << origin;
+    if (d.span.valid()) s << ':' << d.span.start_line << ':' << d.span.start_col;
+    s << ": " << d.message;
     throw RulePackError(s.str());
   }
-  for (const auto &doc : docs) {
-    if (doc.IsNull()) continue;
-    try {
-      rules.push_back(loader.load(doc));
-    } catch (const YAML::Exception &e) {
-      std::ostringstream s;
-      s << origin << ':' << (e.mark.line + 1) << ':' << (e.mark.column + 1) << ": " << e.msg;
-      throw RulePackError(s.str());
-    }
+  std::vector<Rule> rules;
+  Loader loader(origin);
+  for (const auto &root : doc.roots) {
+    if (root.is_null()) continue;
+    rules.push_back(loader.load(root));
   }
   return rules;
 }

@@ -1,8 +1,13 @@
 #include "checker/project/loader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstring>
+#include <optional>
 
 #include "checker/project/aws_default_tags.h"
 #include "checker/project/parallel.h"
@@ -19,16 +24,54 @@
 namespace clause {
 namespace {
 
-bool read_file(const std::string &path, std::string &out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  in.seekg(0, std::ios::end);
-  auto size = in.tellg();
-  if (size < 0) return false;
-  out.resize(static_cast<size_t>(size));
-  in.seekg(0);
-  in.read(out.data(), size);
-  return static_cast<bool>(in) || in.eof();
+// Reads a file discovery found. It may have changed since: it is opened
+// without blocking (a FIFO swapped in must not hang the scan) and read only
+// while it is a regular file within the size limit. Returns the diagnostic
+// when it cannot be used.
+std::optional<Diagnostic> read_file(const std::string &path, uint64_t max_size, std::string &out) {
+  auto problem = [](const char *code, std::string message) {
+    return Diagnostic{DiagLevel::Warning, code, std::move(message), {}};
+  };
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return problem("unreadable",
+                   std::string("cannot read this file (") + std::strerror(errno) + "); skipped");
+  struct stat st {};
+  std::optional<Diagnostic> result;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    result =
+        Diagnostic{DiagLevel::Note, "not-a-file", "not a regular file (FIFO, device or socket); skipped", {}};
+  } else if (static_cast<uint64_t>(st.st_size) > max_size) {
+    result = problem("skipped-size", size_limit_message(static_cast<uint64_t>(st.st_size), max_size));
+  } else {
+    out.resize(static_cast<size_t>(st.st_size));
+    size_t got = 0;
+    while (!result) {
+      if (got == out.size()) {
+        if (out.size() > max_size) {
+          result = problem("skipped-size", size_limit_message(out.size(), max_size));
+          break;
+        }
+        out.resize(out.size() + 4096);  // grew since fstat
+      }
+      ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0)
+        result = problem("unreadable",
+                         std::string("cannot read this file (") + std::strerror(errno) + "); skipped");
+      if (n <= 0) break;
+      got += static_cast<size_t>(n);
+    }
+    out.resize(got);
+  }
+  ::close(fd);
+  return result;
+}
+
+// No text input of ours holds a NUL byte; a file with one in its first
+// 8 KiB is binary (or UTF-16), as git and grep judge it.
+bool looks_binary(std::string_view bytes) {
+  return bytes.substr(0, 8192).find('\0') != std::string_view::npos;
 }
 
 // An agreement is judged as one pseudo-resource per document, so declarative
@@ -45,8 +88,8 @@ void add_agreement_resources(const Document &doc, std::vector<Resource> &out) {
     r.format = DocKind::Agreement;
     r.document = &doc;
     const MapEntry *kind = root.entry("kind");
-    r.span = kind ? Span{kind->key_span.start_line, kind->key_span.start_col, kind->value.span.end_line,
-                         kind->value.span.end_col, kind->key_span.start_offset, kind->value.span.end_offset}
+    r.span = kind ? Span{kind->key_span.start_line, kind->key_span.start_col,    kind->value.span.end_line,
+                         kind->value.span.end_col,  kind->key_span.start_offset, kind->value.span.end_offset}
                   : root.span;
     r.body = &root;
     out.push_back(std::move(r));
@@ -82,9 +125,29 @@ DocumentPtr parse_document(const SourceFile &file, std::string bytes, const Pars
       break;
   }
   // A JSON or YAML file that is not one of our inputs is skipped silently:
-  // its syntax errors are none of the user's concern here.
+  // its syntax errors are none of the user's concern here. One that did not
+  // parse but reads like one of ours is kept, so its errors are reported.
+  if (doc->kind == DocKind::Unknown && file.syntax != Syntax::Hcl && doc->has_errors())
+    doc->kind = sniff_structured(doc->source);
   if (doc->kind == DocKind::Unknown && file.syntax != Syntax::Hcl) doc->diagnostics.clear();
   return doc;
+}
+
+void add_document_resources(const Document &doc, std::vector<Resource> &out) {
+  switch (doc.kind) {
+    case DocKind::Terraform: terraform_resources(doc, out); break;
+    case DocKind::TerraformPlan:
+      for (auto &r : plan_resources(doc)) out.push_back(std::move(r));
+      break;
+    case DocKind::CloudFormation:
+      for (auto &r : cloudformation_resources(doc)) out.push_back(std::move(r));
+      break;
+    case DocKind::Kubernetes:
+      for (auto &r : kubernetes_resources(doc)) out.push_back(std::move(r));
+      break;
+    case DocKind::Agreement: add_agreement_resources(doc, out); break;
+    default: break;
+  }
 }
 
 Project load_project(const Discovery &discovery, const LoadOptions &opts) {
@@ -96,10 +159,14 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
   std::vector<std::vector<FileDiagnostic>> read_errors(files.size());
   parallel_for(files.size(), opts.jobs, [&](size_t i) {
     std::string bytes;
-    if (!read_file(files[i].abs_path, bytes)) {
-      read_errors[i].push_back(
-          FileDiagnostic{files[i].rel_path,
-                         Diagnostic{DiagLevel::Warning, "unreadable", "cannot read this file; skipped", {}}});
+    if (auto problem = read_file(files[i].abs_path, opts.max_file_size, bytes)) {
+      read_errors[i].push_back(FileDiagnostic{files[i].rel_path, std::move(*problem)});
+      return;
+    }
+    if (looks_binary(bytes)) {
+      read_errors[i].push_back(FileDiagnostic{
+          files[i].rel_path,
+          Diagnostic{DiagLevel::Note, "binary-file", "binary or UTF-16 content (NUL bytes); skipped", {}}});
       return;
     }
     docs[i] = parse_document(files[i], std::move(bytes), opts.parse);
@@ -116,22 +183,7 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
     ++project.files_by_kind[doc_kind_name(doc.kind)];
     project.documents.push_back(std::move(docs[i]));
   }
-  for (const auto &doc : project.documents) {
-    switch (doc->kind) {
-      case DocKind::Terraform: terraform_resources(*doc, project.resources); break;
-      case DocKind::TerraformPlan:
-        for (auto &r : plan_resources(*doc)) project.resources.push_back(std::move(r));
-        break;
-      case DocKind::CloudFormation:
-        for (auto &r : cloudformation_resources(*doc)) project.resources.push_back(std::move(r));
-        break;
-      case DocKind::Kubernetes:
-        for (auto &r : kubernetes_resources(*doc)) project.resources.push_back(std::move(r));
-        break;
-      case DocKind::Agreement: add_agreement_resources(*doc, project.resources); break;
-      default: break;
-    }
-  }
+  for (const auto &doc : project.documents) add_document_resources(*doc, project.resources);
   apply_aws_default_tags(project.documents, project.resources);
   if (discovery.ignored) project.files_by_kind["ignored"] = discovery.ignored;
   return project;

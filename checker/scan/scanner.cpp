@@ -1,8 +1,10 @@
 #include "checker/scan/scanner.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "checker/project/loader.h"
+#include "checker/scan/finding_limit.h"
 
 namespace clause {
 
@@ -19,16 +21,25 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   report.category = opts.category;
   for (const auto &root : opts.roots) {
     Discovery discovery = discover(root, opts.discovery);
-    Project project = load_project(discovery, LoadOptions{opts.jobs, opts.parse});
+    Project project =
+        load_project(discovery, LoadOptions{opts.jobs, opts.parse, opts.discovery.max_file_size});
     Evaluation ev = evaluate_rules(rules, project, EvaluationOptions{opts.strict});
     RootReport rr;
     rr.name = root_display_name(root);
+    // A file root (a pre-commit hook passes files) shows its findings
+    // relative to its directory, as discovery made their paths.
+    std::error_code ec;
+    if (!std::filesystem::is_directory(root, ec)) {
+      const std::string parent = std::filesystem::path(root).parent_path().string();
+      rr.display_base = root_display_name(parent.empty() ? "." : parent);
+    }
     rr.abs_path = project.root_abs;
     rr.findings = std::move(ev.findings);
     if (opts.strict) {
       for (auto &f : ev.undecided) rr.findings.push_back(std::move(f));
       std::sort(rr.findings.begin(), rr.findings.end(), finding_less);
     }
+    limit_findings_per_file(rr.findings, opts.max_findings_per_file, project.diagnostics);
     rr.diagnostics = std::move(project.diagnostics);
     std::stable_sort(rr.diagnostics.begin(), rr.diagnostics.end(),
                      [](const FileDiagnostic &a, const FileDiagnostic &b) {

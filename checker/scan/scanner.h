@@ -18,6 +18,7 @@ struct ScanOptions {
   bool strict = false;
   DiscoveryOptions discovery;
   ParseOptions parse;
+  size_t max_findings_per_file = limits::kMaxFindingsPerFile;  // 0: no limit
   std::string category;
 };
 

@@ -9,29 +9,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/unit/cli_support.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
+using clause::testing::CliRun;
 
-CliRun run(const std::string &args) {
-  std::string cmd = std::string(CLAUSE_BINARY) + " " + args + " 2>&1";
-  CliRun r;
-  FILE *p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+CliRun run(const std::string &args) { return clause::testing::run_clause(args); }
 
-std::string src(const std::string &rel) { return std::string(CLAUSE_SOURCE_DIR) + "/" + rel; }
+std::string src(const std::string &rel) { return clause::testing::source_path(rel); }
 
 TEST(Cli, DemoReportsEachRuleAtItsLine) {
   CliRun r = run("scan --no-color " + src("fixtures/demo"));
