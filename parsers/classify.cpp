@@ -79,4 +79,14 @@ DocKind classify_structured(const std::vector<Node> &roots, std::string_view pat
   return DocKind::Kubernetes;
 }
 
+DocKind sniff_structured(std::string_view text) {
+  auto has = [text](std::string_view word) { return text.find(word) != std::string_view::npos; };
+  if (has("format_version") && (has("planned_values") || has("resource_changes")))
+    return DocKind::TerraformPlan;
+  if (has("clause/v1alpha1") && has("CloudServiceAgreement")) return DocKind::Agreement;
+  if (has("AWSTemplateFormatVersion") || (has("Resources") && has("AWS::"))) return DocKind::CloudFormation;
+  if (has("apiVersion") && has("kind")) return DocKind::Kubernetes;
+  return DocKind::Unknown;
+}
+
 }  // namespace clause

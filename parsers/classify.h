@@ -21,4 +21,9 @@ namespace clause {
 //  - otherwise Unknown (the file is skipped).
 DocKind classify_structured(const std::vector<Node> &roots, std::string_view path);
 
+// The kind a YAML/JSON file that did not parse looks like from its text
+// alone (the key names classify_structured looks for), or Unknown. Lets a
+// broken template be reported instead of skipped as "not one of ours".
+DocKind sniff_structured(std::string_view text);
+
 }  // namespace clause

@@ -29,7 +29,7 @@ const char *scenario_title(std::string_view scenario) {
 }
 
 std::string display_path(const RootReport &root, std::string_view path) {
-  std::string_view base = root.name;
+  std::string_view base = root.display_base.empty() ? root.name : root.display_base;
   while (base.size() > 1 && base.back() == '/') base.remove_suffix(1);
   if (base.empty() || base == ".") return std::string(path);
   if (path.empty()) return std::string(base);

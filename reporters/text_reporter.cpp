@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "checker/model/utf8.h"
 #include "reporters/report_util.h"
 
 namespace clause {
@@ -43,7 +44,7 @@ const char *severity_style(Severity s) {
 bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 std::string position(const RootReport &root, const Location &loc) {
-  std::string out = display_path(root, loc.path);
+  std::string out = printable_text(display_path(root, loc.path));
   if (loc.span.start_line != 0) {
     out += ":" + std::to_string(loc.span.start_line);
     if (loc.span.start_col != 0) out += ":" + std::to_string(loc.span.start_col);
@@ -55,24 +56,27 @@ void write_finding(const RootReport &root, const Finding &f, std::ostream &out, 
                    const Painter &paint) {
   out << paint(kBold, position(root, f.location) + ":") << ' '
       << paint(severity_style(f.severity), std::string(severity_name(f.severity)) + ":") << " [" << f.rule_id
-      << "] " << paint(kBold, f.message);
+      << "] " << paint(kBold, printable_text(f.message));
   if (f.suppression) {
     out << " [suppressed";
-    if (!f.suppression->justification.empty()) out << ": " << f.suppression->justification;
+    if (!f.suppression->justification.empty()) out << ": " << printable_text(f.suppression->justification);
     out << ']';
   }
   out << '\n';
-  if (opts.show_source && !f.snippet.empty() && f.location.span.start_col != 0) {
+  // No caret past the end of a snippet (a long line is cut short in it).
+  if (opts.show_source && !f.snippet.empty() && f.location.span.start_col != 0 &&
+      f.location.span.start_col <= f.snippet.size() + 1) {
     const Span &s = f.location.span;
     const uint32_t end_col =
         s.end_line == s.start_line ? s.end_col : static_cast<uint32_t>(f.snippet.size() + 1);
-    out << f.snippet << '\n' << paint(kGreen, caret_line(f.snippet, s.start_col, end_col)) << '\n';
+    out << printable_text(f.snippet) << '\n'
+        << paint(kGreen, caret_line(f.snippet, s.start_col, end_col)) << '\n';
   } else if (opts.show_source && !f.snippet.empty()) {
-    out << f.snippet << '\n';
+    out << printable_text(f.snippet) << '\n';
   }
   for (const RelatedLocation &r : f.related) {
     out << paint(kBold, position(root, r.location) + ":") << ' ' << paint(kBoldCyan, "note:") << ' '
-        << r.message << '\n';
+        << printable_text(r.message) << '\n';
   }
 }
 
@@ -80,7 +84,8 @@ void write_diagnostic(const RootReport &root, const FileDiagnostic &d, std::ostr
                       const Painter &paint) {
   const bool note = d.diagnostic.level == DiagLevel::Note;
   out << paint(kBold, position(root, {d.path, d.diagnostic.span}) + ":") << ' '
-      << (note ? paint(kBoldCyan, "note:") : paint(kBoldYellow, "warning:")) << ' ' << d.diagnostic.message;
+      << (note ? paint(kBoldCyan, "note:") : paint(kBoldYellow, "warning:")) << ' '
+      << printable_text(d.diagnostic.message);
   if (!d.diagnostic.code.empty()) out << " [" << d.diagnostic.code << ']';
   out << '\n';
 }

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "checker/cli/commands.h"
+#include "checker/cli/output_file.h"
 #include "checker/engine/rule.h"
 
 int main(int argc, char **argv) {
@@ -21,6 +22,9 @@ int main(int argc, char **argv) {
   try {
     for (auto &cmd : commands)
       if (cmd.app->parsed()) return cmd.run();
+  } catch (const clause::OutputError &e) {
+    std::cerr << "clause: error: " << e.what() << "\n";
+    return kUsage;
   } catch (const clause::RulePackError &e) {
     std::cerr << "clause: error: " << e.what() << "\n";
     return kUsage;

@@ -109,12 +109,20 @@ int run_scan_command(const ScanArgs &a) {
   ScanOutcome &outcome = *done;
   for (const std::string &w : outcome.warnings) std::cerr << "clause: warning: " << w << "\n";
   const Report &report = outcome.report;
+  bool output_failed = false;
   for (const auto &[format, path] : targets) {
     bool to_stdout = path == "-";
     bool color = to_stdout && !a.no_color && want_color(STDOUT_FILENO);
     if (to_stdout && a.quiet && format == "text") continue;
-    write_output(path, [&](std::ostream &out) { write_format(format, report, out, color, a); });
+    try {
+      write_output(path, [&](std::ostream &out) { write_format(format, report, out, color, a); });
+    } catch (const OutputError &e) {
+      // The other outputs are still written; the run reports the failure.
+      std::cerr << "clause: error: " << e.what() << "\n";
+      output_failed = true;
+    }
   }
+  if (output_failed) return kUsage;
   // The command line wins over the configuration; the default is low.
   const std::string level = !a.fail_on.empty()         ? a.fail_on
                             : !outcome.fail_on.empty() ? outcome.fail_on

@@ -107,6 +107,8 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   opts.strict = in.strict;
   opts.category = in.category;
   opts.discovery.max_file_size = in.max_file_size;
+  opts.max_findings_per_file = in.max_findings_per_file;
+  opts.parse.timeout = std::chrono::milliseconds(static_cast<int64_t>(in.parse_timeout * 1000));
   opts.var_files = in.var_files;
   if (!in.no_cache) opts.cache_dir = in.cache_dir.empty() ? ModelCache::default_dir() : in.cache_dir;
   if (!config.exclude.empty()) {
@@ -196,6 +198,12 @@ void add_input_options(CLI::App &cmd, ScanInputs &in) {
   cmd.add_option("-j,--jobs", in.jobs, "Parallel jobs (default: hardware threads)");
   cmd.add_option("--max-file-size", in.max_file_size,
                  "Skip files larger than this many bytes (default 8 MiB)");
+  cmd.add_option("--max-findings-per-file", in.max_findings_per_file,
+                 "Report at most this many findings per file, the most severe first (default 1000; 0: "
+                 "no limit)");
+  cmd.add_option("--parse-timeout", in.parse_timeout,
+                 "Give up parsing a file after this many seconds (default 10; 0: no limit)")
+      ->check(CLI::NonNegativeNumber);
   cmd.add_option("--cache-dir", in.cache_dir,
                  "Model cache directory (default: $XDG_CACHE_HOME/clause or ~/.cache/clause)");
   cmd.add_flag("--no-cache", in.no_cache, "Parse every file; neither read nor write the model cache");
@@ -220,6 +228,7 @@ ScanOptions plain_scan_options(const ScanInputs &in) {
   opts.roots = in.paths.empty() ? std::vector<std::string>{"."} : in.paths;
   opts.jobs = in.jobs ? in.jobs : std::max(1u, std::thread::hardware_concurrency());
   opts.discovery.max_file_size = in.max_file_size;
+  opts.parse.timeout = std::chrono::milliseconds(static_cast<int64_t>(in.parse_timeout * 1000));
   return opts;
 }
 

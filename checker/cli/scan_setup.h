@@ -3,10 +3,12 @@
 // roots, rules and configuration, and the run that turns them into a Report
 // with configuration, suppressions, file filters and baseline applied.
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "checker/model/limits.h"
 #include "checker/model/report.h"
 #include "checker/scan/scanner.h"
 
@@ -21,7 +23,9 @@ struct ScanInputs {
   unsigned jobs = 0;
   std::string category;
   bool strict = false;
-  uint64_t max_file_size = 8ull * 1024 * 1024;
+  uint64_t max_file_size = limits::kMaxFileSize;
+  size_t max_findings_per_file = limits::kMaxFindingsPerFile;  // 0: no limit
+  double parse_timeout = std::chrono::duration<double>(limits::kParseTimeout).count();  // seconds; 0: none
   std::string config;      // --config FILE
   bool no_config = false;  // --no-config
   std::string cache_dir;   // --cache-dir; "" = the default place

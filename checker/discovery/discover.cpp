@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <stdexcept>
 
@@ -59,6 +61,11 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
   if (ec || !fs::exists(status)) throw std::runtime_error(root + ": no such file or directory");
   fs::path canonical_root = fs::weakly_canonical(root_path, ec);
 
+  auto note = [&](const fs::path &p, DiagLevel level, const char *code, std::string message) {
+    out.diagnostics.push_back(
+        FileDiagnostic{generic_relative(p, root_path), Diagnostic{level, code, std::move(message), {}}});
+  };
+
   auto consider = [&](const fs::path &p, const fs::path &base) {
     if (opts.exclude && opts.exclude(p.string())) {
       ++out.ignored;
@@ -74,7 +81,10 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
     struct stat st {};
     if (::stat(p.c_str(), &st) != 0) {
       out.diagnostics.push_back(FileDiagnostic{
-          rel, Diagnostic{DiagLevel::Warning, "unreadable", "cannot read this file; skipped", {}}});
+          rel, Diagnostic{DiagLevel::Warning,
+                          "unreadable",
+                          std::string("cannot read this file (") + std::strerror(errno) + "); skipped",
+                          {}}});
       return;
     }
     if (!S_ISREG(st.st_mode)) {
@@ -86,12 +96,9 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
     }
     uint64_t size = static_cast<uint64_t>(st.st_size);
     if (size > opts.max_file_size) {
-      out.diagnostics.push_back(
-          FileDiagnostic{rel, Diagnostic{DiagLevel::Warning,
-                                         "skipped-size",
-                                         "file is " + std::to_string(size) + " bytes, over the " +
-                                             std::to_string(opts.max_file_size) + "-byte limit; skipped",
-                                         {}}});
+      out.diagnostics.push_back(FileDiagnostic{
+          rel,
+          Diagnostic{DiagLevel::Warning, "skipped-size", size_limit_message(size, opts.max_file_size), {}}});
       return;
     }
     out.files.push_back(SourceFile{p.string(), rel, syntax, hint, size});
@@ -103,46 +110,67 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
     return out;
   }
   out.root_abs = root_path.string();
-  fs::recursive_directory_iterator it(root_path, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) throw std::runtime_error(root + ": " + ec.message());
-  for (; it != end; it.increment(ec)) {
+  // An explicit stack of directories rather than recursive_directory_iterator:
+  // that one ends the whole walk on the first unreadable directory (or skips
+  // it without a word), where one problem should cost only that directory.
+  std::vector<fs::path> pending{root_path};
+  bool at_root = true;
+  while (!pending.empty()) {
+    fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    fs::directory_iterator it(dir, ec), end;
     if (ec) {
+      if (at_root) throw std::runtime_error(root + ": " + ec.message());
+      note(dir, DiagLevel::Warning, "unreadable",
+           "cannot read this directory (" + ec.message() + "); skipped");
       ec.clear();
       continue;
     }
-    const fs::directory_entry &entry = *it;
-    const fs::path &p = entry.path();
-    std::string name = p.filename().string();
-    std::error_code sec;
-    if (entry.is_symlink(sec)) {
-      // Follow a link only to a regular file inside the root; never into
-      // directories (loops) or out of the scanned tree.
-      fs::path target = fs::weakly_canonical(p, sec);
-      std::string rel = generic_relative(p, root_path);
-      if (sec || !inside(target, canonical_root)) {
-        out.diagnostics.push_back(
-            FileDiagnostic{rel, Diagnostic{DiagLevel::Note,
-                                           "symlink-outside",
-                                           "symbolic link leads outside the scan root; skipped",
-                                           {}}});
+    at_root = false;
+    for (; it != end; it.increment(ec)) {
+      const fs::path &p = it->path();
+      std::error_code sec;
+      const fs::file_status own = it->symlink_status(sec);
+      if (fs::is_symlink(own)) {
+        // Follow a link only to a regular file inside the root; never into
+        // directories (loops) or out of the scanned tree.
+        fs::path target = fs::canonical(p, sec);
+        if (sec) {
+          const bool loop = sec == std::errc::too_many_symbolic_link_levels;
+          note(p, DiagLevel::Note, loop ? "symlink-loop" : "symlink-broken",
+               loop ? "symbolic link loop; skipped"
+                    : "symbolic link to nothing (" + sec.message() + "); skipped");
+        } else if (!inside(target, canonical_root)) {
+          note(p, DiagLevel::Note, "symlink-outside", "symbolic link leads outside the scan root; skipped");
+        } else if (!fs::is_directory(target, sec)) {
+          consider(p, root_path);
+        }
         continue;
       }
-      if (fs::is_directory(target, sec)) continue;
+      if (fs::is_directory(own)) {
+        const std::string name = p.filename().string();
+        if (std::find(opts.exclude_dirs.begin(), opts.exclude_dirs.end(), name) == opts.exclude_dirs.end())
+          pending.push_back(p);
+        continue;
+      }
       consider(p, root_path);
-      continue;
     }
-    if (entry.is_directory(sec)) {
-      if (std::find(opts.exclude_dirs.begin(), opts.exclude_dirs.end(), name) != opts.exclude_dirs.end())
-        it.disable_recursion_pending();
-      continue;
+    if (ec) {
+      note(dir, DiagLevel::Warning, "unreadable",
+           "cannot list this directory (" + ec.message() + "); the rest of it is skipped");
+      ec.clear();
     }
-    consider(p, root_path);
   }
   std::sort(out.files.begin(), out.files.end(),
             [](const SourceFile &a, const SourceFile &b) { return a.rel_path < b.rel_path; });
   std::sort(out.diagnostics.begin(), out.diagnostics.end(),
             [](const FileDiagnostic &a, const FileDiagnostic &b) { return a.path < b.path; });
   return out;
+}
+
+std::string size_limit_message(uint64_t size, uint64_t limit) {
+  return "file is " + std::to_string(size) + " bytes, over the " + std::to_string(limit) +
+         "-byte limit (--max-file-size); skipped";
 }
 
 }  // namespace clause

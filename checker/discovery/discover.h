@@ -10,6 +10,7 @@
 
 #include "checker/model/document.h"
 #include "checker/model/report.h"
+#include "parsers/parse_options.h"
 
 namespace clause {
 
@@ -24,7 +25,7 @@ struct SourceFile {
 };
 
 struct DiscoveryOptions {
-  uint64_t max_file_size = 8ull * 1024 * 1024;
+  uint64_t max_file_size = limits::kMaxFileSize;
   std::vector<std::string> exclude_dirs = {".git", ".terraform", ".terragrunt-cache", "node_modules"};
   // Files to leave out (configured excludes), asked with the file's absolute
   // path; an excluded file counts as ignored.
@@ -41,6 +42,9 @@ struct Discovery {
 // `root` may be a directory or a single file. Throws std::runtime_error when
 // the root itself does not exist or cannot be read.
 Discovery discover(const std::string &root, const DiscoveryOptions &opts);
+
+// The text of a `skipped-size` diagnostic (discovery and the loader agree).
+std::string size_limit_message(uint64_t size, uint64_t limit);
 
 // The syntax a file name implies, if any.
 bool syntax_for_name(const std::string &name, Syntax &syntax, DocKind &hint);

@@ -1,5 +1,7 @@
 #include "checker/model/document.h"
 
+#include "checker/model/limits.h"
+
 namespace clause {
 
 bool Document::has_errors() const {
@@ -20,6 +22,12 @@ std::string_view Document::line_text(uint32_t line) const {
   size_t end = s.find('\n', pos);
   std::string_view out = s.substr(pos, end == std::string_view::npos ? s.size() - pos : end - pos);
   if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
+  if (out.size() > limits::kMaxSnippetBytes) {
+    // Cut at a character boundary: never half a UTF-8 sequence.
+    size_t cut = limits::kMaxSnippetBytes;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out = out.substr(0, cut);
+  }
   return out;
 }
 

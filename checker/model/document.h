@@ -60,7 +60,9 @@ struct Document {
   std::vector<Diagnostic> diagnostics;
 
   bool has_errors() const;
-  // The text of 1-based line `line` without its line terminator.
+  // The text of 1-based line `line` without its line terminator, at most
+  // limits::kMaxSnippetBytes of it: it becomes a finding's snippet, and a
+  // minified plan or template is one line of megabytes.
   std::string_view line_text(uint32_t line) const;
   Location location(const Span &span) const { return Location{path, span}; }
 };

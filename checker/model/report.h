@@ -26,8 +26,9 @@ struct RuleTally {
 };
 
 struct RootReport {
-  std::string name;      // display name / automationDetails id
-  std::string abs_path;  // absolute path of the scan root (SRCROOT)
+  std::string name;          // display name / automationDetails id
+  std::string display_base;  // what shown paths are relative to, when not `name` (a file root's directory)
+  std::string abs_path;      // absolute path of the scan root (SRCROOT)
   std::vector<Finding> findings;
   std::vector<FileDiagnostic> diagnostics;
   std::map<std::string, size_t> files_by_kind;    // "terraform" -> 12, "skipped" -> 3

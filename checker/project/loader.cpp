@@ -1,8 +1,13 @@
 #include "checker/project/loader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstring>
+#include <optional>
 
 #include "checker/agreement/agreement_validator.h"
 #include "checker/project/parallel.h"
@@ -19,16 +24,54 @@
 namespace clause {
 namespace {
 
-bool read_file(const std::string &path, std::string &out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  in.seekg(0, std::ios::end);
-  auto size = in.tellg();
-  if (size < 0) return false;
-  out.resize(static_cast<size_t>(size));
-  in.seekg(0);
-  in.read(out.data(), size);
-  return static_cast<bool>(in) || in.eof();
+// Reads a file discovery found. It may have changed since: it is opened
+// without blocking (a FIFO swapped in must not hang the scan) and read only
+// while it is a regular file within the size limit. Returns the diagnostic
+// when it cannot be used.
+std::optional<Diagnostic> read_file(const std::string &path, uint64_t max_size, std::string &out) {
+  auto problem = [](const char *code, std::string message) {
+    return Diagnostic{DiagLevel::Warning, code, std::move(message), {}};
+  };
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
+    return problem("unreadable",
+                   std::string("cannot read this file (") + std::strerror(errno) + "); skipped");
+  struct stat st {};
+  std::optional<Diagnostic> result;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    result =
+        Diagnostic{DiagLevel::Note, "not-a-file", "not a regular file (FIFO, device or socket); skipped", {}};
+  } else if (static_cast<uint64_t>(st.st_size) > max_size) {
+    result = problem("skipped-size", size_limit_message(static_cast<uint64_t>(st.st_size), max_size));
+  } else {
+    out.resize(static_cast<size_t>(st.st_size));
+    size_t got = 0;
+    while (!result) {
+      if (got == out.size()) {
+        if (out.size() > max_size) {
+          result = problem("skipped-size", size_limit_message(out.size(), max_size));
+          break;
+        }
+        out.resize(out.size() + 4096);  // grew since fstat
+      }
+      ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0)
+        result = problem("unreadable",
+                         std::string("cannot read this file (") + std::strerror(errno) + "); skipped");
+      if (n <= 0) break;
+      got += static_cast<size_t>(n);
+    }
+    out.resize(got);
+  }
+  ::close(fd);
+  return result;
+}
+
+// No text input of ours holds a NUL byte; a file with one in its first
+// 8 KiB is binary (or UTF-16), as git and grep judge it.
+bool looks_binary(std::string_view bytes) {
+  return bytes.substr(0, 8192).find('\0') != std::string_view::npos;
 }
 
 // An agreement is judged as one pseudo-resource per document, so declarative
@@ -83,13 +126,23 @@ DocumentPtr parse_document(const SourceFile &file, std::string bytes, const Pars
   }
   if (doc->kind == DocKind::Agreement) validate_agreement(*doc);
   // A JSON or YAML file that is not one of our inputs is skipped silently:
-  // its syntax errors are none of the user's concern here.
+  // its syntax errors are none of the user's concern here. One that did not
+  // parse but reads like one of ours is kept, so its errors are reported.
+  if (doc->kind == DocKind::Unknown && file.syntax != Syntax::Hcl && doc->has_errors())
+    doc->kind = sniff_structured(doc->source);
   if (doc->kind == DocKind::Unknown && file.syntax != Syntax::Hcl && !opts.keep_unknown_diagnostics)
     doc->diagnostics.clear();
   return doc;
 }
 
 namespace {
+
+// A parse cut short by its deadline depends on the machine's load, not on
+// the file: never cached.
+bool cacheable(const Document &doc) {
+  return std::none_of(doc.diagnostics.begin(), doc.diagnostics.end(),
+                      [](const Diagnostic &d) { return d.code == "limit-parse-time"; });
+}
 
 // Through the model cache when there is one: a valid entry replaces the
 // parse; a miss parses and stores.
@@ -103,7 +156,7 @@ DocumentPtr parse_or_load(const SourceFile &file, std::string bytes, const LoadO
     return doc;
   }
   DocumentPtr doc = parse_document(file, std::move(bytes), opts.parse);
-  opts.cache->store(key, *doc);
+  if (cacheable(*doc)) opts.cache->store(key, *doc);
   return doc;
 }
 
@@ -113,22 +166,24 @@ std::vector<DocumentPtr> parse_files(const Discovery &discovery, const LoadOptio
                                      std::vector<FileDiagnostic> &diagnostics) {
   const auto &files = discovery.files;
   std::vector<DocumentPtr> docs(files.size());
-  std::vector<char> unreadable(files.size(), 0);
+  std::vector<std::optional<Diagnostic>> read_errors(files.size());
   parallel_for(files.size(), opts.jobs, [&](size_t i) {
     std::string bytes;
-    if (!read_file(files[i].abs_path, bytes)) {
-      unreadable[i] = 1;
+    if (auto problem = read_file(files[i].abs_path, opts.max_file_size, bytes)) {
+      read_errors[i] = std::move(problem);
+      return;
+    }
+    if (looks_binary(bytes)) {
+      read_errors[i] =
+          Diagnostic{DiagLevel::Note, "binary-file", "binary or UTF-16 content (NUL bytes); skipped", {}};
       return;
     }
     docs[i] = parse_or_load(files[i], std::move(bytes), opts);
   });
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (unreadable[i])
-      diagnostics.push_back(
-          FileDiagnostic{files[i].rel_path,
-                         Diagnostic{DiagLevel::Warning, "unreadable", "cannot read this file; skipped", {}}});
-  }
+  for (size_t i = 0; i < files.size(); ++i)
+    if (read_errors[i]) diagnostics.push_back(FileDiagnostic{files[i].rel_path, std::move(*read_errors[i])});
   return docs;
+}
 }
 
 Project load_project(const Discovery &discovery, const LoadOptions &opts) {

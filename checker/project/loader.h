@@ -15,7 +15,8 @@ struct LoadOptions {
   unsigned jobs = 1;
   ParseOptions parse;
   std::vector<std::string> var_files;  // --var-file, applied to every root module
-  const ModelCache *cache = nullptr;  // none: parse every file
+  const ModelCache *cache = nullptr;   // none: parse every file
+  uint64_t max_file_size = limits::kMaxFileSize;  // checked again when reading
 };
 
 Project load_project(const Discovery &discovery, const LoadOptions &opts);

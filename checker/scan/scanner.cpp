@@ -1,9 +1,11 @@
 #include "checker/scan/scanner.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <optional>
 
 #include "checker/project/loader.h"
+#include "checker/scan/finding_limit.h"
 
 namespace clause {
 
@@ -31,6 +33,7 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
     Discovery discovery = discover(root, opts.discovery);
     LoadOptions load{opts.jobs, opts.parse, opts.var_files};
     load.cache = cache ? &*cache : nullptr;
+    load.max_file_size = opts.discovery.max_file_size;
     // One root at a time: its Project is released before the next is read,
     // so a batch audit holds one root's model, not all of them.
     Project project = load_project(discovery, load);
@@ -42,6 +45,13 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
     Evaluation ev = evaluate_rules(rules, project, EvaluationOptions{opts.strict});
     RootReport rr;
     rr.name = root_display_name(root);
+    // A file root (a pre-commit hook passes files) shows its findings
+    // relative to its directory, as discovery made their paths.
+    std::error_code ec;
+    if (!std::filesystem::is_directory(root, ec)) {
+      const std::string parent = std::filesystem::path(root).parent_path().string();
+      rr.display_base = root_display_name(parent.empty() ? "." : parent);
+    }
     rr.abs_path = project.root_abs;
     rr.findings = std::move(ev.findings);
     if (opts.strict) {
@@ -49,6 +59,7 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
       std::sort(rr.findings.begin(), rr.findings.end(), finding_less);
     }
     apply_inline_suppressions(project, ran, rr.findings, opts.suppressions);
+    limit_findings_per_file(rr.findings, opts.max_findings_per_file, project.diagnostics);
     rr.diagnostics = std::move(project.diagnostics);
     std::stable_sort(rr.diagnostics.begin(), rr.diagnostics.end(),
                      [](const FileDiagnostic &a, const FileDiagnostic &b) {

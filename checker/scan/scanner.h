@@ -20,6 +20,7 @@ struct ScanOptions {
   bool strict = false;
   DiscoveryOptions discovery;
   ParseOptions parse;
+  size_t max_findings_per_file = limits::kMaxFindingsPerFile;  // 0: no limit
   std::string category;
   std::vector<std::string> var_files;  // --var-file: Terraform variable values for every root module
   SuppressionOptions suppressions;  // inline directives and the meta rules

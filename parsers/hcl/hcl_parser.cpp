@@ -10,6 +10,8 @@
 #include <string_view>
 
 #include "checker/model/expr.h"
+#include "checker/model/utf8.h"
+#include "parsers/deadline.h"
 #include "parsers/hcl/hcl_strings.h"
 
 extern "C" const TSLanguage *tree_sitter_hcl(void);
@@ -84,7 +86,7 @@ const Symbols &symbols() {
   return s;
 }
 
-constexpr size_t kMaxSyntaxDiagnostics = 20;
+using limits::kMaxSyntaxDiagnostics;
 
 class HclWalker {
  public:
@@ -121,6 +123,7 @@ class HclWalker {
   bool depth_reported_ = false;
   bool nodes_reported_ = false;
   size_t syntax_errors_ = 0;
+  bool errors_capped_ = false;
   uint32_t last_error_line_ = 0;
 
   std::string_view text(TSNode n) const {
@@ -165,12 +168,20 @@ class HclWalker {
   }
 
   void collect_errors(TSNode n, size_t depth) {
-    if (syntax_errors_ >= kMaxSyntaxDiagnostics || depth > 4096) return;
+    if (errors_capped_ || depth > 4096) return;
     if (ts_node_is_error(n) || ts_node_is_missing(n)) {
       Span sp = span_of(n);
       // One diagnostic a line: tree-sitter's recovery often leaves several
       // ERROR / MISSING nodes for one mistake.
       if (sp.start_line != last_error_line_) {
+        if (syntax_errors_ == kMaxSyntaxDiagnostics) {
+          errors_capped_ = true;
+          doc_.diagnostics.push_back(Diagnostic{DiagLevel::Note, "limit-syntax-errors",
+                                                "more syntax errors follow; only the first " +
+                                                    std::to_string(kMaxSyntaxDiagnostics) + " are reported",
+                                                sp});
+          return;
+        }
         last_error_line_ = sp.start_line;
         ++syntax_errors_;
         doc_.diagnostics.push_back(Diagnostic{DiagLevel::Error, "parse-error", error_message(n), sp});
@@ -200,8 +211,7 @@ class HclWalker {
     t = first == std::string_view::npos ? std::string_view() : t.substr(first);
     size_t nl = t.find_first_of("\r\n");
     if (nl != std::string_view::npos) t = t.substr(0, nl);
-    if (t.size() > 40) t = t.substr(0, 40);
-    return t.empty() ? "syntax error" : "syntax error: unexpected '" + std::string(t) + "'";
+    return t.empty() ? "syntax error" : "syntax error: unexpected '" + printable_text(t, 40) + "'";
   }
 
   // tree-sitter wraps text it cannot place in ERROR nodes; well-formed blocks
@@ -785,6 +795,17 @@ class HclWalker {
   }
 };
 
+// TSInput over one contiguous buffer (a std::string_view).
+const char *read_buffer(void *payload, uint32_t byte_index, TSPoint, uint32_t *bytes_read) {
+  const auto *src = static_cast<const std::string_view *>(payload);
+  if (byte_index >= src->size()) {
+    *bytes_read = 0;
+    return "";
+  }
+  *bytes_read = static_cast<uint32_t>(src->size() - byte_index);
+  return src->data() + byte_index;
+}
+
 }  // namespace
 
 void parse_hcl(Document &doc, const ParseOptions &opts) {
@@ -800,9 +821,18 @@ void parse_hcl(Document &doc, const ParseOptions &opts) {
     patched[0] = patched[1] = patched[2] = ' ';
     src = patched;
   }
-  TSTree *tree = ts_parser_parse_string(parser, nullptr, src.data(), static_cast<uint32_t>(src.size()));
+  // Parsed through the progress callback so that a pathological file cannot
+  // hold a worker past the deadline: tree-sitter then returns no tree.
+  Deadline deadline(opts.timeout);
+  TSInput input{&src, read_buffer, TSInputEncodingUTF8, nullptr};
+  TSParseOptions parse_options{
+      &deadline, [](TSParseState *state) { return static_cast<Deadline *>(state->payload)->passed(); }};
+  TSTree *tree = ts_parser_parse_with_options(parser, nullptr, input, parse_options);
   if (!tree) {
-    doc.diagnostics.push_back(Diagnostic{DiagLevel::Error, "parse-error", "the HCL parser gave up", Span{}});
+    const bool timed_out = deadline.passed();
+    doc.diagnostics.push_back(Diagnostic{
+        DiagLevel::Error, timed_out ? "limit-parse-time" : "parse-error",
+        timed_out ? parse_timeout_message(opts.timeout) : std::string("the HCL parser gave up"), Span{}});
     ts_parser_delete(parser);
     return;
   }

@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "parsers/deadline.h"
+
 namespace clause {
 namespace {
 
@@ -111,7 +113,8 @@ class TreeBuilder {
         head_(head),
         loc_(doc.source, bom),
         bom_(bom),
-        cursor_(bom) {}
+        cursor_(bom),
+        deadline_(opts.timeout) {}
 
   Node take_root() { return std::move(root_); }
   bool has_root() const { return has_root_; }
@@ -199,6 +202,11 @@ class TreeBuilder {
   }
 
   bool count_node(const Span &at) {
+    if (deadline_.passed()) {
+      doc_.diagnostics.push_back(
+          Diagnostic{DiagLevel::Error, "limit-parse-time", parse_timeout_message(opts_.timeout), at});
+      return false;
+    }
     if (++nodes_ <= opts_.max_nodes) return true;
     doc_.diagnostics.push_back(Diagnostic{
         DiagLevel::Error, "limit-nodes",
@@ -326,6 +334,7 @@ class TreeBuilder {
   Locator loc_;
   uint32_t bom_;
   uint32_t cursor_;  // end of the last token we know the extent of
+  Deadline deadline_;
   size_t nodes_ = 0;
   std::vector<Frame> frames_;
   Node root_;

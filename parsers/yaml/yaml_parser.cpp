@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "parsers/deadline.h"
 #include "parsers/yaml/yaml_text.h"
 
 namespace clause {
@@ -187,13 +188,14 @@ struct KeyText {
 class Builder final : public YAML::EventHandler {
  public:
   Builder(std::string_view text, const LineIndex &idx, const ParseOptions &opts, size_t base,
-          FileCounters &counters, const std::vector<yaml::TaggedBlock> &tagged_blocks)
+          FileCounters &counters, const std::vector<yaml::TaggedBlock> &tagged_blocks, Deadline &deadline)
       : text_(text),
         idx_(idx),
         opts_(opts),
         base_(base),
         counters_(counters),
-        tagged_blocks_(tagged_blocks) {}
+        tagged_blocks_(tagged_blocks),
+        deadline_(deadline) {}
 
   std::vector<Node> documents;
   std::vector<Diagnostic> warnings;
@@ -303,12 +305,14 @@ class Builder final : public YAML::EventHandler {
     if (value.empty() && props.end != off &&
         !(text_.substr(vb, 2) == "\"\"" || text_.substr(vb, 2) == "''") && c != '|' && c != '>') {
       vb = end = props.end;  // `!Ref` with nothing after it
-    } else if (c == '"') {
-      style = Style::Double;
-      end = yaml::skip_double_quoted(text_, vb);
-    } else if (c == '\'') {
-      style = Style::Single;
-      end = yaml::skip_single_quoted(text_, vb);
+    } else if (c == '"' || c == '\'') {
+      // yaml-cpp accepts a quoted scalar that runs to the end of the input
+      // (swallowing every line after the quote); YAML does not.
+      bool closed = true;
+      style = c == '"' ? Style::Double : Style::Single;
+      end = c == '"' ? yaml::skip_double_quoted(text_, vb, &closed)
+                     : yaml::skip_single_quoted(text_, vb, &closed);
+      if (!closed) throw LimitHit{"parse-error", "quoted string is never closed", vb};
     } else if ((c == '|' || c == '>') && tag != "?") {
       style = Style::Block;
       end = yaml::block_scalar_extent(text_, vb).content_end;
@@ -388,6 +392,7 @@ class Builder final : public YAML::EventHandler {
   }
 
   void count_nodes(size_t k, size_t off) {
+    if (deadline_.passed()) throw LimitHit{"limit-parse-time", parse_timeout_message(opts_.timeout), off};
     counters_.nodes += k;
     if (counters_.nodes > opts_.max_nodes)
       throw LimitHit{
@@ -580,6 +585,7 @@ class Builder final : public YAML::EventHandler {
   size_t base_;
   FileCounters &counters_;
   const std::vector<yaml::TaggedBlock> &tagged_blocks_;
+  Deadline &deadline_;
   size_t doc_start_ = 0;
   size_t last_offset_ = 0;
   int last_document_pos_ = -1;
@@ -611,6 +617,7 @@ void parse_yaml(Document &doc, const ParseOptions &opts) {
   const size_t first_root = doc.roots.size();
   const size_t first_diag = doc.diagnostics.size();
   FileCounters counters;
+  Deadline deadline(opts.timeout);
   bool parse_failed = false;
   for (const yaml::Segment &seg : scan.segments) {
     if (seg.too_deep_at != npos) {
@@ -622,7 +629,7 @@ void parse_yaml(Document &doc, const ParseOptions &opts) {
           idx.span(seg.too_deep_at, seg.too_deep_at + 1)));
       continue;
     }
-    Builder builder(text, idx, opts, seg.begin, counters, scan.tagged_blocks);
+    Builder builder(text, idx, opts, seg.begin, counters, scan.tagged_blocks, deadline);
     bool stop = false;
     try {
       std::string input(text.substr(seg.begin, seg.end - seg.begin));
@@ -636,7 +643,11 @@ void parse_yaml(Document &doc, const ParseOptions &opts) {
     } catch (const LimitHit &hit) {
       doc.diagnostics.push_back(
           make_diag(DiagLevel::Error, hit.code, hit.message, idx.span(hit.offset, hit.offset)));
-      stop = hit.code == "limit-nodes";
+      stop = hit.code == "limit-nodes" || hit.code == "limit-parse-time";
+      if (hit.code == "limit-parse-time") {
+        doc.roots.resize(first_root);  // the file as a whole was not analysed
+        builder.documents.clear();
+      }
       parse_failed = parse_failed || hit.code == "parse-error";
     } catch (const YAML::DeepRecursion &) {
       size_t at = builder.last_offset();

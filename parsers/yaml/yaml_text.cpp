@@ -78,8 +78,9 @@ size_t skip_space_and_comments(std::string_view t, size_t p) {
   return p;
 }
 
-size_t skip_double_quoted(std::string_view t, size_t p) {
+size_t skip_double_quoted(std::string_view t, size_t p, bool *closed) {
   const size_t n = t.size();
+  if (closed) *closed = true;
   for (size_t q = p + 1; q < n; ++q) {
     if (t[q] == '\\') {
       ++q;
@@ -87,11 +88,13 @@ size_t skip_double_quoted(std::string_view t, size_t p) {
       return q + 1;
     }
   }
+  if (closed) *closed = false;
   return n;
 }
 
-size_t skip_single_quoted(std::string_view t, size_t p) {
+size_t skip_single_quoted(std::string_view t, size_t p, bool *closed) {
   const size_t n = t.size();
+  if (closed) *closed = true;
   for (size_t q = p + 1; q < n; ++q) {
     if (t[q] != '\'') continue;
     if (q + 1 < n && t[q + 1] == '\'') {
@@ -100,6 +103,7 @@ size_t skip_single_quoted(std::string_view t, size_t p) {
       return q + 1;
     }
   }
+  if (closed) *closed = false;
   return n;
 }
 

@@ -65,9 +65,9 @@ inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c ==
 size_t skip_space_and_comments(std::string_view text, size_t p);
 
 // `p` at an opening quote: the offset just past the closing quote (or the end
-// of the text when unterminated).
-size_t skip_double_quoted(std::string_view text, size_t p);
-size_t skip_single_quoted(std::string_view text, size_t p);
+// of the text when unterminated; `*closed` then says false).
+size_t skip_double_quoted(std::string_view text, size_t p, bool *closed = nullptr);
+size_t skip_single_quoted(std::string_view text, size_t p, bool *closed = nullptr);
 
 struct BlockExtent {
   size_t content_end;  // end of the last non-blank content line (no line break)

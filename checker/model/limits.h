@@ -1,0 +1,31 @@
+#pragma once
+// Every input limit of a scan, in one place: docs/limits.md lists each with
+// its diagnostic code and how to override it. Hitting one is reported (code
+// "limit-…" or "skipped-size"), never silently truncated. Parsers read theirs
+// through ParseOptions (parsers/parse_options.h).
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+
+namespace clause::limits {
+
+// Discovery: larger files are skipped with a warning (`skipped-size`).
+inline constexpr uint64_t kMaxFileSize = 8ull * 1024 * 1024;
+// Parsers: nesting of maps, lists and blocks (`limit-depth`).
+inline constexpr size_t kMaxDepth = 256;
+// YAML: nodes produced through aliases in one file (`limit-alias`).
+inline constexpr size_t kMaxAliasExpansion = 100'000;
+// Parsers: model nodes in one file (`limit-nodes`).
+inline constexpr size_t kMaxNodes = 5'000'000;
+// Parsers: wall-clock time to parse one file (`limit-parse-time`).
+inline constexpr std::chrono::milliseconds kParseTimeout{10'000};
+// HCL: syntax errors reported for one file (`limit-syntax-errors` after).
+inline constexpr size_t kMaxSyntaxDiagnostics = 20;
+// Scanner: findings reported for one file (`limit-findings`).
+inline constexpr size_t kMaxFindingsPerFile = 1000;
+// Findings: bytes of the source line kept as a finding's snippet.
+inline constexpr size_t kMaxSnippetBytes = 512;
+// Rule packs: nesting of all / any / not in one check.
+inline constexpr int kMaxCheckNesting = 32;
+
+}  // namespace clause::limits

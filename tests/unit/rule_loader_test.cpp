@@ -1,0 +1,110 @@
+// The rule loader reads packs through our own YAML parser: typing by the
+// YAML 1.2 core schema, exact file:line:col errors, and the parser's limits
+// (a rule pack is user input like any scanned file).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "checker/engine/rule_loader.h"
+
+namespace clause {
+namespace {
+
+const std::string kRule =
+    "id: CL-0999\n"
+    "name: test.rule\n"
+    "scenario: \"5.9\"\n"
+    "title: A test rule\n"
+    "severity: high\n"
+    "targets:\n"
+    "  terraform: [aws_db_instance]\n"
+    "check:\n"
+    "  attribute: backup_retention_period\n"
+    "  op: \">=\"\n"
+    "  value: 7\n"
+    "message: \"{address} keeps {actual}\"\n";
+
+// The message of the RulePackError `text` raises, or "" when it loads.
+std::string load_error(const std::string &text) {
+  try {
+    load_rules_from_text(text, "pack.yaml");
+  } catch (const RulePackError &e) {
+    return e.what();
+  }
+  return "";
+}
+
+std::string replaced(std::string text, const std::string &from, const std::string &to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+TEST(RuleLoader, LoadsARuleWithTypedValues) {
+  auto rules = load_rules_from_text(
+      kRule + "---\n" + replaced(replaced(kRule, "CL-0999", "CL-0998"), "test.rule", "test.other"),
+      "pack.yaml");
+  ASSERT_EQ(rules.size(), 2u);
+  const Rule &r = rules[0];
+  EXPECT_EQ(r.info.id, "CL-0999");
+  EXPECT_EQ(r.info.scenario, "5.9");
+  EXPECT_EQ(r.info.severity, Severity::High);
+  ASSERT_TRUE(r.declarative);
+  const Predicate *p = r.declarative->check_for(TargetFormat::Terraform);
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->op, PredOp::Ge);
+  EXPECT_EQ(p->value.kind, NodeKind::Number);
+  EXPECT_EQ(p->value.number, 7);
+  EXPECT_EQ(rules[1].info.id, "CL-0998");
+}
+
+TEST(RuleLoader, ScalarsKeepTheirSpelling) {
+  // An unquoted 5.10 is a number to YAML; the scenario is its spelling.
+  auto rules =
+      load_rules_from_text(replaced(replaced(kRule, "\"5.9\"", "5.10"), "CL-0999", "CL-1099"), "p.yaml");
+  EXPECT_EQ(rules.at(0).info.scenario, "5.10");
+  // A quoted number stays a string value.
+  auto quoted = load_rules_from_text(
+      replaced(replaced(kRule, "op: \">=\"", "op: \"==\""), "value: 7", "value: \"7\""), "p.yaml");
+  EXPECT_EQ(quoted.at(0).declarative->check_for(TargetFormat::Terraform)->value.kind, NodeKind::String);
+}
+
+TEST(RuleLoader, ErrorsNameFileLineAndColumn) {
+  EXPECT_EQ(load_error(kRule + "colour: red\n"), "pack.yaml:13:1: unknown rule field 'colour'");
+  EXPECT_EQ(load_error(replaced(kRule, "severity: high", "severity: dire")),
+            "pack.yaml:5:11: severity must be critical, high, medium, low or info");
+  EXPECT_EQ(load_error(replaced(kRule, "op: \">=\"", "op: about")), "pack.yaml:10:7: unknown op 'about'");
+  EXPECT_EQ(load_error(replaced(kRule, "value: 7", "value: seven")),
+            "pack.yaml:11:10: op '>=' needs a number");
+  EXPECT_EQ(load_error(replaced(kRule, "title: A test rule\n", "")), "pack.yaml:1:1: missing field 'title'");
+  EXPECT_EQ(load_error(replaced(kRule, "  op: \">=\"\n", "  op: \">=\"\n  ignore_case: maybe\n")),
+            "pack.yaml:11:16: 'ignore_case' must be true or false");
+  EXPECT_EQ(load_error(replaced(kRule, "CL-0999", "CL-1099")),
+            "pack.yaml:1:5: rule id CL-1099 does not match scenario 5.9");
+}
+
+TEST(RuleLoader, DuplicateKeysAreErrors) {
+  EXPECT_EQ(load_error(kRule + "severity: low\n"),
+            "pack.yaml:13:1: duplicate key 'severity' (first defined on line 5)");
+}
+
+TEST(RuleLoader, SyntaxErrorsAndLimitsOfTheParser) {
+  // yaml-cpp's YAML::LoadAll loops forever on a stray ',' at document level.
+  EXPECT_EQ(load_error(kRule + "---\n,\n"), "pack.yaml:14:1: unexpected ','");
+  EXPECT_EQ(load_error("id: [CL-0999\n"), "pack.yaml:2:1: end of sequence flow not found");
+  std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 8; ++i) {
+    bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) bomb += (k ? ", *a" : "*a") + std::to_string(i - 1);
+    bomb += "]\n";
+  }
+  EXPECT_EQ(load_error(bomb),
+            "pack.yaml:5:45: YAML aliases expand to more than 100000 nodes (alias bomb?); document skipped");
+}
+
+TEST(RuleLoader, EmptyAndCommentOnlyPacksHoldNoRules) {
+  EXPECT_TRUE(load_rules_from_text("", "empty.yaml").empty());
+  EXPECT_TRUE(load_rules_from_text("# nothing here\n---\n# nor here\n", "comments.yaml").empty());
+}
+
+}  // namespace
+}  // namespace clause
