@@ -184,7 +184,6 @@ std::vector<DocumentPtr> parse_files(const Discovery &discovery, const LoadOptio
     if (read_errors[i]) diagnostics.push_back(FileDiagnostic{files[i].rel_path, std::move(*read_errors[i])});
   return docs;
 }
-}
 
 Project load_project(const Discovery &discovery, const LoadOptions &opts) {
   Project project;

@@ -189,7 +189,7 @@ TEST(HostileInput, InvalidUtf8KeepsFindingsAndOutputsStayValid) {
   CliRun r = root.scan();
   expect_scan(root, r, {});
   EXPECT_TRUE(has_line_starting(
-      r.out, root.at("bad.tf") + ":3:3: high: [CL-0901] aws_db_instance.\\xFF\\xFE keeps automated"))
+      r.out, root.at("bad.tf") + ":3:3: high: [CL-0901] aws_db_instance.\\xFF\\xFE is not backed up"))
       << r.out;
   // JSON and SARIF are valid UTF-8: the bad bytes become U+FFFD.
   for (const char *format : {"json", "sarif"}) {
@@ -198,7 +198,7 @@ TEST(HostileInput, InvalidUtf8KeepsFindingsAndOutputsStayValid) {
     ASSERT_EQ(j.exit_code, 1) << format;
     nlohmann::json doc;
     ASSERT_NO_THROW(doc = nlohmann::json::parse(j.out)) << format;
-    EXPECT_NE(j.out.find("aws_db_instance.\xEF\xBF\xBD\xEF\xBF\xBD keeps"), std::string::npos) << j.out;
+    EXPECT_NE(j.out.find("aws_db_instance.\xEF\xBF\xBD\xEF\xBF\xBD is not backed up"), std::string::npos) << j.out;
   }
 }
 
@@ -237,9 +237,9 @@ void expect_positions(const Root &root, const std::string &prefix) {
   expect_scan(root, r, {});
   EXPECT_TRUE(has_line_starting(r.out, root.at(prefix + ".tf") + ":3:3: high: [CL-0901] aws_db_instance.c "))
       << r.out;
-  EXPECT_TRUE(has_line_starting(r.out, root.at(prefix + ".yaml") + ":6:7: high: [CL-0901] Db keeps"))
+  EXPECT_TRUE(has_line_starting(r.out, root.at(prefix + ".yaml") + ":6:7: high: [CL-0901] Db is not backed up"))
       << r.out;
-  EXPECT_TRUE(has_line_starting(r.out, root.at(prefix + ".json") + ":3:19: high: [CL-0901] Db keeps"))
+  EXPECT_TRUE(has_line_starting(r.out, root.at(prefix + ".json") + ":3:19: high: [CL-0901] Db is not backed up"))
       << r.out;
 }
 
@@ -327,7 +327,7 @@ TEST(HostileInput, TwentyMebibyteSingleLine) {
   CliRun r = root.scan("--max-file-size 33554432");
   expect_scan(root, r, {});
   EXPECT_TRUE(has_line_starting(r.out, root.at("line.tf.json") + ":1:" + std::to_string(prefix.size() + 1) +
-                                           ": high: [CL-0901] aws_db_instance.wide keeps"))
+                                           ": high: [CL-0901] aws_db_instance.wide is not backed up"))
       << r.out.substr(0, 2000);
   EXPECT_LT(r.out.size(), 4096u) << "the 20 MiB line must not be echoed whole";
 }

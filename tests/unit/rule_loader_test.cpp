@@ -49,7 +49,7 @@ TEST(RuleLoader, LoadsARuleWithTypedValues) {
   EXPECT_EQ(r.info.scenario, "5.9");
   EXPECT_EQ(r.info.severity, Severity::High);
   ASSERT_TRUE(r.declarative);
-  const Predicate *p = r.declarative->check_for(TargetFormat::Terraform);
+  const Predicate *p = r.declarative->check_for(TargetFormat::Terraform, "aws_db_instance");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->op, PredOp::Ge);
   EXPECT_EQ(p->value.kind, NodeKind::Number);
@@ -65,7 +65,7 @@ TEST(RuleLoader, ScalarsKeepTheirSpelling) {
   // A quoted number stays a string value.
   auto quoted = load_rules_from_text(
       replaced(replaced(kRule, "op: \">=\"", "op: \"==\""), "value: 7", "value: \"7\""), "p.yaml");
-  EXPECT_EQ(quoted.at(0).declarative->check_for(TargetFormat::Terraform)->value.kind, NodeKind::String);
+  EXPECT_EQ(quoted.at(0).declarative->check_for(TargetFormat::Terraform, "aws_db_instance")->value.kind, NodeKind::String);
 }
 
 TEST(RuleLoader, ErrorsNameFileLineAndColumn) {
