@@ -17,5 +17,6 @@ Command add_scan_command(CLI::App &app);
 Command add_rules_command(CLI::App &app);
 Command add_explain_command(CLI::App &app);
 Command add_version_command(CLI::App &app);
+Command add_merge_command(CLI::App &app);
 
 }  // namespace clause::cli

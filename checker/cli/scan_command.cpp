@@ -1,14 +1,18 @@
 // `clause scan [PATH...]`: scan roots and report.
 #include <unistd.h>
 
+#include <ctime>
 #include <iostream>
 #include <memory>
 #include <thread>
 
+#include "checker/cli/batch_options.h"
 #include "checker/cli/commands.h"
 #include "checker/cli/output_file.h"
 #include "checker/cli/rule_selection.h"
+#include "checker/scan/progress_line.h"
 #include "checker/scan/scanner.h"
+#include "reporters/html_reporter.h"
 #include "reporters/json_reporter.h"
 #include "reporters/junit_reporter.h"
 #include "reporters/markdown_reporter.h"
@@ -32,11 +36,25 @@ struct ScanArgs {
   bool no_color = false;
   bool quiet = false;
   uint64_t max_file_size = 8ull * 1024 * 1024;
+  BatchArgs batch;
+  bool report_time = false;
 };
 
-const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "markdown"};
+const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "markdown", "html"};
 
-void write_format(const std::string &format, const Report &report, std::ostream &out, bool color) {
+// Now, in UTC, as ISO 8601 (for --report-time only: outputs are otherwise
+// free of timestamps, so the same scan gives the same bytes).
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+void write_format(const std::string &format, const Report &report, std::ostream &out, bool color,
+                  const ScanArgs &a) {
   if (format == "text") {
     TextOptions o;
     o.color = color;
@@ -49,6 +67,10 @@ void write_format(const std::string &format, const Report &report, std::ostream 
     write_junit(report, out);
   } else if (format == "markdown") {
     write_markdown(report, out);
+  } else if (format == "html") {
+    HtmlOptions o;
+    if (a.report_time) o.report_time = utc_now();
+    write_html(report, out, o);
   }
 }
 
@@ -79,23 +101,38 @@ int run_scan_command(const ScanArgs &a) {
   RuleSet rules = select_rules(sel);
 
   ScanOptions opts;
-  opts.roots = a.paths.empty() ? std::vector<std::string>{"."} : a.paths;
-  opts.jobs = a.jobs ? a.jobs : std::max(1u, std::thread::hardware_concurrency());
-  opts.strict = a.strict;
-  opts.category = a.category;
-  opts.discovery.max_file_size = a.max_file_size;
-  Report report;
+  BatchRoots batch;
   try {
-    report = run_scan(rules, opts);
+    batch = resolve_roots(a.paths, a.batch);
   } catch (const std::runtime_error &e) {
     std::cerr << "clause: error: " << e.what() << "\n";
     return kUsage;
   }
+  opts.roots = batch.roots;
+  opts.jobs = a.jobs ? a.jobs : std::max(1u, std::thread::hardware_concurrency());
+  opts.strict = a.strict;
+  opts.category = a.category;
+  opts.discovery.max_file_size = a.max_file_size;
+  std::unique_ptr<ProgressLine> progress;
+  if (want_progress(a.batch.progress, a.quiet, STDERR_FILENO)) {
+    progress = std::make_unique<ProgressLine>(std::cerr);
+    opts.on_progress = [&](const ScanProgress &p) { progress->update(p); };
+  }
+  Report report;
+  try {
+    report = run_scan(rules, opts);
+  } catch (const std::runtime_error &e) {
+    if (progress) progress->finish();
+    std::cerr << "clause: error: " << e.what() << "\n";
+    return kUsage;
+  }
+  if (progress) progress->finish();
+  report.batch_roots = batch.total;
   for (const auto &[format, path] : targets) {
     bool to_stdout = path == "-";
     bool color = to_stdout && !a.no_color && want_color(STDOUT_FILENO);
     if (to_stdout && a.quiet && format == "text") continue;
-    write_output(path, [&](std::ostream &out) { write_format(format, report, out, color); });
+    write_output(path, [&](std::ostream &out) { write_format(format, report, out, color, a); });
   }
   bool fail = false;
   for (const auto &root : report.roots)
@@ -130,6 +167,8 @@ Command add_scan_command(CLI::App &app) {
   cmd->add_option("--max-file-size", args->max_file_size,
                   "Skip files larger than this many bytes (default 8 MiB)");
   cmd->add_flag("--strict", args->strict, "Report, as notes, checks that unknown values kept from deciding");
+  add_batch_options(*cmd, args->batch);
+  cmd->add_flag("--report-time", args->report_time, "Print the time of the scan in the HTML report");
   cmd->add_flag("--no-color", args->no_color, "Never colour the text output");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on stdout for text output; only the exit code");
   return Command{cmd, [args] { return run_scan_command(*args); }};

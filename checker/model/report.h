@@ -30,14 +30,23 @@ struct RootReport {
   std::string abs_path;  // absolute path of the scan root (SRCROOT)
   std::vector<Finding> findings;
   std::vector<FileDiagnostic> diagnostics;
-  std::map<std::string, size_t> files_by_kind;  // "terraform" -> 12, "skipped" -> 3
+  std::map<std::string, size_t> files_by_kind;    // "terraform" -> 12, "skipped" -> 3
   std::map<std::string, RuleTally> rule_tallies;  // by rule id; absent = not evaluated
 };
+
+// The order of roots in a report of several: by name, byte by byte, so a
+// batch scan, its shards and their merge all list roots the same way.
+inline bool root_order_less(const std::string &a, const std::string &b) { return a < b; }
 
 struct Report {
   std::vector<RuleInfo> rules;  // sorted by id
   std::vector<RootReport> roots;
   std::string category;  // --category
+  // Roots of the whole batch audit when this report is one shard of it
+  // (--shard); 0 means roots.size(). Outputs that depend on the batch (SARIF
+  // categories, the runs-per-upload warning) read it, so shards agree with
+  // an unsharded scan.
+  size_t batch_roots = 0;
   bool execution_successful = true;
 };
 

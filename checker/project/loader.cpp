@@ -1,6 +1,7 @@
 #include "checker/project/loader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <sstream>
 
@@ -45,8 +46,8 @@ void add_agreement_resources(const Document &doc, std::vector<Resource> &out) {
     r.format = DocKind::Agreement;
     r.document = &doc;
     const MapEntry *kind = root.entry("kind");
-    r.span = kind ? Span{kind->key_span.start_line, kind->key_span.start_col, kind->value.span.end_line,
-                         kind->value.span.end_col, kind->key_span.start_offset, kind->value.span.end_offset}
+    r.span = kind ? Span{kind->key_span.start_line, kind->key_span.start_col,    kind->value.span.end_line,
+                         kind->value.span.end_col,  kind->key_span.start_offset, kind->value.span.end_offset}
                   : root.span;
     r.body = &root;
     out.push_back(std::move(r));
@@ -94,15 +95,17 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
   const auto &files = discovery.files;
   std::vector<DocumentPtr> docs(files.size());
   std::vector<std::vector<FileDiagnostic>> read_errors(files.size());
+  std::atomic<size_t> parsed{0};
   parallel_for(files.size(), opts.jobs, [&](size_t i) {
     std::string bytes;
     if (!read_file(files[i].abs_path, bytes)) {
       read_errors[i].push_back(
           FileDiagnostic{files[i].rel_path,
                          Diagnostic{DiagLevel::Warning, "unreadable", "cannot read this file; skipped", {}}});
-      return;
+    } else {
+      docs[i] = parse_document(files[i], std::move(bytes), opts.parse);
     }
-    docs[i] = parse_document(files[i], std::move(bytes), opts.parse);
+    if (opts.on_file_parsed) opts.on_file_parsed(parsed.fetch_add(1) + 1, files.size());
   });
   for (size_t i = 0; i < files.size(); ++i) {
     for (auto &d : read_errors[i]) project.diagnostics.push_back(std::move(d));

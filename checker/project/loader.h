@@ -1,6 +1,8 @@
 #pragma once
 // Reads and parses the files of a discovery, in parallel, each exactly once,
 // and builds the Project: documents classified by content, resources.
+#include <functional>
+
 #include "checker/discovery/discover.h"
 #include "checker/project/project.h"
 #include "parsers/parse_options.h"
@@ -10,6 +12,10 @@ namespace clause {
 struct LoadOptions {
   unsigned jobs = 1;
   ParseOptions parse;
+  // Called from the parse workers after each file (done counts this root's
+  // files so far, total its file count), for progress display. Must be
+  // thread-safe and cheap.
+  std::function<void(size_t done, size_t total)> on_file_parsed;
 };
 
 Project load_project(const Discovery &discovery, const LoadOptions &opts);
