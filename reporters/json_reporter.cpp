@@ -2,13 +2,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reporters/compliance_summary.h"
+#include "reporters/report_json.h"
 #include "reporters/report_util.h"
 #include "sarif/fingerprint.h"
 
 namespace clause {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using Json = OrderedJson;
 
 Json location_json(const Location &loc) {
   Json j;
@@ -58,6 +60,7 @@ Json finding_json(const Finding &f, const RuleInfo *rule, const std::string &fin
   } else {
     j["suppression"] = nullptr;
   }
+  j["undecided"] = f.undecided;
   return j;
 }
 
@@ -70,13 +73,15 @@ Json diagnostic_json(const FileDiagnostic &d) {
   return j;
 }
 
-Json severity_counts_json(const SeverityCounts &counts) {
-  Json j;
-  for (Severity s : kSeveritiesDescending) j[severity_name(s)] = counts[static_cast<size_t>(s)];
+Json rule_tallies_json(const RootReport &root) {
+  Json j = Json::object();
+  for (const auto &[id, t] : root.rule_tallies) {
+    j[id] = Json{{"targets", t.targets}, {"passed", t.passed}, {"failed", t.failed}, {"unknown", t.unknown}};
+  }
   return j;
 }
 
-Json summary_json(const Report &report, const RuleIndex &index) {
+Json summary_json(const Report &report, const RuleIndex &index, const ComplianceSummary &compliance) {
   const ReportTotals t = report_totals(report);
   std::map<std::string, SeverityCounts> by_scenario;
   for (const RootReport &root : report.roots) {
@@ -96,6 +101,7 @@ Json summary_json(const Report &report, const RuleIndex &index) {
     scenarios["unknown"] = severity_counts_json(it->second);
 
   Json j;
+  j["roots"] = report.roots.size();
   j["findings"] = t.findings;
   j["bySeverity"] = severity_counts_json(t.by_severity);
   j["byScenario"] = scenarios.is_null() ? Json::object() : std::move(scenarios);
@@ -105,6 +111,7 @@ Json summary_json(const Report &report, const RuleIndex &index) {
   j["filesScanned"] = t.files_scanned;
   j["filesSkipped"] = t.files_skipped;
   j["filesByKind"] = t.files_by_kind;
+  j["compliance"] = compliance_rollup_json(compliance);
   return j;
 }
 
@@ -121,8 +128,10 @@ void write_json(const Report &report, std::ostream &out, const JsonOptions &opts
   for (const RuleInfo &rule : report.rules) rules.push_back(rule_json(rule));
   doc["rules"] = std::move(rules);
 
+  const ComplianceSummary compliance = compliance_summary(report);
   Json roots = Json::array();
-  for (const RootReport &root : report.roots) {
+  for (size_t ri = 0; ri < report.roots.size(); ++ri) {
+    const RootReport &root = report.roots[ri];
     const std::vector<std::string> fingerprints = run_fingerprints(root.findings);
     Json findings = Json::array();
     for (size_t i = 0; i < root.findings.size(); ++i) {
@@ -137,10 +146,12 @@ void write_json(const Report &report, std::ostream &out, const JsonOptions &opts
     r["findings"] = std::move(findings);
     r["diagnostics"] = std::move(diagnostics);
     r["files"] = root.files_by_kind;
+    r["ruleTallies"] = rule_tallies_json(root);
+    r["compliance"] = root_compliance_json(compliance.roots[ri]);
     roots.push_back(std::move(r));
   }
   doc["roots"] = std::move(roots);
-  doc["summary"] = summary_json(report, index);
+  doc["summary"] = summary_json(report, index, compliance);
   out << doc.dump(opts.pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 

@@ -4,24 +4,25 @@
 #include <tuple>
 #include <vector>
 
-#include "checker/model/utf8.h"
+#include "reporters/compliance_summary.h"
 #include "reporters/report_util.h"
 
 namespace clause {
 namespace {
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-
-bool xml_allowed(uint32_t cp) {
-  if (cp < 0x20) return cp == 0x9 || cp == 0xA || cp == 0xD;
-  return cp != 0xFFFE && cp != 0xFFFF;
-}
 
 struct Case {
   const RuleInfo *rule = nullptr;
   std::string name;
   std::vector<FindingRef> failures;
   std::vector<FindingRef> suppressed;
+  std::vector<FindingRef> undecided;  // --strict notes: the check could not decide
+  std::string skip_reason;            // a case made from the tally (not applicable, undecided)
+  std::string note;                   // <system-out> of a passing case made from the tally
+
+  bool failed() const { return !failures.empty(); }
+  bool skipped() const {
+    return !failed() && (!suppressed.empty() || !undecided.empty() || !skip_reason.empty());
+  }
 };
 
 struct Suite {
@@ -39,27 +40,63 @@ std::string position(const RootReport &root, const Location &loc) {
   return out;
 }
 
+std::string with_root(const Report &report, const RootReport &root, std::string name) {
+  if (report.roots.size() > 1) name += " [" + root.name + "]";
+  return name;
+}
+
 std::string case_name(const Report &report, const RootReport &root, const Finding &f) {
   if (f.resource.empty()) return display_path(root, f.location.path);
-  if (report.roots.size() > 1) return f.resource + " [" + root.name + "]";
-  return f.resource;
+  return with_root(report, root, f.resource);
+}
+
+std::string targets(size_t n) { return std::to_string(n) + (n == 1 ? " target" : " targets"); }
+
+// The cases the tally adds for a rule on a root: its passing targets as one
+// passing case (JUnit has no way to name them without findings), undecided
+// targets without --strict notes, or "not applicable".
+void tally_cases(const Report &report, const RootReport &root, const RuleInfo &rule, const RuleResult &r,
+                 bool has_undecided_cases, std::vector<Case> &out) {
+  const std::string label = rule.name.empty() ? rule.id : rule.name;
+  if (r.tally.passed != 0) {
+    Case c{&rule, with_root(report, root, label + " (" + targets(r.tally.passed) + " pass)"), {}, {}, {}, {},
+           {}};
+    c.note = targets(r.tally.passed) + " of " + std::to_string(r.tally.targets) + " judged by " + rule.id +
+             " pass.";
+    out.push_back(std::move(c));
+  }
+  if (r.tally.unknown != 0 && !has_undecided_cases) {
+    Case c{&rule, with_root(report, root, label + " (" + targets(r.tally.unknown) + " undecided)"),
+           {},    {},
+           {},    {},
+           {}};
+    c.skip_reason = targets(r.tally.unknown) + " could not be decided: values not known statically";
+    out.push_back(std::move(c));
+  }
+  if (r.outcome == RuleOutcome::NotApplicable) {
+    Case c{&rule, with_root(report, root, label + " (not applicable)"), {}, {}, {}, {}, {}};
+    c.skip_reason = "not applicable: no target of this rule in the scan root";
+    out.push_back(std::move(c));
+  }
 }
 
 std::vector<Suite> build_suites(const Report &report) {
-  // Cases per rule, keyed by (root, name), in order of first appearance.
-  std::map<std::string, std::vector<Case>> cases_by_rule;
+  // Finding cases per (rule, root), keyed by name, in order of first appearance.
+  std::map<std::pair<std::string, const RootReport *>, std::vector<Case>> finding_cases;
   std::map<std::tuple<std::string, const RootReport *, std::string>, size_t> slot;
   const RuleIndex index(report.rules);
+  std::vector<std::map<std::string, RuleResult, std::less<>>> results;
   for (const RootReport &root : report.roots) {
+    results.push_back(rule_results(root, report.rules));
     for (const Finding &f : root.findings) {
       const RuleInfo *rule = index.find(f.rule_id);
       if (rule == nullptr) continue;
       std::string name = case_name(report, root, f);
-      auto [it, fresh] = slot.try_emplace({f.rule_id, &root, name}, cases_by_rule[f.rule_id].size());
-      std::vector<Case> &cases = cases_by_rule[f.rule_id];
-      if (fresh) cases.push_back(Case{rule, std::move(name), {}, {}});
+      std::vector<Case> &cases = finding_cases[{f.rule_id, &root}];
+      auto [it, fresh] = slot.try_emplace({f.rule_id, &root, name}, cases.size());
+      if (fresh) cases.push_back(Case{rule, std::move(name), {}, {}, {}, {}, {}});
       Case &c = cases[it->second];
-      (f.suppression ? c.suppressed : c.failures).push_back({&root, &f});
+      (f.suppression ? c.suppressed : f.undecided ? c.undecided : c.failures).push_back({&root, &f});
     }
   }
   std::vector<Suite> suites;
@@ -72,19 +109,20 @@ std::vector<Suite> build_suites(const Report &report) {
     suite.name = scenario.empty() ? "suppressions" : scenario + " " + scenario_title(scenario);
     for (const RuleInfo &rule : report.rules) {
       if (rule.scenario != scenario) continue;
-      auto it = cases_by_rule.find(rule.id);
-      if (it == cases_by_rule.end()) {
-        if (scenario.empty()) continue;
-        suite.cases.push_back(Case{&rule, rule.name.empty() ? rule.id : rule.name, {}, {}});
-        continue;
-      }
-      for (Case &c : it->second) {
-        if (!c.failures.empty()) {
-          ++suite.failures;
-        } else {
-          ++suite.skipped;
+      for (size_t ri = 0; ri < report.roots.size(); ++ri) {
+        const RootReport &root = report.roots[ri];
+        std::vector<Case> cases;
+        if (auto it = finding_cases.find({rule.id, &root}); it != finding_cases.end())
+          cases = std::move(it->second);
+        bool has_undecided = false;
+        for (const Case &c : cases) has_undecided = has_undecided || !c.undecided.empty();
+        if (auto r = results[ri].find(rule.id); r != results[ri].end() && !scenario.empty())
+          tally_cases(report, root, rule, r->second, has_undecided, cases);
+        for (Case &c : cases) {
+          suite.failures += c.failed() ? 1 : 0;
+          suite.skipped += c.skipped() ? 1 : 0;
+          suite.cases.push_back(std::move(c));
         }
-        suite.cases.push_back(std::move(c));
       }
     }
     if (!suite.cases.empty()) suites.push_back(std::move(suite));
@@ -110,33 +148,6 @@ void write_counts(std::ostream &out, size_t tests, size_t failures, size_t error
 }
 
 }  // namespace
-
-std::string xml_escape(std::string_view text, bool attribute) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    uint32_t cp = 0;
-    const size_t len = utf8_sequence(text, i, cp);
-    if (len == 0 || !xml_allowed(cp)) {
-      out.append(kReplacement);
-      i += len == 0 ? 1 : len;
-      continue;
-    }
-    switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += attribute ? "&quot;" : "\""; break;
-      case '\'': out += attribute ? "&apos;" : "'"; break;
-      case '\t': out += attribute ? "&#9;" : "\t"; break;
-      case '\n': out += attribute ? "&#10;" : "\n"; break;
-      case '\r': out += "&#13;"; break;
-      default: out.append(text.substr(i, len));
-    }
-    i += len;
-  }
-  return out;
-}
 
 void write_junit(const Report &report, std::ostream &out) {
   std::vector<Suite> suites = build_suites(report);
@@ -172,16 +183,22 @@ void write_junit(const Report &report, std::ostream &out) {
     for (const Case &c : s.cases) {
       out << "    <testcase classname=\"" << xml_escape(c.rule->id, true) << "\" name=\""
           << xml_escape(c.name, true) << "\"";
-      if (c.failures.empty() && c.suppressed.empty()) {
+      if (!c.failed() && !c.skipped() && c.note.empty()) {
         out << "/>\n";
         continue;
       }
       out << ">\n";
       for (const FindingRef &ref : c.failures) write_failure(ref, out);
-      if (c.failures.empty()) {
-        const std::string &why = c.suppressed.front().finding->suppression->justification;
-        out << "      <skipped message=\"" << xml_escape("suppressed: " + why, true) << "\"/>\n";
+      if (c.skipped()) {
+        std::string why = c.skip_reason;
+        if (!c.suppressed.empty()) {
+          why = "suppressed: " + c.suppressed.front().finding->suppression->justification;
+        } else if (!c.undecided.empty()) {
+          why = "could not be decided: " + c.undecided.front().finding->message;
+        }
+        out << "      <skipped message=\"" << xml_escape(why, true) << "\"/>\n";
       }
+      if (!c.note.empty()) out << "      <system-out>" << xml_escape(c.note, false) << "</system-out>\n";
       out << "    </testcase>\n";
     }
     out << "  </testsuite>\n";

@@ -1,8 +1,6 @@
 #include "reporters/markdown_reporter.h"
 
-#include <map>
-#include <sstream>
-
+#include "reporters/compliance_summary.h"
 #include "reporters/report_util.h"
 
 namespace clause {
@@ -31,26 +29,82 @@ std::string headline(const Report &report) {
   return out;
 }
 
-void write_scenario_table(const Report &report, std::ostream &out) {
-  const RuleIndex index(report.rules);
-  std::map<std::string, size_t> rules_per_scenario;
-  for (const RuleInfo &rule : report.rules) ++rules_per_scenario[rule.scenario];
-  std::map<std::string, SeverityCounts> counts;
-  for (const FindingRef &ref : findings_by_severity(report)) {
-    const RuleInfo *rule = index.find(ref.finding->rule_id);
-    counts[rule ? rule->scenario : std::string()][static_cast<size_t>(ref.finding->severity)]++;
+const char *status_icon(ScenarioStatus s) {
+  switch (s) {
+    case ScenarioStatus::Fail: return "❌";
+    case ScenarioStatus::Unknown: return "❔";
+    case ScenarioStatus::Pass: return "✅";
+    case ScenarioStatus::NotApplicable: return "➖";
   }
-  out << "| Scenario | Rules | Findings | Critical | High | Medium | Low | Info |\n"
-      << "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
-  for (const char *scenario : kScenarios) {
-    auto rules = rules_per_scenario.find(scenario);
-    if (rules == rules_per_scenario.end()) continue;
-    const SeverityCounts c = counts[scenario];
-    size_t total = 0;
-    for (size_t n : c) total += n;
-    out << "| " << scenario << ' ' << scenario_title(scenario) << " | " << rules->second << " | " << total;
-    for (Severity s : kSeveritiesDescending) out << " | " << c[static_cast<size_t>(s)];
-    out << " |\n";
+  return "➖";
+}
+
+std::string status_text(ScenarioStatus s) {
+  return std::string(status_icon(s)) + " " + scenario_status_name(s);
+}
+
+std::string findings_text(const SeverityCounts &counts) {
+  size_t total = 0;
+  for (size_t n : counts) total += n;
+  if (total == 0) return "0";
+  return std::to_string(total) + " (" + severity_counts_text(counts) + ")";
+}
+
+// Scenarios that have rules, with how their rules fared (one root) or how
+// the roots stand (several).
+void write_scenario_table(const Report &report, const ComplianceSummary &summary, std::string &doc) {
+  if (report.roots.size() == 1) {
+    doc +=
+        "| Scenario | Status | Rules | Passed | Failed | Suppressed | Unknown | N/A | Findings |\n"
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n";
+    for (const ScenarioSummary &s : summary.roots.front().scenarios) {
+      if (s.rules == 0) continue;
+      doc += "| " + s.scenario + " " + scenario_title(s.scenario) + " | " + status_text(s.status) + " | " +
+             std::to_string(s.rules) + " | " + std::to_string(s.passed) + " | " + std::to_string(s.failed) +
+             " | " + std::to_string(s.suppressed) + " | " + std::to_string(s.unknown) + " | " +
+             std::to_string(s.not_applicable) + " | " + findings_text(s.findings) + " |\n";
+    }
+    return;
+  }
+  doc +=
+      "| Scenario | Status | Roots failing | Unknown | Passing | N/A | Findings |\n"
+      "| --- | --- | ---: | ---: | ---: | ---: | --- |\n";
+  for (const ScenarioRollup &r : summary.scenarios) {
+    if (r.rules == 0) continue;
+    const auto n = [&](ScenarioStatus st) {
+      return std::to_string(r.roots_by_status[static_cast<size_t>(st)]);
+    };
+    doc += "| " + r.scenario + " " + scenario_title(r.scenario) + " | " + status_text(r.status) + " | " +
+           n(ScenarioStatus::Fail) + " | " + n(ScenarioStatus::Unknown) + " | " + n(ScenarioStatus::Pass) +
+           " | " + n(ScenarioStatus::NotApplicable) + " | " + findings_text(r.findings) + " |\n";
+  }
+}
+
+// Roots x scenarios, one icon a cell, cut at a number of rows and the byte
+// budget.
+void write_root_matrix(const ComplianceSummary &summary, const MarkdownOptions &opts, std::string &doc) {
+  if (summary.roots.size() < 2) return;
+  doc += "\n### Scan roots\n\n| Root | Status |";
+  std::string rule = "| --- | --- |";
+  for (const char *sc : kScenarios) {
+    doc += std::string(" ") + sc + " |";
+    rule += " :-: |";
+  }
+  doc += "\n" + rule + "\n";
+  size_t shown = 0;
+  for (const RootCompliance &rc : summary.roots) {
+    if (shown == opts.max_matrix_roots) break;
+    std::string row =
+        "| " + markdown_cell(truncate_utf8(rc.root, 120)) + " | " + status_text(rc.status) + " |";
+    for (const ScenarioSummary &s : rc.scenarios) row += std::string(" ") + status_icon(s.status) + " |";
+    row += "\n";
+    if (doc.size() + row.size() + kFooterReserve > opts.max_bytes / 2) break;
+    doc += row;
+    ++shown;
+  }
+  if (shown < summary.roots.size()) {
+    doc += "\n> Showing " + std::to_string(shown) + " of " + std::to_string(summary.roots.size()) +
+           " scan roots; the HTML, JSON and SARIF outputs have them all.\n";
   }
 }
 
@@ -72,18 +126,17 @@ std::string markdown_cell(std::string_view text) {
 }
 
 void write_markdown(const Report &report, std::ostream &out, const MarkdownOptions &opts) {
-  std::ostringstream doc;
-  doc << "## clause: ISO/IEC 20000-9 conformance\n\n" << headline(report) << "\n\n";
-  write_scenario_table(report, doc);
+  const ComplianceSummary summary = compliance_summary(report);
+  std::string text = "## clause: ISO/IEC 20000-9 conformance\n\n" + headline(report) + "\n\n";
+  if (!report.roots.empty()) write_scenario_table(report, summary, text);
+  write_root_matrix(summary, opts, text);
 
   const std::vector<FindingRef> findings = findings_by_severity(report);
   if (findings.empty()) {
-    doc << "\nNo findings.\n";
-    out << doc.str();
+    out << text << "\nNo findings.\n";
     return;
   }
-  doc << "\n### Top findings\n\n| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n";
-  std::string text = doc.str();
+  text += "\n### Top findings\n\n| Severity | Rule | Location | Message |\n| --- | --- | --- | --- |\n";
   size_t shown = 0;
   for (const FindingRef &ref : findings) {
     if (shown == opts.max_findings) break;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "checker/model/utf8.h"
+#include "reporters/compliance_summary.h"
 #include "reporters/report_util.h"
 
 namespace clause {
@@ -116,6 +117,34 @@ std::string summary_line(const Report &report) {
   return out;
 }
 
+// For a batch audit, where each root stands: its status and the scenarios
+// by status, then the roots by status.
+void write_batch_summary(const Report &report, std::ostream &out) {
+  const ComplianceSummary summary = compliance_summary(report);
+  for (const RootCompliance &rc : summary.roots) {
+    out << "root " << rc.root << ": " << scenario_status_name(rc.status);
+    size_t not_applicable = 0;
+    for (ScenarioStatus st : kStatusesWorstFirst) {
+      if (st == ScenarioStatus::NotApplicable) continue;
+      std::string list;
+      for (const ScenarioSummary &s : rc.scenarios) {
+        if (s.status == st) list += (list.empty() ? "" : ", ") + s.scenario;
+      }
+      if (!list.empty()) out << "; " << scenario_status_name(st) << " " << list;
+    }
+    for (const ScenarioSummary &s : rc.scenarios) not_applicable += s.status == ScenarioStatus::NotApplicable;
+    out << " (" << not_applicable << " n/a)\n";
+  }
+  out << plural(summary.roots.size(), "root", "roots") << ":";
+  bool first = true;
+  for (ScenarioStatus st : kStatusesWorstFirst) {
+    out << (first ? " " : ", ") << summary.roots_by_status[static_cast<size_t>(st)] << " "
+        << scenario_status_name(st);
+    first = false;
+  }
+  out << "\n";
+}
+
 }  // namespace
 
 std::string caret_line(std::string_view snippet, uint32_t col, uint32_t end_col) {
@@ -155,6 +184,7 @@ void write_text(const Report &report, std::ostream &out, const TextOptions &opts
   for (const RootReport &root : report.roots) {
     for (const FileDiagnostic &d : root.diagnostics) write_diagnostic(root, d, out, paint);
   }
+  if (opts.summary && report.roots.size() > 1) write_batch_summary(report, out);
   if (opts.summary) out << summary_line(report) << '\n';
 }
 

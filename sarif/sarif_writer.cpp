@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reporters/compliance_summary.h"
+#include "reporters/report_json.h"
 #include "reporters/report_util.h"
 #include "sarif/fingerprint.h"
 
@@ -19,7 +21,8 @@ constexpr const char *kSchemaUri = "https://json.schemastore.org/sarif-2.1.0.jso
 constexpr const char *kSrcRoot = "%SRCROOT%";
 constexpr size_t kMaxNameBytes = 255;
 constexpr size_t kMaxDescriptionBytes = 1024;
-constexpr size_t kMaxTags = 10;  // GitHub keeps 10 tags a rule (rejects over 20)
+constexpr size_t kMaxTags = 10;           // GitHub keeps 10 tags a rule (rejects over 20)
+constexpr size_t kMaxRunsPerUpload = 20;  // GitHub rejects a file with more runs
 
 bool uri_byte_allowed(unsigned char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
@@ -141,6 +144,8 @@ std::vector<RuleInfo> rules_for_output(const Report &report) {
     info.severity = severity;
     rules.push_back(std::move(info));
   }
+  std::stable_sort(rules.begin(), rules.end(),
+                   [](const RuleInfo &a, const RuleInfo &b) { return a.id < b.id; });
   return rules;
 }
 
@@ -224,6 +229,20 @@ Json notification_json(const FileDiagnostic &d) {
   return n;
 }
 
+// Every run of a batch over GitHub's runs-per-file limit says so, the same
+// way in each shard and in the merged log.
+Json too_many_runs_json(size_t runs) {
+  Json n;
+  n["level"] = "warning";
+  n["message"] = {{"text", "This audit has " + std::to_string(runs) +
+                               " scan roots, one SARIF run each; GitHub code scanning accepts at most " +
+                               std::to_string(kMaxRunsPerUpload) +
+                               " runs in one upload, so upload the shard files (--shard) or one file per "
+                               "root separately."}};
+  n["descriptor"] = {{"id", "too-many-runs"}};
+  return n;
+}
+
 // Indices of the findings a run reports: all of them, or when there are more
 // than `cap`, the unsuppressed and most severe first, then in report order;
 // returned in report order.
@@ -269,7 +288,8 @@ std::vector<std::string> sarif_automation_ids(const Report &report) {
   std::string_view category = report.category;
   while (!category.empty() && category.back() == '/') category.remove_suffix(1);
   std::vector<std::string> ids;
-  if (report.roots.size() <= 1) {
+  const size_t batch = std::max(report.batch_roots, report.roots.size());
+  if (batch <= 1) {
     ids.assign(report.roots.size(), category.empty() ? std::string() : std::string(category) + "/");
     return ids;
   }
@@ -300,6 +320,8 @@ void write_sarif(const Report &report, std::ostream &out, const SarifOptions &op
   const Json tool = {{"driver", std::move(driver)}};
 
   const std::vector<std::string> automation_ids = sarif_automation_ids(report);
+  const ComplianceSummary compliance = compliance_summary(report);
+  const size_t batch = std::max(report.batch_roots, report.roots.size());
   Json runs = Json::array();
   for (size_t ri = 0; ri < report.roots.size(); ++ri) {
     const RootReport &root = report.roots[ri];
@@ -325,6 +347,7 @@ void write_sarif(const Report &report, std::ostream &out, const SarifOptions &op
       n["descriptor"] = {{"id", "results-truncated"}};
       notifications.push_back(std::move(n));
     }
+    if (batch > kMaxRunsPerUpload) notifications.push_back(too_many_runs_json(batch));
     for (const FileDiagnostic &d : root.diagnostics) notifications.push_back(notification_json(d));
 
     Json invocation;
@@ -342,6 +365,7 @@ void write_sarif(const Report &report, std::ostream &out, const SarifOptions &op
     Json props;
     props["root"] = root.name;
     props["files"] = root.files_by_kind;
+    props["compliance"] = root_compliance_json(compliance.roots[ri]);
     run["properties"] = std::move(props);
     runs.push_back(std::move(run));
   }

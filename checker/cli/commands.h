@@ -20,5 +20,6 @@ Command add_version_command(CLI::App &app);
 Command add_dump_command(CLI::App &app);
 Command add_baseline_command(CLI::App &app);
 Command add_init_command(CLI::App &app);
+Command add_merge_command(CLI::App &app);
 
 }  // namespace clause::cli

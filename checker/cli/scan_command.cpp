@@ -1,13 +1,17 @@
 // `clause scan [PATH...]`: scan roots and report.
 #include <unistd.h>
 
+#include <ctime>
 #include <iostream>
 #include <memory>
 
+#include "checker/cli/batch_options.h"
 #include "checker/cli/commands.h"
 #include "checker/cli/output_file.h"
 #include "checker/cli/scan_setup.h"
+#include "checker/scan/progress_line.h"
 #include "checker/workflow/report_paths.h"
+#include "reporters/html_reporter.h"
 #include "reporters/json_reporter.h"
 #include "reporters/junit_reporter.h"
 #include "reporters/markdown_reporter.h"
@@ -26,11 +30,12 @@ struct ScanArgs {
   bool quiet = false;
   bool show_suppressed = false;
   bool parse_only = false;
+  bool report_time = false;
   std::string uri_prefix;
   CLI::Option *uri_prefix_opt = nullptr;
 };
 
-const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "markdown"};
+const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "markdown", "html"};
 
 // SARIF URIs relative to the repository: --uri-prefix for every root, or
 // each root's path below its git work tree's top level.
@@ -39,6 +44,17 @@ Report sarif_view(const Report &report, const ScanArgs &a) {
   for (const RootReport &root : report.roots)
     prefixes.push_back(a.uri_prefix_opt->count() ? a.uri_prefix : repository_prefix(root.abs_path));
   return rebase_report_paths(report, prefixes);
+}
+
+// Now, in UTC, as ISO 8601 (for --report-time only: outputs are otherwise
+// free of timestamps, so the same scan gives the same bytes).
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 void write_format(const std::string &format, const Report &report, std::ostream &out, bool color,
@@ -56,6 +72,10 @@ void write_format(const std::string &format, const Report &report, std::ostream 
     write_junit(report, out);
   } else if (format == "markdown") {
     write_markdown(report, out);
+  } else if (format == "html") {
+    HtmlOptions o;
+    if (a.report_time) o.report_time = utc_now();
+    write_html(report, out, o);
   }
 }
 
@@ -104,7 +124,14 @@ int run_scan_command(const ScanArgs &a) {
   }
   if (targets.empty()) targets.emplace_back(a.format, "-");
 
-  std::optional<ScanOutcome> done = perform_scan_or_explain(a.in);
+  ScanInputs in = a.in;
+  std::unique_ptr<ProgressLine> progress;
+  if (want_progress(in.batch.progress, a.quiet, STDERR_FILENO)) {
+    progress = std::make_unique<ProgressLine>(std::cerr);
+    in.on_progress = [&](const ScanProgress &p) { progress->update(p); };
+  }
+  std::optional<ScanOutcome> done = perform_scan_or_explain(in);
+  if (progress) progress->finish();
   if (!done) return kUsage;
   ScanOutcome &outcome = *done;
   for (const std::string &w : outcome.warnings) std::cerr << "clause: warning: " << w << "\n";
@@ -150,11 +177,13 @@ Command add_scan_command(CLI::App &app) {
       "(default: the configuration's fail-on, else low)");
   cmd->add_option("--category", args->in.category, "SARIF automationDetails.id");
   add_filter_options(*cmd, args->in);
+  add_batch_options(*cmd, args->in.batch);
   args->uri_prefix_opt =
       cmd->add_option("--uri-prefix", args->uri_prefix,
                       "Put PREFIX before SARIF URIs (default: the root's path in its git repository)");
   cmd->add_flag("--parse-only", args->parse_only, "Only discover and parse (benchmarks)")->group("");
   cmd->add_flag("--show-suppressed", args->show_suppressed, "List suppressed findings in the text output");
+  cmd->add_flag("--report-time", args->report_time, "Print the time of the scan in the HTML report");
   cmd->add_flag("--no-color", args->no_color, "Never colour the text output");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on stdout for text output; only the exit code");
   return Command{cmd, [args] { return run_scan_command(*args); }};

@@ -110,6 +110,7 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   opts.max_findings_per_file = in.max_findings_per_file;
   opts.parse.timeout = std::chrono::milliseconds(static_cast<int64_t>(in.parse_timeout * 1000));
   opts.var_files = in.var_files;
+  opts.on_progress = in.on_progress;
   if (!in.no_cache) opts.cache_dir = in.cache_dir.empty() ? ModelCache::default_dir() : in.cache_dir;
   if (!config.exclude.empty()) {
     std::shared_ptr<const Config> keep = group.config;
@@ -233,9 +234,11 @@ ScanOptions plain_scan_options(const ScanInputs &in) {
 }
 
 ScanOutcome perform_scan(const ScanInputs &in) {
-  const std::vector<std::string> roots = in.paths.empty() ? std::vector<std::string>{"."} : in.paths;
+  const BatchRoots batch = resolve_roots(in.paths, in.batch);
+  const std::vector<std::string> &roots = batch.roots;
   const std::string today = today_utc();
   ScanOutcome out;
+  out.report.batch_roots = batch.total;
   std::vector<std::optional<RootReport>> placed(roots.size());
   Report &merged = out.report;
   merged.category = in.category;

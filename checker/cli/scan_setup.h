@@ -4,10 +4,12 @@
 // with configuration, suppressions, file filters and baseline applied.
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "checker/cli/batch_options.h"
 #include "checker/model/limits.h"
 #include "checker/model/report.h"
 #include "checker/scan/scanner.h"
@@ -35,6 +37,9 @@ struct ScanInputs {
   std::vector<std::string> only_files;
   std::string changed_since;
   int report_unused = 0;  // 0: from the config or CI; > 0 on; < 0 off
+  BatchArgs batch;        // --roots-from, --shard, --progress
+  // Called from any thread after each parsed file and finished root.
+  std::function<void(const ScanProgress &)> on_progress;
 };
 
 // Registers the options that choose what is scanned and with which rules.

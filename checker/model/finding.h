@@ -30,6 +30,9 @@ struct Finding {
   std::string fingerprint;  // stable across unrelated edits (see sarif/fingerprint)
   std::vector<RelatedLocation> related;
   std::optional<Suppression> suppression;
+  // --strict: a note that the check could not decide (an unknown value),
+  // not a failure; the compliance summary counts it as unknown.
+  bool undecided = false;
 };
 
 // Deterministic report order: file, line, column, rule id, message.

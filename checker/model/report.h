@@ -36,10 +36,19 @@ struct RootReport {
   size_t baselined = 0;                           // findings dropped because a baseline holds them
 };
 
+// The order of roots in a report of several: by name, byte by byte, so a
+// batch scan, its shards and their merge all list roots the same way.
+inline bool root_order_less(const std::string &a, const std::string &b) { return a < b; }
+
 struct Report {
   std::vector<RuleInfo> rules;  // sorted by id
   std::vector<RootReport> roots;
   std::string category;  // --category
+  // Roots of the whole batch audit when this report is one shard of it
+  // (--shard); 0 means roots.size(). Outputs that depend on the batch (SARIF
+  // categories, the runs-per-upload warning) read it, so shards agree with
+  // an unsharded scan.
+  size_t batch_roots = 0;
   bool execution_successful = true;
 };
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <optional>
@@ -167,18 +168,18 @@ std::vector<DocumentPtr> parse_files(const Discovery &discovery, const LoadOptio
   const auto &files = discovery.files;
   std::vector<DocumentPtr> docs(files.size());
   std::vector<std::optional<Diagnostic>> read_errors(files.size());
+  std::atomic<size_t> parsed{0};
   parallel_for(files.size(), opts.jobs, [&](size_t i) {
     std::string bytes;
     if (auto problem = read_file(files[i].abs_path, opts.max_file_size, bytes)) {
       read_errors[i] = std::move(problem);
-      return;
-    }
-    if (looks_binary(bytes)) {
+    } else if (looks_binary(bytes)) {
       read_errors[i] =
           Diagnostic{DiagLevel::Note, "binary-file", "binary or UTF-16 content (NUL bytes); skipped", {}};
-      return;
+    } else {
+      docs[i] = parse_or_load(files[i], std::move(bytes), opts);
     }
-    docs[i] = parse_or_load(files[i], std::move(bytes), opts);
+    if (opts.on_file_parsed) opts.on_file_parsed(parsed.fetch_add(1) + 1, files.size());
   });
   for (size_t i = 0; i < files.size(); ++i)
     if (read_errors[i]) diagnostics.push_back(FileDiagnostic{files[i].rel_path, std::move(*read_errors[i])});

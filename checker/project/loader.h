@@ -1,6 +1,7 @@
 #pragma once
 // Reads and parses the files of a discovery, in parallel, each exactly once,
 // and builds the Project: documents classified by content, resources.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ struct LoadOptions {
   std::vector<std::string> var_files;  // --var-file, applied to every root module
   const ModelCache *cache = nullptr;   // none: parse every file
   uint64_t max_file_size = limits::kMaxFileSize;  // checked again when reading
+  // Called from the parse workers after each file (done counts this root's
+  // files so far, total its file count), for progress display. Must be
+  // thread-safe and cheap.
+  std::function<void(size_t done, size_t total)> on_file_parsed;
 };
 
 Project load_project(const Discovery &discovery, const LoadOptions &opts);

@@ -1,13 +1,75 @@
 #include "checker/scan/scanner.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <optional>
 
 #include "checker/project/loader.h"
+#include "checker/project/parallel.h"
 #include "checker/scan/finding_limit.h"
 
 namespace clause {
+namespace {
+
+// parallel_for, with an exception of any slot rethrown on the calling thread
+// (the first in slot order, so the error does not depend on scheduling).
+template <typename Fn>
+void parallel_for_rethrow(size_t n, unsigned jobs, Fn fn) {
+  std::vector<std::exception_ptr> errors(n);
+  parallel_for(n, jobs, [&](size_t i) {
+    try {
+      fn(i);
+    } catch (...) {
+      errors[i] = std::current_exception();
+    }
+  });
+  for (auto &e : errors)
+    if (e) std::rethrow_exception(e);
+}
+
+RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, const ScanOptions &opts,
+                     const std::string &root, const Discovery &discovery, const LoadOptions &load) {
+  Project project = load_project(discovery, load);
+  if (opts.deployment_region)
+    for (const auto &doc : project.documents)
+      if (doc->kind == DocKind::CloudFormation || doc->kind == DocKind::Kubernetes)
+        if (std::string region = opts.deployment_region(doc->kind, doc->abs_path); !region.empty())
+          project.deployment_regions[doc->path] = region;
+  Evaluation ev = evaluate_rules(rules, project, EvaluationOptions{opts.strict});
+  RootReport rr;
+  rr.name = root_display_name(root);
+  // A file root (a pre-commit hook passes files) shows its findings
+  // relative to its directory, as discovery made their paths.
+  std::error_code ec;
+  if (!std::filesystem::is_directory(root, ec)) {
+    const std::string parent = std::filesystem::path(root).parent_path().string();
+    rr.display_base = root_display_name(parent.empty() ? "." : parent);
+  }
+  rr.abs_path = project.root_abs;
+  rr.findings = std::move(ev.findings);
+  if (opts.strict) {
+    for (auto &f : ev.undecided) {
+      f.undecided = true;
+      rr.findings.push_back(std::move(f));
+    }
+    std::sort(rr.findings.begin(), rr.findings.end(), finding_less);
+  }
+  apply_inline_suppressions(project, ran, rr.findings, opts.suppressions);
+  limit_findings_per_file(rr.findings, opts.max_findings_per_file, project.diagnostics);
+  rr.diagnostics = std::move(project.diagnostics);
+  std::stable_sort(rr.diagnostics.begin(), rr.diagnostics.end(),
+                   [](const FileDiagnostic &a, const FileDiagnostic &b) {
+                     return std::tie(a.path, a.diagnostic.span.start_line, a.diagnostic.span.start_col) <
+                            std::tie(b.path, b.diagnostic.span.start_line, b.diagnostic.span.start_col);
+                   });
+  rr.files_by_kind = std::move(project.files_by_kind);
+  rr.rule_tallies = std::move(ev.tallies);
+  return rr;
+}
+
+}  // namespace
 
 std::string root_display_name(const std::string &root) {
   std::string name = root;
@@ -29,47 +91,45 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
               [](const RuleInfo &a, const RuleInfo &b) { return a.id < b.id; });
   }
   report.category = opts.category;
-  for (const auto &root : opts.roots) {
-    Discovery discovery = discover(root, opts.discovery);
-    LoadOptions load{opts.jobs, opts.parse, opts.var_files};
-    load.cache = cache ? &*cache : nullptr;
-    load.max_file_size = opts.discovery.max_file_size;
-    // One root at a time: its Project is released before the next is read,
-    // so a batch audit holds one root's model, not all of them.
-    Project project = load_project(discovery, load);
-    if (opts.deployment_region)
-      for (const auto &doc : project.documents)
-        if (doc->kind == DocKind::CloudFormation || doc->kind == DocKind::Kubernetes)
-          if (std::string region = opts.deployment_region(doc->kind, doc->abs_path); !region.empty())
-            project.deployment_regions[doc->path] = region;
-    Evaluation ev = evaluate_rules(rules, project, EvaluationOptions{opts.strict});
-    RootReport rr;
-    rr.name = root_display_name(root);
-    // A file root (a pre-commit hook passes files) shows its findings
-    // relative to its directory, as discovery made their paths.
-    std::error_code ec;
-    if (!std::filesystem::is_directory(root, ec)) {
-      const std::string parent = std::filesystem::path(root).parent_path().string();
-      rr.display_base = root_display_name(parent.empty() ? "." : parent);
-    }
-    rr.abs_path = project.root_abs;
-    rr.findings = std::move(ev.findings);
-    if (opts.strict) {
-      for (auto &f : ev.undecided) rr.findings.push_back(std::move(f));
-      std::sort(rr.findings.begin(), rr.findings.end(), finding_less);
-    }
-    apply_inline_suppressions(project, ran, rr.findings, opts.suppressions);
-    limit_findings_per_file(rr.findings, opts.max_findings_per_file, project.diagnostics);
-    rr.diagnostics = std::move(project.diagnostics);
-    std::stable_sort(rr.diagnostics.begin(), rr.diagnostics.end(),
-                     [](const FileDiagnostic &a, const FileDiagnostic &b) {
-                       return std::tie(a.path, a.diagnostic.span.start_line, a.diagnostic.span.start_col) <
-                              std::tie(b.path, b.diagnostic.span.start_line, b.diagnostic.span.start_col);
-                     });
-    rr.files_by_kind = std::move(project.files_by_kind);
-    rr.rule_tallies = std::move(ev.tallies);
-    report.roots.push_back(std::move(rr));
+  const size_t n = opts.roots.size();
+  const unsigned jobs = std::max(1u, opts.jobs);
+  // Roots run side by side, each parsing its files with a share of the
+  // jobs; a little oversubscription keeps both cores busy when one root is
+  // much bigger than the rest.
+  const unsigned outer =
+      std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(n, 1))));
+  const unsigned inner = outer == 1 ? jobs : std::max(1u, 2 * jobs / outer);
+
+  // Discover every root first, so that progress knows the total file count.
+  std::vector<Discovery> discoveries(n);
+  parallel_for_rethrow(n, outer, [&](size_t i) { discoveries[i] = discover(opts.roots[i], opts.discovery); });
+
+  std::atomic<size_t> files_done{0};
+  std::atomic<size_t> roots_done{0};
+  size_t files_total = 0;
+  for (const Discovery &d : discoveries) files_total += d.files.size();
+  const auto notify = [&] {
+    if (opts.on_progress)
+      opts.on_progress(ScanProgress{files_done.load(), files_total, roots_done.load(), n});
+  };
+  LoadOptions load{inner, opts.parse, opts.var_files};
+  load.cache = cache ? &*cache : nullptr;
+  load.max_file_size = opts.discovery.max_file_size;
+  if (opts.on_progress) {
+    load.on_file_parsed = [&](size_t, size_t) {
+      files_done.fetch_add(1);
+      notify();
+    };
   }
+  notify();
+
+  report.roots.resize(n);
+  parallel_for_rethrow(n, outer, [&](size_t i) {
+    report.roots[i] = scan_root(rules, ran, opts, opts.roots[i], discoveries[i], load);
+    discoveries[i] = Discovery{};  // free the file list early
+    roots_done.fetch_add(1);
+    notify();
+  });
   return report;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // One scan: every root discovered, parsed and evaluated with one shared rule
-// set, then assembled into a Report that reporters read.
+// set, then assembled into a Report that reporters read. Roots are scanned
+// in parallel as well as the files inside each; the report keeps the roots
+// in the order given, whatever the scheduling.
 #include <functional>
 #include <string>
 #include <vector>
@@ -13,6 +15,14 @@
 #include "parsers/parse_options.h"
 
 namespace clause {
+
+// Where a scan stands; totals grow as roots are discovered.
+struct ScanProgress {
+  size_t files_done = 0;
+  size_t files_total = 0;
+  size_t roots_done = 0;
+  size_t roots_total = 0;
+};
 
 struct ScanOptions {
   std::vector<std::string> roots;
@@ -29,6 +39,9 @@ struct ScanOptions {
   // as the documents' location (Project::deployment_regions).
   std::function<std::string(DocKind, const std::string &abs_path)> deployment_region;
   std::string cache_dir;  // model cache (checker/cache/); empty: no cache
+  // Called (from any thread, possibly concurrently) after each parsed file
+  // and each finished root.
+  std::function<void(const ScanProgress &)> on_progress;
 };
 
 // Throws std::runtime_error when a root does not exist.

@@ -9,19 +9,21 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 namespace clause::testing {
 
 struct CliRun {
   int exit_code = -1;
-  std::string out;  // stdout and stderr
+  std::string out;  // stdout and stderr, interleaved
 };
 
-// Runs a shell command line and collects its output.
-inline CliRun run_shell(const std::string &command) {
+// Runs a shell command line and collects its output (stderr too unless
+// `merge_stderr` is false; then the command may redirect it).
+inline CliRun run_shell(const std::string &command, bool merge_stderr = true) {
   CliRun r;
-  FILE *p = popen((command + " 2>&1").c_str(), "r");
+  FILE *p = popen((command + (merge_stderr ? " 2>&1" : "")).c_str(), "r");
   if (!p) return r;
   char buf[4096];
   size_t n;
@@ -33,8 +35,8 @@ inline CliRun run_shell(const std::string &command) {
 
 // `clause ARGS` with CI unset, so that a CI run of the tests behaves like a
 // developer's (CI=true turns on unused-suppression reports).
-inline CliRun run(const std::string &args) {
-  return run_shell("env -u CI " + std::string(CLAUSE_BINARY) + " " + args);
+inline CliRun run(const std::string &args, bool merge_stderr = true) {
+  return run_shell("env -u CI " + std::string(CLAUSE_BINARY) + " " + args, merge_stderr);
 }
 
 // The same, from working directory `dir`.
@@ -43,6 +45,21 @@ inline CliRun run_in(const std::string &dir, const std::string &args) {
 }
 
 inline std::string src(const std::string &rel) { return std::string(CLAUSE_SOURCE_DIR) + "/" + rel; }
+
+inline std::string read_file(const std::filesystem::path &path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A fresh, empty directory for one test.
+inline std::filesystem::path fresh_dir(const std::string &name) {
+  const auto dir = std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
 
 // A fresh directory under the system's temporary directory.
 class TempTree {

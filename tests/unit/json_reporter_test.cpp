@@ -112,6 +112,8 @@ TEST(JsonReporter, EmptyReportHasObjectsNotArrays) {
   EXPECT_TRUE(doc["roots"][0]["files"].is_object());
   EXPECT_TRUE(doc["summary"]["byScenario"].is_object());
   EXPECT_TRUE(doc["summary"]["filesByKind"].is_object());
+  EXPECT_TRUE(doc["roots"][0]["ruleTallies"].is_object());
+  EXPECT_EQ(doc["roots"][0]["compliance"]["scenarios"].size(), 15u);
   EXPECT_EQ(doc["summary"]["findings"], 0);
 }
 

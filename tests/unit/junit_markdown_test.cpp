@@ -21,11 +21,7 @@ std::string markdown_of(const Report &report, const MarkdownOptions &opts = {}) 
   return out.str();
 }
 
-size_t count(const std::string &text, const std::string &what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
+using testing::count;
 
 TEST(JunitReporter, ExactStructure) {
   const std::string expected =
@@ -70,7 +66,7 @@ TEST(JunitReporter, OneCasePerRuleAndResourceWithAFailurePerFinding) {
   again.location.span = testing::span(13, 3, 13, 30);
   again.message = "second finding on the same resource";
   report.roots[0].findings.insert(report.roots[0].findings.begin() + 1, again);
-  // A passing rule of another scenario gets a suite with one passing case.
+  // A rule of another scenario with nothing to judge: one skipped case.
   RuleInfo quiet = testing::backup_rule();
   quiet.id = "CL-1501";
   quiet.name = "rm.deletion-evidence";
@@ -80,13 +76,50 @@ TEST(JunitReporter, OneCasePerRuleAndResourceWithAFailurePerFinding) {
   const std::string xml = junit_of(report);
   EXPECT_EQ(count(xml, "<testcase classname=\"CL-0902\" name=\"aws_db_instance.main\">"), 1u);
   EXPECT_EQ(count(xml, "<failure "), 3u);
-  EXPECT_NE(xml.find("<testsuite name=\"5.15 service removal\" tests=\"1\" failures=\"0\" errors=\"0\" "
-                     "skipped=\"0\">\n    <testcase classname=\"CL-1501\" name=\"rm.deletion-evidence\"/>\n"),
-            std::string::npos)
+  EXPECT_NE(
+      xml.find("<testsuite name=\"5.15 service removal\" tests=\"1\" failures=\"0\" errors=\"0\" "
+               "skipped=\"1\">\n    <testcase classname=\"CL-1501\" name=\"rm.deletion-evidence (not "
+               "applicable)\">\n      <skipped message=\"not applicable: no target of this rule in the scan "
+               "root\"/>\n    </testcase>\n"),
+      std::string::npos)
       << xml;
   EXPECT_EQ(xml.find("5.1 context"), std::string::npos);  // no rules, no suite
-  EXPECT_NE(xml.find("<testsuites name=\"clause\" tests=\"5\" failures=\"2\" errors=\"1\" skipped=\"1\">"),
+  EXPECT_NE(xml.find("<testsuites name=\"clause\" tests=\"5\" failures=\"2\" errors=\"1\" skipped=\"2\">"),
             std::string::npos);
+}
+
+TEST(JunitReporter, TalliesAddPassingUndecidedAndNotApplicableCases) {
+  Report report = testing::sample_report();
+  RootReport other = report.roots[0];
+  other.name = "services/api";
+  other.findings.clear();
+  other.diagnostics.clear();
+  report.roots[0].rule_tallies["CL-0902"] = RuleTally{5, 3, 2, 0};
+  other.rule_tallies["CL-0902"] = RuleTally{2, 1, 0, 1};
+  report.roots.push_back(other);
+
+  const std::string xml = junit_of(report);
+  EXPECT_NE(
+      xml.find("<testcase classname=\"CL-0902\" name=\"ops.backup-enabled (3 targets pass) "
+               "[fixtures/demo]\">\n      <system-out>3 targets of 5 judged by CL-0902 pass.</system-out>\n"),
+      std::string::npos)
+      << xml;
+  EXPECT_NE(
+      xml.find("<testcase classname=\"CL-0902\" name=\"ops.backup-enabled (1 target pass) [services/api]\">"),
+      std::string::npos);
+  EXPECT_NE(
+      xml.find("<testcase classname=\"CL-0902\" name=\"ops.backup-enabled (1 target undecided) "
+               "[services/api]\">\n      <skipped message=\"1 target could not be decided: values not known "
+               "statically\"/>"),
+      std::string::npos);
+  // CL-1003 has no finding and no tally on services/api: not applicable there.
+  EXPECT_NE(xml.find("name=\"mon.log-retention-matches-agreement (not applicable) [services/api]\""),
+            std::string::npos);
+  // 5.9: two failing resources (one suppressed: skipped), 3 pass, 1 pass, 1 undecided.
+  EXPECT_NE(xml.find("<testsuite name=\"5.9 deliver and operate\" tests=\"5\" failures=\"1\" errors=\"0\" "
+                     "skipped=\"2\">"),
+            std::string::npos)
+      << xml;
 }
 
 TEST(JunitReporter, XmlEscaping) {
@@ -109,10 +142,10 @@ TEST(MarkdownReporter, ScenarioTableAndTopFindings) {
   const std::string expected =
       "## clause: ISO/IEC 20000-9 conformance\n\n"
       "**2 findings** (1 high, 1 medium) · 1 suppressed · 4 files scanned · 1 input problem\n\n"
-      "| Scenario | Rules | Findings | Critical | High | Medium | Low | Info |\n"
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
-      "| 5.9 deliver and operate | 1 | 1 | 0 | 1 | 0 | 0 | 0 |\n"
-      "| 5.10 monitor and report | 1 | 1 | 0 | 0 | 1 | 0 | 0 |\n"
+      "| Scenario | Status | Rules | Passed | Failed | Suppressed | Unknown | N/A | Findings |\n"
+      "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n"
+      "| 5.9 deliver and operate | ❌ fail | 1 | 0 | 1 | 0 | 0 | 0 | 1 (1 high) |\n"
+      "| 5.10 monitor and report | ❌ fail | 1 | 0 | 1 | 0 | 0 | 0 | 1 (1 medium) |\n"
       "\n### Top findings\n\n"
       "| Severity | Rule | Location | Message |\n"
       "| --- | --- | --- | --- |\n"
@@ -121,6 +154,33 @@ TEST(MarkdownReporter, ScenarioTableAndTopFindings) {
       "| medium | CL-1003 | fixtures/demo/main.tf:20 | aws\\_cloudwatch\\_log\\_group.app keeps logs 30 "
       "days; the agreement promises 365 |\n";
   EXPECT_EQ(markdown_of(testing::sample_report()), expected);
+}
+
+TEST(MarkdownReporter, SeveralRootsGetARootMatrix) {
+  Report report = testing::sample_report();
+  for (int i = 0; i < 5; ++i) {
+    RootReport r = report.roots[0];
+    r.name = "svc-" + std::to_string(i);
+    r.findings.clear();
+    r.rule_tallies["CL-0902"] = RuleTally{1, 1, 0, 0};
+    report.roots.push_back(r);
+  }
+  MarkdownOptions opts;
+  opts.max_matrix_roots = 3;
+  const std::string md = markdown_of(report, opts);
+  EXPECT_NE(md.find("| Scenario | Status | Roots failing | Unknown | Passing | N/A | Findings |\n"
+                    "| --- | --- | ---: | ---: | ---: | ---: | --- |\n"
+                    "| 5.9 deliver and operate | ❌ fail | 1 | 0 | 5 | 0 | 1 (1 high) |\n"
+                    "| 5.10 monitor and report | ❌ fail | 1 | 0 | 0 | 5 | 1 (1 medium) |\n"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("| fixtures/demo | ❌ fail | ➖ | ➖ | ➖ | ➖ | ➖ | ➖ | ➖ | ➖ | ❌ | ❌ | ➖ | ➖ | ➖ | ➖ | ➖ |\n"
+                    "| svc-0 | ✅ pass | ➖ | ➖ | ➖ | ➖ | ➖ | ➖ | ➖ | ➖ | ✅ | ➖ |"),
+            std::string::npos)
+      << md;
+  EXPECT_EQ(count(md, "| svc-"), 2u);
+  EXPECT_NE(md.find("\n> Showing 3 of 6 scan roots; the HTML, JSON and SARIF outputs have them all.\n"),
+            std::string::npos);
 }
 
 TEST(MarkdownReporter, TruncatesWithANote) {

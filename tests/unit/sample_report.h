@@ -1,7 +1,9 @@
 #pragma once
 // A small Report built in code for the reporter tests: two rules, three
 // findings in one root (one with a related location, one suppressed) and a
-// parse diagnostic.
+// parse diagnostic. And small helpers the reporter tests share.
+#include <string>
+
 #include "checker/model/report.h"
 
 namespace clause::testing {
@@ -13,6 +15,13 @@ inline Span span(uint32_t line, uint32_t col, uint32_t end_line, uint32_t end_co
   s.end_line = end_line;
   s.end_col = end_col;
   return s;
+}
+
+// How many times `what` occurs in `text` (overlapping occurrences count).
+inline size_t count(const std::string &text, const std::string &what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
 }
 
 inline RuleInfo backup_rule() {
