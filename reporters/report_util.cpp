@@ -2,29 +2,13 @@
 
 #include <algorithm>
 
+#include "checker/model/scenarios.h"
+
 namespace clause {
 
 const char *scenario_title(std::string_view scenario) {
-  static constexpr std::array<const char *, 15> kTitles = {
-      "context",
-      "strategy and plan",
-      "service catalogue",
-      "service requirements",
-      "design and development",
-      "customer relationship",
-      "cloud service agreement",
-      "customer onboarding",
-      "deliver and operate",
-      "monitor and report",
-      "resources and capacity",
-      "check and improve",
-      "contract termination",
-      "service transfer",
-      "service removal",
-  };
-  for (size_t i = 0; i < kScenarios.size(); ++i) {
-    if (scenario == kScenarios[i]) return kTitles[i];
-  }
+  for (const Scenario &s : scenarios())
+    if (s.number == scenario) return s.title.data();  // the labels are literals: NUL-terminated
   return "";
 }
 

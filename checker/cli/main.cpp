@@ -10,9 +10,9 @@ int main(int argc, char **argv) {
   using namespace clause::cli;
   CLI::App app{"clause: ISO/IEC 20000-9 conformance checker for cloud services", "clause"};
   app.require_subcommand(1);
-  std::vector<Command> commands = {add_scan_command(app),    add_baseline_command(app), add_init_command(app),
-                                   add_merge_command(app),   add_rules_command(app),    add_explain_command(app),
-                                   add_version_command(app), add_dump_command(app)};
+  std::vector<Command> commands = {
+      add_scan_command(app),  add_baseline_command(app), add_init_command(app),    add_merge_command(app),
+      add_rules_command(app), add_explain_command(app),  add_version_command(app), add_dump_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {

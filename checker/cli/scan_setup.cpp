@@ -8,9 +8,9 @@
 #include <memory>
 #include <thread>
 
+#include "checker/cache/model_cache.h"
 #include "checker/cli/rule_selection.h"
 #include "checker/scan/scanner.h"
-#include "checker/cache/model_cache.h"
 #include "checker/workflow/baseline.h"
 #include "checker/workflow/config.h"
 #include "checker/workflow/dates.h"

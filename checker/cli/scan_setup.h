@@ -26,12 +26,12 @@ struct ScanInputs {
   std::string category;
   bool strict = false;
   uint64_t max_file_size = limits::kMaxFileSize;
-  size_t max_findings_per_file = limits::kMaxFindingsPerFile;  // 0: no limit
+  size_t max_findings_per_file = limits::kMaxFindingsPerFile;                           // 0: no limit
   double parse_timeout = std::chrono::duration<double>(limits::kParseTimeout).count();  // seconds; 0: none
-  std::string config;      // --config FILE
-  bool no_config = false;  // --no-config
-  std::string cache_dir;   // --cache-dir; "" = the default place
-  bool no_cache = false;   // --no-cache
+  std::string config;                                                                   // --config FILE
+  bool no_config = false;                                                               // --no-config
+  std::string cache_dir;  // --cache-dir; "" = the default place
+  bool no_cache = false;  // --no-cache
   // Filters (scan only).
   std::string baseline;
   std::vector<std::string> only_files;

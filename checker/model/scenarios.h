@@ -1,6 +1,6 @@
 #pragma once
 // The fifteen scenarios of ISO/IEC TR 20000-9 clause 5, by number, with
-// short titles used in rule listings and documentation.
+// short labels of our own used in rule listings, reports and documentation.
 #include <string_view>
 #include <vector>
 
@@ -8,7 +8,7 @@ namespace clause {
 
 struct Scenario {
   std::string_view number;  // "5.9"
-  std::string_view title;   // "Deliver and operate the cloud services"
+  std::string_view title;   // "deliver and operate"
 };
 
 const std::vector<Scenario> &scenarios();

@@ -15,8 +15,8 @@ namespace clause {
 struct LoadOptions {
   unsigned jobs = 1;
   ParseOptions parse;
-  std::vector<std::string> var_files;  // --var-file, applied to every root module
-  const ModelCache *cache = nullptr;   // none: parse every file
+  std::vector<std::string> var_files;             // --var-file, applied to every root module
+  const ModelCache *cache = nullptr;              // none: parse every file
   uint64_t max_file_size = limits::kMaxFileSize;  // checked again when reading
   // Called from the parse workers after each file (done counts this root's
   // files so far, total its file count), for progress display. Must be
