@@ -21,7 +21,10 @@ build: configure
 demo: build
 	@scripts/demo $(BUILD_DIR)
 
+# The HTML report test renders in headless Chromium: installed here, not
+# for builds that do not run it.
 test: build
+	@scripts/install-deps browser
 	@ctest --test-dir $(BUILD_DIR) -j $(JOBS) --output-on-failure
 
 bench: build
