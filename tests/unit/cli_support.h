@@ -3,49 +3,27 @@
 // directory that cleans up after itself, and a run with a watchdog so that a
 // hang fails the test instead of stalling the suite.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
-namespace clause::testing {
+#include "tests/unit/cli_run.h"
 
-struct CliRun {
-  int exit_code = -1;  // 124: killed by the watchdog
-  std::string out;     // stdout and stderr together
-};
+namespace clause::testing {
 
 // Runs COMMAND (shell text) with stderr joined to stdout, for at most
 // `seconds`.
 inline CliRun run_command(const std::string &command, int seconds = 60) {
-  std::string cmd = "timeout -k 5 " + std::to_string(seconds) + " " + command + " 2>&1";
-  CliRun r;
-  FILE *p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return run_shell("timeout -k 5 " + std::to_string(seconds) + " " + command);
 }
 
 // Runs `clause ARGS` (ARGS is shell text).
 inline CliRun run_clause(const std::string &args, int seconds = 60) {
   return run_command(std::string(CLAUSE_BINARY) + " " + args, seconds);
-}
-
-// The whole content of a file ("" when it cannot be read).
-inline std::string read_file(const std::filesystem::path &path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 inline std::string source_path(const std::string &rel) { return std::string(CLAUSE_SOURCE_DIR) + "/" + rel; }
