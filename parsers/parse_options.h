@@ -17,6 +17,10 @@ struct ParseOptions {
   // Keep the syntax errors of JSON/YAML files that turn out not to be ours
   // (normally dropped: they are none of the scan's business). For `dump`.
   bool keep_unknown_diagnostics = false;
+  // YAML: a file that fails to parse and holds `{{ ... }}` is reported as an
+  // unrendered Helm template (a note) instead of its syntax error. Off for
+  // our own inputs (rule packs, .clause.yaml), which are never templates.
+  bool detect_helm_templates = true;
 };
 
 }  // namespace clause

@@ -1,9 +1,10 @@
 #include "checker/engine/rule_loader.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include "checker/agreement/values.h"
 #include "checker/engine/native_check.h"
+#include "checker/model/document.h"
+#include "parsers/parse_options.h"
+#include "parsers/yaml/yaml_parser.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -118,33 +119,50 @@ void rebind(Predicate &p, const Rule &rule) {
     throw RulePackError(rule.info.source + ": " + rule.info.id + " parameter '" + p.param + "': " + err);
 }
 
+// Rule packs are user input (`--rules DIR`) as much as the built-in packs
+// are ours: they are read with our own YAML parser (the one scanned files go
+// through, with its depth, alias and time limits and its workarounds for
+// yaml-cpp hangs), never with yaml-cpp's document loader, and every error
+// names file:line:col from the located nodes.
 class Loader {
  public:
-  explicit Loader(std::string origin) : origin_(std::move(origin)) {}
+  Loader(std::string origin, std::string_view source) : origin_(std::move(origin)), source_(source) {}
 
-  [[noreturn]] void fail(const YAML::Node &at, const std::string &msg) const {
-    YAML::Mark m = at.IsDefined() ? at.Mark() : YAML::Mark::null_mark();
+  [[noreturn]] void fail(const Span &at, const std::string &msg) const {
     std::ostringstream s;
     s << origin_;
-    if (m.line >= 0) s << ':' << (m.line + 1) << ':' << (m.column + 1);
+    if (at.valid()) s << ':' << at.start_line << ':' << at.start_col;
     s << ": " << msg;
     throw RulePackError(s.str());
   }
+  [[noreturn]] void fail(const Node &at, const std::string &msg) const { fail(at.span, msg); }
 
-  std::string scalar(const YAML::Node &n, const char *field) const {
-    if (!n.IsScalar()) fail(n, std::string("'") + field + "' must be a string");
-    return n.Scalar();
+  // A scalar as it is written: an unquoted 5.10 is "5.10", not 5.1.
+  std::string spelling(const Node &n) const {
+    if (n.kind == NodeKind::Bool) {
+      // The parser keeps no spelling for booleans; the source does.
+      const Span &s = n.span;
+      if (s.valid() && s.end_offset > s.start_offset && s.end_offset <= source_.size()) {
+        std::string_view written = source_.substr(s.start_offset, s.end_offset - s.start_offset);
+        if (written.size() == (n.boolean ? 4u : 5u)) return std::string(written);
+      }
+      return n.scalar_text();
+    }
+    return n.text;
   }
 
-  Rule load(const YAML::Node &doc) {
-    if (!doc.IsMap()) fail(doc, "a rule must be a mapping");
+  std::string scalar(const Node &n, const char *field) const {
+    if (!n.is_scalar()) fail(n, std::string("'") + field + "' must be a string");
+    return spelling(n);
+  }
+
+  Rule load(const Node &doc) {
+    if (!doc.is_map()) fail(doc, "a rule must be a mapping");
     static const std::set<std::string> kKnown = {
         "id",      "name",        "scenario",  "title",     "severity", "targets", "when",      "check",
         "message", "remediation", "rationale", "precision", "tags",     "kind",    "parameters"};
-    for (const auto &kv : doc) {
-      std::string key = kv.first.Scalar();
-      if (!kKnown.count(key)) fail(kv.first, "unknown rule field '" + key + "'");
-    }
+    for (const auto &kv : doc.entries)
+      if (!kKnown.count(kv.key)) fail(kv.key_span, "unknown rule field '" + kv.key + "'");
     Rule rule;
     RuleInfo &info = rule.info;
     info.source = origin_;
@@ -152,61 +170,62 @@ class Loader {
     static const RE2 kId("CL-(\\d\\d)(\\d\\d)");
     int scenario_digits = 0;
     if (!RE2::FullMatch(info.id, kId, &scenario_digits))
-      fail(doc["id"], "rule id '" + info.id + "' must look like CL-<scenario two digits><two digits>");
+      fail(*doc.get("id"), "rule id '" + info.id + "' must look like CL-<scenario two digits><two digits>");
     info.name = required(doc, "name");
     static const RE2 kName("[a-z0-9]+(?:[.-][a-z0-9]+)*");
     if (!RE2::FullMatch(info.name, kName))
-      fail(doc["name"], "rule name '" + info.name + "' must be a lowercase slug such as ops.backup-enabled");
+      fail(*doc.get("name"),
+           "rule name '" + info.name + "' must be a lowercase slug such as ops.backup-enabled");
     info.scenario = required(doc, "scenario");
     static const RE2 kScenario("5\\.(\\d{1,2})");
     int scenario_number = 0;
     if (!RE2::FullMatch(info.scenario, kScenario, &scenario_number) || scenario_number < 1 ||
         scenario_number > 15)
-      fail(doc["scenario"], "scenario must be one of 5.1 ... 5.15");
+      fail(*doc.get("scenario"), "scenario must be one of 5.1 ... 5.15");
     if (scenario_number != scenario_digits)
-      fail(doc["id"], "rule id " + info.id + " does not match scenario " + info.scenario);
+      fail(*doc.get("id"), "rule id " + info.id + " does not match scenario " + info.scenario);
     info.title = required(doc, "title");
     std::string sev = required(doc, "severity");
     auto severity = parse_severity(sev);
-    if (!severity) fail(doc["severity"], "severity must be critical, high, medium, low or info");
+    if (!severity) fail(*doc.get("severity"), "severity must be critical, high, medium, low or info");
     info.severity = *severity;
     info.remediation = optional_text(doc, "remediation");
     info.rationale = optional_text(doc, "rationale");
-    if (doc["precision"]) {
-      info.precision = scalar(doc["precision"], "precision");
+    if (const Node *precision = doc.get("precision")) {
+      info.precision = scalar(*precision, "precision");
       static const std::set<std::string> kPrecision = {"very-high", "high", "medium", "low"};
       if (!kPrecision.count(info.precision))
-        fail(doc["precision"], "precision must be very-high, high, medium or low");
+        fail(*precision, "precision must be very-high, high, medium or low");
     }
-    if (doc["tags"]) {
-      if (!doc["tags"].IsSequence()) fail(doc["tags"], "'tags' must be a list");
-      for (const auto &t : doc["tags"]) info.tags.push_back(scalar(t, "tags"));
+    if (const Node *tags = doc.get("tags")) {
+      if (!tags->is_list()) fail(*tags, "'tags' must be a list");
+      for (const auto &t : tags->items) info.tags.push_back(scalar(t, "tags"));
     }
 
     DeclarativeCheck check;
-    const YAML::Node targets = doc["targets"];
-    if (!targets || !targets.IsMap())
-      fail(targets ? targets : doc, "'targets' must map formats to resource types");
-    for (const auto &kv : targets) {
-      auto fmt = parse_target_format(kv.first.Scalar());
+    const Node *targets = doc.get("targets");
+    if (!targets || !targets->is_map())
+      fail(targets ? *targets : doc, "'targets' must map formats to resource types");
+    for (const auto &kv : targets->entries) {
+      auto fmt = parse_target_format(kv.key);
       if (!fmt)
-        fail(kv.first, "unknown target format '" + kv.first.Scalar() +
-                           "' (terraform, cloudformation, kubernetes, agreement)");
+        fail(kv.key_span,
+             "unknown target format '" + kv.key + "' (terraform, cloudformation, kubernetes, agreement)");
       std::vector<std::string> types;
-      if (kv.second.IsScalar()) {
-        types.push_back(kv.second.Scalar());
-      } else if (kv.second.IsSequence()) {
-        for (const auto &t : kv.second) types.push_back(scalar(t, "targets"));
+      if (kv.value.is_scalar()) {
+        types.push_back(spelling(kv.value));
+      } else if (kv.value.is_list()) {
+        for (const auto &t : kv.value.items) types.push_back(scalar(t, "targets"));
       } else {
-        fail(kv.second, "target types must be a list");
+        fail(kv.value, "target types must be a list");
       }
-      if (types.empty()) fail(kv.second, "target type list is empty");
+      if (types.empty()) fail(kv.value, "target type list is empty");
       check.targets[*fmt] = std::move(types);
       info.formats.push_back(target_format_name(*fmt));
     }
     std::sort(info.formats.begin(), info.formats.end());
-    if (doc["kind"]) {
-      std::string k = scalar(doc["kind"], "kind");
+    if (const Node *kind = doc.get("kind")) {
+      std::string k = scalar(*kind, "kind");
       if (k == "agreement") {
         info.kind = RuleKind::Agreement;
       } else if (k == "infrastructure") {
@@ -214,55 +233,56 @@ class Loader {
       } else if (k == "cross-document") {
         info.kind = RuleKind::CrossDocument;
       } else {
-        fail(doc["kind"], "kind must be infrastructure, agreement or cross-document");
+        fail(*kind, "kind must be infrastructure, agreement or cross-document");
       }
     } else if (check.targets.size() == 1 && check.targets.count(TargetFormat::Agreement)) {
       info.kind = RuleKind::Agreement;
     }
 
-    if (doc["parameters"]) {
-      if (!doc["parameters"].IsMap())
-        fail(doc["parameters"], "'parameters' must map names to default values");
-      for (const auto &kv : doc["parameters"]) rule.parameters[kv.first.Scalar()] = to_node(kv.second);
+    if (const Node *parameters = doc.get("parameters")) {
+      if (!parameters->is_map()) fail(*parameters, "'parameters' must map names to default values");
+      for (const auto &kv : parameters->entries) rule.parameters[kv.key] = to_node(kv.value);
     }
     params_ = &rule.parameters;
-    if (!doc["check"]) fail(doc, "missing field 'check'");
-    if (doc["check"].IsScalar() && doc["check"].Scalar() == "native") {
+    const Node *check_node = doc.get("check");
+    if (!check_node) fail(doc, "missing field 'check'");
+    if (check_node->is_scalar() && spelling(*check_node) == "native") {
       // Implemented in C++ under the same id; the targets say which formats
       // it reads, and the message is the code's.
-      if (doc["when"]) fail(doc["when"], "'when' does not apply to native checks");
-      if (!find_native_check(info.id)) fail(doc["check"], "no native check is registered for " + info.id);
+      if (const Node *when = doc.get("when")) fail(*when, "'when' does not apply to native checks");
+      if (!find_native_check(info.id)) fail(*check_node, "no native check is registered for " + info.id);
       rule.native = true;
       rule.targets = std::move(check.targets);
       return rule;
     }
-    load_predicate_set(doc["check"], check.check, check.shared_check, check.check_by_type, check);
-    if (doc["when"])
-      load_predicate_set(doc["when"], check.when, check.shared_when, check.when_by_type, check);
+    load_predicate_set(*check_node, check.check, check.shared_check, check.check_by_type, check);
+    if (const Node *when = doc.get("when"))
+      load_predicate_set(*when, check.when, check.shared_when, check.when_by_type, check);
     check.message = required(doc, "message");
-    validate_placeholders(doc["message"], check.message);
+    validate_placeholders(*doc.get("message"), check.message);
     rule.declarative = std::move(check);
     return rule;
   }
 
  private:
   std::string origin_;
+  std::string_view source_;
   const std::map<std::string, Node> *params_ = nullptr;  // of the rule being loaded
 
-  std::string required(const YAML::Node &doc, const char *field) const {
-    const YAML::Node n = doc[field];
+  std::string required(const Node &doc, const char *field) const {
+    const Node *n = doc.get(field);
     if (!n) fail(doc, std::string("missing field '") + field + "'");
-    std::string v = scalar(n, field);
-    if (v.empty()) fail(n, std::string("field '") + field + "' is empty");
+    std::string v = scalar(*n, field);
+    if (v.empty()) fail(*n, std::string("field '") + field + "' is empty");
     return v;
   }
 
-  std::string optional_text(const YAML::Node &doc, const char *field) const {
-    const YAML::Node n = doc[field];
-    return n ? scalar(n, field) : std::string();
+  std::string optional_text(const Node &doc, const char *field) const {
+    const Node *n = doc.get(field);
+    return n ? scalar(*n, field) : std::string();
   }
 
-  void validate_placeholders(const YAML::Node &at, const std::string &msg) const {
+  void validate_placeholders(const Node &at, const std::string &msg) const {
     static const std::set<std::string> kKnown = {"address",   "type",     "name", "actual",
                                                  "attribute", "expected", "file"};
     size_t pos = 0;
@@ -280,30 +300,30 @@ class Loader {
   // `check:` is either one predicate or a map from format names to one each;
   // a format's entry may itself map each of its resource types to a
   // predicate, when the types spell the same property differently.
-  void load_predicate_set(const YAML::Node &n, std::map<TargetFormat, Predicate> &per_format,
+  void load_predicate_set(const Node &n, std::map<TargetFormat, Predicate> &per_format,
                           std::optional<Predicate> &shared,
                           std::map<std::pair<TargetFormat, std::string>, Predicate> &per_type,
                           const DeclarativeCheck &check) {
-    if (n.IsMap()) {
-      bool all_formats = n.size() > 0;
-      for (const auto &kv : n)
-        if (!parse_target_format(kv.first.Scalar())) all_formats = false;
+    if (n.is_map()) {
+      bool all_formats = !n.entries.empty();
+      for (const auto &kv : n.entries)
+        if (!parse_target_format(kv.key)) all_formats = false;
       if (all_formats) {
-        for (const auto &kv : n) {
-          auto fmt = *parse_target_format(kv.first.Scalar());
+        for (const auto &kv : n.entries) {
+          auto fmt = *parse_target_format(kv.key);
           if (!check.targets.count(fmt))
-            fail(kv.first, std::string("check for format '") + target_format_name(fmt) +
-                               "' that the rule does not target");
+            fail(kv.key_span, std::string("check for format '") + target_format_name(fmt) +
+                                  "' that the rule does not target");
           RelatedUse use = fmt == TargetFormat::Terraform ? kRelatedAllowed : kRelatedWrongFormat;
-          if (is_per_type(kv.second, check.targets.at(fmt))) {
-            for (const auto &tv : kv.second)
-              per_type[{fmt, tv.first.Scalar()}] = load_predicate(tv.second, 0, use);
+          if (is_per_type(kv.value, check.targets.at(fmt))) {
+            for (const auto &tv : kv.value.entries)
+              per_type[{fmt, tv.key}] = load_predicate(tv.value, 0, use);
             // A check must cover every type; a `when` may leave some out.
             if (&per_type == &check.check_by_type)
               for (const auto &type : check.targets.at(fmt))
-                if (!per_type.count({fmt, type})) fail(kv.second, "no check for target type '" + type + "'");
+                if (!per_type.count({fmt, type})) fail(kv.value, "no check for target type '" + type + "'");
           } else {
-            per_format[fmt] = load_predicate(kv.second, 0, use);
+            per_format[fmt] = load_predicate(kv.value, 0, use);
           }
         }
         return;
@@ -317,165 +337,185 @@ class Loader {
   enum RelatedUse { kRelatedAllowed, kRelatedWrongFormat, kRelatedNested };
 
   // `related: {type, via, direction, check}`: see docs/rule-format.md.
-  Predicate load_related(const YAML::Node &n, int depth, RelatedUse use) {
-    const YAML::Node r = n["related"];
-    if (n.size() != 1) fail(n, "'related' must stand alone in its mapping");
+  Predicate load_related(const Node &n, int depth, RelatedUse use) {
+    const Node &r = *n.get("related");
+    if (n.entries.size() != 1) fail(n, "'related' must stand alone in its mapping");
     if (use == kRelatedWrongFormat)
       fail(n, "'related' reads the Terraform references graph: use it in a check for terraform targets only");
     if (use == kRelatedNested) fail(n, "'related' inside a 'related' check is not supported (one hop only)");
-    if (!r.IsMap()) fail(r, "'related' needs a mapping with 'type' and 'via'");
+    if (!r.is_map()) fail(r, "'related' needs a mapping with 'type' and 'via'");
     static const std::set<std::string> kKnown = {"type", "via", "direction", "check"};
-    for (const auto &kv : r)
-      if (!kKnown.count(kv.first.Scalar()))
-        fail(kv.first, "unknown 'related' field '" + kv.first.Scalar() + "'");
-    if (!r["type"]) fail(r, "'related' needs 'type' (the type of the related resources)");
-    if (!r["via"]) fail(r, "'related' needs 'via' (the attribute that holds the reference)");
+    for (const auto &kv : r.entries)
+      if (!kKnown.count(kv.key)) fail(kv.key_span, "unknown 'related' field '" + kv.key + "'");
+    const Node *type = r.get("type");
+    const Node *via_node = r.get("via");
+    if (!type) fail(r, "'related' needs 'type' (the type of the related resources)");
+    if (!via_node) fail(r, "'related' needs 'via' (the attribute that holds the reference)");
     Predicate p;
     p.kind = Predicate::Kind::Related;
-    p.related_type = scalar(r["type"], "type");
-    std::string via = scalar(r["via"], "via");
+    p.related_type = scalar(*type, "type");
+    std::string via = scalar(*via_node, "via");
     std::string err;
     auto path = parse_attribute_path(via, err);
-    if (!path) fail(r["via"], err);
+    if (!path) fail(*via_node, err);
     for (const auto &step : *path) {
-      if (step.index) fail(r["via"], "'via' is a path of attribute names, without [N] indexes");
+      if (step.index) fail(*via_node, "'via' is a path of attribute names, without [N] indexes");
       p.related_via += (p.related_via.empty() ? "" : ".") + step.key;
     }
-    if (r["direction"]) {
-      std::string d = scalar(r["direction"], "direction");
+    if (const Node *direction = r.get("direction")) {
+      std::string d = scalar(*direction, "direction");
       if (d != "referenced_by" && d != "references")
-        fail(r["direction"], "direction must be referenced_by or references");
+        fail(*direction, "direction must be referenced_by or references");
       p.outgoing = d == "references";
     }
     // The related resource's own links are not followed: one hop only.
-    if (r["check"]) p.children.push_back(load_predicate(r["check"], depth + 1, kRelatedNested));
+    if (const Node *inner = r.get("check"))
+      p.children.push_back(load_predicate(*inner, depth + 1, kRelatedNested));
     return p;
   }
 
   // A mapping whose keys are all target types of the format.
-  static bool is_per_type(const YAML::Node &n, const std::vector<std::string> &types) {
-    if (!n.IsMap() || n.size() == 0) return false;
-    for (const auto &kv : n)
-      if (std::find(types.begin(), types.end(), kv.first.Scalar()) == types.end()) return false;
+  static bool is_per_type(const Node &n, const std::vector<std::string> &types) {
+    if (!n.is_map() || n.entries.empty()) return false;
+    for (const auto &kv : n.entries)
+      if (std::find(types.begin(), types.end(), kv.key) == types.end()) return false;
     return true;
   }
 
-  Predicate load_predicate(const YAML::Node &n, int depth, RelatedUse related_use) {
-    if (depth > 32) fail(n, "check nested too deeply");
-    if (!n.IsMap()) fail(n, "a check must be a mapping (all, any, not, each, related, or attribute + op)");
+  Predicate load_predicate(const Node &n, int depth, RelatedUse related_use) {
+    if (depth > limits::kMaxCheckNesting) fail(n, "check nested too deeply");
+    if (!n.is_map()) fail(n, "a check must be a mapping (all, any, not, each, related, or attribute + op)");
     Predicate p;
-    if (n["all"] || n["any"]) {
-      const char *key = n["all"] ? "all" : "any";
-      if (n.size() != 1) fail(n, std::string("'") + key + "' must stand alone in its mapping");
-      const YAML::Node list = n[key];
-      if (!list.IsSequence() || list.size() == 0)
+    const Node *all = n.get("all");
+    if (all || n.get("any")) {
+      const char *key = all ? "all" : "any";
+      if (n.entries.size() != 1) fail(n, std::string("'") + key + "' must stand alone in its mapping");
+      const Node &list = *n.get(key);
+      if (!list.is_list() || list.items.empty())
         fail(list, std::string("'") + key + "' needs a non-empty list");
-      p.kind = n["all"] ? Predicate::Kind::All : Predicate::Kind::Any;
-      for (const auto &c : list) p.children.push_back(load_predicate(c, depth + 1, related_use));
+      p.kind = all ? Predicate::Kind::All : Predicate::Kind::Any;
+      for (const auto &c : list.items) p.children.push_back(load_predicate(c, depth + 1, related_use));
       return p;
     }
-    if (n["each"]) {
+    if (const Node *each = n.get("each")) {
       // `each: PATH` + `check: {...}`: the check holds for every element.
-      if (n.size() != 2 || !n["check"]) fail(n, "'each' takes exactly a path and a 'check'");
+      const Node *inner = n.get("check");
+      if (n.entries.size() != 2 || !inner) fail(n, "'each' takes exactly a path and a 'check'");
       p.kind = Predicate::Kind::Each;
-      p.path_text = scalar(n["each"], "each");
+      p.path_text = scalar(*each, "each");
       std::string err;
       auto path = parse_attribute_path(p.path_text, err);
-      if (!path) fail(n["each"], err);
+      if (!path) fail(*each, err);
       p.path = std::move(*path);
-      p.children.push_back(load_predicate(n["check"], depth + 1, related_use));
+      p.children.push_back(load_predicate(*inner, depth + 1, related_use));
       return p;
     }
-    if (n["not"]) {
-      if (n.size() != 1) fail(n, "'not' must stand alone in its mapping");
+    if (const Node *inner = n.get("not")) {
+      if (n.entries.size() != 1) fail(n, "'not' must stand alone in its mapping");
       p.kind = Predicate::Kind::Not;
-      p.children.push_back(load_predicate(n["not"], depth + 1, related_use));
+      p.children.push_back(load_predicate(*inner, depth + 1, related_use));
       return p;
     }
-    if (n["related"]) return load_related(n, depth, related_use);
+    if (n.get("related")) return load_related(n, depth, related_use);
     static const std::set<std::string> kKnown = {"attribute", "op",          "value",
                                                  "default",   "ignore_case", "quantifier"};
-    for (const auto &kv : n)
-      if (!kKnown.count(kv.first.Scalar())) fail(kv.first, "unknown check field '" + kv.first.Scalar() + "'");
-    if (!n["attribute"]) fail(n, "a check needs 'attribute' (or all / any / not / each / related)");
+    for (const auto &kv : n.entries)
+      if (!kKnown.count(kv.key)) fail(kv.key_span, "unknown check field '" + kv.key + "'");
+    const Node *attribute = n.get("attribute");
+    if (!attribute) fail(n, "a check needs 'attribute' (or all / any / not / each / related)");
     p.kind = Predicate::Kind::Attribute;
-    p.path_text = scalar(n["attribute"], "attribute");
+    p.path_text = scalar(*attribute, "attribute");
     std::string err;
     auto path = parse_attribute_path(p.path_text, err);
-    if (!path) fail(n["attribute"], err);
+    if (!path) fail(*attribute, err);
     p.path = std::move(*path);
-    std::string op = n["op"] ? scalar(n["op"], "op") : "exists";
+    const Node *op_node = n.get("op");
+    std::string op = op_node ? scalar(*op_node, "op") : "exists";
     auto parsed = parse_pred_op(op);
-    if (!parsed) fail(n["op"], "unknown op '" + op + "'");
+    if (!parsed) fail(op_node ? *op_node : n, "unknown op '" + op + "'");
     p.op = *parsed;
-    if (op_needs_value(p.op) && !n["value"]) fail(n, "op '" + op + "' needs a 'value'");
-    if (n["default"]) p.default_value = to_node(n["default"]);
-    if (n["ignore_case"]) p.ignore_case = n["ignore_case"].as<bool>(false);
-    if (n["quantifier"]) {
-      std::string q = scalar(n["quantifier"], "quantifier");
-      if (q != "all" && q != "any") fail(n["quantifier"], "quantifier must be all or any");
+    const Node *v = n.get("value");
+    if (op_needs_value(p.op) && !v) fail(n, "op '" + op + "' needs a 'value'");
+    if (const Node *d = n.get("default")) p.default_value = to_node(*d);
+    if (const Node *ic = n.get("ignore_case")) {
+      if (ic->kind != NodeKind::Bool) fail(*ic, "'ignore_case' must be true or false");
+      p.ignore_case = ic->boolean;
+    }
+    if (const Node *quantifier = n.get("quantifier")) {
+      std::string q = scalar(*quantifier, "quantifier");
+      if (q != "all" && q != "any") fail(*quantifier, "quantifier must be all or any");
       p.any_value = q == "any";
     }
-    if (n["value"]) {
-      const YAML::Node v = n["value"];
+    if (v) {
       Node value;
-      if (v.IsMap()) {
+      if (v->is_map()) {
         // value: {param: NAME} -- a policy threshold from `parameters:`.
-        if (v.size() != 1 || !v["param"]) fail(v, "a mapping value must be {param: NAME}");
-        p.param = scalar(v["param"], "param");
+        const Node *param = v->get("param");
+        if (v->entries.size() != 1 || !param) fail(*v, "a mapping value must be {param: NAME}");
+        p.param = scalar(*param, "param");
         if (!params_ || !params_->count(p.param))
-          fail(v["param"], "no parameter '" + p.param + "' in this rule's 'parameters'");
+          fail(*param, "no parameter '" + p.param + "' in this rule's 'parameters'");
         value = params_->at(p.param);
       } else {
-        value = to_node(v);
+        value = to_node(*v);
       }
       std::string verr = set_predicate_value(p, std::move(value));
-      if (!verr.empty()) fail(v, verr);
+      if (!verr.empty()) fail(*v, verr);
     }
     return p;
   }
 
-  // YAML scalars to model values: numbers and booleans by YAML 1.2 rules.
-  Node to_node(const YAML::Node &n) const {
-    if (n.IsSequence()) {
-      Node list = Node::make_list();
-      for (const auto &c : n) list.items.push_back(to_node(c));
-      return list;
+  // A value: a scalar or a list of them, typed by the parser's YAML 1.2 core
+  // schema (`7` is a number, `"7"` a string, `true` a boolean). Its span is
+  // dropped: it locates text in the rule pack, not in a scanned file.
+  Node to_node(const Node &n) const {
+    if (n.is_map()) fail(n, "values must be scalars or lists");
+    Node out = n;
+    strip_spans(out);
+    return out;
+  }
+
+  void strip_spans(Node &n) const {
+    n.span = Span{};
+    for (auto &c : n.items) {
+      if (c.is_map()) fail(c, "values must be scalars or lists");
+      strip_spans(c);
     }
-    if (n.IsMap()) fail(n, "values must be scalars or lists");
-    if (n.IsNull()) return Node::null();
-    const std::string &s = n.Scalar();
-    if (n.Tag() == "?") {
-      if (s == "true" || s == "false") return Node::make_bool(s == "true");
-      static const RE2 kNumber("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?");
-      if (RE2::FullMatch(s, kNumber)) return Node::make_number(std::strtod(s.c_str(), nullptr), s);
-    }
-    return Node::make_string(s);
   }
 };
+
+// Every problem the parser reports stops the load: a rule pack is held to a
+// higher standard than a scanned file, so a duplicate key (which a scan
+// merely warns about) is an error here. The first problem in the file is
+// named.
+[[noreturn]] void fail_on_diagnostic(const Document &doc, const std::string &origin) {
+  const Diagnostic *first = &doc.diagnostics.front();
+  for (const Diagnostic &d : doc.diagnostics) {
+    bool earlier = d.span.valid() && (!first->span.valid() || d.span.start_offset < first->span.start_offset);
+    if (earlier) first = &d;
+  }
+  std::ostringstream s;
+  s << origin;
+  if (first->span.valid()) s << ':' << first->span.start_line << ':' << first->span.start_col;
+  s << ": " << first->message;
+  throw RulePackError(s.str());
+}
 
 }  // namespace
 
 std::vector<Rule> load_rules_from_text(std::string_view text, const std::string &origin) {
+  Document doc;
+  doc.path = origin;
+  doc.source = std::string(text);
+  ParseOptions opts;
+  opts.detect_helm_templates = false;  // a rule pack is never a Helm chart: keep its syntax errors
+  parse_yaml(doc, opts);
+  if (!doc.diagnostics.empty()) fail_on_diagnostic(doc, origin);
   std::vector<Rule> rules;
-  Loader loader(origin);
-  std::vector<YAML::Node> docs;
-  try {
-    docs = YAML::LoadAll(std::string(text));
-  } catch (const YAML::Exception &e) {
-    std::ostringstream s;
-    s << origin << ':' << (e.mark.line + 1) << ':' << (e.mark.column + 1) << ": " << e.msg;
-    throw RulePackError(s.str());
-  }
-  for (const auto &doc : docs) {
-    if (doc.IsNull()) continue;
-    try {
-      rules.push_back(loader.load(doc));
-    } catch (const YAML::Exception &e) {
-      std::ostringstream s;
-      s << origin << ':' << (e.mark.line + 1) << ':' << (e.mark.column + 1) << ": " << e.msg;
-      throw RulePackError(s.str());
-    }
+  Loader loader(origin, doc.source);
+  for (const auto &root : doc.roots) {
+    if (root.is_null()) continue;  // an empty or comment-only document
+    rules.push_back(loader.load(root));
   }
   return rules;
 }
@@ -485,6 +525,8 @@ void rebind_rule_parameters(Rule &rule) {
   auto &dc = *rule.declarative;
   for (auto &[_, pred] : dc.check) rebind(pred, rule);
   for (auto &[_, pred] : dc.when) rebind(pred, rule);
+  for (auto &[_, pred] : dc.check_by_type) rebind(pred, rule);
+  for (auto &[_, pred] : dc.when_by_type) rebind(pred, rule);
   if (dc.shared_check) rebind(*dc.shared_check, rule);
   if (dc.shared_when) rebind(*dc.shared_when, rule);
 }

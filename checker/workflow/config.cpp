@@ -1,7 +1,5 @@
 #include "checker/workflow/config.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +9,8 @@
 #include "checker/geo/regions.h"
 #include "checker/workflow/dates.h"
 #include "checker/workflow/glob.h"
+#include "parsers/parse_options.h"
+#include "parsers/yaml/yaml_parser.h"
 
 namespace clause {
 namespace fs = std::filesystem;
@@ -28,177 +28,167 @@ bool is_scenario(const std::string &s) {
   return false;
 }
 
+// Reads the located tree our YAML parser builds (never yaml-cpp's loader: the
+// parser has the limits and the workarounds for yaml-cpp hangs, and exact
+// positions for every key and value).
 class Reader {
  public:
-  explicit Reader(std::string origin) : origin_(std::move(origin)) {}
+  Reader(std::string origin, std::string_view source) : origin_(std::move(origin)), source_(source) {}
 
-  [[noreturn]] void fail(const YAML::Mark &m, const std::string &message) const {
-    throw ConfigError(origin_ + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1) + ": " +
-                      message);
+  [[noreturn]] void fail(const Span &at, const std::string &message) const {
+    std::string where = origin_;
+    if (at.valid()) where += ":" + std::to_string(at.start_line) + ":" + std::to_string(at.start_col);
+    throw ConfigError(where + ": " + message);
   }
-  [[noreturn]] void fail(const YAML::Node &n, const std::string &message) const { fail(n.Mark(), message); }
+  [[noreturn]] void fail(const Node &n, const std::string &message) const { fail(n.span, message); }
+
+  // A scalar as it is written: an unquoted 5.10 stays "5.10".
+  std::string spelling(const Node &n) const {
+    if (n.kind == NodeKind::Bool) {
+      // The parser keeps no spelling for booleans; the source does.
+      const Span &s = n.span;
+      if (s.valid() && s.end_offset > s.start_offset && s.end_offset <= source_.size()) {
+        std::string_view written = source_.substr(s.start_offset, s.end_offset - s.start_offset);
+        if (written.size() == (n.boolean ? 4u : 5u)) return std::string(written);
+      }
+      return n.scalar_text();
+    }
+    return n.is_scalar() ? n.text : std::string();
+  }
 
   // Each key of a mapping, after checking it is one of `allowed`.
   template <typename Fn>
-  void for_each_key(const YAML::Node &map, const std::string &what,
-                    std::initializer_list<const char *> allowed, Fn fn) const {
-    if (map.IsNull()) return;
-    if (!map.IsMap()) fail(map, what + " must be a mapping");
-    for (const auto &kv : map) {
-      const std::string key = kv.first.Scalar();
+  void for_each_key(const Node &map, const std::string &what, std::initializer_list<const char *> allowed,
+                    Fn fn) const {
+    if (map.is_null()) return;
+    if (!map.is_map()) fail(map, what + " must be a mapping");
+    for (const MapEntry &kv : map.entries) {
       bool ok = false;
       std::string list;
       for (const char *a : allowed) {
-        if (key == a) ok = true;
+        if (kv.key == a) ok = true;
         list += (list.empty() ? "" : ", ") + std::string(a);
       }
-      if (!ok) fail(kv.first, "unknown key '" + key + "' in " + what + " (expected one of: " + list + ")");
-      fn(key, kv.first, kv.second);
+      if (!ok)
+        fail(kv.key_span, "unknown key '" + kv.key + "' in " + what + " (expected one of: " + list + ")");
+      fn(kv.key, kv.value);
     }
   }
 
-  std::string scalar(const YAML::Node &n, const std::string &what) const {
-    if (!n.IsScalar() || n.Scalar().empty()) fail(n, what + " must be a non-empty text value");
-    return n.Scalar();
+  std::string scalar(const Node &n, const std::string &what) const {
+    if (!n.is_scalar() || spelling(n).empty()) fail(n, what + " must be a non-empty text value");
+    return spelling(n);
   }
 
   // A sequence of scalars, or one scalar.
-  std::vector<const YAML::Node *> items(const YAML::Node &n, const std::string &what,
-                                        std::vector<YAML::Node> &keep) const {
-    keep.clear();
-    if (n.IsNull()) return {};
-    if (n.IsScalar()) {
-      keep.push_back(n);
-    } else if (n.IsSequence()) {
-      for (const auto &item : n) keep.push_back(item);
+  std::vector<const Node *> items(const Node &n, const std::string &what) const {
+    std::vector<const Node *> out;
+    if (n.is_null()) return out;
+    if (n.is_scalar()) {
+      out.push_back(&n);
+    } else if (n.is_list()) {
+      for (const Node &item : n.items) out.push_back(&item);
     } else {
       fail(n, what + " must be a list");
     }
-    std::vector<const YAML::Node *> out;
-    for (const auto &k : keep) {
-      if (!k.IsScalar() || k.Scalar().empty()) fail(k, what + " must list text values");
-      out.push_back(&k);
-    }
+    for (const Node *item : out)
+      if (!item->is_scalar() || spelling(*item).empty()) fail(*item, what + " must list text values");
     return out;
   }
 
-  std::vector<std::string> strings(const YAML::Node &n, const std::string &what) const {
-    std::vector<YAML::Node> keep;
+  std::vector<std::string> strings(const Node &n, const std::string &what) const {
     std::vector<std::string> out;
-    for (const YAML::Node *item : items(n, what, keep)) out.push_back(item->Scalar());
+    for (const Node *item : items(n, what)) out.push_back(spelling(*item));
     return out;
   }
 
-  RuleRef rule_ref(const YAML::Node &n) const {
-    return RuleRef{n.Scalar(), static_cast<uint32_t>(n.Mark().line + 1),
-                   static_cast<uint32_t>(n.Mark().column + 1)};
+  RuleRef rule_ref(const Node &n) const { return RuleRef{spelling(n), n.span.start_line, n.span.start_col}; }
+  static RuleRef rule_ref(const MapEntry &e) {
+    return RuleRef{e.key, e.key_span.start_line, e.key_span.start_col};
   }
 
-  std::vector<RuleRef> rules(const YAML::Node &n, const std::string &what) const {
-    std::vector<YAML::Node> keep;
+  std::vector<RuleRef> rules(const Node &n, const std::string &what) const {
     std::vector<RuleRef> out;
-    for (const YAML::Node *item : items(n, what, keep)) out.push_back(rule_ref(*item));
+    for (const Node *item : items(n, what)) out.push_back(rule_ref(*item));
     return out;
   }
 
-  std::vector<std::string> scenarios(const YAML::Node &n, const std::string &what) const {
-    std::vector<YAML::Node> keep;
+  std::vector<std::string> scenarios(const Node &n, const std::string &what) const {
     std::vector<std::string> out;
-    for (const YAML::Node *item : items(n, what, keep)) {
-      if (!is_scenario(item->Scalar()))
-        fail(*item, "'" + item->Scalar() + "' is not one of the scenarios 5.1 ... 5.15");
-      out.push_back(item->Scalar());
+    for (const Node *item : items(n, what)) {
+      std::string s = spelling(*item);
+      if (!is_scenario(s)) fail(*item, "'" + s + "' is not one of the scenarios 5.1 ... 5.15");
+      out.push_back(std::move(s));
     }
     return out;
   }
 
-  bool boolean(const YAML::Node &n, const std::string &what) const {
-    const std::string s = n.IsScalar() ? n.Scalar() : "";
+  bool boolean(const Node &n, const std::string &what) const {
+    const std::string s = spelling(n);
     if (s == "true") return true;
     if (s == "false") return false;
     fail(n, what + " must be true or false");
   }
 
-  std::string date(const YAML::Node &n, const std::string &what) const {
+  std::string date(const Node &n, const std::string &what) const {
     std::string s = scalar(n, what);
     if (!is_iso_date(s)) fail(n, what + ": '" + s + "' is not a date written YYYY-MM-DD");
     return s;
   }
 
-  std::string region(const YAML::Node &n, const std::string &what) const {
+  std::string region(const Node &n, const std::string &what) const {
     std::string s = scalar(n, what);
     if (!known_region(s)) fail(n, what + ": '" + s + "' is not a known AWS, Azure or Google region");
     return s;
   }
 
-  // A parameter value: plain scalars become booleans or numbers when they
-  // read as such; quoted ones stay text.
-  Node value(const YAML::Node &n) const {
-    const Span at{static_cast<uint32_t>(n.Mark().line + 1), static_cast<uint32_t>(n.Mark().column + 1)};
-    if (n.IsNull()) return Node::null(at);
-    if (n.IsScalar()) {
-      const std::string &s = n.Scalar();
-      if (n.Tag() != "!") {
-        if (s == "true" || s == "false") return Node::make_bool(s == "true", at);
-        char *end = nullptr;
-        double d = std::strtod(s.c_str(), &end);
-        if (!s.empty() && end == s.c_str() + s.size()) return Node::make_number(d, s, at);
-      }
-      return Node::make_string(s, at);
-    }
-    if (n.IsSequence()) {
-      Node list = Node::make_list(at);
-      for (const auto &item : n) list.items.push_back(value(item));
-      return list;
-    }
-    Node map = Node::make_map(at);
-    for (const auto &kv : n) map.add(kv.first.Scalar(), value(kv.second));
-    return map;
-  }
+  // A parameter value, typed by the YAML 1.2 core schema as the rule packs'
+  // own values are: plain `14` is a number, `true` a boolean, quoted text
+  // stays text. It keeps its span, for errors once the rules are known.
+  static Node value(const Node &n) { return n; }
 
  private:
   std::string origin_;
+  std::string_view source_;
 };
 
-void read_rules(const Reader &r, const YAML::Node &node, Config &c) {
+void read_rules(const Reader &r, const Node &node, Config &c) {
   r.for_each_key(
       node, "'rules'", {"enable", "disable", "severity", "parameters"},
-      [&](const std::string &key, const YAML::Node &, const YAML::Node &v) {
+      [&](const std::string &key, const Node &v) {
         if (key == "enable") {
           c.enable_rules = r.rules(v, "rules.enable");
         } else if (key == "disable") {
           c.disable_rules = r.rules(v, "rules.disable");
         } else if (key == "severity") {
-          if (!v.IsMap()) r.fail(v, "rules.severity must map rule ids or names to severities");
-          for (const auto &kv : v) {
-            std::string s = r.scalar(kv.second, "rules.severity." + kv.first.Scalar());
+          if (!v.is_map()) r.fail(v, "rules.severity must map rule ids or names to severities");
+          for (const MapEntry &kv : v.entries) {
+            std::string s = r.scalar(kv.value, "rules.severity." + kv.key);
             auto sev = parse_severity(s);
-            if (!sev) r.fail(kv.second, "'" + s + "' is not a severity (critical, high, medium, low, info)");
-            c.severity.emplace_back(r.rule_ref(kv.first), *sev);
+            if (!sev) r.fail(kv.value, "'" + s + "' is not a severity (critical, high, medium, low, info)");
+            c.severity.emplace_back(Reader::rule_ref(kv), *sev);
           }
         } else {
-          if (!v.IsMap()) r.fail(v, "rules.parameters must map rule ids or names to parameters");
-          for (const auto &kv : v) {
-            if (!kv.second.IsMap())
-              r.fail(kv.second, "rules.parameters." + kv.first.Scalar() + " must map names to values");
-            for (const auto &p : kv.second) {
-              c.parameters.push_back(RuleParameter{r.rule_ref(kv.first), p.first.Scalar(), r.value(p.second),
-                                                   static_cast<uint32_t>(p.first.Mark().line + 1),
-                                                   static_cast<uint32_t>(p.first.Mark().column + 1)});
-            }
+          if (!v.is_map()) r.fail(v, "rules.parameters must map rule ids or names to parameters");
+          for (const MapEntry &kv : v.entries) {
+            if (!kv.value.is_map())
+              r.fail(kv.value, "rules.parameters." + kv.key + " must map names to values");
+            for (const MapEntry &p : kv.value.entries)
+              c.parameters.push_back(RuleParameter{Reader::rule_ref(kv), p.key, Reader::value(p.value),
+                                                   p.key_span.start_line, p.key_span.start_col});
           }
         }
       });
 }
 
-void read_suppressions(const Reader &r, const YAML::Node &node, Config &c) {
-  if (node.IsNull()) return;
-  if (!node.IsSequence()) r.fail(node, "'suppressions' must be a list");
-  for (const auto &item : node) {
+void read_suppressions(const Reader &r, const Node &node, Config &c) {
+  if (node.is_null()) return;
+  if (!node.is_list()) r.fail(node, "'suppressions' must be a list");
+  for (const Node &item : node.items) {
     FileSuppression s;
-    s.line = static_cast<uint32_t>(item.Mark().line + 1);
+    s.line = item.span.start_line;
     r.for_each_key(item, "a suppression", {"path", "rules", "rule", "reason", "until"},
-                   [&](const std::string &key, const YAML::Node &, const YAML::Node &v) {
+                   [&](const std::string &key, const Node &v) {
                      if (key == "path") {
                        s.path = r.scalar(v, "suppression path");
                      } else if (key == "rules" || key == "rule") {
@@ -210,7 +200,7 @@ void read_suppressions(const Reader &r, const YAML::Node &node, Config &c) {
                        s.until = r.date(v, "suppression until");
                      }
                    });
-    if (!item.IsMap()) r.fail(item, "a suppression must be a mapping with path, rules and reason");
+    if (!item.is_map()) r.fail(item, "a suppression must be a mapping with path, rules and reason");
     if (s.path.empty()) r.fail(item, "a suppression needs a 'path' glob");
     if (s.rules.empty()) r.fail(item, "a suppression needs 'rules' (ids or names)");
     if (s.reason.empty()) r.fail(item, "a suppression needs a 'reason': say why the finding is accepted");
@@ -219,24 +209,22 @@ void read_suppressions(const Reader &r, const YAML::Node &node, Config &c) {
 }
 
 std::vector<std::pair<std::string, std::string>> read_path_table(
-    const Reader &r, const YAML::Node &v, const std::string &what,
-    const std::function<std::string(const YAML::Node &, const std::string &)> &value) {
-  if (!v.IsMap()) r.fail(v, what + " must map path globs to values");
+    const Reader &r, const Node &v, const std::string &what,
+    const std::function<std::string(const Node &, const std::string &)> &value) {
+  if (!v.is_map()) r.fail(v, what + " must map path globs to values");
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto &kv : v)
-    out.emplace_back(kv.first.Scalar(), value(kv.second, what + "." + kv.first.Scalar()));
+  for (const MapEntry &kv : v.entries) out.emplace_back(kv.key, value(kv.value, what + "." + kv.key));
   return out;
 }
 
-void read_locations(const Reader &r, const YAML::Node &node, Config &c) {
+void read_locations(const Reader &r, const Node &node, Config &c) {
   LocationTables &t = c.locations;
-  auto region = [&](const YAML::Node &n, const std::string &what) { return r.region(n, what); };
+  auto region = [&](const Node &n, const std::string &what) { return r.region(n, what); };
   r.for_each_key(
-      node, "'locations'", {"cloudformation", "kubernetes"},
-      [&](const std::string &key, const YAML::Node &, const YAML::Node &v) {
+      node, "'locations'", {"cloudformation", "kubernetes"}, [&](const std::string &key, const Node &v) {
         if (key == "cloudformation") {
           r.for_each_key(v, "'locations.cloudformation'", {"default", "paths"},
-                         [&](const std::string &k, const YAML::Node &, const YAML::Node &w) {
+                         [&](const std::string &k, const Node &w) {
                            if (k == "default") {
                              t.cloudformation_default = r.region(w, "locations.cloudformation.default");
                            } else {
@@ -246,68 +234,82 @@ void read_locations(const Reader &r, const YAML::Node &node, Config &c) {
                          });
           return;
         }
-        YAML::Node default_node;
-        std::vector<YAML::Node> cluster_refs;
+        const Node *default_node = nullptr;
+        std::vector<const Node *> cluster_refs;
         r.for_each_key(v, "'locations.kubernetes'", {"default", "clusters", "paths"},
-                       [&](const std::string &k, const YAML::Node &, const YAML::Node &w) {
+                       [&](const std::string &k, const Node &w) {
                          if (k == "clusters") {
-                           if (!w.IsMap())
+                           if (!w.is_map())
                              r.fail(w, "locations.kubernetes.clusters must map cluster names to regions");
-                           for (const auto &kv : w)
-                             t.kubernetes_clusters[kv.first.Scalar()] =
-                                 r.region(kv.second, "locations.kubernetes.clusters." + kv.first.Scalar());
+                           for (const MapEntry &kv : w.entries)
+                             t.kubernetes_clusters[kv.key] =
+                                 r.region(kv.value, "locations.kubernetes.clusters." + kv.key);
                          } else if (k == "default") {
                            t.kubernetes_default = r.scalar(w, "locations.kubernetes.default");
-                           default_node = w;
+                           default_node = &w;
                          } else {
-                           t.kubernetes_paths =
-                               read_path_table(r, w, "locations.kubernetes.paths",
-                                               [&](const YAML::Node &n, const std::string &what) {
-                                                 cluster_refs.push_back(n);
-                                                 return r.scalar(n, what);
-                                               });
+                           t.kubernetes_paths = read_path_table(r, w, "locations.kubernetes.paths",
+                                                                [&](const Node &n, const std::string &what) {
+                                                                  cluster_refs.push_back(&n);
+                                                                  return r.scalar(n, what);
+                                                                });
                          }
                        });
-        for (const YAML::Node &n : cluster_refs)
-          if (!t.kubernetes_clusters.count(n.Scalar()))
-            r.fail(n, "'" + n.Scalar() + "' is not a cluster listed in locations.kubernetes.clusters");
+        for (const Node *n : cluster_refs) {
+          const std::string name = r.spelling(*n);
+          if (!t.kubernetes_clusters.count(name))
+            r.fail(*n, "'" + name + "' is not a cluster listed in locations.kubernetes.clusters");
+        }
         if (default_node && !t.kubernetes_clusters.count(t.kubernetes_default) &&
             !known_region(t.kubernetes_default))
-          r.fail(default_node, "locations.kubernetes.default: '" + t.kubernetes_default +
-                                   "' is neither a listed cluster nor a known region");
+          r.fail(*default_node, "locations.kubernetes.default: '" + t.kubernetes_default +
+                                    "' is neither a listed cluster nor a known region");
       });
 }
 
 }  // namespace
 
 Config parse_config(const std::string &text, const std::string &origin) {
-  const Reader r(origin);
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception &e) {
-    r.fail(e.mark, e.msg);
+  Document doc;
+  doc.path = origin;
+  doc.source = text;
+  ParseOptions opts;
+  opts.detect_helm_templates = false;  // a configuration is never a Helm chart: keep its syntax errors
+  parse_yaml(doc, opts);
+  const Reader r(origin, doc.source);
+  // Every problem the parser reports is an error, a duplicate key included
+  // (which of two `fail-on:` lines would count?). The first in the file is named.
+  if (!doc.diagnostics.empty()) {
+    const Diagnostic *first = &doc.diagnostics.front();
+    for (const Diagnostic &d : doc.diagnostics)
+      if (d.span.valid() && (!first->span.valid() || d.span.start_offset < first->span.start_offset))
+        first = &d;
+    r.fail(first->span, first->message);
   }
   Config c;
   c.path = origin;
   c.dir = fs::path(origin).parent_path().string();
-  if (root.IsNull()) return c;
-  if (!root.IsMap()) r.fail(root, "the configuration must be a mapping of settings");
+  const Node *root = nullptr;
+  for (const Node &n : doc.roots) {
+    if (n.is_null()) continue;  // an empty or comment-only document
+    if (root) r.fail(n, "the configuration must be a single YAML document");
+    root = &n;
+  }
+  if (!root) return c;
+  if (!root->is_map()) r.fail(*root, "the configuration must be a mapping of settings");
   r.for_each_key(
-      root, "the configuration",
+      *root, "the configuration",
       {"version", "rules", "scenarios", "exclude", "rule-packs", "suppressions", "fail-on",
        "report-unused-suppressions", "locations"},
-      [&](const std::string &key, const YAML::Node &, const YAML::Node &v) {
+      [&](const std::string &key, const Node &v) {
         if (key == "version") {
-          if (!v.IsScalar() || v.Scalar() != "1") r.fail(v, "version must be 1");
+          if (!v.is_scalar() || r.spelling(v) != "1") r.fail(v, "version must be 1");
         } else if (key == "rules") {
           read_rules(r, v, c);
         } else if (key == "scenarios") {
-          r.for_each_key(v, "'scenarios'", {"enable", "disable"},
-                         [&](const std::string &k, const YAML::Node &, const YAML::Node &w) {
-                           (k == "enable" ? c.enable_scenarios : c.disable_scenarios) =
-                               r.scenarios(w, "scenarios." + k);
-                         });
+          r.for_each_key(v, "'scenarios'", {"enable", "disable"}, [&](const std::string &k, const Node &w) {
+            (k == "enable" ? c.enable_scenarios : c.disable_scenarios) = r.scenarios(w, "scenarios." + k);
+          });
         } else if (key == "exclude") {
           c.exclude = r.strings(v, "exclude");
         } else if (key == "rule-packs") {

@@ -669,7 +669,7 @@ void parse_yaml(Document &doc, const ParseOptions &opts) {
     if (stop) break;
   }
 
-  if (parse_failed && looks_like_helm_template(text)) {
+  if (parse_failed && opts.detect_helm_templates && looks_like_helm_template(text)) {
     doc.roots.resize(first_root);
     doc.diagnostics.resize(first_diag);
     size_t at = text.find("{{");

@@ -135,6 +135,27 @@ TEST(Config, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(error_of("rules: [unclosed\n").rfind("/p/.clause.yaml:", 0), 0u);
 }
 
+TEST(Config, ParserProblemsAreErrors) {
+  // Which of two `fail-on:` lines would count? Neither: the file is wrong.
+  EXPECT_EQ(error_of("fail-on: high\nfail-on: low\n"),
+            "/p/.clause.yaml:2:1: duplicate key 'fail-on' (first defined on line 1)");
+  EXPECT_EQ(error_of("fail-on: high\n---\nfail-on: low\n"),
+            "/p/.clause.yaml:3:1: the configuration must be a single YAML document");
+  // yaml-cpp's document loader never returns on a stray ',' at document level.
+  EXPECT_EQ(error_of("fail-on: high\n---\n,\n"), "/p/.clause.yaml:3:1: unexpected ','");
+  EXPECT_EQ(error_of("rules:\n  disable: [{{ legacy }}\n"),
+            "/p/.clause.yaml:3:1: end of sequence flow not found");
+  // Booleans and versions are read as written, quoted or not.
+  EXPECT_EQ(error_of("report-unused-suppressions: True\n"),
+            "/p/.clause.yaml:1:29: report-unused-suppressions must be true or false");
+  EXPECT_EQ(parse_config("version: \"1\"\nreport-unused-suppressions: \"false\"\n", "/p/c.yaml")
+                .report_unused_suppressions,
+            false);
+  EXPECT_EQ(error_of("version: 1.0\n"), "/p/.clause.yaml:1:10: version must be 1");
+  const Config c = parse_config("---\n# only a comment\n---\nfail-on: never\n", "/p/c.yaml");
+  EXPECT_EQ(c.fail_on, "never");
+}
+
 TEST(Config, RuleNamesAreCheckedAgainstTheLoadedRules) {
   const RuleSet all = RuleSet::builtin();
   auto check = [&](const std::string &text) -> std::string {

@@ -65,7 +65,8 @@ TEST(RuleLoader, ScalarsKeepTheirSpelling) {
   // A quoted number stays a string value.
   auto quoted = load_rules_from_text(
       replaced(replaced(kRule, "op: \">=\"", "op: \"==\""), "value: 7", "value: \"7\""), "p.yaml");
-  EXPECT_EQ(quoted.at(0).declarative->check_for(TargetFormat::Terraform, "aws_db_instance")->value.kind, NodeKind::String);
+  EXPECT_EQ(quoted.at(0).declarative->check_for(TargetFormat::Terraform, "aws_db_instance")->value.kind,
+            NodeKind::String);
 }
 
 TEST(RuleLoader, ErrorsNameFileLineAndColumn) {
@@ -99,6 +100,80 @@ TEST(RuleLoader, SyntaxErrorsAndLimitsOfTheParser) {
   }
   EXPECT_EQ(load_error(bomb),
             "pack.yaml:5:45: YAML aliases expand to more than 100000 nodes (alias bomb?); document skipped");
+}
+
+TEST(RuleLoader, PerTypeChecksRelatedAndEachNameTheirPositions) {
+  const std::string per_type =
+      "id: CL-0997\n"
+      "name: test.per-type\n"
+      "scenario: \"5.9\"\n"
+      "title: Per-type checks\n"
+      "severity: low\n"
+      "targets:\n"
+      "  terraform: [aws_s3_bucket, aws_db_instance]\n"
+      "check:\n"
+      "  terraform:\n"
+      "    aws_s3_bucket: &c {attribute: versioning, op: exists}\n"
+      "    aws_db_instance: *c\n"
+      "message: \"{address}\"\n";
+  auto rules = load_rules_from_text(per_type, "pack.yaml");
+  ASSERT_EQ(rules.size(), 1u);
+  const Predicate *db = rules[0].declarative->check_for(TargetFormat::Terraform, "aws_db_instance");
+  ASSERT_NE(db, nullptr);
+  EXPECT_EQ(db->path_text, "versioning");
+  EXPECT_EQ(load_error(replaced(per_type, "    aws_db_instance: *c\n", "")),
+            "pack.yaml:10:5: no check for target type 'aws_db_instance'");
+  EXPECT_EQ(load_error(replaced(per_type, "{attribute: versioning, op: exists}",
+                                "{related: {type: aws_kms_key, via: kms_key_id, hops: 2}}")),
+            "pack.yaml:10:70: unknown 'related' field 'hops'");
+  EXPECT_EQ(load_error(replaced(per_type, "{attribute: versioning, op: exists}", "{each: rule}")),
+            "pack.yaml:10:20: 'each' takes exactly a path and a 'check'");
+  EXPECT_EQ(load_error(replaced(per_type, "check:\n  terraform:", "check:\n  kubernetes:")),
+            "pack.yaml:9:3: check for format 'kubernetes' that the rule does not target");
+}
+
+TEST(RuleLoader, ParametersRebindInPerTypeChecks) {
+  auto rules = load_rules_from_text(
+      "id: CL-0996\n"
+      "name: test.per-type-param\n"
+      "scenario: \"5.9\"\n"
+      "title: A per-type check with a threshold\n"
+      "severity: low\n"
+      "targets:\n"
+      "  terraform: [aws_db_instance, aws_rds_cluster]\n"
+      "parameters: {min_days: 7}\n"
+      "check:\n"
+      "  terraform:\n"
+      "    aws_db_instance: {attribute: backup_retention_period, op: \">=\", value: {param: min_days}}\n"
+      "    aws_rds_cluster: {attribute: backup_retention_period, op: \">=\", value: {param: min_days}}\n"
+      "message: \"{address}\"\n",
+      "pack.yaml");
+  ASSERT_EQ(rules.size(), 1u);
+  Rule &r = rules[0];
+  r.parameters["min_days"] = Node::make_number(14, "14");
+  rebind_rule_parameters(r);
+  for (const char *type : {"aws_db_instance", "aws_rds_cluster"})
+    EXPECT_EQ(r.declarative->check_for(TargetFormat::Terraform, type)->value.number, 14) << type;
+}
+
+TEST(RuleLoader, ValuesCarryNoPackPositions) {
+  // A default stands in for a missing attribute of a scanned file: a span
+  // into the rule pack would locate a finding at the pack's line.
+  auto rules = load_rules_from_text(
+      replaced(replaced(kRule, "op: \">=\"", "op: in"), "  value: 7\n", "  value: [7, 8]\n  default: 0\n"),
+      "pack.yaml");
+  const Predicate *p = rules.at(0).declarative->check_for(TargetFormat::Terraform, "aws_db_instance");
+  ASSERT_TRUE(p->default_value);
+  EXPECT_FALSE(p->default_value->span.valid());
+  EXPECT_FALSE(p->value.span.valid());
+  EXPECT_FALSE(p->value.items.at(1).span.valid());
+}
+
+TEST(RuleLoader, BracesInABrokenPackDoNotHideItsSyntaxError) {
+  // The YAML parser takes a broken file with `{{ }}` for an unrendered Helm
+  // template; a rule pack is never one, and its syntax error is what counts.
+  EXPECT_EQ(load_error(replaced(kRule, "A test rule", "A {{ test }} rule") + "tags: [a\n"),
+            "pack.yaml:14:1: end of sequence flow not found");
 }
 
 TEST(RuleLoader, EmptyAndCommentOnlyPacksHoldNoRules) {
