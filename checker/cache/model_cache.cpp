@@ -108,6 +108,7 @@ CacheKey ModelCache::key_for(const SourceFile &file, std::string_view bytes, con
   h = hash_combine(h, opts.max_alias_expansion);
   h = hash_combine(h, opts.max_nodes);
   h = hash_combine(h, opts.keep_unknown_diagnostics);
+  h = hash_combine(h, opts.detect_helm_templates);
   h = hash_combine(h, k.size);
   k.id = hash_combine(h, k.content_hash);
   return k;

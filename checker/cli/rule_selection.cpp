@@ -24,7 +24,7 @@ std::vector<std::string> split_list(const std::vector<std::string> &values) {
 }
 
 RuleSet select_rules(const RuleSelection &sel) {
-  RuleSet set = RuleSet::builtin();
+  RuleSet set = RuleSet::builtin(sel.cache);
   for (const auto &dir : sel.rule_dirs) set.add(load_rules_from_directory(dir));
   return select_rules(std::move(set), sel);
 }

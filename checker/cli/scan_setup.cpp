@@ -82,6 +82,9 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   const std::vector<std::string> cli_disable = split_list(in.disable);
   RuleSelection everything;
   everything.rule_dirs = packs;
+  std::optional<ModelCache> cache;
+  if (!in.no_cache) cache.emplace(in.cache_dir.empty() ? ModelCache::default_dir() : in.cache_dir);
+  if (cache && !cache->dir().empty()) everything.cache = &*cache;
   const RuleSet all = select_rules(everything);
   check_rule_names(config, all);
 

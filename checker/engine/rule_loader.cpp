@@ -503,21 +503,33 @@ class Loader {
 
 }  // namespace
 
-std::vector<Rule> load_rules_from_text(std::string_view text, const std::string &origin) {
-  Document doc;
-  doc.path = origin;
-  doc.source = std::string(text);
+ParseOptions rule_pack_parse_options() {
   ParseOptions opts;
   opts.detect_helm_templates = false;  // a rule pack is never a Helm chart: keep its syntax errors
-  parse_yaml(doc, opts);
-  if (!doc.diagnostics.empty()) fail_on_diagnostic(doc, origin);
+  return opts;
+}
+
+DocumentPtr parse_rule_pack(std::string_view text, const std::string &origin) {
+  auto doc = std::make_unique<Document>();
+  doc->path = origin;
+  doc->source = std::string(text);
+  parse_yaml(*doc, rule_pack_parse_options());
+  return doc;
+}
+
+std::vector<Rule> load_rules_from_document(const Document &doc) {
+  if (!doc.diagnostics.empty()) fail_on_diagnostic(doc, doc.path);
   std::vector<Rule> rules;
-  Loader loader(origin, doc.source);
+  Loader loader(doc.path, doc.source);
   for (const auto &root : doc.roots) {
     if (root.is_null()) continue;  // an empty or comment-only document
     rules.push_back(loader.load(root));
   }
   return rules;
+}
+
+std::vector<Rule> load_rules_from_text(std::string_view text, const std::string &origin) {
+  return load_rules_from_document(*parse_rule_pack(text, origin));
 }
 
 void rebind_rule_parameters(Rule &rule) {

@@ -6,12 +6,22 @@
 #include <vector>
 
 #include "checker/engine/rule.h"
+#include "checker/model/document.h"
+#include "parsers/parse_options.h"
 
 namespace clause {
 
 // Parses one rule file (one or more YAML documents, each a rule). Throws
 // RulePackError naming `origin`:line:col on any problem.
 std::vector<Rule> load_rules_from_text(std::string_view text, const std::string &origin);
+
+// The two halves of load_rules_from_text, for callers that keep parsed
+// packs (the built-in rules go through the model cache): parsing with the
+// options rule packs are read with, and loading a parsed pack (its path is
+// the origin; its parse diagnostics are load errors).
+ParseOptions rule_pack_parse_options();
+DocumentPtr parse_rule_pack(std::string_view text, const std::string &origin);
+std::vector<Rule> load_rules_from_document(const Document &doc);
 
 // Every *.yaml / *.yml file below `dir`, sorted by path.
 std::vector<Rule> load_rules_from_directory(const std::string &dir);

@@ -2,15 +2,41 @@
 
 #include <algorithm>
 
+#include "checker/cache/model_cache.h"
 #include "checker/engine/embedded_files.h"
 #include "checker/engine/rule_loader.h"
 
 namespace clause {
 
-RuleSet RuleSet::builtin() {
+namespace {
+
+DocumentPtr parse_builtin_pack(std::string_view text, const std::string &origin, const ModelCache *cache) {
+  if (!cache) return parse_rule_pack(text, origin);
+  SourceFile file;
+  file.rel_path = origin;
+  file.syntax = Syntax::Yaml;
+  const CacheKey key = cache->key_for(file, text, rule_pack_parse_options());
+  if (DocumentPtr doc = cache->load(key)) {
+    doc->path = origin;
+    doc->source = std::string(text);
+    return doc;
+  }
+  DocumentPtr doc = parse_rule_pack(text, origin);
+  if (doc->diagnostics.empty()) cache->store(key, *doc);
+  return doc;
+}
+
+}  // namespace
+
+RuleSet RuleSet::builtin(const ModelCache *cache) {
   RuleSet set;
-  for (const auto &file : embedded_rule_files())
-    set.add(load_rules_from_text(file.content, std::string(file.path)));
+  std::vector<Rule> all;  // added at once: add() sorts the whole set each time
+  for (const auto &file : embedded_rule_files()) {
+    const std::string origin(file.path);
+    for (Rule &r : load_rules_from_document(*parse_builtin_pack(file.content, origin, cache)))
+      all.push_back(std::move(r));
+  }
+  set.add(std::move(all));
   for (auto &rule : set.rules_) {
     std::string doc_path = "docs/rules/" + rule.info.id + ".md";
     for (const auto &doc : embedded_doc_files())
