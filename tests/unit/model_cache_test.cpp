@@ -48,8 +48,10 @@ class ModelCacheTest : public ::testing::Test {
     opts.roots = {root_.string()};
     opts.jobs = 2;
     if (use_cache) opts.cache_dir = cache_dir_;
+    // The built-in rule packs go through the same cache as the files.
+    const ModelCache cache(cache_dir_);
     std::ostringstream out;
-    write_sarif(run_scan(RuleSet::builtin(), opts), out);
+    write_sarif(run_scan(RuleSet::builtin(use_cache ? &cache : nullptr), opts), out);
     return out.str();
   }
 
@@ -116,12 +118,25 @@ TEST_F(ModelCacheTest, ColdWarmAndUncachedScansGiveTheSameSarif) {
   std::string warm = scan_sarif(true);
   EXPECT_EQ(cold, uncached);
   EXPECT_EQ(warm, cold);
+  // The warm scan decoded the rule packs too: the same rules, every one.
+  const ModelCache cache(cache_dir_);
+  const RuleSet warm_rules = RuleSet::builtin(&cache);
+  EXPECT_GT(cache.hits(), 100u);
+  EXPECT_EQ(cache.misses(), 0u);
+  EXPECT_EQ(warm_rules.rules().size(), RuleSet::builtin().rules().size());
   EXPECT_NE(warm.find("CL-0901"), std::string::npos);
   EXPECT_NE(warm.find("toolExecutionNotifications"), std::string::npos);
 }
 
 TEST_F(ModelCacheTest, DamagedEntriesAreRejectedAndRebuilt) {
-  std::string cold = scan_sarif(true);
+  const std::string cold = scan_sarif(false);
+  Discovery d = discover(root_.string(), DiscoveryOptions{});
+  LoadOptions lo{1, {}};
+  {
+    ModelCache fill(cache_dir_);  // the files' entries only, not the rule packs'
+    lo.cache = &fill;
+    (void)load_project(d, lo);
+  }
   std::vector<fs::path> files = entries();
   ASSERT_GE(files.size(), 6u);
   auto rewrite = [](const fs::path &p, auto change) {
@@ -138,9 +153,7 @@ TEST_F(ModelCacheTest, DamagedEntriesAreRejectedAndRebuilt) {
   rewrite(files[4], [](std::string &b) { b[8] ^= 1; });                     // codec version
   fs::copy_file(files[5], files[0], fs::copy_options::overwrite_existing);  // another file's entry
 
-  Discovery d = discover(root_.string(), DiscoveryOptions{});
   ModelCache cache(cache_dir_);
-  LoadOptions lo{1, {}};
   lo.cache = &cache;
   (void)load_project(d, lo);
   EXPECT_EQ(cache.rejected(), 5u);
