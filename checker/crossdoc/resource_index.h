@@ -86,7 +86,6 @@ class ResourceIndex {
   bool has_infrastructure() const { return !resources_.empty(); }
 
  private:
-  const Project *project_;
   std::vector<IndexedResource> resources_;
   std::vector<std::shared_ptr<const Node>> owned_;  // tag maps built from CloudFormation lists
   std::unordered_map<const Resource *, size_t> by_resource_;

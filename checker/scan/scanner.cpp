@@ -112,7 +112,10 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
     if (opts.on_progress)
       opts.on_progress(ScanProgress{files_done.load(), files_total, roots_done.load(), n});
   };
-  LoadOptions load{inner, opts.parse, opts.var_files};
+  LoadOptions load;
+  load.jobs = inner;
+  load.parse = opts.parse;
+  load.var_files = opts.var_files;
   load.cache = cache ? &*cache : nullptr;
   load.max_file_size = opts.discovery.max_file_size;
   if (opts.on_progress) {
@@ -138,7 +141,10 @@ ParseOnlySummary parse_only(const ScanOptions &opts) {
   for (const auto &root : opts.roots) {
     Discovery discovery = discover(root, opts.discovery);
     std::vector<FileDiagnostic> diagnostics;
-    std::vector<DocumentPtr> docs = parse_files(discovery, LoadOptions{opts.jobs, opts.parse}, diagnostics);
+    LoadOptions load;
+    load.jobs = opts.jobs;
+    load.parse = opts.parse;
+    std::vector<DocumentPtr> docs = parse_files(discovery, load, diagnostics);
     for (const auto &f : discovery.files) sum.bytes += f.size;
     sum.files += discovery.files.size();
     sum.diagnostics += diagnostics.size();

@@ -11,6 +11,7 @@ Span attribute_span(const Resource &r, const Value &v) {
   Span at = v.entry->key_span;
   at.end_line = v.node->span.end_line;
   at.end_col = v.node->span.end_col;
+  at.end_offset = v.node->span.end_offset;
   return at;
 }
 

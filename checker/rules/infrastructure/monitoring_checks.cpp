@@ -38,6 +38,7 @@ void audit_trail(const NativeCheckContext &ctx) {
     if (v.entry && v.node) {
       at.end_line = v.node->span.end_line;
       at.end_col = v.node->span.end_col;
+      at.end_offset = v.node->span.end_offset;
     }
     ctx.report(*r.document, at,
                r.address + " does not validate its log files (" +

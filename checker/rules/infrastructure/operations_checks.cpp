@@ -24,6 +24,7 @@ void single_replica(const NativeCheckContext &ctx) {
         at = v.entry->key_span;
         at.end_line = v.node->span.end_line;
         at.end_col = v.node->span.end_col;
+        at.end_offset = v.node->span.end_offset;
       }
       ctx.report(*w->document, at,
                  w->address + " runs a single replica" +
