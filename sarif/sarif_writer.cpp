@@ -11,6 +11,7 @@
 #include "reporters/report_json.h"
 #include "reporters/report_util.h"
 #include "sarif/fingerprint.h"
+#include "sarif/json_stream.h"
 
 namespace clause {
 namespace {
@@ -179,40 +180,125 @@ Json physical_location(const Location &loc, bool need_line) {
   return p;
 }
 
-Json result_json(const Finding &f, const RuleInfo &rule, long rule_index, const std::string &fingerprint,
-                 const SarifOptions &opts) {
-  Json r;
-  r["ruleId"] = f.rule_id;
-  r["ruleIndex"] = rule_index;
-  r["level"] = sarif_level(f.severity);
-  std::string message = f.message.empty() ? sentence(rule.title.empty() ? rule.id : rule.title) : f.message;
-  r["message"] = {{"text", std::move(message)}};
-  r["locations"] = Json::array({{{"physicalLocation", physical_location(f.location, true)}}});
-  r["partialFingerprints"] = {{kFingerprintKey, fingerprint}};
+void write_region(JsonStream &json, const Span &s) {
+  json.begin_object();
+  json.key("startLine");
+  json.number(s.start_line);
+  if (s.start_col != 0) {
+    json.key("startColumn");
+    json.number(s.start_col);
+  }
+  if (s.end_line != 0 && s.end_line >= s.start_line) {
+    json.key("endLine");
+    json.number(s.end_line);
+    const bool backwards = s.end_line == s.start_line && s.end_col < s.start_col;
+    if (s.end_col != 0 && !backwards) {
+      json.key("endColumn");
+      json.number(s.end_col);
+    }
+  }
+  json.end_object();
+}
+
+// physical_location(), streamed.
+void write_physical_location(JsonStream &json, const Location &loc, bool need_line) {
+  json.begin_object();
+  json.key("artifactLocation");
+  json.begin_object();
+  json.key("uri");
+  json.string(relative_path_uri(loc.path));
+  json.key("uriBaseId");
+  json.string(kSrcRoot);
+  json.end_object();
+  if (loc.span.valid()) {
+    json.key("region");
+    write_region(json, loc.span);
+  } else if (need_line) {
+    json.key("region");
+    json.begin_object();
+    json.key("startLine");
+    json.number(1);
+    json.end_object();
+  }
+  json.end_object();
+}
+
+void write_text_message(JsonStream &json, std::string_view text) {
+  json.begin_object();
+  json.key("text");
+  json.string(text);
+  json.end_object();
+}
+
+void write_result(JsonStream &json, const Finding &f, const RuleInfo &rule, long rule_index,
+                  const std::string &fingerprint, const SarifOptions &opts) {
+  json.begin_object();
+  json.key("ruleId");
+  json.string(f.rule_id);
+  json.key("ruleIndex");
+  json.number(static_cast<uint64_t>(rule_index));
+  json.key("level");
+  json.string(sarif_level(f.severity));
+  json.key("message");
+  write_text_message(json,
+                     f.message.empty() ? sentence(rule.title.empty() ? rule.id : rule.title) : f.message);
+  json.key("locations");
+  json.begin_array();
+  json.begin_object();
+  json.key("physicalLocation");
+  write_physical_location(json, f.location, true);
+  json.end_object();
+  json.end_array();
+  json.key("partialFingerprints");
+  json.begin_object();
+  json.key(kFingerprintKey);
+  json.string(fingerprint);
+  json.end_object();
   if (!f.related.empty()) {
-    Json related = Json::array();
+    json.key("relatedLocations");
+    json.begin_array();
     const size_t n = std::min(f.related.size(), opts.max_related_locations);
     for (size_t i = 0; i < n; ++i) {
-      Json loc;
-      loc["id"] = i + 1;
-      loc["physicalLocation"] = physical_location(f.related[i].location, false);
-      if (!f.related[i].message.empty()) loc["message"] = {{"text", f.related[i].message}};
-      related.push_back(std::move(loc));
+      json.begin_object();
+      json.key("id");
+      json.number(i + 1);
+      json.key("physicalLocation");
+      write_physical_location(json, f.related[i].location, false);
+      if (!f.related[i].message.empty()) {
+        json.key("message");
+        write_text_message(json, f.related[i].message);
+      }
+      json.end_object();
     }
-    r["relatedLocations"] = std::move(related);
+    json.end_array();
   }
   if (f.suppression) {
-    Json s;
-    s["kind"] = f.suppression->kind.empty() ? "inSource" : f.suppression->kind;
-    if (!f.suppression->justification.empty()) s["justification"] = f.suppression->justification;
-    r["suppressions"] = Json::array({std::move(s)});
+    json.key("suppressions");
+    json.begin_array();
+    json.begin_object();
+    json.key("kind");
+    json.string(f.suppression->kind.empty() ? "inSource" : f.suppression->kind);
+    if (!f.suppression->justification.empty()) {
+      json.key("justification");
+      json.string(f.suppression->justification);
+    }
+    json.end_object();
+    json.end_array();
   }
-  Json props;
-  if (!rule.scenario.empty()) props["scenario"] = rule.scenario;
-  if (!f.resource.empty()) props["resource"] = f.resource;
-  props["severity"] = severity_name(f.severity);
-  r["properties"] = std::move(props);
-  return r;
+  json.key("properties");
+  json.begin_object();
+  if (!rule.scenario.empty()) {
+    json.key("scenario");
+    json.string(rule.scenario);
+  }
+  if (!f.resource.empty()) {
+    json.key("resource");
+    json.string(f.resource);
+  }
+  json.key("severity");
+  json.string(severity_name(f.severity));
+  json.end_object();
+  json.end_object();
 }
 
 Json notification_json(const FileDiagnostic &d) {
@@ -308,32 +394,35 @@ std::vector<std::string> sarif_automation_ids(const Report &report) {
 void write_sarif(const Report &report, std::ostream &out, const SarifOptions &opts) {
   const std::vector<RuleInfo> rules = rules_for_output(report);
   const RuleIndex index(rules);
-  Json rules_json = Json::array();
-  for (const RuleInfo &rule : rules) rules_json.push_back(rule_json(rule, opts));
+  JsonStream json(out, opts.pretty ? 2 : -1);
 
-  Json driver;
-  driver["name"] = "clause";
-  driver["version"] = opts.tool_version;
-  driver["semanticVersion"] = opts.tool_version;
-  if (!opts.information_uri.empty()) driver["informationUri"] = opts.information_uri;
-  driver["rules"] = std::move(rules_json);
-  const Json tool = {{"driver", std::move(driver)}};
+  // Every run describes every rule: built and dumped once, written per run.
+  std::string tool;
+  {
+    Json rules_json = Json::array();
+    for (const RuleInfo &rule : rules) rules_json.push_back(rule_json(rule, opts));
+    Json driver;
+    driver["name"] = "clause";
+    driver["version"] = opts.tool_version;
+    driver["semanticVersion"] = opts.tool_version;
+    if (!opts.information_uri.empty()) driver["informationUri"] = opts.information_uri;
+    driver["rules"] = std::move(rules_json);
+    tool = json.dump(Json{{"driver", std::move(driver)}});
+  }
 
   const std::vector<std::string> automation_ids = sarif_automation_ids(report);
   const ComplianceSummary compliance = compliance_summary(report);
   const size_t batch = std::max(report.batch_roots, report.roots.size());
-  Json runs = Json::array();
+  json.begin_object();
+  json.key("$schema");
+  json.value(kSchemaUri);
+  json.key("version");
+  json.value("2.1.0");
+  json.key("runs");
+  json.begin_array();
   for (size_t ri = 0; ri < report.roots.size(); ++ri) {
     const RootReport &root = report.roots[ri];
-    const std::vector<std::string> fingerprints = run_fingerprints(root.findings);
     const std::vector<size_t> kept = kept_findings(root.findings, opts.max_results_per_run);
-
-    Json results = Json::array();
-    for (size_t i : kept) {
-      const Finding &f = root.findings[i];
-      results.push_back(
-          result_json(f, *index.find(f.rule_id), index.index_of(f.rule_id), fingerprints[i], opts));
-    }
 
     Json notifications = Json::array();
     if (kept.size() < root.findings.size()) {
@@ -354,27 +443,41 @@ void write_sarif(const Report &report, std::ostream &out, const SarifOptions &op
     invocation["executionSuccessful"] = report.execution_successful;
     if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
 
-    Json run;
-    run["tool"] = tool;
-    if (!automation_ids[ri].empty()) run["automationDetails"] = {{"id", automation_ids[ri]}};
-    if (!root.abs_path.empty()) {
-      run["originalUriBaseIds"] = {{kSrcRoot, {{"uri", directory_file_uri(root.abs_path)}}}};
+    json.begin_object();
+    json.key("tool");
+    json.dumped(tool);
+    if (!automation_ids[ri].empty()) {
+      json.key("automationDetails");
+      json.value(Json{{"id", automation_ids[ri]}});
     }
-    run["invocations"] = Json::array({std::move(invocation)});
-    run["results"] = std::move(results);
+    if (!root.abs_path.empty()) {
+      json.key("originalUriBaseIds");
+      json.value(Json{{kSrcRoot, {{"uri", directory_file_uri(root.abs_path)}}}});
+    }
+    json.key("invocations");
+    json.value(Json::array({std::move(invocation)}));
+
+    json.key("results");
+    json.begin_array();
+    const std::vector<std::string> fingerprints = run_fingerprints(root.findings);
+    for (size_t i : kept) {
+      const Finding &f = root.findings[i];
+      write_result(json, f, *index.find(f.rule_id), index.index_of(f.rule_id), fingerprints[i], opts);
+    }
+    json.end_array();
+
     Json props;
     props["root"] = root.name;
     props["files"] = root.files_by_kind;
     props["compliance"] = root_compliance_json(compliance.roots[ri]);
-    run["properties"] = std::move(props);
-    runs.push_back(std::move(run));
+    json.key("properties");
+    json.value(props);
+    json.end_object();
   }
-
-  Json log;
-  log["$schema"] = kSchemaUri;
-  log["version"] = "2.1.0";
-  log["runs"] = std::move(runs);
-  out << log.dump(opts.pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace) << '\n';
+  json.end_array();
+  json.end_object();
+  json.flush();
+  out << '\n';
 }
 
 }  // namespace clause

@@ -1,9 +1,11 @@
 #include "checker/engine/evaluator.h"
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 #include "checker/engine/native_check.h"
+#include "checker/project/parallel.h"
 #include "sarif/fingerprint.h"
 
 namespace clause {
@@ -137,9 +139,9 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
     }
   }
 
-  for (const auto &res : project.resources) {
+  auto evaluate_resource = [&](const Resource &res, Evaluation &out) {
     auto fmt = target_format_of(res.format);
-    if (!fmt || !res.body) continue;
+    if (!fmt || !res.body) return;
     std::vector<Target> candidates;
     auto it = by_type.find(std::string(target_format_name(*fmt)) + "\x1f" + res.type);
     if (it != by_type.end()) candidates = it->second;
@@ -155,7 +157,7 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       const Predicate *check = dc.check_for(format, res.type);
       if (!check) continue;
       Outcome o = evaluate(*check, *res.body, &relations);
-      RuleTally &tally = ev.tallies[rule->info.id];
+      RuleTally &tally = out.tallies[rule->info.id];
       ++tally.targets;
       ++(o.truth == Truth::True ? tally.passed : o.truth == Truth::False ? tally.failed : tally.unknown);
       if (o.truth == Truth::True) continue;
@@ -189,7 +191,30 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       for (const auto &call : res.call_chain)
         f.related.push_back(RelatedLocation{call, "instantiated through this module call"});
       f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
-      (o.truth == Truth::Unknown ? ev.undecided : ev.findings).push_back(std::move(f));
+      (o.truth == Truth::Unknown ? out.undecided : out.findings).push_back(std::move(f));
+    }
+  };
+
+  // Resources are independent of each other: chunks of them are evaluated
+  // side by side, each into its own Evaluation, merged in chunk order (and
+  // sorted below, so the result never depends on the job count).
+  const size_t n = project.resources.size();
+  const size_t chunk = 256;
+  const size_t chunks = (n + chunk - 1) / chunk;
+  std::vector<Evaluation> parts(chunks);
+  parallel_for(chunks, opts.jobs, [&](size_t c) {
+    for (size_t i = c * chunk; i < std::min(n, (c + 1) * chunk); ++i)
+      evaluate_resource(project.resources[i], parts[c]);
+  });
+  for (Evaluation &part : parts) {
+    std::move(part.findings.begin(), part.findings.end(), std::back_inserter(ev.findings));
+    std::move(part.undecided.begin(), part.undecided.end(), std::back_inserter(ev.undecided));
+    for (const auto &[id, t] : part.tallies) {
+      RuleTally &sum = ev.tallies[id];
+      sum.targets += t.targets;
+      sum.passed += t.passed;
+      sum.failed += t.failed;
+      sum.unknown += t.unknown;
     }
   }
   for (const auto &rule : rules.rules()) {

@@ -6,6 +6,10 @@
 #include <filesystem>
 #include <optional>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "checker/project/loader.h"
 #include "checker/project/parallel.h"
 #include "checker/scan/finding_limit.h"
@@ -29,6 +33,15 @@ void parallel_for_rethrow(size_t n, unsigned jobs, Fn fn) {
     if (e) std::rethrow_exception(e);
 }
 
+// A finished root's models were freed in whichever malloc arenas its
+// threads used; the next root's threads may use others. Handing the free
+// pages back keeps the peak at one root's worth instead of one per arena.
+void release_free_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, const ScanOptions &opts,
                      const std::string &root, const Discovery &discovery, const LoadOptions &load) {
   Project project = load_project(discovery, load);
@@ -37,7 +50,10 @@ RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, con
       if (doc->kind == DocKind::CloudFormation || doc->kind == DocKind::Kubernetes)
         if (std::string region = opts.deployment_region(doc->kind, doc->abs_path); !region.empty())
           project.deployment_regions[doc->path] = region;
-  Evaluation ev = evaluate_rules(rules, project, EvaluationOptions{opts.strict});
+  EvaluationOptions eval;
+  eval.strict = opts.strict;
+  eval.jobs = load.jobs;
+  Evaluation ev = evaluate_rules(rules, project, eval);
   RootReport rr;
   rr.name = root_display_name(root);
   // A file root (a pre-commit hook passes files) shows its findings
@@ -126,13 +142,31 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   }
   notify();
 
+  // A root's models stay in memory until its rules have run (modules,
+  // variables and agreements reach across its files), so roots run side by
+  // side only while together they are no bigger than the biggest one: ten
+  // copies of a repository need about the memory of one, and a batch of
+  // small repositories still keeps every core busy.
+  std::vector<uint64_t> root_bytes(n, 0);
+  for (size_t i = 0; i < n; ++i)
+    for (const SourceFile &f : discoveries[i].files) root_bytes[i] += f.size;
+  const uint64_t budget = n == 0 ? 0 : *std::max_element(root_bytes.begin(), root_bytes.end());
+
   report.roots.resize(n);
-  parallel_for_rethrow(n, outer, [&](size_t i) {
-    report.roots[i] = scan_root(rules, ran, opts, opts.roots[i], discoveries[i], load);
+  std::vector<std::exception_ptr> errors(n);
+  parallel_for_weighted(root_bytes, outer, budget, [&](size_t i) {
+    try {
+      report.roots[i] = scan_root(rules, ran, opts, opts.roots[i], discoveries[i], load);
+    } catch (...) {
+      errors[i] = std::current_exception();
+    }
     discoveries[i] = Discovery{};  // free the file list early
+    release_free_memory();
     roots_done.fetch_add(1);
     notify();
   });
+  for (auto &e : errors)
+    if (e) std::rethrow_exception(e);
   return report;
 }
 
