@@ -34,6 +34,18 @@ void JsonStream::write_string(std::string_view text) {
   const size_t start = out.size();
   out.push_back('"');
   for (size_t i = 0; i < text.size(); ++i) {
+    // Runs of bytes that need nothing are copied at once.
+    size_t run = i;
+    while (run < text.size()) {
+      const unsigned char b = static_cast<unsigned char>(text[run]);
+      if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+      ++run;
+    }
+    if (run > i) {
+      out.append(text.data() + i, run - i);
+      i = run;
+      if (i == text.size()) break;
+    }
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       uint32_t cp = 0;
