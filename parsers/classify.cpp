@@ -34,7 +34,8 @@ bool is_cloudformation(const Node &root) {
   for (const auto &e : resources->entries) {
     const Node *type = e.value.is_map() ? e.value.get("Type") : nullptr;
     // AWS::S3::Bucket, but also Alexa::ASK::Skill and Custom::Anything.
-    static const RE2 kType("(?:[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(?:::[A-Za-z0-9]+)?|Custom::[A-Za-z0-9_@.-]+)");
+    static const RE2 kType(
+        "(?:[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(?:::[A-Za-z0-9]+)?|Custom::[A-Za-z0-9_@.-]+)");
     if (type && type->is_string() && RE2::FullMatch(type->text, kType)) return true;
   }
   return false;

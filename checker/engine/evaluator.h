@@ -13,7 +13,7 @@ namespace clause {
 
 struct EvaluationOptions {
   bool strict = false;  // report what unknown values kept from being judged
-  unsigned jobs = 1;     // threads for the resource-by-resource rules
+  unsigned jobs = 1;    // threads for the resource-by-resource rules
 };
 
 struct Evaluation {

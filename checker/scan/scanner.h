@@ -33,7 +33,7 @@ struct ScanOptions {
   size_t max_findings_per_file = limits::kMaxFindingsPerFile;  // 0: no limit
   std::string category;
   std::vector<std::string> var_files;  // --var-file: Terraform variable values for every root module
-  SuppressionOptions suppressions;  // inline directives and the meta rules
+  SuppressionOptions suppressions;     // inline directives and the meta rules
   // Where a CloudFormation or Kubernetes document (by absolute path) is
   // deployed: a region, or "" when not known. Cross-document rules read it
   // as the documents' location (Project::deployment_regions).

@@ -509,7 +509,8 @@ Node evaluate_value(const Node &n, const Scope &scope) {
       out.from_block = n.from_block;
       out.text = n.text;
       out.entries.reserve(n.entries.size());
-      for (const auto &e : n.entries) out.entries.push_back(MapEntry{e.key, e.key_span, evaluate_value(e.value, scope)});
+      for (const auto &e : n.entries)
+        out.entries.push_back(MapEntry{e.key, e.key_span, evaluate_value(e.value, scope)});
       return out;
     }
     default: return n;

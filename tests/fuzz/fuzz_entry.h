@@ -11,18 +11,18 @@
 // on it, so libFuzzer keeps the input.
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
-#include <fstream>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include "checker/agreement/values.h"
 #include "checker/agreement/vague_terms.h"
+#include "checker/agreement/values.h"
 #include "checker/discovery/discover.h"
 #include "checker/engine/evaluator.h"
 #include "checker/engine/rule_loader.h"
@@ -80,10 +80,11 @@ class SpanChecker {
     }
     position(s.start_offset, start_line, start_col);
     position(s.end_offset, end_line, end_col);
-    if (start_line != s.start_line || start_col != s.start_col || end_line != s.end_line || end_col != s.end_col)
+    if (start_line != s.start_line || start_col != s.start_col || end_line != s.end_line ||
+        end_col != s.end_col)
       fail(s, what,
-           "not where its offsets are (" + std::to_string(start_line) + ':' + std::to_string(start_col) + '-' +
-               std::to_string(end_line) + ':' + std::to_string(end_col) + ')');
+           "not where its offsets are (" + std::to_string(start_line) + ':' + std::to_string(start_col) +
+               '-' + std::to_string(end_line) + ':' + std::to_string(end_col) + ')');
   }
 
   // What a finding or a diagnostic at this span quotes as its snippet.
@@ -131,10 +132,10 @@ class SpanChecker {
   }
 
   void fail(const Span &s, const char *what, const std::string &why) {
-    problem_ = std::string(what) + " span " + std::to_string(s.start_line) + ':' + std::to_string(s.start_col) +
-               '-' + std::to_string(s.end_line) + ':' + std::to_string(s.end_col) + " (bytes " +
-               std::to_string(s.start_offset) + '-' + std::to_string(s.end_offset) + " of " +
-               std::to_string(doc_.source.size()) + ") is " + why;
+    problem_ = std::string(what) + " span " + std::to_string(s.start_line) + ':' +
+               std::to_string(s.start_col) + '-' + std::to_string(s.end_line) + ':' +
+               std::to_string(s.end_col) + " (bytes " + std::to_string(s.start_offset) + '-' +
+               std::to_string(s.end_offset) + " of " + std::to_string(doc_.source.size()) + ") is " + why;
   }
 
   const Document &doc_;
@@ -150,7 +151,8 @@ inline void check_resources(const Document &doc, const std::vector<Resource> &re
   out.resources += resources.size();
   SpanChecker check = checker(doc, out.problem);
   for (const auto &r : resources) {
-    if (r.document != &doc && out.problem.empty()) out.problem = "resource " + r.address + " names another document";
+    if (r.document != &doc && out.problem.empty())
+      out.problem = "resource " + r.address + " names another document";
     check.quoted(r.span, "resource");
     if (r.body) check.node(*r.body);
   }

@@ -22,9 +22,8 @@ const fs::path kRegressions = fs::path(CLAUSE_SOURCE_DIR) / "tests" / "fuzz" / "
 
 const std::map<std::string, Entry> &targets() {
   static const std::map<std::string, Entry> map = {
-      {"hcl", &clause::fuzz::hcl},   {"terraform", &clause::fuzz::terraform},
-      {"yaml", &clause::fuzz::yaml}, {"json", &clause::fuzz::json},
-      {"agreement", &clause::fuzz::agreement}, {"rules", &clause::fuzz::rules},
+      {"hcl", &clause::fuzz::hcl},   {"terraform", &clause::fuzz::terraform}, {"yaml", &clause::fuzz::yaml},
+      {"json", &clause::fuzz::json}, {"agreement", &clause::fuzz::agreement}, {"rules", &clause::fuzz::rules},
   };
   return map;
 }

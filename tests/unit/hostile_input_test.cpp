@@ -198,7 +198,8 @@ TEST(HostileInput, InvalidUtf8KeepsFindingsAndOutputsStayValid) {
     ASSERT_EQ(j.exit_code, 1) << format;
     nlohmann::json doc;
     ASSERT_NO_THROW(doc = nlohmann::json::parse(j.out)) << format;
-    EXPECT_NE(j.out.find("aws_db_instance.\xEF\xBF\xBD\xEF\xBF\xBD is not backed up"), std::string::npos) << j.out;
+    EXPECT_NE(j.out.find("aws_db_instance.\xEF\xBF\xBD\xEF\xBF\xBD is not backed up"), std::string::npos)
+        << j.out;
   }
 }
 
@@ -237,9 +238,11 @@ void expect_positions(const Root &root, const std::string &prefix) {
   expect_scan(root, r, {});
   EXPECT_TRUE(has_line_starting(r.out, root.at(prefix + ".tf") + ":3:3: high: [CL-0901] aws_db_instance.c "))
       << r.out;
-  EXPECT_TRUE(has_line_starting(r.out, root.at(prefix + ".yaml") + ":6:7: high: [CL-0901] Db is not backed up"))
+  EXPECT_TRUE(
+      has_line_starting(r.out, root.at(prefix + ".yaml") + ":6:7: high: [CL-0901] Db is not backed up"))
       << r.out;
-  EXPECT_TRUE(has_line_starting(r.out, root.at(prefix + ".json") + ":3:19: high: [CL-0901] Db is not backed up"))
+  EXPECT_TRUE(
+      has_line_starting(r.out, root.at(prefix + ".json") + ":3:19: high: [CL-0901] Db is not backed up"))
       << r.out;
 }
 

@@ -253,13 +253,15 @@ resource "aws_db_instance" "b" {
   backup_retention_period = 1 # clause:ignore CL-0901 --
 }
 )");
-  EXPECT_EQ(describe(scan(t, {"CL-0901"})),
-            (std::vector<std::string>{
-                "db.tf:1 CL-0000 | `clause:ignore CL-0901` gives no reason after `--`, so it suppresses nothing",
-                "db.tf:3 CL-0901",                "db.tf:7 CL-0901",
+  EXPECT_EQ(
+      describe(scan(t, {"CL-0901"})),
+      (std::vector<std::string>{
+          "db.tf:1 CL-0000 | `clause:ignore CL-0901` gives no reason after `--`, so it suppresses nothing",
+          "db.tf:3 CL-0901",
+          "db.tf:7 CL-0901",
 
-                "db.tf:7 CL-0000 | `clause:ignore CL-0901 --` gives no reason after `--`, so it suppresses nothing",
-            }));
+          "db.tf:7 CL-0000 | `clause:ignore CL-0901 --` gives no reason after `--`, so it suppresses nothing",
+      }));
 }
 
 TEST(InlineSuppression, ExpiryHoldsThroughItsDayThenReports) {

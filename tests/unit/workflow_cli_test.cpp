@@ -70,16 +70,18 @@ TEST(SuppressionCli, TextHidesSuppressedUnlessAsked) {
                        "resource \"aws_db_instance\" \"b\" {\n  backup_retention_period = 2\n}\n");
   CliRun r = run_in(t.path(), "scan --no-color --enable CL-0901 .");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.out,
-            "db.tf:7:3: high: [CL-0901] aws_db_instance.b is not backed up as required (backup_retention_period "
-            "is 2); keep automated backups for at least 7 days or add it to an AWS Backup plan\n"
-            "  backup_retention_period = 2\n"
-            "  ^~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
-            "1 finding (1 high), 1 suppressed; 1 file scanned (1 terraform)\n");
+  EXPECT_EQ(
+      r.out,
+      "db.tf:7:3: high: [CL-0901] aws_db_instance.b is not backed up as required (backup_retention_period "
+      "is 2); keep automated backups for at least 7 days or add it to an AWS Backup plan\n"
+      "  backup_retention_period = 2\n"
+      "  ^~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+      "1 finding (1 high), 1 suppressed; 1 file scanned (1 terraform)\n");
   CliRun shown = run_in(t.path(), "scan --no-color --enable CL-0901 --show-suppressed .");
-  EXPECT_NE(shown.out.find("db.tf:3:3: high: [CL-0901] aws_db_instance.main is not backed up as required "
-                           "(backup_retention_period is 1); keep automated backups for at least 7 days or add it to "
-                           "an AWS Backup plan [suppressed: throwaway copy]\n"),
+  EXPECT_NE(shown.out.find(
+                "db.tf:3:3: high: [CL-0901] aws_db_instance.main is not backed up as required "
+                "(backup_retention_period is 1); keep automated backups for at least 7 days or add it to "
+                "an AWS Backup plan [suppressed: throwaway copy]\n"),
             std::string::npos)
       << shown.out;
   CliRun sarif = run_in(t.path(), "scan --enable CL-0901 -f sarif .");
