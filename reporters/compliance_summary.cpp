@@ -22,13 +22,6 @@ ScenarioStatus status_of(const ScenarioSummary &s) {
   return ScenarioStatus::NotApplicable;
 }
 
-void add_tally(RuleTally &into, const RuleTally &t) {
-  into.targets += t.targets;
-  into.passed += t.passed;
-  into.failed += t.failed;
-  into.unknown += t.unknown;
-}
-
 }  // namespace
 
 const char *scenario_status_name(ScenarioStatus status) {
@@ -98,7 +91,7 @@ RootCompliance root_compliance(const Report &report, const RootReport &root) {
         break;
     }
     s.suppressed_findings += r.suppressed;
-    add_tally(s.targets, r.tally);
+    s.targets += r.tally;
   }
   const RuleIndex index(report.rules);
   for (const Finding &f : root.findings) {

@@ -1,6 +1,7 @@
 // `clause scan [PATH...]`: scan roots and report.
 #include <unistd.h>
 
+#include <algorithm>
 #include <ctime>
 #include <iostream>
 #include <memory>
@@ -125,6 +126,7 @@ int run_scan_command(const ScanArgs &a) {
   if (targets.empty()) targets.emplace_back(a.format, "-");
 
   ScanInputs in = a.in;
+  in.text_only = std::all_of(targets.begin(), targets.end(), [](const auto &t) { return t.first == "text"; });
   std::unique_ptr<ProgressLine> progress;
   if (want_progress(in.batch.progress, a.quiet, STDERR_FILENO)) {
     progress = std::make_unique<ProgressLine>(std::cerr);

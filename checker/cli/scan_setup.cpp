@@ -6,6 +6,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 #include <thread>
 
 #include "checker/cache/model_cache.h"
@@ -73,7 +74,8 @@ int fail_rank(const std::string &s) {
 }
 
 Report scan_group(const ScanInputs &in, const Group &group, const std::vector<std::string> &roots,
-                  const std::string &today, std::vector<std::string> &warnings) {
+                  const std::string &today, const FileSelection *selection,
+                  std::vector<std::string> &warnings) {
   const Config &config = *group.config;
   std::vector<std::string> packs = in.rule_dirs;
   packs.insert(packs.end(), config.rule_packs.begin(), config.rule_packs.end());
@@ -85,7 +87,7 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   std::optional<ModelCache> cache;
   if (!in.no_cache) cache.emplace(in.cache_dir.empty() ? ModelCache::default_dir() : in.cache_dir);
   if (cache && !cache->dir().empty()) everything.cache = &*cache;
-  const RuleSet all = select_rules(everything);
+  RuleSet all = select_rules(everything);
   check_rule_names(config, all);
 
   RuleSelection sel;
@@ -95,14 +97,20 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   sel.scenarios = split_list(in.scenarios);
   if (sel.scenarios.empty()) sel.scenarios = config.enable_scenarios;
   sel.severity_min = in.severity_min;
-  RuleSet rules = select_rules(all, sel);
+  // Every rule's names, for clause:ignore directives that name one not run.
+  std::set<std::string> known_rules;
+  for (const Rule &r : all.rules()) {
+    known_rules.insert(r.info.id);
+    known_rules.insert(r.info.name);
+  }
+  RuleSet rules = select_rules(std::move(all), sel);
   if (!config.disable_scenarios.empty()) {
     rules.filter([&](const Rule &r) {
       return std::find(config.disable_scenarios.begin(), config.disable_scenarios.end(), r.info.scenario) ==
              config.disable_scenarios.end();
     });
   }
-  rules = apply_rule_settings(rules, config);
+  rules = apply_rule_settings(std::move(rules), config);
 
   ScanOptions opts;
   for (size_t i : group.roots) opts.roots.push_back(roots[i]);
@@ -134,15 +142,21 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   } else {
     s.report_unused = running_in_ci();
   }
-  for (const Rule &r : all.rules()) {
-    s.known_rules.insert(r.info.id);
-    s.known_rules.insert(r.info.name);
-  }
+  s.known_rules = std::move(known_rules);
   std::vector<std::string> meta_off;
   for (const std::string &k : cli_disable)
     if (is_meta(k)) meta_off.push_back(k);
   s.meta_rules = configured_meta_rules(config, meta_off);
 
+  if (selection) {
+    opts.reported = [selection](const std::string &root_abs, const std::string &rel) {
+      return selection->contains(root_abs, rel);
+    };
+    opts.tally_unreported = !(in.text_only && roots.size() == 1);
+  }
+  // The process ends after reporting: the heap goes back to the system at
+  // once, so the last root's models are not freed one by one.
+  opts.keep_last_models = true;
   Report report = run_scan(rules, opts);
   for (std::string &w : apply_file_suppressions(report, config, today)) warnings.push_back(std::move(w));
   return report;
@@ -150,17 +164,21 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
 
 // Files to report on: --only-files (relative to the working directory) and
 // the changes since --changed-since in each root's repository.
-std::vector<std::string> selected_files(const ScanInputs &in, const Report &report) {
+std::vector<std::string> selected_files(const ScanInputs &in, const std::vector<std::string> &roots) {
   std::vector<std::string> out;
   for (const std::string &f : in.only_files) out.push_back(fs::absolute(f).lexically_normal().string());
   if (!in.changed_since.empty()) {
     std::map<std::string, bool> asked;  // one git call per repository
-    for (const RootReport &root : report.roots) {
-      const std::string top = git_toplevel(root.abs_path);
-      if (top.empty()) throw GitError(root.name + ": --changed-since needs a git work tree");
+    for (const std::string &root : roots) {
+      fs::path dir = fs::absolute(root).lexically_normal();
+      std::error_code ec;
+      if (!fs::exists(dir, ec)) continue;  // the scan says so
+      if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+      const std::string top = git_toplevel(dir.string());
+      if (top.empty()) throw GitError(root_display_name(root) + ": --changed-since needs a git work tree");
       if (asked[top]) continue;
       asked[top] = true;
-      for (std::string &f : changed_files(root.abs_path, in.changed_since)) out.push_back(std::move(f));
+      for (std::string &f : changed_files(dir.string(), in.changed_since)) out.push_back(std::move(f));
     }
   }
   return out;
@@ -245,8 +263,11 @@ ScanOutcome perform_scan(const ScanInputs &in) {
   std::vector<std::optional<RootReport>> placed(roots.size());
   Report &merged = out.report;
   merged.category = in.category;
+  // Known before the scan, so that findings in other files are not even built.
+  std::optional<FileSelection> selection;
+  if (!in.only_files.empty() || !in.changed_since.empty()) selection.emplace(selected_files(in, roots));
   for (const Group &group : group_roots(in, roots)) {
-    Report part = scan_group(in, group, roots, today, out.warnings);
+    Report part = scan_group(in, group, roots, today, selection ? &*selection : nullptr, out.warnings);
     for (size_t k = 0; k < group.roots.size(); ++k) placed[group.roots[k]] = std::move(part.roots[k]);
     for (RuleInfo &r : part.rules) {
       auto same = [&](const RuleInfo &x) { return x.id == r.id; };
@@ -260,8 +281,7 @@ ScanOutcome perform_scan(const ScanInputs &in) {
             [](const RuleInfo &a, const RuleInfo &b) { return a.id < b.id; });
   for (auto &r : placed) merged.roots.push_back(std::move(*r));
 
-  if (!in.only_files.empty() || !in.changed_since.empty())
-    keep_only_files(merged, selected_files(in, merged));
+  if (selection) keep_only_files(merged, *selection);
   if (!in.baseline.empty()) apply_baseline(merged, load_baseline(in.baseline));
   return out;
 }

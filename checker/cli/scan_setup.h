@@ -40,6 +40,9 @@ struct ScanInputs {
   BatchArgs batch;        // --roots-from, --shard, --progress
   // Called from any thread after each parsed file and finished root.
   std::function<void(const ScanProgress &)> on_progress;
+  // Every output is text: the compliance tallies are shown only for a
+  // batch of roots, so a filtered scan of one root can do without them.
+  bool text_only = false;
 };
 
 // Registers the options that choose what is scanned and with which rules.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "checker/engine/native_check.h"
 #include "checker/project/parallel.h"
@@ -44,6 +45,11 @@ Span entry_span(const Node &value, const MapEntry *entry) {
   }
   return span;
 }
+
+// Resources per parallel task: enough that a task outweighs its scheduling
+// and its own tally map, few enough that a root of a few thousand resources
+// still splits over every core.
+constexpr size_t kResourcesPerChunk = 256;
 
 bool type_matches(const std::vector<std::string> &types, const std::string &type) {
   for (const auto &t : types)
@@ -139,9 +145,15 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
     }
   }
 
+  std::unordered_set<const Document *> unreported;
+  if (opts.reported)
+    for (const auto &doc : project.documents)
+      if (!opts.reported(*doc)) unreported.insert(doc.get());
+
   auto evaluate_resource = [&](const Resource &res, Evaluation &out) {
     auto fmt = target_format_of(res.format);
     if (!fmt || !res.body) return;
+    if (!opts.tally_unreported && unreported.count(res.document)) return;
     std::vector<Target> candidates;
     auto it = by_type.find(std::string(target_format_name(*fmt)) + "\x1f" + res.type);
     if (it != by_type.end()) candidates = it->second;
@@ -162,6 +174,7 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       ++(o.truth == Truth::True ? tally.passed : o.truth == Truth::False ? tally.failed : tally.unknown);
       if (o.truth == Truth::True) continue;
       if (o.truth == Truth::Unknown && !opts.strict) continue;
+      if (unreported.count(res.document)) continue;
       const Predicate *leaf = deciding_leaf(*check, o.path_text);
       Finding f;
       f.rule_id = rule->info.id;
@@ -195,35 +208,35 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
     }
   };
 
-  // Resources are independent of each other: chunks of them are evaluated
-  // side by side, each into its own Evaluation, merged in chunk order (and
-  // sorted below, so the result never depends on the job count).
+  // Resources are independent of each other, and native checks of each
+  // other (they read the project, nothing else): chunks of resources and
+  // native checks are evaluated side by side, each into its own Evaluation,
+  // merged in task order (and sorted below, so the result never depends on
+  // the job count).
+  std::vector<std::pair<const Rule *, const NativeCheck *>> natives;
+  for (const auto &rule : rules.rules())
+    if (rule.native)
+      if (const NativeCheck *check = find_native_check(rule.info.id)) natives.emplace_back(&rule, check);
   const size_t n = project.resources.size();
-  const size_t chunk = 256;
-  const size_t chunks = (n + chunk - 1) / chunk;
-  std::vector<Evaluation> parts(chunks);
-  parallel_for(chunks, opts.jobs, [&](size_t c) {
-    for (size_t i = c * chunk; i < std::min(n, (c + 1) * chunk); ++i)
-      evaluate_resource(project.resources[i], parts[c]);
+  const size_t chunks = (n + kResourcesPerChunk - 1) / kResourcesPerChunk;
+  std::vector<Evaluation> parts(chunks + natives.size());
+  parallel_for(parts.size(), opts.jobs, [&](size_t t) {
+    Evaluation &part = parts[t];
+    if (t < chunks) {
+      for (size_t i = t * kResourcesPerChunk; i < std::min(n, (t + 1) * kResourcesPerChunk); ++i)
+        evaluate_resource(project.resources[i], part);
+      return;
+    }
+    const auto [rule, check] = natives[t - chunks];
+    NativeCheckContext ctx(project, *rule, opts.strict, part.findings, part.undecided,
+                           opts.reported ? &unreported : nullptr);
+    (*check)(ctx);
+    if (ctx.tally().targets) part.tallies[rule->info.id] = ctx.tally();
   });
   for (Evaluation &part : parts) {
     std::move(part.findings.begin(), part.findings.end(), std::back_inserter(ev.findings));
     std::move(part.undecided.begin(), part.undecided.end(), std::back_inserter(ev.undecided));
-    for (const auto &[id, t] : part.tallies) {
-      RuleTally &sum = ev.tallies[id];
-      sum.targets += t.targets;
-      sum.passed += t.passed;
-      sum.failed += t.failed;
-      sum.unknown += t.unknown;
-    }
-  }
-  for (const auto &rule : rules.rules()) {
-    if (!rule.native) continue;
-    const NativeCheck *check = find_native_check(rule.info.id);
-    if (!check) continue;
-    NativeCheckContext ctx(project, rule, opts.strict, ev.findings, ev.undecided);
-    (*check)(ctx);
-    if (ctx.tally().targets) ev.tallies[rule.info.id] = ctx.tally();
+    for (const auto &[id, t] : part.tallies) ev.tallies[id] += t;
   }
   std::sort(ev.findings.begin(), ev.findings.end(), finding_less);
   std::sort(ev.undecided.begin(), ev.undecided.end(), finding_less);

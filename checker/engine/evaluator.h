@@ -1,6 +1,7 @@
 #pragma once
 // Applies the rule set to a project and produces findings (not yet filtered
 // by suppressions, baseline or severity: that is the scanner's job).
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -14,6 +15,17 @@ namespace clause {
 struct EvaluationOptions {
   bool strict = false;  // report what unknown values kept from being judged
   unsigned jobs = 1;    // threads for the resource-by-resource rules
+  // Whether a document's findings will be read (a pre-commit hook reads the
+  // committed files' only); unset: every document's. Rules still judge every
+  // resource (the tallies stay whole), but findings nobody reads are not
+  // built.
+  std::function<bool(const Document &)> reported;
+  // Whether the resource-by-resource rules still judge the resources of
+  // documents that are not reported, for the compliance tallies. An output
+  // that shows no tallies (a pre-commit hook's text) does without: then
+  // only the reported documents' resources are judged, and the cross-file
+  // (native) checks, which need the whole root, still see everything.
+  bool tally_unreported = true;
 };
 
 struct Evaluation {

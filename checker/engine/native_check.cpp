@@ -35,6 +35,9 @@ const Node *NativeCheckContext::param(std::string_view name) const {
 
 void NativeCheckContext::report(const Document &doc, const Span &span, std::string message,
                                 std::string resource, std::vector<RelatedLocation> related) const {
+  ++tally_.targets;
+  ++tally_.failed;
+  if (!reported(doc)) return;
   Finding f;
   f.rule_id = rule_.info.id;
   f.severity = rule_.info.severity;
@@ -45,15 +48,13 @@ void NativeCheckContext::report(const Document &doc, const Span &span, std::stri
   f.related = std::move(related);
   f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
   findings_.push_back(std::move(f));
-  ++tally_.targets;
-  ++tally_.failed;
 }
 
 void NativeCheckContext::undecided(const Document &doc, const Span &span, std::string resource,
                                    std::string blocked_by) const {
   ++tally_.targets;
   ++tally_.unknown;
-  if (!strict_) return;
+  if (!strict_ || !reported(doc)) return;
   Finding f;
   f.rule_id = rule_.info.id;
   f.severity = Severity::Info;

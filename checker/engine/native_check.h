@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "checker/model/finding.h"
@@ -20,9 +21,16 @@ struct Rule;
 
 class NativeCheckContext {
  public:
+  // `unreported`: documents whose findings nobody will read (see
+  // EvaluationOptions::reported); they are counted, never built.
   NativeCheckContext(const Project &project, const Rule &rule, bool strict, std::vector<Finding> &findings,
-                     std::vector<Finding> &undecided)
-      : project_(project), rule_(rule), strict_(strict), findings_(findings), undecided_(undecided) {}
+                     std::vector<Finding> &undecided, const std::unordered_set<const Document *> *unreported)
+      : project_(project),
+        rule_(rule),
+        strict_(strict),
+        findings_(findings),
+        undecided_(undecided),
+        unreported_(unreported) {}
 
   const Project &project() const { return project_; }
   const Rule &rule() const { return rule_; }
@@ -53,7 +61,10 @@ class NativeCheckContext {
   bool strict_;
   std::vector<Finding> &findings_;
   std::vector<Finding> &undecided_;
+  const std::unordered_set<const Document *> *unreported_;
   mutable RuleTally tally_;
+
+  bool reported(const Document &doc) const { return !unreported_ || !unreported_->count(&doc); }
 };
 
 using NativeCheck = std::function<void(const NativeCheckContext &)>;

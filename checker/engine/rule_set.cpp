@@ -1,10 +1,15 @@
 #include "checker/engine/rule_set.h"
 
 #include <algorithm>
+#include <exception>
+#include <iterator>
+#include <numeric>
+#include <thread>
 
 #include "checker/cache/model_cache.h"
 #include "checker/engine/embedded_files.h"
 #include "checker/engine/rule_loader.h"
+#include "checker/project/parallel.h"
 
 namespace clause {
 
@@ -30,12 +35,23 @@ DocumentPtr parse_builtin_pack(std::string_view text, const std::string &origin,
 
 RuleSet RuleSet::builtin(const ModelCache *cache) {
   RuleSet set;
-  std::vector<Rule> all;  // added at once: add() sorts the whole set each time
-  for (const auto &file : embedded_rule_files()) {
-    const std::string origin(file.path);
-    for (Rule &r : load_rules_from_document(*parse_builtin_pack(file.content, origin, cache)))
-      all.push_back(std::move(r));
-  }
+  // Packs are independent: decoded and compiled side by side, then added at
+  // once in pack order (add() sorts the whole set each time).
+  const auto &files = embedded_rule_files();
+  std::vector<std::vector<Rule>> packs(files.size());
+  std::vector<std::exception_ptr> errors(files.size());
+  parallel_for(files.size(), std::max(1u, std::thread::hardware_concurrency()), [&](size_t i) {
+    try {
+      packs[i] =
+          load_rules_from_document(*parse_builtin_pack(files[i].content, std::string(files[i].path), cache));
+    } catch (...) {
+      errors[i] = std::current_exception();
+    }
+  });
+  for (auto &e : errors)
+    if (e) std::rethrow_exception(e);
+  std::vector<Rule> all;
+  for (auto &pack : packs) std::move(pack.begin(), pack.end(), std::back_inserter(all));
   set.add(std::move(all));
   for (auto &rule : set.rules_) {
     std::string doc_path = "docs/rules/" + rule.info.id + ".md";
@@ -57,7 +73,16 @@ void RuleSet::add(std::vector<Rule> rules) {
     }
     rules_.push_back(std::move(r));
   }
-  std::sort(rules_.begin(), rules_.end(), [](const Rule &a, const Rule &b) { return a.info.id < b.info.id; });
+  // By id, through an index: a Rule is large, and sorting the rules
+  // themselves would move each one several times.
+  std::vector<size_t> order(rules_.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return rules_[a].info.id < rules_[b].info.id; });
+  std::vector<Rule> sorted;
+  sorted.reserve(rules_.size());
+  for (size_t i : order) sorted.push_back(std::move(rules_[i]));
+  rules_ = std::move(sorted);
 }
 
 const Rule *RuleSet::find(std::string_view key) const {

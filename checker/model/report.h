@@ -23,6 +23,14 @@ struct RuleTally {
   size_t passed = 0;
   size_t failed = 0;
   size_t unknown = 0;  // could not decide (unknown values)
+
+  RuleTally &operator+=(const RuleTally &t) {
+    targets += t.targets;
+    passed += t.passed;
+    failed += t.failed;
+    unknown += t.unknown;
+    return *this;
+  }
 };
 
 struct RootReport {

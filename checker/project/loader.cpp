@@ -220,7 +220,7 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
   std::vector<DocumentPtr> var_files = tf::load_var_files(opts.var_files, opts.parse);
   std::vector<const Document *> var_file_ptrs;
   for (const auto &f : var_files) var_file_ptrs.push_back(f.get());
-  tf::add_terraform_resources(project, var_file_ptrs);
+  tf::add_terraform_resources(project, var_file_ptrs, opts.jobs);
   if (discovery.ignored) project.files_by_kind["ignored"] = discovery.ignored;
   return project;
 }

@@ -4,6 +4,9 @@
 #include <atomic>
 #include <exception>
 #include <filesystem>
+#include <iterator>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 #if defined(__GLIBC__)
@@ -17,12 +20,13 @@
 namespace clause {
 namespace {
 
-// parallel_for, with an exception of any slot rethrown on the calling thread
-// (the first in slot order, so the error does not depend on scheduling).
-template <typename Fn>
-void parallel_for_rethrow(size_t n, unsigned jobs, Fn fn) {
+// Runs `fn(i)` for every slot through `schedule` (parallel_for or
+// parallel_for_weighted), then rethrows the exception of the first slot
+// that threw, in slot order, so the error does not depend on scheduling.
+template <typename Schedule, typename Fn>
+void run_rethrowing(size_t n, Schedule schedule, Fn fn) {
   std::vector<std::exception_ptr> errors(n);
-  parallel_for(n, jobs, [&](size_t i) {
+  schedule([&](size_t i) {
     try {
       fn(i);
     } catch (...) {
@@ -33,6 +37,14 @@ void parallel_for_rethrow(size_t n, unsigned jobs, Fn fn) {
     if (e) std::rethrow_exception(e);
 }
 
+// Models kept until the process ends (ScanOptions::keep_last_models), held
+// by a global so that leak checkers see them as reachable.
+std::vector<std::unique_ptr<Project>> *kept_models() {
+  static auto *kept = new std::vector<std::unique_ptr<Project>>;
+  return kept;
+}
+std::mutex kept_models_mutex;
+
 // A finished root's models were freed in whichever malloc arenas its
 // threads used; the next root's threads may use others. Handing the free
 // pages back keeps the peak at one root's worth instead of one per arena.
@@ -42,9 +54,12 @@ void release_free_memory() {
 #endif
 }
 
+// Scans one root; its models are left in `models` for the caller to free.
 RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, const ScanOptions &opts,
-                     const std::string &root, const Discovery &discovery, const LoadOptions &load) {
-  Project project = load_project(discovery, load);
+                     const std::string &root, const Discovery &discovery, const LoadOptions &load,
+                     std::unique_ptr<Project> &models) {
+  models = std::make_unique<Project>(load_project(discovery, load));
+  Project &project = *models;
   if (opts.deployment_region)
     for (const auto &doc : project.documents)
       if (doc->kind == DocKind::CloudFormation || doc->kind == DocKind::Kubernetes)
@@ -53,6 +68,9 @@ RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, con
   EvaluationOptions eval;
   eval.strict = opts.strict;
   eval.jobs = load.jobs;
+  if (opts.reported)
+    eval.reported = [&](const Document &doc) { return opts.reported(project.root_abs, doc.path); };
+  eval.tally_unreported = opts.tally_unreported;
   Evaluation ev = evaluate_rules(rules, project, eval);
   RootReport rr;
   rr.name = root_display_name(root);
@@ -101,10 +119,17 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   report.rules = rules.infos();
   const std::vector<RuleInfo> ran = report.rules;
   if (opts.suppressions.inline_directives) {
-    report.rules.insert(report.rules.end(), opts.suppressions.meta_rules.begin(),
-                        opts.suppressions.meta_rules.end());
-    std::sort(report.rules.begin(), report.rules.end(),
-              [](const RuleInfo &a, const RuleInfo &b) { return a.id < b.id; });
+    // Both lists sorted by id, then merged: sorting the whole list would
+    // move every rule's metadata around several times.
+    const auto by_id = [](const RuleInfo &a, const RuleInfo &b) { return a.id < b.id; };
+    std::vector<RuleInfo> meta = opts.suppressions.meta_rules;
+    std::sort(meta.begin(), meta.end(), by_id);
+    std::vector<RuleInfo> merged;
+    merged.reserve(report.rules.size() + meta.size());
+    std::merge(std::make_move_iterator(report.rules.begin()), std::make_move_iterator(report.rules.end()),
+               std::make_move_iterator(meta.begin()), std::make_move_iterator(meta.end()),
+               std::back_inserter(merged), by_id);
+    report.rules = std::move(merged);
   }
   report.category = opts.category;
   const size_t n = opts.roots.size();
@@ -118,7 +143,9 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
 
   // Discover every root first, so that progress knows the total file count.
   std::vector<Discovery> discoveries(n);
-  parallel_for_rethrow(n, outer, [&](size_t i) { discoveries[i] = discover(opts.roots[i], opts.discovery); });
+  run_rethrowing(
+      n, [&](auto fn) { parallel_for(n, outer, fn); },
+      [&](size_t i) { discoveries[i] = discover(opts.roots[i], opts.discovery); });
 
   std::atomic<size_t> files_done{0};
   std::atomic<size_t> roots_done{0};
@@ -153,20 +180,30 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   const uint64_t budget = n == 0 ? 0 : *std::max_element(root_bytes.begin(), root_bytes.end());
 
   report.roots.resize(n);
-  std::vector<std::exception_ptr> errors(n);
-  parallel_for_weighted(root_bytes, outer, budget, [&](size_t i) {
-    try {
-      report.roots[i] = scan_root(rules, ran, opts, opts.roots[i], discoveries[i], load);
-    } catch (...) {
-      errors[i] = std::current_exception();
-    }
-    discoveries[i] = Discovery{};  // free the file list early
-    release_free_memory();
-    roots_done.fetch_add(1);
-    notify();
-  });
-  for (auto &e : errors)
-    if (e) std::rethrow_exception(e);
+  std::atomic<size_t> roots_started{0};
+  run_rethrowing(
+      n, [&](auto fn) { parallel_for_weighted(root_bytes, outer, budget, fn); },
+      [&](size_t i) {
+        roots_started.fetch_add(1);
+        std::unique_ptr<Project> models;
+        std::exception_ptr error;
+        try {
+          report.roots[i] = scan_root(rules, ran, opts, opts.roots[i], discoveries[i], load, models);
+        } catch (...) {
+          error = std::current_exception();
+        }
+        discoveries[i] = Discovery{};  // the file list, early
+        const bool last = roots_done.fetch_add(1) + 1 == n;
+        if (last && opts.keep_last_models && models) {
+          std::lock_guard<std::mutex> lock(kept_models_mutex);
+          kept_models()->push_back(std::move(models));
+        }
+        models.reset();
+        // Only a root still to start gains from the pages handed back.
+        if (roots_started.load() < n) release_free_memory();
+        notify();
+        if (error) std::rethrow_exception(error);
+      });
   return report;
 }
 

@@ -39,6 +39,17 @@ struct ScanOptions {
   // as the documents' location (Project::deployment_regions).
   std::function<std::string(DocKind, const std::string &abs_path)> deployment_region;
   std::string cache_dir;  // model cache (checker/cache/); empty: no cache
+  // Whether the findings in the file `rel` of the root at `root_abs` will be
+  // read (--only-files, --changed-since); unset: all. The rules still run
+  // on the whole root; findings no one reads are not built.
+  std::function<bool(const std::string &root_abs, const std::string &rel)> reported;
+  // With `reported` set: whether the tallies still count the resources of
+  // files that are not reported (EvaluationOptions::tally_unreported).
+  bool tally_unreported = true;
+  // A process that exits after the scan need not free the models of the
+  // root that finishes last, one allocation at a time: they are kept
+  // (reachable) until the process ends.
+  bool keep_last_models = false;
   // Called (from any thread, possibly concurrently) after each parsed file
   // and each finished root.
   std::function<void(const ScanProgress &)> on_progress;

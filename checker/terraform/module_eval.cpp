@@ -3,10 +3,12 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
 
+#include "checker/project/parallel.h"
 #include "checker/terraform/default_tags.h"
 #include "checker/terraform/eval.h"
 #include "checker/terraform/expansion.h"
@@ -111,18 +113,49 @@ class Instance final : public Resolver {
   ProviderDefaultTags provider_tags(const std::string &alias);
 };
 
+// What evaluators that ran before this one (other root modules of the same
+// scan root) used: numbering and limits continue from there.
+struct EvaluatedBefore {
+  uint32_t instances = 0;
+  size_t module_instances = 0;
+  size_t resources = 0;
+  std::set<std::string> visited;
+};
+
 class ProjectEvaluator {
  public:
   ProjectEvaluator(const ModuleTree &tree, const std::vector<const Document *> &var_files,
-                   TerraformEvaluation &out)
-      : tree_(tree), var_files_(var_files), out_(out) {}
+                   TerraformEvaluation &out, EvaluatedBefore before = {})
+      : tree_(tree),
+        var_files_(var_files),
+        out_(out),
+        visited_(std::move(before.visited)),
+        instance_base_(before.instances),
+        resource_base_(before.resources),
+        module_instances_(before.module_instances) {}
 
   void run() {
     for (const auto &root : tree_.roots) instantiate_root(root);
-    // Directories that only calls reach, where no call got through (a
-    // cycle, a depth limit): evaluated as roots so that nothing is lost.
+    run_unvisited();
+  }
+
+  void instantiate_root(const std::string &path) {
+    const ModuleDir &d = tree_.dirs.at(path);
+    Instance *root = create(d, "", nullptr, nullptr, {}, {path}, {});
+    root->run();
+  }
+
+  // Directories that only calls reach, where no call got through (a cycle,
+  // a depth limit): evaluated as roots so that nothing is lost.
+  void run_unvisited() {
     for (const auto &[path, dir] : tree_.dirs)
       if (!visited_.count(path)) instantiate_root(path);
+  }
+
+  // For the evaluators that come after this one.
+  EvaluatedBefore used() const {
+    return EvaluatedBefore{static_cast<uint32_t>(instances_.size()), module_instances_, out_.resources.size(),
+                           visited_};
   }
 
   const ModuleDir *dir(const std::string &path) const {
@@ -135,7 +168,7 @@ class ProjectEvaluator {
                    std::vector<Location> chain, std::vector<std::string> stack,
                    std::map<std::string, Node> inputs) {
     visited_.insert(dir.path);
-    auto id = static_cast<uint32_t>(instances_.size());
+    auto id = static_cast<uint32_t>(instance_base_ + instances_.size());
     instances_.push_back(std::make_unique<Instance>(*this, id, dir, std::move(prefix), parent, call,
                                                     std::move(chain), std::move(stack), std::move(inputs)));
     return instances_.back().get();
@@ -154,7 +187,7 @@ class ProjectEvaluator {
   }
 
   bool reserve_resource(const Location &at) {
-    if (out_.resources.size() < kMaxResources) return true;
+    if (resource_base_ + out_.resources.size() < kMaxResources) return true;
     diag(DiagLevel::Warning, "limit-resources",
          "more than " + std::to_string(kMaxResources) +
              " resource instances in this scan root; the rest are not analysed",
@@ -196,14 +229,10 @@ class ProjectEvaluator {
   std::deque<std::unique_ptr<Instance>> instances_;
   std::set<std::string> visited_;
   std::set<std::tuple<std::string, std::string, uint32_t, uint32_t>> seen_diagnostics_;
+  uint32_t instance_base_ = 0;
+  size_t resource_base_ = 0;
   size_t module_instances_ = 0;
   size_t nesting_ = 0;
-
-  void instantiate_root(const std::string &path) {
-    const ModuleDir &d = tree_.dirs.at(path);
-    Instance *root = create(d, "", nullptr, nullptr, {}, {path}, {});
-    root->run();
-  }
 };
 
 // ---- variables, locals, outputs ---------------------------------------------------
@@ -490,10 +519,69 @@ ProviderDefaultTags Instance::provider_tags(const std::string &alias) {
 
 }  // namespace
 
-TerraformEvaluation evaluate_terraform(const std::vector<DocumentPtr> &documents,
-                                       const std::vector<const Document *> &var_files) {
+namespace {
+
+// Appends `part` to `out` as if one evaluator had produced both in turn:
+// diagnostics an earlier part already gave (same code and place) are
+// dropped, as ProjectEvaluator::diag drops repeats.
+void append_part(TerraformEvaluation &out, TerraformEvaluation &part,
+                 std::set<std::tuple<std::string, std::string, uint32_t, uint32_t>> &seen) {
+  for (size_t i = 0; i < part.resources.size(); ++i) {
+    out.resources.push_back(std::move(part.resources[i]));
+    out.instance.push_back(part.instance[i]);
+    out.root.push_back(std::move(part.root[i]));
+  }
+  for (auto &d : part.diagnostics) {
+    auto key =
+        std::make_tuple(d.diagnostic.code, d.path, d.diagnostic.span.start_line, d.diagnostic.span.start_col);
+    if (seen.insert(key).second) out.diagnostics.push_back(std::move(d));
+  }
+}
+
+// Root modules share nothing but the limits of their scan root, so each is
+// evaluated by its own evaluator, side by side, and the parts joined in root
+// order: the same resources, numbering and diagnostics as one evaluator
+// going through the roots in turn. When the roots together pass a limit,
+// which roots lose out depends on that order: nullopt, evaluate in turn.
+std::optional<TerraformEvaluation> evaluate_roots_side_by_side(const ModuleTree &tree,
+                                                               const std::vector<const Document *> &var_files,
+                                                               unsigned jobs) {
+  const size_t n = tree.roots.size();
+  std::vector<TerraformEvaluation> parts(n);
+  std::vector<EvaluatedBefore> used(n);
+  parallel_for(n, jobs, [&](size_t i) {
+    ProjectEvaluator pe(tree, var_files, parts[i]);
+    pe.instantiate_root(tree.roots[i]);
+    used[i] = pe.used();
+  });
+  EvaluatedBefore before;
+  for (const EvaluatedBefore &u : used) {
+    before.resources += u.resources;
+    before.module_instances += u.module_instances;
+  }
+  if (before.resources > kMaxResources || before.module_instances > kMaxModuleInstances) return std::nullopt;
   TerraformEvaluation out;
+  std::set<std::tuple<std::string, std::string, uint32_t, uint32_t>> seen;
+  for (size_t i = 0; i < n; ++i) {
+    for (uint32_t &instance : parts[i].instance) instance += before.instances;
+    before.instances += used[i].instances;
+    before.visited.insert(used[i].visited.begin(), used[i].visited.end());
+    append_part(out, parts[i], seen);
+  }
+  TerraformEvaluation rest;
+  ProjectEvaluator(tree, var_files, rest, std::move(before)).run_unvisited();
+  append_part(out, rest, seen);
+  return out;
+}
+
+}  // namespace
+
+TerraformEvaluation evaluate_terraform(const std::vector<DocumentPtr> &documents,
+                                       const std::vector<const Document *> &var_files, unsigned jobs) {
   ModuleTree tree = build_module_tree(documents);
+  if (jobs > 1 && tree.roots.size() > 1)
+    if (auto out = evaluate_roots_side_by_side(tree, var_files, jobs)) return std::move(*out);
+  TerraformEvaluation out;
   ProjectEvaluator(tree, var_files, out).run();
   return out;
 }

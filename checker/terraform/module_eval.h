@@ -42,8 +42,9 @@ struct TerraformEvaluation {
 
 // `documents`: the scan root's documents (Terraform and variable files are
 // read; others ignored). `var_files`: parsed --var-file documents, in
-// command-line order, applied to every root module.
+// command-line order, applied to every root module. `jobs`: threads for
+// evaluating root modules side by side (the result is the same for any).
 TerraformEvaluation evaluate_terraform(const std::vector<DocumentPtr> &documents,
-                                       const std::vector<const Document *> &var_files);
+                                       const std::vector<const Document *> &var_files, unsigned jobs = 1);
 
 }  // namespace clause::tf

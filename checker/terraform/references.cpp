@@ -48,7 +48,8 @@ class Builder {
       from_ = i;
       for (const auto &e : r.body->entries) {
         if (e.key == "depends_on" || e.key == "provider" || e.key == "lifecycle") continue;
-        walk(e.value, e.key);
+        path_ = e.key;
+        walk(e.value);
       }
     }
   }
@@ -58,32 +59,40 @@ class Builder {
   ResourceReferences &out_;
   std::unordered_map<std::string, std::vector<size_t>> by_address_, by_base_, by_name_;
   size_t from_ = 0;
+  std::string path_;  // of the attribute being walked, grown and cut back in place
 
   void link(size_t to, const std::string &attribute, bool certain) {
     if (to == from_) return;
     out_.links.push_back(ResourceLink{from_, to, attribute, certain});
   }
 
-  void walk(const Node &n, const std::string &path) {
+  void walk(const Node &n) {
     switch (n.kind) {
       case NodeKind::Map:
-        for (const auto &e : n.entries) walk(e.value, path + "." + e.key);
+        for (const auto &e : n.entries) {
+          const size_t at = path_.size();
+          path_ += '.';
+          path_ += e.key;
+          walk(e.value);
+          path_.resize(at);
+        }
         return;
       case NodeKind::List:
-        for (const auto &i : n.items) walk(i, path);
+        for (const auto &i : n.items) walk(i);
         return;
       case NodeKind::String: {
+        if (by_name_.empty()) return;
         auto it = by_name_.find(n.text);
         if (it != by_name_.end())
-          for (size_t to : it->second) link(to, path, true);
+          for (size_t to : it->second) link(to, path_, true);
         return;
       }
       case NodeKind::Expression: {
         std::vector<std::string> refs;
         collect_references(n, refs);
-        for (const auto &ref : refs) resolve(ref, path);
+        for (const auto &ref : refs) resolve(ref, path_);
         if (has_plain_unknown(n) && from_ < out_.module_instance.size())
-          out_.open.push_back(ResourceReferences::Open{out_.module_instance[from_], from_, path});
+          out_.open.push_back(ResourceReferences::Open{out_.module_instance[from_], from_, path_});
         return;
       }
       default: return;

@@ -18,6 +18,7 @@ std::vector<DocumentPtr> load_var_files(const std::vector<std::string> &paths, c
 // `project.resources` (sorted by file, position, address), then the plan
 // resources that have no .tf counterpart; adds the diagnostics to
 // `project.diagnostics` and builds `project.references`.
-void add_terraform_resources(Project &project, const std::vector<const Document *> &var_files);
+void add_terraform_resources(Project &project, const std::vector<const Document *> &var_files,
+                             unsigned jobs = 1);
 
 }  // namespace clause::tf

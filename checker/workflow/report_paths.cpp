@@ -1,5 +1,7 @@
 #include "checker/workflow/report_paths.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -19,18 +21,35 @@ std::string resolved(const fs::path &p) {
 
 }  // namespace
 
-void keep_only_files(Report &report, const std::vector<std::string> &abs_paths) {
-  std::set<std::string> wanted;
-  for (const std::string &p : abs_paths) wanted.insert(resolved(p));
+FileSelection::FileSelection(const std::vector<std::string> &abs_paths) {
+  for (const std::string &p : abs_paths) {
+    std::string r = resolved(p);
+    names_.insert(fs::path(r).filename().string());
+    resolved_.insert(std::move(r));
+  }
+}
+
+bool FileSelection::contains(const std::string &root_abs, const std::string &rel) const {
+  const fs::path p = fs::path(root_abs) / rel;
+  // Resolving a path costs a system call per component. A file that is not
+  // a link resolves to a path with its own name, so only a name one of the
+  // selected files has (or a link) needs it.
+  struct stat st {};
+  const bool link = ::lstat(p.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+  if (!link && !names_.count(p.filename().string())) return false;
+  return resolved_.count(resolved(p)) != 0;
+}
+
+void keep_only_files(Report &report, const FileSelection &files) {
   for (RootReport &root : report.roots) {
-    std::map<std::string, bool> known;  // resolving a path costs system calls: once per file
-    auto in_wanted = [&](const std::string &rel) {
+    std::map<std::string, bool> known;  // once per file
+    auto selected = [&](const std::string &rel) {
       auto [it, fresh] = known.try_emplace(rel, false);
-      if (fresh) it->second = wanted.count(resolved(fs::path(root.abs_path) / rel)) != 0;
+      if (fresh) it->second = files.contains(root.abs_path, rel);
       return it->second;
     };
-    std::erase_if(root.findings, [&](const Finding &f) { return !in_wanted(f.location.path); });
-    std::erase_if(root.diagnostics, [&](const FileDiagnostic &d) { return !in_wanted(d.path); });
+    std::erase_if(root.findings, [&](const Finding &f) { return !selected(f.location.path); });
+    std::erase_if(root.diagnostics, [&](const FileDiagnostic &d) { return !selected(d.path); });
   }
 }
 

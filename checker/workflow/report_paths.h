@@ -2,6 +2,7 @@
 // Report transformations that depend on where files are: keeping only the
 // findings of some files (pre-commit, --changed-since) and re-basing paths
 // on the repository root for SARIF uploads (--uri-prefix).
+#include <set>
 #include <string>
 #include <vector>
 
@@ -9,10 +10,25 @@
 
 namespace clause {
 
-// Keeps the findings and input diagnostics of the files in `abs_paths`
-// (compared after resolving symbolic links). The whole root was still
-// scanned, so context (variables, modules, agreements) is complete.
-void keep_only_files(Report &report, const std::vector<std::string> &abs_paths);
+// A set of files (--only-files, --changed-since), compared after resolving
+// symbolic links. Thread-safe.
+class FileSelection {
+ public:
+  explicit FileSelection(const std::vector<std::string> &abs_paths);
+  // Whether the file at `rel` below the root `root_abs` is one of the set.
+  // Costs one lstat, and resolves the path only when its name (or its being
+  // a link) lets it be one of them.
+  bool contains(const std::string &root_abs, const std::string &rel) const;
+
+ private:
+  std::set<std::string> resolved_;
+  std::set<std::string> names_;  // file names of resolved_
+};
+
+// Keeps the findings and input diagnostics of the selected files. The whole
+// root was still scanned, so context (variables, modules, agreements) is
+// complete.
+void keep_only_files(Report &report, const FileSelection &files);
 
 // The path of `abs_dir` relative to the top-level of its git work tree,
 // '/'-separated and ending in '/', or "" when it is the top level or not in

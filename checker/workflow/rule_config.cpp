@@ -60,7 +60,7 @@ void check_rule_names(const Config &c, const RuleSet &all) {
   }
 }
 
-RuleSet apply_rule_settings(const RuleSet &rules, const Config &c) {
+RuleSet apply_rule_settings(RuleSet rules, const Config &c) {
   if (c.severity.empty() && c.parameters.empty()) return rules;
   std::vector<Rule> copy = rules.rules();
   for (Rule &rule : copy) {

@@ -17,7 +17,7 @@ namespace clause {
 void check_rule_names(const Config &config, const RuleSet &all);
 
 // `rules` with the configured severities and parameter values.
-RuleSet apply_rule_settings(const RuleSet &rules, const Config &config);
+RuleSet apply_rule_settings(RuleSet rules, const Config &config);
 
 // The meta rules as configured: those disabled (by id or name) left out,
 // severity overrides applied.

@@ -1,0 +1,137 @@
+// Reporting on some files only (--only-files, --changed-since): which files
+// are selected, and that a filtered scan reports exactly the selected files'
+// part of a whole scan, although it builds no findings elsewhere and, for
+// text output, judges only the selected files' resources.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "checker/workflow/report_paths.h"
+#include "tests/unit/cli_run.h"
+
+namespace clause {
+namespace {
+
+using testing::run;
+using testing::TempTree;
+
+TEST(FileSelection, MatchesFilesByTheirResolvedPath) {
+  TempTree t;
+  t.write("a.tf", "");
+  t.write("dir/b.tf", "");
+  t.write("dir/other.tf", "");
+  ASSERT_EQ(::symlink("dir/b.tf", (t / "link.tf").c_str()), 0);
+  const FileSelection selected({t / "dir/b.tf", t / "./missing.tf"});
+  EXPECT_TRUE(selected.contains(t.path(), "dir/b.tf"));
+  EXPECT_TRUE(selected.contains(t.path(), "dir/../dir/b.tf"));
+  EXPECT_TRUE(selected.contains(t.path(), "link.tf"));  // a link to a selected file
+  EXPECT_TRUE(selected.contains(t.path(), "missing.tf"));
+  EXPECT_FALSE(selected.contains(t.path(), "a.tf"));
+  EXPECT_FALSE(selected.contains(t.path(), "dir/other.tf"));
+  EXPECT_FALSE(selected.contains(t.path(), "b.tf"));  // same name, elsewhere
+  EXPECT_FALSE(selected.contains(t.path(), ""));
+  EXPECT_FALSE(selected.contains(t.path() + "/dir", "../a.tf"));
+  EXPECT_TRUE(selected.contains(t.path() + "/dir", "b.tf"));
+  // Selecting the link selects the file it leads to.
+  const FileSelection by_link({t / "link.tf"});
+  EXPECT_TRUE(by_link.contains(t.path(), "dir/b.tf"));
+  EXPECT_TRUE(by_link.contains(t.path(), "link.tf"));
+  EXPECT_FALSE(by_link.contains(t.path(), "dir/other.tf"));
+}
+
+// The finding lines of a text report (`path:line:col: severity: [ID] ...`).
+std::vector<std::string> finding_lines(const std::string &out, const std::string &only_path = "") {
+  std::vector<std::string> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    if (line.find(": [CL-") == std::string::npos) continue;
+    if (!only_path.empty() && line.rfind(only_path + ":", 0) != 0) continue;
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+// The findings of a JSON report. Fingerprints are left out: they are made
+// unique within the findings a report shows (a second finding of the same
+// rule, resource and line text gets a `:2`), so they can differ between a
+// whole report and a filtered one.
+std::vector<std::string> json_findings(const std::string &out, const std::string &only_path = "") {
+  std::vector<std::string> found;
+  const nlohmann::json j = nlohmann::json::parse(out);
+  for (const auto &root : j.at("roots"))
+    for (nlohmann::json f : root.at("findings")) {
+      const std::string path = f.at("location").at("path").get<std::string>();
+      if (!only_path.empty() && path != only_path) continue;
+      f.erase("fingerprint");
+      found.push_back(f.dump());
+    }
+  return found;
+}
+
+// A root with several root modules, a module, CloudFormation, Kubernetes,
+// an agreement and suppressions in selected and unselected files.
+void write_mixed_root(const TempTree &t) {
+  t.write(".git/HEAD", "ref: refs/heads/main\n");
+  std::ifstream agreement(testing::src("fixtures/demo/agreement.yaml"), std::ios::binary);
+  t.write("agreement.yaml", std::string(std::istreambuf_iterator<char>(agreement), {}));
+  t.write("app/main.tf",
+          "provider \"aws\" {\n  region = \"us-east-1\"\n}\n"
+          "resource \"aws_db_instance\" \"db\" {\n  backup_retention_period = 1\n}\n"
+          "# clause:ignore CL-0904 -- scratch data\n"
+          "resource \"aws_s3_bucket\" \"scratch\" {\n  bucket = \"scratch\"\n}\n"
+          "module \"logs\" {\n  source = \"../modules/logs\"\n  days   = 3\n}\n");
+  t.write("modules/logs/main.tf",
+          "variable \"days\" {}\n"
+          "resource \"aws_cloudwatch_log_group\" \"l\" {\n  name              = \"app\"\n"
+          "  retention_in_days = var.days\n}\n");
+  t.write("ops/main.tf",
+          "provider \"aws\" {\n  region = \"eu-west-1\"\n}\n"
+          "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"ops\"\n}\n"
+          "# clause:ignore CL-0901 -- nothing to suppress here\n"
+          "resource \"aws_cloudtrail\" \"t\" {\n  name = \"t\"\n}\n");
+  t.write("stack.yaml",
+          "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n"
+          "    Properties:\n      Engine: postgres\n      BackupRetentionPeriod: 0\n");
+  t.write("k8s/app.yaml",
+          "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n"
+          "  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n"
+          "    spec:\n      containers:\n        - name: web\n          image: web:latest\n"
+          "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n"
+          "  ports:\n    - port: 80\n");
+}
+
+TEST(FileSelection, FilteredScanReportsTheSelectedPartOfAWholeScan) {
+  TempTree t;
+  write_mixed_root(t);
+  const std::vector<std::string> files = {"agreement.yaml", "app/main.tf", "modules/logs/main.tf",
+                                          "ops/main.tf",    "stack.yaml",  "k8s/app.yaml"};
+  const std::string common = "scan --no-color --report-unused-suppressions --fail-on never " + t.path();
+  for (const char *jobs : {"-j1", "-j2"}) {
+    const std::string whole_text = run(common + " " + jobs, false).out;
+    const std::string whole_json = run(common + " " + jobs + " -f json", false).out;
+    ASSERT_GE(finding_lines(whole_text).size(), 8u) << whole_text;
+    size_t reported = 0;
+    for (const std::string &f : files) {
+      const std::string only = " --only-files " + (t / f);
+      const std::string prefix = t.path() + "/" + f;
+      const std::vector<std::string> text = finding_lines(run(common + " " + jobs + only, false).out);
+      EXPECT_EQ(text, finding_lines(whole_text, prefix)) << f << " " << jobs;
+      const std::vector<std::string> json =
+          json_findings(run(common + " " + jobs + " -f json" + only, false).out);
+      EXPECT_EQ(json, json_findings(whole_json, f)) << f << " " << jobs;
+      reported += text.size();
+    }
+    // Every finding is in one of the files.
+    EXPECT_EQ(reported, finding_lines(whole_text).size()) << jobs;
+  }
+}
+
+}  // namespace
+}  // namespace clause
