@@ -18,6 +18,12 @@ bool ends_with(const std::string &s, std::string_view suffix) {
 }
 
 std::string generic_relative(const fs::path &p, const fs::path &base) {
+  // The walk builds every path as `base/...`: cut the prefix off, rather
+  // than take both paths apart component by component.
+  const std::string &ps = p.native(), &bs = base.native();
+  if (!bs.empty() && bs.back() != '/' && ps.size() > bs.size() + 1 && ps.compare(0, bs.size(), bs) == 0 &&
+      ps[bs.size()] == '/')
+    return ps.substr(bs.size() + 1);
   return p.lexically_relative(base).generic_string();
 }
 

@@ -1,5 +1,7 @@
 // Scenario 5.11: capacity follows demand within declared bounds, and every
 // namespace has a resource budget.
+#include <map>
+
 #include "checker/rules/infrastructure/infra_support.h"
 #include "checker/rules/infrastructure/kubernetes_index.h"
 
@@ -31,14 +33,24 @@ void k8s_hpa(const NativeCheckContext &ctx) {
                    (min.absent() ? "1 by default" : min.node->scalar_text()) + ")",
                hpa->address);
   }
+  // Each Service's selector, read once: every Deployment of its namespace
+  // is matched against it.
+  std::map<const Resource *, const Node *> selectors;
+  auto selector_of = [&](const Resource *svc) {
+    auto [it, fresh] = selectors.try_emplace(svc, nullptr);
+    if (fresh) {
+      Value sel = value_at(svc->body, {"spec", "selector"});
+      if (sel.known() && sel.node->is_map() && !sel.node->entries.empty()) it->second = sel.node;
+    }
+    return it->second;
+  };
   for (const Resource *w : k8s.all("Deployment")) {
     if (k8s.autoscaler_for(*w)) continue;
     const Node *labels = k8s_pod_template_labels(*w);
     const Resource *service = nullptr;
     for (const Resource *svc : k8s.objects("Service", k8s_namespace(*w))) {
-      Value sel = value_at(svc->body, {"spec", "selector"});
-      if (sel.known() && sel.node->is_map() && !sel.node->entries.empty() &&
-          k8s_selector_matches(sel.node, labels)) {
+      const Node *sel = selector_of(svc);
+      if (sel && k8s_selector_matches(sel, labels)) {
         service = svc;
         break;
       }

@@ -290,8 +290,12 @@ bool k8s_selector_matches(const Node *selector, const Node *labels) {
   if (!labels || !labels->is_map()) return false;
   for (const auto &e : pairs->entries) {
     const Node *l = labels->get(e.key);
-    if (!l || !l->is_scalar() || !e.value.is_scalar() || l->scalar_text() != e.value.scalar_text())
-      return false;
+    if (!l || !l->is_scalar() || !e.value.is_scalar()) return false;
+    // Labels are strings nearly always: compared in place, not rendered.
+    const bool same = l->kind == NodeKind::String && e.value.kind == NodeKind::String
+                          ? l->text == e.value.text
+                          : l->scalar_text() == e.value.scalar_text();
+    if (!same) return false;
   }
   return true;
 }
