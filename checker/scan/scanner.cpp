@@ -180,11 +180,9 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   const uint64_t budget = n == 0 ? 0 : *std::max_element(root_bytes.begin(), root_bytes.end());
 
   report.roots.resize(n);
-  std::atomic<size_t> roots_started{0};
   run_rethrowing(
       n, [&](auto fn) { parallel_for_weighted(root_bytes, outer, budget, fn); },
       [&](size_t i) {
-        roots_started.fetch_add(1);
         std::unique_ptr<Project> models;
         std::exception_ptr error;
         try {
@@ -199,8 +197,9 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
           kept_models()->push_back(std::move(models));
         }
         models.reset();
-        // Only a root still to start gains from the pages handed back.
-        if (roots_started.load() < n) release_free_memory();
+        // The roots still running or to start gain from the pages handed
+        // back; after the last one, the process is about to report and end.
+        if (!last) release_free_memory();
         notify();
         if (error) std::rethrow_exception(error);
       });

@@ -1,7 +1,10 @@
 #include "checker/terraform/references.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <numeric>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 
@@ -32,7 +35,7 @@ class Builder {
       const Resource &r = resources[i];
       if (r.format != DocKind::Terraform) continue;
       by_address_[r.address].push_back(i);
-      by_base_[std::string(address_base(r.address))].push_back(i);
+      by_base_[address_base(r.address)].push_back(i);
       for (const auto &n : kNameAttributes) {
         if (r.type != n.type || !r.body) continue;
         const Node *v = r.body->get(n.attribute);
@@ -57,7 +60,9 @@ class Builder {
  private:
   const std::vector<Resource> &resources_;
   ResourceReferences &out_;
-  std::unordered_map<std::string, std::vector<size_t>> by_address_, by_base_, by_name_;
+  // Keys are views into the resources' addresses and bodies, which outlive
+  // the builder.
+  std::unordered_map<std::string_view, std::vector<size_t>> by_address_, by_base_, by_name_;
   size_t from_ = 0;
   std::string path_;  // of the attribute being walked, grown and cut back in place
 
@@ -102,7 +107,7 @@ class Builder {
   void resolve(const std::string &address, const std::string &path) {
     std::string_view a = address;
     auto all_of = [&](std::string_view base, bool certain) {
-      auto it = by_base_.find(std::string(base));
+      auto it = by_base_.find(base);
       if (it != by_base_.end())
         for (size_t to : it->second) link(to, path, certain);
     };
@@ -141,10 +146,21 @@ ResourceReferences build_references(const std::vector<Resource> &resources,
   Builder builder(resources, out);
   builder.walk_all();
   auto &links = out.links;
-  std::sort(links.begin(), links.end(), [](const ResourceLink &a, const ResourceLink &b) {
-    bool a_unsure = !a.certain, b_unsure = !b.certain;
-    return std::tie(a.to, a.from, a.attribute, a_unsure) < std::tie(b.to, b.from, b.attribute, b_unsure);
+  // Sorted through an index (a link carries a string): by target, source,
+  // attribute, certain ones first.
+  std::vector<uint32_t> order(links.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const ResourceLink &a = links[x], &b = links[y];
+    if (a.to != b.to) return a.to < b.to;
+    if (a.from != b.from) return a.from < b.from;
+    if (int c = a.attribute.compare(b.attribute)) return c < 0;
+    return a.certain > b.certain;
   });
+  std::vector<ResourceLink> sorted;
+  sorted.reserve(links.size());
+  for (uint32_t i : order) sorted.push_back(std::move(links[i]));
+  links = std::move(sorted);
   // One link per (to, from, attribute); a certain one wins over an uncertain.
   links.erase(std::unique(links.begin(), links.end(),
                           [](const ResourceLink &a, const ResourceLink &b) {
