@@ -165,7 +165,7 @@ Truth compare_one(const Predicate &p, const Node &actual) {
     case PredOp::Matches:
     case PredOp::NotMatches: {
       if (!actual.is_scalar()) return Truth::False;
-      bool m = RE2::PartialMatch(actual.scalar_text(), *p.regex);
+      bool m = RE2::PartialMatch(actual.scalar_text(), p.regex->get());
       return (m == (p.op == PredOp::Matches)) ? Truth::True : Truth::False;
     }
     case PredOp::Contains:

@@ -5,6 +5,7 @@
 // value that could not be evaluated statically) never makes a rule fire.
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,26 @@ enum class PredOp : uint8_t {
   NotVague,
 };
 
+// A regular expression compiled on its first match, once, by whichever
+// thread gets there first: a scan meets few of the built-in patterns, and
+// compiling all of them on every run would cost more than the matching.
+// Copies of a predicate share one.
+class LazyRegex {
+ public:
+  LazyRegex(std::string pattern, const RE2::Options &options)
+      : pattern_(std::move(pattern)), options_(options) {}
+  const RE2 &get() const {
+    std::call_once(once_, [this] { re_ = std::make_unique<RE2>(pattern_, options_); });
+    return *re_;
+  }
+
+ private:
+  std::string pattern_;
+  RE2::Options options_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
 std::optional<PredOp> parse_pred_op(std::string_view text);
 const char *pred_op_name(PredOp op);
 
@@ -63,11 +84,11 @@ struct Predicate {
   AttributePath path;
   std::string path_text;
   PredOp op = PredOp::Exists;
-  Node value;                         // expected value (list for in / not_in)
-  std::string param;                  // set when `value: {param: name}` names a rule parameter
-  int64_t duration_seconds = 0;       // duration ops: `value` in seconds
-  std::shared_ptr<const RE2> regex;   // matches / not_matches, compiled once
-  std::optional<Node> default_value;  // the provider's default when absent
+  Node value;                              // expected value (list for in / not_in)
+  std::string param;                       // set when `value: {param: name}` names a rule parameter
+  int64_t duration_seconds = 0;            // duration ops: `value` in seconds
+  std::shared_ptr<const LazyRegex> regex;  // matches / not_matches
+  std::optional<Node> default_value;       // the provider's default when absent
   bool ignore_case = false;
   // When the path reaches several values (lists fan out): must every value
   // satisfy the op (all, the default) or is one enough (any)?

@@ -63,7 +63,7 @@ namespace {
 
 // Sets a predicate's expected value and what is compiled from it; returns
 // a message when the value does not suit the op.
-std::string set_predicate_value(Predicate &p, Node value) {
+std::string set_predicate_value(Predicate &p, Node value, RegexCompile compile = RegexCompile::AtLoad) {
   p.value = std::move(value);
   const std::string op = pred_op_name(p.op);
   switch (p.op) {
@@ -93,8 +93,9 @@ std::string set_predicate_value(Predicate &p, Node value) {
       RE2::Options opts;
       opts.set_log_errors(false);
       opts.set_case_sensitive(!p.ignore_case);
-      auto re = std::make_shared<RE2>(p.value.scalar_text(), opts);
-      if (!re->ok()) return "invalid regular expression (RE2 syntax): " + re->error();
+      auto re = std::make_shared<const LazyRegex>(p.value.scalar_text(), opts);
+      if (compile == RegexCompile::AtLoad && !re->get().ok())
+        return "invalid regular expression (RE2 syntax): " + re->get().error();
       p.regex = std::move(re);
       break;
     }
@@ -126,7 +127,8 @@ void rebind(Predicate &p, const Rule &rule) {
 // names file:line:col from the located nodes.
 class Loader {
  public:
-  Loader(std::string origin, std::string_view source) : origin_(std::move(origin)), source_(source) {}
+  Loader(std::string origin, std::string_view source, RegexCompile regex)
+      : origin_(std::move(origin)), source_(source), regex_(regex) {}
 
   [[noreturn]] void fail(const Span &at, const std::string &msg) const {
     std::ostringstream s;
@@ -267,6 +269,7 @@ class Loader {
  private:
   std::string origin_;
   std::string_view source_;
+  RegexCompile regex_;
   const std::map<std::string, Node> *params_ = nullptr;  // of the rule being loaded
 
   std::string required(const Node &doc, const char *field) const {
@@ -459,7 +462,7 @@ class Loader {
       } else {
         value = to_node(*v);
       }
-      std::string verr = set_predicate_value(p, std::move(value));
+      std::string verr = set_predicate_value(p, std::move(value), regex_);
       if (!verr.empty()) fail(*v, verr);
     }
     return p;
@@ -517,10 +520,10 @@ DocumentPtr parse_rule_pack(std::string_view text, const std::string &origin) {
   return doc;
 }
 
-std::vector<Rule> load_rules_from_document(const Document &doc) {
+std::vector<Rule> load_rules_from_document(const Document &doc, RegexCompile regex) {
   if (!doc.diagnostics.empty()) fail_on_diagnostic(doc, doc.path);
   std::vector<Rule> rules;
-  Loader loader(doc.path, doc.source);
+  Loader loader(doc.path, doc.source, regex);
   for (const auto &root : doc.roots) {
     if (root.is_null()) continue;  // an empty or comment-only document
     rules.push_back(loader.load(root));

@@ -42,8 +42,8 @@ RuleSet RuleSet::builtin(const ModelCache *cache) {
   std::vector<std::exception_ptr> errors(files.size());
   parallel_for(files.size(), std::max(1u, std::thread::hardware_concurrency()), [&](size_t i) {
     try {
-      packs[i] =
-          load_rules_from_document(*parse_builtin_pack(files[i].content, std::string(files[i].path), cache));
+      packs[i] = load_rules_from_document(
+          *parse_builtin_pack(files[i].content, std::string(files[i].path), cache), RegexCompile::OnFirstUse);
     } catch (...) {
       errors[i] = std::current_exception();
     }

@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "checker/engine/rule_loader.h"
+#include "checker/engine/rule_set.h"
 
 namespace clause {
 namespace {
@@ -179,6 +182,46 @@ TEST(RuleLoader, BracesInABrokenPackDoNotHideItsSyntaxError) {
 TEST(RuleLoader, EmptyAndCommentOnlyPacksHoldNoRules) {
   EXPECT_TRUE(load_rules_from_text("", "empty.yaml").empty());
   EXPECT_TRUE(load_rules_from_text("# nothing here\n---\n# nor here\n", "comments.yaml").empty());
+}
+
+}  // namespace
+}  // namespace clause
+
+namespace clause {
+namespace {
+
+// Every regular expression of a predicate tree, with where it is.
+void collect_regexes(const Predicate &p, const std::string &where,
+                     std::vector<std::pair<std::string, const LazyRegex *>> &out) {
+  if (p.regex) out.emplace_back(where + " " + p.path_text, p.regex.get());
+  for (const auto &c : p.children) collect_regexes(c, where, out);
+}
+
+// The built-in packs compile their patterns on first use, so a bad one
+// would only show in a scan that meets it: every one is compiled here.
+TEST(RuleLoader, EveryBuiltinRegularExpressionCompiles) {
+  std::vector<std::pair<std::string, const LazyRegex *>> regexes;
+  const RuleSet rules = RuleSet::builtin();
+  for (const Rule &r : rules.rules()) {
+    if (!r.declarative) continue;
+    const DeclarativeCheck &dc = *r.declarative;
+    for (const auto &[_, p] : dc.check) collect_regexes(p, r.info.id, regexes);
+    for (const auto &[_, p] : dc.when) collect_regexes(p, r.info.id, regexes);
+    for (const auto &[_, p] : dc.check_by_type) collect_regexes(p, r.info.id, regexes);
+    for (const auto &[_, p] : dc.when_by_type) collect_regexes(p, r.info.id, regexes);
+    if (dc.shared_check) collect_regexes(*dc.shared_check, r.info.id, regexes);
+    if (dc.shared_when) collect_regexes(*dc.shared_when, r.info.id, regexes);
+  }
+  EXPECT_GE(regexes.size(), 20u);
+  for (const auto &[where, re] : regexes) EXPECT_TRUE(re->get().ok()) << where << ": " << re->get().error();
+}
+
+TEST(RuleLoader, BadRegularExpressionInAUserPackFailsAtLoad) {
+  std::string text = kRule;
+  text.replace(text.find("  op: \">=\"\n  value: 7\n"), 22, "  op: matches\n  value: \"(unclosed\"\n");
+  EXPECT_EQ(load_error(text).rfind("pack.yaml:", 0), 0u) << load_error(text);
+  EXPECT_NE(load_error(text).find("invalid regular expression (RE2 syntax): missing )"), std::string::npos)
+      << load_error(text);
 }
 
 }  // namespace
