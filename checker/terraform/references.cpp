@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <numeric>
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
 
+#include "checker/project/parallel.h"
 #include "checker/terraform/values.h"
 
 namespace clause::tf {
@@ -27,10 +29,16 @@ constexpr NameAttribute kNameAttributes[] = {
     {"google_storage_bucket", "name"},
 };
 
+// What one walk produces; walks of disjoint resource ranges are independent.
+struct Found {
+  std::vector<ResourceLink> links;
+  std::vector<ResourceReferences::Open> open;
+};
+
 class Builder {
  public:
-  Builder(const std::vector<Resource> &resources, ResourceReferences &out)
-      : resources_(resources), out_(out) {
+  Builder(const std::vector<Resource> &resources, const std::vector<uint32_t> &module_instance)
+      : resources_(resources), module_instance_(module_instance) {
     for (size_t i = 0; i < resources.size(); ++i) {
       const Resource &r = resources[i];
       if (r.format != DocKind::Terraform) continue;
@@ -44,78 +52,86 @@ class Builder {
     }
   }
 
-  void walk_all() {
-    for (size_t i = 0; i < resources_.size(); ++i) {
+  // The references of resources [begin, end); reads only what the
+  // constructor built, so ranges can be walked side by side.
+  Found walk_range(size_t begin, size_t end) const {
+    Walk w;
+    for (size_t i = begin; i < end; ++i) {
       const Resource &r = resources_[i];
       if (r.format != DocKind::Terraform || !r.body) continue;
-      from_ = i;
+      w.from = i;
       for (const auto &e : r.body->entries) {
         if (e.key == "depends_on" || e.key == "provider" || e.key == "lifecycle") continue;
-        path_ = e.key;
-        walk(e.value);
+        w.path = e.key;
+        walk(w, e.value);
       }
     }
+    return std::move(w.found);
   }
 
  private:
+  struct Walk {
+    size_t from = 0;
+    std::string path;  // of the attribute being walked, grown and cut back in place
+    Found found;
+  };
+
   const std::vector<Resource> &resources_;
-  ResourceReferences &out_;
+  const std::vector<uint32_t> &module_instance_;
   // Keys are views into the resources' addresses and bodies, which outlive
   // the builder.
   std::unordered_map<std::string_view, std::vector<size_t>> by_address_, by_base_, by_name_;
-  size_t from_ = 0;
-  std::string path_;  // of the attribute being walked, grown and cut back in place
 
-  void link(size_t to, const std::string &attribute, bool certain) {
-    if (to == from_) return;
-    out_.links.push_back(ResourceLink{from_, to, attribute, certain});
+  static void link(Walk &w, size_t to, bool certain) {
+    if (to == w.from) return;
+    w.found.links.push_back(ResourceLink{w.from, to, w.path, certain});
   }
 
-  void walk(const Node &n) {
+  void walk(Walk &w, const Node &n) const {
     switch (n.kind) {
       case NodeKind::Map:
         for (const auto &e : n.entries) {
-          const size_t at = path_.size();
-          path_ += '.';
-          path_ += e.key;
-          walk(e.value);
-          path_.resize(at);
+          const size_t at = w.path.size();
+          w.path += '.';
+          w.path += e.key;
+          walk(w, e.value);
+          w.path.resize(at);
         }
         return;
       case NodeKind::List:
-        for (const auto &i : n.items) walk(i);
+        for (const auto &i : n.items) walk(w, i);
         return;
       case NodeKind::String: {
         if (by_name_.empty()) return;
         auto it = by_name_.find(n.text);
         if (it != by_name_.end())
-          for (size_t to : it->second) link(to, path_, true);
+          for (size_t to : it->second) link(w, to, true);
         return;
       }
       case NodeKind::Expression: {
         std::vector<std::string> refs;
         collect_references(n, refs);
-        for (const auto &ref : refs) resolve(ref, path_);
-        if (has_plain_unknown(n) && from_ < out_.module_instance.size())
-          out_.open.push_back(ResourceReferences::Open{out_.module_instance[from_], from_, path_});
+        for (const auto &ref : refs) resolve(w, ref);
+        if (has_plain_unknown(n) && w.from < module_instance_.size())
+          w.found.open.push_back(ResourceReferences::Open{module_instance_[w.from], w.from, w.path});
         return;
       }
       default: return;
     }
   }
 
-  void resolve(const std::string &address, const std::string &path) {
+  void resolve(Walk &w, const std::string &address) const {
     std::string_view a = address;
     auto all_of = [&](std::string_view base, bool certain) {
       auto it = by_base_.find(base);
       if (it != by_base_.end())
-        for (size_t to : it->second) link(to, path, certain);
+        for (size_t to : it->second) link(w, to, certain);
     };
     if (a.size() > 3 && a.substr(a.size() - 3) == "[*]") return all_of(a.substr(0, a.size() - 3), true);
     if (a.size() > 3 && a.substr(a.size() - 3) == "[?]") return all_of(a.substr(0, a.size() - 3), false);
     auto exact = by_address_.find(address);
     if (exact != by_address_.end()) {
-      for (size_t to : exact->second) link(to, path, true);
+      for (size_t to : exact->second) link(w, to, true);
       return;
     }
     // A counted resource referred to without a key, or a key into one whose
@@ -124,6 +140,9 @@ class Builder {
     if (address_base(a) != a) all_of(address_base(a), false);
   }
 };
+
+// Resources per walking task: a few hundred bodies outweigh a task's start.
+constexpr size_t kResourcesPerWalk = 256;
 
 }  // namespace
 
@@ -140,11 +159,22 @@ std::string_view address_base(std::string_view address) {
 }
 
 ResourceReferences build_references(const std::vector<Resource> &resources,
-                                    std::vector<uint32_t> module_instance) {
+                                    std::vector<uint32_t> module_instance, unsigned jobs) {
   ResourceReferences out;
   out.module_instance = std::move(module_instance);
-  Builder builder(resources, out);
-  builder.walk_all();
+  const Builder builder(resources, out.module_instance);
+  // Walked in ranges side by side; what they find is sorted below, so the
+  // graph is the same for any job count.
+  const size_t chunks = (resources.size() + kResourcesPerWalk - 1) / kResourcesPerWalk;
+  std::vector<Found> found(chunks);
+  parallel_for(chunks, jobs, [&](size_t c) {
+    found[c] =
+        builder.walk_range(c * kResourcesPerWalk, std::min(resources.size(), (c + 1) * kResourcesPerWalk));
+  });
+  for (Found &f : found) {
+    std::move(f.links.begin(), f.links.end(), std::back_inserter(out.links));
+    std::move(f.open.begin(), f.open.end(), std::back_inserter(out.open));
+  }
   auto &links = out.links;
   // Sorted through an index (a link carries a string): by target, source,
   // attribute, certain ones first.

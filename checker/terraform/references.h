@@ -26,9 +26,10 @@
 namespace clause::tf {
 
 // `module_instance[i]`: the module instance of resources[i] (resources of
-// other formats: any number no Terraform resource uses).
+// other formats: any number no Terraform resource uses). `jobs`: threads
+// for walking the bodies (the graph is the same for any).
 ResourceReferences build_references(const std::vector<Resource> &resources,
-                                    std::vector<uint32_t> module_instance);
+                                    std::vector<uint32_t> module_instance, unsigned jobs = 1);
 
 // The address without its last instance key: "aws_s3_bucket.b[0]" ->
 // "aws_s3_bucket.b" (unchanged when it has none).

@@ -67,7 +67,7 @@ void add_terraform_resources(Project &project, const std::vector<const Document 
     instance.push_back(std::numeric_limits<uint32_t>::max());
   }
   for (auto &d : ev.diagnostics) project.diagnostics.push_back(std::move(d));
-  project.references = build_references(project.resources, std::move(instance));
+  project.references = build_references(project.resources, std::move(instance), jobs);
 }
 
 }  // namespace clause::tf

@@ -2,6 +2,10 @@
 // and the `related` predicate of the rule language that reads it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "checker/engine/evaluator.h"
 #include "checker/engine/rule_loader.h"
 #include "checker/terraform/references.h"
@@ -35,6 +39,50 @@ std::vector<std::string> describe(const std::vector<ResourceReferences::Related>
   for (const auto &r : related)
     out.push_back((r.resource ? r.resource->address : std::string("?")) + (r.certain ? "" : " (uncertain)"));
   return out;
+}
+
+// The bodies are walked in ranges side by side: any job count gives the
+// same graph, for more resources than one range holds.
+TEST(TerraformReferences, GraphIsTheSameForAnyJobCount) {
+  TerraformFiles files;
+  std::string src = "variable \"unknown\" {}\n";
+  for (int i = 0; i < 700; ++i) {
+    const std::string n = std::to_string(i);
+    src += "resource \"aws_s3_bucket\" \"b" + n + "\" {\n  bucket = \"bucket-" + n + "\"\n}\n";
+    src += "resource \"aws_s3_bucket_versioning\" \"v" + n + "\" {\n  bucket = aws_s3_bucket.b" + n +
+           ".id\n  mirror = \"bucket-" + std::to_string((i + 1) % 700) + "\"\n  other  = var.unknown\n}\n";
+  }
+  files.add("main.tf", src);
+  Project p = project_of(files);
+  std::vector<uint32_t> instances(p.resources.size(), 0);
+  const auto dump = [&](const ResourceReferences &refs) {
+    std::vector<std::string> out;
+    for (const ResourceLink &l : refs.links)
+      out.push_back(std::to_string(l.from) + ">" + std::to_string(l.to) + " " + l.attribute +
+                    (l.certain ? "" : "?"));
+    for (size_t i : refs.by_from) out.push_back("by_from " + std::to_string(i));
+    for (const auto &o : refs.open) out.push_back("open " + std::to_string(o.from) + " " + o.attribute);
+    return out;
+  };
+  const std::vector<std::string> serial = dump(tf::build_references(p.resources, instances, 1));
+  ASSERT_EQ(p.resources.size(), 1400u);
+  // Each versioning resource links to its bucket by reference and to the
+  // next bucket by name; every resource's tags_all is open (no provider
+  // block says what the default tags are), and so is each versioning
+  // resource's `other`.
+  EXPECT_EQ(std::count_if(serial.begin(), serial.end(),
+                          [](const std::string &l) {
+                            return l.find(" bucket") != std::string::npos && l.find('>') != std::string::npos;
+                          }),
+            700);
+  EXPECT_EQ(std::count_if(serial.begin(), serial.end(),
+                          [](const std::string &l) { return l.find(" mirror") != std::string::npos; }),
+            700);
+  EXPECT_EQ(std::count_if(serial.begin(), serial.end(),
+                          [](const std::string &l) { return l.rfind("open ", 0) == 0; }),
+            2100);
+  for (unsigned jobs : {2u, 3u, 8u})
+    EXPECT_EQ(dump(tf::build_references(p.resources, instances, jobs)), serial) << jobs;
 }
 
 TEST(TerraformReferences, VersioningResourceJoinsItsBucket) {
