@@ -1,7 +1,6 @@
 #include "checker/engine/rule_set.h"
 
 #include <algorithm>
-#include <exception>
 #include <iterator>
 #include <numeric>
 #include <thread>
@@ -39,17 +38,14 @@ RuleSet RuleSet::builtin(const ModelCache *cache) {
   // once in pack order (add() sorts the whole set each time).
   const auto &files = embedded_rule_files();
   std::vector<std::vector<Rule>> packs(files.size());
-  std::vector<std::exception_ptr> errors(files.size());
-  parallel_for(files.size(), std::max(1u, std::thread::hardware_concurrency()), [&](size_t i) {
-    try {
-      packs[i] = load_rules_from_document(
-          *parse_builtin_pack(files[i].content, std::string(files[i].path), cache), RegexCompile::OnFirstUse);
-    } catch (...) {
-      errors[i] = std::current_exception();
-    }
-  });
-  for (auto &e : errors)
-    if (e) std::rethrow_exception(e);
+  const unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  run_rethrowing(
+      files.size(), [&](auto fn) { parallel_for(files.size(), jobs, fn); },
+      [&](size_t i) {
+        packs[i] =
+            load_rules_from_document(*parse_builtin_pack(files[i].content, std::string(files[i].path), cache),
+                                     RegexCompile::OnFirstUse);
+      });
   std::vector<Rule> all;
   for (auto &pack : packs) std::move(pack.begin(), pack.end(), std::back_inserter(all));
   set.add(std::move(all));

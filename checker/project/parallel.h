@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -86,6 +87,24 @@ void parallel_for_weighted(const std::vector<uint64_t> &weights, unsigned jobs, 
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (auto &t : pool) t.join();
+}
+
+// Runs `fn(i)` for every slot through `schedule` (a call of parallel_for or
+// parallel_for_weighted that takes the slot function), then rethrows, on the
+// calling thread, the exception of the first slot that threw, in slot
+// order, so the error does not depend on scheduling.
+template <typename Schedule, typename Fn>
+void run_rethrowing(size_t n, Schedule schedule, Fn fn) {
+  std::vector<std::exception_ptr> errors(n);
+  schedule([&](size_t i) {
+    try {
+      fn(i);
+    } catch (...) {
+      errors[i] = std::current_exception();
+    }
+  });
+  for (auto &e : errors)
+    if (e) std::rethrow_exception(e);
 }
 
 }  // namespace clause

@@ -20,23 +20,6 @@
 namespace clause {
 namespace {
 
-// Runs `fn(i)` for every slot through `schedule` (parallel_for or
-// parallel_for_weighted), then rethrows the exception of the first slot
-// that threw, in slot order, so the error does not depend on scheduling.
-template <typename Schedule, typename Fn>
-void run_rethrowing(size_t n, Schedule schedule, Fn fn) {
-  std::vector<std::exception_ptr> errors(n);
-  schedule([&](size_t i) {
-    try {
-      fn(i);
-    } catch (...) {
-      errors[i] = std::current_exception();
-    }
-  });
-  for (auto &e : errors)
-    if (e) std::rethrow_exception(e);
-}
-
 // Models kept until the process ends (ScanOptions::keep_last_models), held
 // by a global so that leak checkers see them as reachable.
 std::vector<std::unique_ptr<Project>> *kept_models() {

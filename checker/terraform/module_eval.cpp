@@ -51,6 +51,13 @@ Node convert_to_declared_type(Node v, const Node *type) {
 
 class ProjectEvaluator;
 
+// A diagnostic is given once per code and place, however many module
+// instances meet it.
+using DiagnosticKey = std::tuple<std::string, std::string, uint32_t, uint32_t>;
+DiagnosticKey diagnostic_key(const std::string &code, const std::string &path, const Span &at) {
+  return {code, path, at.start_line, at.start_col};
+}
+
 class Instance final : public Resolver {
  public:
   Instance(ProjectEvaluator &pe, uint32_t id, const ModuleDir &dir, std::string prefix, Instance *parent,
@@ -216,8 +223,7 @@ class ProjectEvaluator {
   }
 
   void diag(DiagLevel level, std::string code, std::string message, const Location &at) {
-    auto key = std::make_tuple(code, at.path, at.span.start_line, at.span.start_col);
-    if (!seen_diagnostics_.insert(key).second) return;
+    if (!seen_diagnostics_.insert(diagnostic_key(code, at.path, at.span)).second) return;
     out_.diagnostics.push_back(
         FileDiagnostic{at.path, Diagnostic{level, std::move(code), std::move(message), at.span}});
   }
@@ -228,7 +234,7 @@ class ProjectEvaluator {
   TerraformEvaluation &out_;
   std::deque<std::unique_ptr<Instance>> instances_;
   std::set<std::string> visited_;
-  std::set<std::tuple<std::string, std::string, uint32_t, uint32_t>> seen_diagnostics_;
+  std::set<DiagnosticKey> seen_diagnostics_;
   uint32_t instance_base_ = 0;
   size_t resource_base_ = 0;
   size_t module_instances_ = 0;
@@ -524,17 +530,15 @@ namespace {
 // Appends `part` to `out` as if one evaluator had produced both in turn:
 // diagnostics an earlier part already gave (same code and place) are
 // dropped, as ProjectEvaluator::diag drops repeats.
-void append_part(TerraformEvaluation &out, TerraformEvaluation &part,
-                 std::set<std::tuple<std::string, std::string, uint32_t, uint32_t>> &seen) {
+void append_part(TerraformEvaluation &out, TerraformEvaluation &part, std::set<DiagnosticKey> &seen) {
   for (size_t i = 0; i < part.resources.size(); ++i) {
     out.resources.push_back(std::move(part.resources[i]));
     out.instance.push_back(part.instance[i]);
     out.root.push_back(std::move(part.root[i]));
   }
   for (auto &d : part.diagnostics) {
-    auto key =
-        std::make_tuple(d.diagnostic.code, d.path, d.diagnostic.span.start_line, d.diagnostic.span.start_col);
-    if (seen.insert(key).second) out.diagnostics.push_back(std::move(d));
+    if (seen.insert(diagnostic_key(d.diagnostic.code, d.path, d.diagnostic.span)).second)
+      out.diagnostics.push_back(std::move(d));
   }
 }
 
@@ -561,7 +565,7 @@ std::optional<TerraformEvaluation> evaluate_roots_side_by_side(const ModuleTree 
   }
   if (before.resources > kMaxResources || before.module_instances > kMaxModuleInstances) return std::nullopt;
   TerraformEvaluation out;
-  std::set<std::tuple<std::string, std::string, uint32_t, uint32_t>> seen;
+  std::set<DiagnosticKey> seen;
   for (size_t i = 0; i < n; ++i) {
     for (uint32_t &instance : parts[i].instance) instance += before.instances;
     before.instances += used[i].instances;
