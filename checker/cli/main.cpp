@@ -5,9 +5,11 @@
 #include "checker/cli/commands.h"
 #include "checker/cli/output_file.h"
 #include "checker/engine/rule.h"
+#include "checker/platform/heap_tuning.h"
 
 int main(int argc, char **argv) {
   using namespace clause::cli;
+  clause::tune_heap_for_scan(argc, argv);
   CLI::App app{"clause: ISO/IEC 20000-9 conformance checker for cloud services", "clause"};
   app.require_subcommand(1);
   std::vector<Command> commands = {

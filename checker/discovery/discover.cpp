@@ -136,8 +136,9 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
     for (; it != end; it.increment(ec)) {
       const fs::path &p = it->path();
       std::error_code sec;
-      const fs::file_status own = it->symlink_status(sec);
-      if (fs::is_symlink(own)) {
+      // The entry's type comes from the directory listing where the file
+      // system gives it, so these two ask the kernel nothing more.
+      if (it->is_symlink(sec)) {
         // Follow a link only to a regular file inside the root; never into
         // directories (loops) or out of the scanned tree.
         fs::path target = fs::canonical(p, sec);
@@ -153,7 +154,7 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
         }
         continue;
       }
-      if (fs::is_directory(own)) {
+      if (it->is_directory(sec)) {
         const std::string name = p.filename().string();
         if (std::find(opts.exclude_dirs.begin(), opts.exclude_dirs.end(), name) == opts.exclude_dirs.end())
           pending.push_back(p);

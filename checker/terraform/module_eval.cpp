@@ -470,7 +470,10 @@ void Instance::emit_resource(const Declared &d) {
       Scope s = scope;
       bind_instance(s, key);
       bool truncated = false;
-      auto body = std::make_shared<Node>(evaluate ? evaluate_body(b.body, s, truncated) : b.body);
+      // Two statements, not `?:`: with one `const Node` operand the
+      // conditional yields a const prvalue, which is copied, not moved.
+      auto body = evaluate ? std::make_shared<Node>(evaluate_body(b.body, s, truncated))
+                           : std::make_shared<Node>(b.body);
       if (truncated)
         pe_.diag(DiagLevel::Warning, "limit-expansion",
                  "a dynamic block of " + r.type + "." + r.name + " asks for more than " +

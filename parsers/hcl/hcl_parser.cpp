@@ -13,11 +13,14 @@
 #include "checker/model/utf8.h"
 #include "parsers/deadline.h"
 #include "parsers/hcl/hcl_strings.h"
+#include "parsers/hcl/ts_children.h"
 
 extern "C" const TSLanguage *tree_sitter_hcl(void);
 
 namespace clause {
 namespace {
+
+using hcl::Children;
 
 // Symbol ids of the node types we dispatch on, looked up once.
 struct Symbols {
@@ -93,9 +96,10 @@ class HclWalker {
   HclWalker(Document &doc, const ParseOptions &opts) : doc_(doc), opts_(opts), s_(symbols()) {}
 
   void walk_config(TSNode root) {
-    uint32_t n = ts_node_child_count(root);
+    const Children root_kids(root);
+    const uint32_t n = root_kids.size();
     for (uint32_t i = 0; i < n; ++i) {
-      TSNode child = ts_node_child(root, i);
+      TSNode child = root_kids[i];
       TSSymbol sym = ts_node_symbol(child);
       if (sym == s_.body) {
         walk_top_body(child);
@@ -189,8 +193,9 @@ class HclWalker {
       if (ts_node_is_missing(n)) return;
     }
     if (!ts_node_has_error(n)) return;
-    uint32_t count = ts_node_child_count(n);
-    for (uint32_t i = 0; i < count; ++i) collect_errors(ts_node_child(n, i), depth + 1);
+    const Children n_kids(n);
+    const uint32_t count = n_kids.size();
+    for (uint32_t i = 0; i < count; ++i) collect_errors(n_kids[i], depth + 1);
   }
 
   std::string error_message(TSNode n) {
@@ -218,9 +223,10 @@ class HclWalker {
   // and attributes inside one are still worth keeping.
   void recover_from_error(TSNode err, Node *body, size_t depth) {
     if (too_deep(depth, err)) return;
-    uint32_t n = ts_node_child_count(err);
+    const Children err_kids(err);
+    const uint32_t n = err_kids.size();
     for (uint32_t i = 0; i < n; ++i) {
-      TSNode child = ts_node_child(err, i);
+      TSNode child = err_kids[i];
       TSSymbol sym = ts_node_symbol(child);
       if (sym == s_.block && !ts_node_has_error(child)) {
         if (body) {
@@ -243,9 +249,10 @@ class HclWalker {
   }
 
   void walk_top_body(TSNode body) {
-    uint32_t n = ts_node_child_count(body);
+    const Children body_kids(body);
+    const uint32_t n = body_kids.size();
     for (uint32_t i = 0; i < n; ++i) {
-      TSNode child = ts_node_child(body, i);
+      TSNode child = body_kids[i];
       TSSymbol sym = ts_node_symbol(child);
       if (sym == s_.block) {
         doc_.blocks.push_back(convert_block(child, 1));
@@ -266,9 +273,10 @@ class HclWalker {
     block.body = Node::make_map(block.span);
     block.body.from_block = true;
     Span header{};
-    uint32_t n = ts_node_child_count(node);
+    const Children node_kids(node);
+    const uint32_t n = node_kids.size();
     for (uint32_t i = 0; i < n; ++i) {
-      TSNode child = ts_node_child(node, i);
+      TSNode child = node_kids[i];
       TSSymbol sym = ts_node_symbol(child);
       if (sym == s_.identifier) {
         if (block.type.empty()) {
@@ -295,9 +303,10 @@ class HclWalker {
 
   void walk_body(Node &map, TSNode body, size_t depth) {
     if (too_deep(depth, body)) return;
-    uint32_t n = ts_node_child_count(body);
+    const Children body_kids(body);
+    const uint32_t n = body_kids.size();
     for (uint32_t i = 0; i < n; ++i) {
-      TSNode child = ts_node_child(body, i);
+      TSNode child = body_kids[i];
       TSSymbol sym = ts_node_symbol(child);
       if (sym == s_.attribute) {
         add_attribute(map, child, depth);
@@ -330,9 +339,10 @@ class HclWalker {
   void add_attribute(Node &map, TSNode attr, size_t depth) {
     TSNode key{}, value{};
     bool have_key = false, have_value = false;
-    uint32_t n = ts_node_child_count(attr);
+    const Children attr_kids(attr);
+    const uint32_t n = attr_kids.size();
     for (uint32_t i = 0; i < n; ++i) {
-      TSNode child = ts_node_child(attr, i);
+      TSNode child = attr_kids[i];
       TSSymbol sym = ts_node_symbol(child);
       if (sym == s_.identifier && !have_key) {
         key = child;
@@ -368,11 +378,12 @@ class HclWalker {
 
   // The single meaningful child of an `expression` that is just one term.
   bool single_term(TSNode expr, TSNode &out) const {
-    uint32_t n = ts_node_named_child_count(expr);
+    const Children expr_kids(expr, true);
+    const uint32_t n = expr_kids.size();
     TSNode only{};
     uint32_t count = 0;
     for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(expr, i);
+      TSNode c = expr_kids[i];
       if (ts_node_symbol(c) == s_.comment) continue;
       only = c;
       ++count;
@@ -424,9 +435,10 @@ class HclWalker {
 
   std::string string_literal_value(TSNode lit) {
     std::string out;
-    uint32_t n = ts_node_named_child_count(lit);
+    const Children lit_kids(lit, true);
+    const uint32_t n = lit_kids.size();
     for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(lit, i);
+      TSNode c = lit_kids[i];
       if (ts_node_symbol(c) == s_.template_literal) out += unescape_hcl(text(c));
     }
     return out;
@@ -437,10 +449,11 @@ class HclWalker {
     TSSymbol sym = ts_node_symbol(tmpl);
     bool heredoc = sym == s_.heredoc_template;
     bool indented = false;
-    uint32_t n = ts_node_named_child_count(tmpl);
+    const Children tmpl_kids(tmpl, true);
+    const uint32_t n = tmpl_kids.size();
     std::string raw;
     for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(tmpl, i);
+      TSNode c = tmpl_kids[i];
       TSSymbol cs = ts_node_symbol(c);
       if (cs == s_.template_literal) {
         raw += heredoc ? std::string(text(c)) : unescape_hcl(text(c));
@@ -457,7 +470,7 @@ class HclWalker {
       // indentation: take the body's bytes between the two markers instead.
       std::optional<uint32_t> open_end, close_start;
       for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = ts_node_named_child(tmpl, i);
+        TSNode c = tmpl_kids[i];
         if (ts_node_symbol(c) != s_.heredoc_identifier) continue;
         if (!open_end) {
           open_end = ts_node_end_byte(c);
@@ -483,11 +496,12 @@ class HclWalker {
     TSSymbol sym = ts_node_symbol(coll);
     Span sp = span_of(coll);
     if (too_deep(depth, coll)) return unknown(coll);
-    uint32_t n = ts_node_named_child_count(coll);
+    const Children coll_kids(coll, true);
+    const uint32_t n = coll_kids.size();
     if (sym == s_.tuple) {
       Node list = Node::make_list(sp);
       for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = ts_node_named_child(coll, i);
+        TSNode c = coll_kids[i];
         TSSymbol cs = ts_node_symbol(c);
         if (cs == s_.expression) {
           list.items.push_back(convert_expression(c, depth + 1));
@@ -500,7 +514,7 @@ class HclWalker {
     if (sym == s_.object) {
       Node map = Node::make_map(sp);
       for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = ts_node_named_child(coll, i);
+        TSNode c = coll_kids[i];
         TSSymbol cs = ts_node_symbol(c);
         if (cs == s_.comment) {
           add_comment(c);
@@ -552,9 +566,10 @@ class HclWalker {
     // `expression` and `_expr_term` sequences: a primary followed by
     // postfix accessors (get_attr, index, splat), flattened by the grammar.
     std::vector<TSNode> parts;
-    uint32_t n = ts_node_child_count(expr);
+    const Children expr_kids(expr);
+    const uint32_t n = expr_kids.size();
     for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_child(expr, i);
+      TSNode c = expr_kids[i];
       if (ts_node_symbol(c) == s_.comment) {
         add_comment(c);
         continue;
@@ -628,12 +643,12 @@ class HclWalker {
     e.op = Expr::Op::Splat;
     e.span = sp;
     e.args.push_back(std::move(base));
-    uint32_t n = ts_node_named_child_count(kind);
+    const Children kind_kids(kind, true);
+    const uint32_t n = kind_kids.size();
     Expr each;
     each.op = Expr::Op::Variable;
     each.name = "";  // the element placeholder
-    for (uint32_t i = 0; i < n; ++i)
-      each = apply_postfix(std::move(each), ts_node_named_child(kind, i), depth);
+    for (uint32_t i = 0; i < n; ++i) each = apply_postfix(std::move(each), kind_kids[i], depth);
     e.args.push_back(std::move(each));
     return e;
   }
@@ -653,9 +668,10 @@ class HclWalker {
     if (sym == s_.function_call) return build_call(node, depth + 1);
     if (sym == s_.conditional) {
       Expr e = make(Expr::Op::Conditional, node);
-      uint32_t n = ts_node_named_child_count(node);
+      const Children node_kids(node, true);
+      const uint32_t n = node_kids.size();
       for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = ts_node_named_child(node, i);
+        TSNode c = node_kids[i];
         if (ts_node_symbol(c) == s_.expression) e.args.push_back(build_expr(c, depth + 1));
       }
       if (e.args.size() != 3) e.op = Expr::Op::Unsupported;
@@ -668,9 +684,10 @@ class HclWalker {
 
   Expr build_operation(TSNode op, size_t depth) {
     std::vector<TSNode> parts;
-    uint32_t n = ts_node_child_count(op);
+    const Children op_kids(op);
+    const uint32_t n = op_kids.size();
     for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_child(op, i);
+      TSNode c = op_kids[i];
       if (ts_node_symbol(c) != s_.comment) parts.push_back(c);
     }
     if (ts_node_symbol(op) == s_.unary_operation) {
@@ -704,16 +721,18 @@ class HclWalker {
 
   Expr build_call(TSNode call, size_t depth) {
     Expr e = make(Expr::Op::Call, call);
-    uint32_t n = ts_node_named_child_count(call);
+    const Children call_kids(call, true);
+    const uint32_t n = call_kids.size();
     for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(call, i);
+      TSNode c = call_kids[i];
       TSSymbol sym = ts_node_symbol(c);
       if (sym == s_.identifier && e.name.empty()) {
         e.name = std::string(text(c));
       } else if (sym == s_.function_arguments) {
-        uint32_t m = ts_node_named_child_count(c);
+        const Children c_kids(c, true);
+        const uint32_t m = c_kids.size();
         for (uint32_t j = 0; j < m; ++j) {
-          TSNode a = ts_node_named_child(c, j);
+          TSNode a = c_kids[j];
           TSSymbol as = ts_node_symbol(a);
           if (as == s_.expression) {
             e.args.push_back(build_expr(a, depth + 1));
@@ -728,11 +747,12 @@ class HclWalker {
 
   Expr build_collection(TSNode coll, size_t depth) {
     TSSymbol sym = ts_node_symbol(coll);
-    uint32_t n = ts_node_named_child_count(coll);
+    const Children coll_kids(coll, true);
+    const uint32_t n = coll_kids.size();
     if (sym == s_.tuple) {
       Expr e = make(Expr::Op::Tuple, coll);
       for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = ts_node_named_child(coll, i);
+        TSNode c = coll_kids[i];
         if (ts_node_symbol(c) == s_.expression) e.args.push_back(build_expr(c, depth + 1));
       }
       return e;
@@ -740,7 +760,7 @@ class HclWalker {
     if (sym == s_.object) {
       Expr e = make(Expr::Op::Object, coll);
       for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = ts_node_named_child(coll, i);
+        TSNode c = coll_kids[i];
         if (ts_node_symbol(c) != s_.object_elem) continue;
         TSNode k = ts_node_child_by_field_name(c, "key", 3);
         TSNode v = ts_node_child_by_field_name(c, "val", 3);
@@ -765,9 +785,10 @@ class HclWalker {
     Expr e = make(Expr::Op::Template, tmpl);
     bool heredoc = ts_node_symbol(tmpl) == s_.heredoc_template;
     bool indented = false;
-    uint32_t n = ts_node_named_child_count(tmpl);
+    const Children tmpl_kids(tmpl, true);
+    const uint32_t n = tmpl_kids.size();
     for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = ts_node_named_child(tmpl, i);
+      TSNode c = tmpl_kids[i];
       TSSymbol sym = ts_node_symbol(c);
       if (sym == s_.heredoc_start) {
         indented = text(c).find('-') != std::string_view::npos;
@@ -776,9 +797,10 @@ class HclWalker {
         lit.value = Node::make_string(heredoc ? std::string(text(c)) : unescape_hcl(text(c)), span_of(c));
         e.args.push_back(std::move(lit));
       } else if (sym == s_.template_interpolation) {
-        uint32_t m = ts_node_named_child_count(c);
+        const Children c_kids(c, true);
+        const uint32_t m = c_kids.size();
         for (uint32_t j = 0; j < m; ++j) {
-          TSNode x = ts_node_named_child(c, j);
+          TSNode x = c_kids[j];
           if (ts_node_symbol(x) == s_.expression) e.args.push_back(build_expr(x, depth + 1));
         }
       } else if (sym == s_.template_directive) {

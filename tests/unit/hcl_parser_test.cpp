@@ -205,5 +205,46 @@ TEST(HclParser, CrlfAndBomKeepColumns) {
   EXPECT_EQ(a->key_span.start_col, 3u);
 }
 
+// Nodes with many children (comments, attributes, elements) are read with a
+// cursor rather than by index (parsers/hcl/ts_children.h): every child is
+// kept, in order, named-only where it should be.
+TEST(HclParser, LongSequencesKeepEveryChildInOrder) {
+  std::string src;
+  for (int i = 0; i < 300; ++i) src += "# top " + std::to_string(i) + "\n";
+  src += "resource \"aws_s3_bucket\" \"b\" {\n";
+  for (int i = 0; i < 40; ++i) src += "  a" + std::to_string(i) + " = " + std::to_string(i) + "\n";
+  src += "  list = [";
+  for (int i = 0; i < 30; ++i) src += (i ? ", " : "") + std::to_string(i);
+  src += "]\n  obj = {\n";
+  for (int i = 0; i < 20; ++i) src += "    k" + std::to_string(i) + " = \"v" + std::to_string(i) + "\"\n";
+  src += "  }\n}\n";
+  Document d = parse(src);
+  ASSERT_TRUE(d.diagnostics.empty());
+  ASSERT_EQ(d.comments.size(), 300u);
+  for (uint32_t i = 0; i < 300; ++i) {
+    EXPECT_EQ(d.comments[i].span.start_line, i + 1);
+    EXPECT_EQ(d.comments[i].text, "# top " + std::to_string(i));
+  }
+  ASSERT_EQ(d.blocks.size(), 1u);
+  const Node &body = d.blocks[0].body;
+  ASSERT_EQ(body.entries.size(), 42u);
+  for (uint32_t i = 0; i < 40; ++i) {
+    EXPECT_EQ(body.entries[i].key, "a" + std::to_string(i));
+    EXPECT_EQ(body.entries[i].value.number, i);
+    EXPECT_EQ(body.entries[i].key_span.start_line, 302 + i);
+  }
+  const Node *list = body.get("list");
+  ASSERT_TRUE(list && list->is_list());
+  ASSERT_EQ(list->items.size(), 30u);
+  for (uint32_t i = 0; i < 30; ++i) EXPECT_EQ(list->items[i].number, i);
+  const Node *obj = body.get("obj");
+  ASSERT_TRUE(obj && obj->is_map());
+  ASSERT_EQ(obj->entries.size(), 20u);
+  for (uint32_t i = 0; i < 20; ++i) {
+    EXPECT_EQ(obj->entries[i].key, "k" + std::to_string(i));
+    EXPECT_EQ(obj->entries[i].value.text, "v" + std::to_string(i));
+  }
+}
+
 }  // namespace
 }  // namespace clause

@@ -1,0 +1,101 @@
+#include "checker/platform/heap_tuning.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+#include <cstdlib>
+#include <cstring>
+
+namespace clause {
+namespace {
+
+constexpr std::string_view kTunable = "glibc.malloc.hugetlb";
+// Half a thread heap's 64 MiB reservation: glibc gives a new thread heap this
+// much more only while the sum stays within the reservation. Untouched, the
+// extra costs address space, not memory.
+constexpr int kHeapGrowthStep = 32 << 20;
+
+// Sanitizers and valgrind bring their own allocators (the tunable would do
+// nothing), and valgrind would lose track of a re-executed process.
+bool foreign_allocator() {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+  return true;
+#endif
+#endif
+  const char *preload = std::getenv("LD_PRELOAD");
+  return preload && std::strstr(preload, "vgpreload") != nullptr;
+}
+
+std::string read_small_file(const char *path) {
+  std::string out;
+  int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return out;
+  char buf[256];
+  ssize_t n = ::read(fd, buf, sizeof buf);
+  if (n > 0) out.assign(buf, static_cast<size_t>(n));
+  ::close(fd);
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> tunables_for_huge_pages(const char *current, std::string_view thp_modes) {
+  const std::string_view now = current ? current : "";
+  if (now.find(kTunable) != std::string_view::npos) return std::nullopt;
+  // The active mode is the bracketed one; "never" (or no THP support) means
+  // the setting would only cost a re-execution.
+  const size_t open = thp_modes.find('['), close = thp_modes.find(']');
+  if (open == std::string_view::npos || close == std::string_view::npos || close < open) return std::nullopt;
+  const std::string_view mode = thp_modes.substr(open + 1, close - open - 1);
+  if (mode != "always" && mode != "madvise") return std::nullopt;
+  std::string value(now);
+  if (!value.empty()) value += ':';
+  value += kTunable;
+  value += "=1";
+  return value;
+}
+
+bool is_filtered_scan(const std::vector<std::string_view> &args) {
+  if (args.empty() || args.front() != "scan") return false;
+  for (std::string_view a : args)
+    for (std::string_view option : {"--only-files", "--changed-since"})
+      if (a == option || (a.starts_with(option) && a.size() > option.size() && a[option.size()] == '='))
+        return true;
+  return false;
+}
+
+void tune_heap_for_scan(int argc, char **argv) {
+#if defined(__GLIBC__)
+  if (argc < 2 || std::string_view(argv[1]) != "scan" || foreign_allocator()) return;
+  const char *current = std::getenv("GLIBC_TUNABLES");
+  // The environment is checked before the kernel: the re-executed process
+  // stops here.
+  const bool decided = current && std::string_view(current).find(kTunable) != std::string_view::npos;
+  if (!decided && is_filtered_scan(std::vector<std::string_view>(argv + 1, argv + argc))) {
+    if (const std::optional<std::string> value = tunables_for_huge_pages(
+            current, read_small_file("/sys/kernel/mm/transparent_hugepage/enabled"))) {
+      const std::string before = current ? current : "";
+      ::setenv("GLIBC_TUNABLES", value->c_str(), 1);
+      ::execv("/proc/self/exe", argv);
+      // Not re-executed (no /proc, say): carry on as we are.
+      if (current)
+        ::setenv("GLIBC_TUNABLES", before.c_str(), 1);
+      else
+        ::unsetenv("GLIBC_TUNABLES");
+    }
+  }
+  ::mallopt(M_TOP_PAD, kHeapGrowthStep);
+#else
+  (void)argc;
+  (void)argv;
+#endif
+}
+
+}  // namespace clause
