@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <string>
 
 #include "bench/inputs.h"
 #include "bench/rules_bench.h"
@@ -63,6 +65,32 @@ void BM_RulesDeclarative(benchmark::State &state) { run_rules(state, true, false
 void BM_RulesNative(benchmark::State &state) { run_rules(state, false, true); }
 void BM_RulesAll(benchmark::State &state) { run_rules(state, true, true); }
 
+// One Terraform file of N buckets, every rule: resources/s must stay flat as
+// N grows (a snippet found by counting lines from the top of its file, and
+// open references read one by one per query, each made this quadratic).
+void BM_RulesOneLargeFile(benchmark::State &state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  fs::path dir = fs::temp_directory_path() / ("clause-bench-large-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string text;
+  for (size_t i = 0; i < n; ++i)
+    text += "resource \"aws_s3_bucket\" \"b" + std::to_string(i) + "\" {\n  bucket = \"b" +
+            std::to_string(i) + "\"\n  tags   = var.tags\n}\n";
+  std::ofstream(dir / "main.tf") << text;
+  const Project project = load_project(discover(dir.string(), DiscoveryOptions{}), LoadOptions{1, {}});
+  fs::remove_all(dir);
+  const RuleSet &rules = fixture().rules;
+  size_t findings = 0;
+  for (auto _ : state) {
+    Evaluation ev = evaluate_rules(rules, project, EvaluationOptions{});
+    findings = ev.findings.size();
+    benchmark::DoNotOptimize(ev);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * project.resources.size()));
+  state.counters["findings"] = static_cast<double>(findings);
+}
+
 void BM_LoadBuiltinRules(benchmark::State &state) {
   size_t n = 0;
   for (auto _ : state) {
@@ -80,6 +108,10 @@ void register_rule_benchmarks() {
   benchmark::RegisterBenchmark("BM_RulesDeclarative", BM_RulesDeclarative)->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark("BM_RulesNative", BM_RulesNative)->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark("BM_RulesAll", BM_RulesAll)->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark("BM_RulesOneLargeFile", BM_RulesOneLargeFile)
+      ->Arg(1000)
+      ->Arg(4000)
+      ->Unit(benchmark::kMillisecond);
 }
 
 }  // namespace clause::bench

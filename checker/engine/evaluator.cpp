@@ -192,7 +192,7 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
         if (enclosing.valid()) span = enclosing;
       }
       f.location = Location{res.document->path, span};
-      f.snippet = std::string(res.document->line_text(span.start_line));
+      f.snippet = std::string(res.document->line_text(span));
       if (o.truth == Truth::Unknown) {
         f.severity = Severity::Info;
         f.message = rule->info.id + " could not be decided for " + res.address + ": " +

@@ -44,7 +44,7 @@ void NativeCheckContext::report(const Document &doc, const Span &span, std::stri
   f.location = doc.location(span);
   f.message = std::move(message);
   f.resource = resource.empty() ? doc.path : std::move(resource);
-  f.snippet = std::string(doc.line_text(span.start_line));
+  f.snippet = std::string(doc.line_text(span));
   f.related = std::move(related);
   f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
   findings_.push_back(std::move(f));
@@ -62,7 +62,7 @@ void NativeCheckContext::undecided(const Document &doc, const Span &span, std::s
   f.resource = resource.empty() ? doc.path : resource;
   f.message = rule_.info.id + " could not be decided for " + f.resource + ": it depends on `" + blocked_by +
               "`, which is not known statically";
-  f.snippet = std::string(doc.line_text(span.start_line));
+  f.snippet = std::string(doc.line_text(span));
   f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
   undecided_.push_back(std::move(f));
 }

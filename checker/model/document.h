@@ -64,6 +64,10 @@ struct Document {
   // limits::kMaxSnippetBytes of it: it becomes a finding's snippet, and a
   // minified plan or template is one line of megabytes.
   std::string_view line_text(uint32_t line) const;
+  // The text of the line where `span` starts, as above; found from the
+  // span's offset when it agrees with the source (in constant time, where
+  // counting lines from the top takes time in proportion to the file).
+  std::string_view line_text(const Span &span) const;
   Location location(const Span &span) const { return Location{path, span}; }
 };
 

@@ -1,6 +1,8 @@
 #include "checker/project/project.h"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 namespace clause {
 
@@ -23,13 +25,20 @@ std::vector<ResourceReferences::Related> ResourceReferences::referrers(const std
     linked.push_back(it->from);
   }
   if (target >= module_instance.size()) return out;
-  uint32_t instance = module_instance[target];
-  auto open_first = std::lower_bound(open.begin(), open.end(), instance,
-                                     [](const Open &o, uint32_t i) { return o.instance < i; });
-  for (auto it = open_first; it != open.end() && it->instance == instance; ++it) {
-    if (it->attribute != via || resources[it->from].type != type || it->from == target) continue;
-    if (std::find(linked.begin(), linked.end(), it->from) != linked.end()) continue;
-    out.push_back(Related{&resources[it->from], false});
+  const uint32_t instance = module_instance[target];
+  const auto key = [&](uint32_t i) {
+    return std::make_pair(open[i].instance, std::string_view(open[i].attribute));
+  };
+  auto open_first = std::lower_bound(
+      open_by_attribute.begin(), open_by_attribute.end(), std::make_pair(instance, via),
+      [&](uint32_t i, const std::pair<uint32_t, std::string_view> &k) { return key(i) < k; });
+  // `links` is sorted by source within a target, so `linked` is too.
+  for (auto it = open_first; it != open_by_attribute.end() && key(*it) == std::make_pair(instance, via);
+       ++it) {
+    const Open &o = open[*it];
+    if (resources[o.from].type != type || o.from == target) continue;
+    if (std::binary_search(linked.begin(), linked.end(), o.from)) continue;
+    out.push_back(Related{&resources[o.from], false});
   }
   return out;
 }

@@ -209,6 +209,12 @@ ResourceReferences build_references(const std::vector<Resource> &resources,
                                       a.attribute == b.attribute;
                              }),
                  out.open.end());
+  out.open_by_attribute.resize(out.open.size());
+  std::iota(out.open_by_attribute.begin(), out.open_by_attribute.end(), 0);
+  std::stable_sort(out.open_by_attribute.begin(), out.open_by_attribute.end(), [&](uint32_t a, uint32_t b) {
+    return std::tie(out.open[a].instance, out.open[a].attribute) <
+           std::tie(out.open[b].instance, out.open[b].attribute);
+  });
   return out;
 }
 

@@ -339,7 +339,7 @@ class Suppressor {
     f.location = p.doc->location(p.span);
     f.message = std::move(message);
     f.resource = p.doc->path;
-    f.snippet = std::string(p.doc->line_text(p.span.start_line));
+    f.snippet = std::string(p.doc->line_text(p.span));
     f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
     out.push_back(std::move(f));
   }

@@ -33,5 +33,21 @@ TEST(Document, LineTextStripsCarriageReturn) {
   EXPECT_EQ(d.line_text(4), "");
 }
 
+TEST(Document, LineTextOfASpanUsesItsOffsetWhenTheSourceAgrees) {
+  Document d;
+  d.source = "a = 1\r\nb = 22\nlast";
+  // `22` on line 2: offset 11, column 5.
+  EXPECT_EQ(d.line_text(Span{2, 5, 2, 7, 11, 13}), "b = 22");
+  EXPECT_EQ(d.line_text(Span{1, 1, 1, 2, 0, 1}), "a = 1");
+  EXPECT_EQ(d.line_text(Span{3, 2, 3, 3, 15, 16}), "last");
+  // An offset that does not sit after a line break (or a column of 0, or an
+  // offset past the end) falls back to the line number.
+  EXPECT_EQ(d.line_text(Span{3, 1, 3, 2, 9, 10}), "last");
+  EXPECT_EQ(d.line_text(Span{2, 0, 2, 1, 7, 8}), "b = 22");
+  EXPECT_EQ(d.line_text(Span{2, 1, 2, 1, 400, 401}), "b = 22");
+  EXPECT_EQ(d.line_text(Span{1, 3, 1, 4, 1, 2}), "a = 1");
+  EXPECT_EQ(d.line_text(Span{}), "");
+}
+
 }  // namespace
 }  // namespace clause

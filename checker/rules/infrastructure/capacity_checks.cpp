@@ -33,28 +33,18 @@ void k8s_hpa(const NativeCheckContext &ctx) {
                    (min.absent() ? "1 by default" : min.node->scalar_text()) + ")",
                hpa->address);
   }
-  // Each Service's selector, read once: every Deployment of its namespace
-  // is matched against it.
-  std::map<const Resource *, const Node *> selectors;
-  auto selector_of = [&](const Resource *svc) {
-    auto [it, fresh] = selectors.try_emplace(svc, nullptr);
-    if (fresh) {
-      Value sel = value_at(svc->body, {"spec", "selector"});
-      if (sel.known() && sel.node->is_map() && !sel.node->entries.empty()) it->second = sel.node;
-    }
-    return it->second;
-  };
+  // The Services of each namespace, indexed by their selectors once.
+  std::map<std::string, SelectorIndex> services;
+  for (const Resource *svc : k8s.all("Service")) {
+    Value sel = value_at(svc->body, {"spec", "selector"});
+    const bool selects = sel.known() && sel.node->is_map() && !sel.node->entries.empty();
+    services[k8s_namespace(*svc)].add(svc, selects ? sel.node : nullptr);
+  }
   for (const Resource *w : k8s.all("Deployment")) {
     if (k8s.autoscaler_for(*w)) continue;
-    const Node *labels = k8s_pod_template_labels(*w);
-    const Resource *service = nullptr;
-    for (const Resource *svc : k8s.objects("Service", k8s_namespace(*w))) {
-      const Node *sel = selector_of(svc);
-      if (sel && k8s_selector_matches(sel, labels)) {
-        service = svc;
-        break;
-      }
-    }
+    auto in_namespace = services.find(k8s_namespace(*w));
+    if (in_namespace == services.end()) continue;
+    const Resource *service = in_namespace->second.first_match(k8s_pod_template_labels(*w));
     if (!service) continue;
     ctx.report(*w->document, w->span,
                w->address + " serves traffic through " + service->address +

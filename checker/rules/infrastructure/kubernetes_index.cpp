@@ -7,6 +7,14 @@ namespace clause::infra {
 KubernetesIndex::KubernetesIndex(const Project &project) {
   for (const auto &r : project.resources)
     if (r.format == DocKind::Kubernetes && r.body) by_kind[r.type][k8s_namespace(r)].push_back(&r);
+  auto hpas = by_kind.find("HorizontalPodAutoscaler");
+  if (hpas == by_kind.end()) return;
+  for (const auto &[ns, list] : hpas->second)
+    for (const Resource *hpa : list) {
+      auto kind = value_at(hpa->body, {"spec", "scaleTargetRef", "kind"}).as_string();
+      auto name = value_at(hpa->body, {"spec", "scaleTargetRef", "name"}).as_string();
+      if (kind && name) autoscalers_.try_emplace({ns, *kind, *name}, hpa);
+    }
 }
 
 const std::vector<const Resource *> &KubernetesIndex::objects(const std::string &kind,
@@ -27,12 +35,45 @@ std::vector<const Resource *> KubernetesIndex::all(const std::string &kind) cons
 }
 
 const Resource *KubernetesIndex::autoscaler_for(const Resource &workload) const {
-  for (const Resource *hpa : objects("HorizontalPodAutoscaler", k8s_namespace(workload))) {
-    auto kind = value_at(hpa->body, {"spec", "scaleTargetRef", "kind"}).as_string();
-    auto name = value_at(hpa->body, {"spec", "scaleTargetRef", "name"}).as_string();
-    if (kind == workload.type && name == workload.name) return hpa;
+  auto it = autoscalers_.find({k8s_namespace(workload), workload.type, workload.name});
+  return it == autoscalers_.end() ? nullptr : it->second;
+}
+
+void SelectorIndex::add(const Resource *object, const Node *selector, bool always) {
+  const Entry entry{added_++, object, selector};
+  if (always) {
+    any_.push_back(entry);
+    return;
   }
-  return nullptr;
+  // The labels a selector requires, read as k8s_selector_matches reads them.
+  if (!selector || !selector->is_map()) return;  // selects nothing
+  const Node *match = selector->get("matchLabels");
+  const Node *pairs = match ? match : (selector->get("matchExpressions") ? nullptr : selector);
+  if (!pairs || (pairs->is_map() && pairs->entries.empty())) {
+    any_.push_back(entry);  // requires no label
+    return;
+  }
+  if (!pairs->is_map() || !pairs->entries.front().value.is_scalar()) return;  // selects nothing
+  const MapEntry &first = pairs->entries.front();
+  by_first_label_[{first.key, first.value.scalar_text()}].push_back(entry);
+}
+
+const Resource *SelectorIndex::first_match(const Node *labels) const {
+  const Entry *best = any_.empty() ? nullptr : &any_.front();
+  if (labels && labels->is_map())
+    for (const auto &label : labels->entries) {
+      if (!label.value.is_scalar()) continue;
+      auto it = by_first_label_.find({label.key, label.value.scalar_text()});
+      if (it == by_first_label_.end()) continue;
+      for (const Entry &e : it->second) {
+        if (best && best->order < e.order) break;  // filed in order
+        if (k8s_selector_matches(e.selector, labels)) {
+          best = &e;
+          break;
+        }
+      }
+    }
+  return best ? best->object : nullptr;
 }
 
 }  // namespace clause::infra

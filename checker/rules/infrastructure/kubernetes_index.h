@@ -3,6 +3,8 @@
 // selector-level checks look them up.
 #include <map>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "checker/project/project.h"
@@ -16,8 +18,39 @@ struct KubernetesIndex {
   explicit KubernetesIndex(const Project &project);
   const std::vector<const Resource *> &objects(const std::string &kind, const std::string &ns) const;
   std::vector<const Resource *> all(const std::string &kind) const;
-  // The HorizontalPodAutoscaler whose scaleTargetRef names this workload.
+  // The HorizontalPodAutoscaler whose scaleTargetRef names this workload
+  // (the first of its namespace, when several do).
   const Resource *autoscaler_for(const Resource &workload) const;
+
+ private:
+  // (namespace, target kind, target name) -> autoscaler: looked up once per
+  // workload, so not a walk over every autoscaler of the namespace.
+  std::map<std::tuple<std::string, std::string, std::string>, const Resource *> autoscalers_;
+};
+
+// Objects that select pods by label (Services, PodDisruptionBudgets), with
+// their selectors, so that a workload's labels find the first object that
+// selects it without trying every selector: each selector is filed under its
+// first required label, and a workload looks up only the labels it has.
+// Matching is k8s_selector_matches, whose verdicts this index never changes.
+class SelectorIndex {
+ public:
+  // In the order `first_match` prefers. `selector` may be null (selects
+  // nothing); `always` says the object counts as selecting every workload
+  // (a selector that is not known statically).
+  void add(const Resource *object, const Node *selector, bool always = false);
+  // The first object added that selects pods with `labels`, or nullptr.
+  const Resource *first_match(const Node *labels) const;
+
+ private:
+  struct Entry {
+    size_t order;
+    const Resource *object;
+    const Node *selector;
+  };
+  size_t added_ = 0;
+  std::vector<Entry> any_;  // select every workload
+  std::map<std::pair<std::string, std::string>, std::vector<Entry>> by_first_label_;
 };
 
 }  // namespace clause::infra
