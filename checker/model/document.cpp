@@ -14,8 +14,11 @@ namespace {
 
 // The line that starts at byte `pos` of `source`, as line_text gives it.
 std::string_view line_from(std::string_view source, size_t pos) {
-  size_t end = source.find('\n', pos);
-  std::string_view out = source.substr(pos, end == std::string_view::npos ? source.size() - pos : end - pos);
+  // Only as far as a snippet can reach: a minified file is one line of
+  // megabytes, and each of its findings would read all of it.
+  const std::string_view window = source.substr(pos, limits::kMaxSnippetBytes + 2);
+  const size_t end = window.find('\n');
+  std::string_view out = end == std::string_view::npos ? window : window.substr(0, end);
   if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
   if (out.size() > limits::kMaxSnippetBytes) {
     // Cut at a character boundary: never half a UTF-8 sequence.

@@ -237,7 +237,9 @@ class Suppressor {
     }
     by_doc_.clear();
     for (size_t i = 0; i < placed_.size(); ++i) {
-      by_doc_[placed_[i].doc->path].push_back(i);
+      auto &by_rule = by_doc_[placed_[i].doc->path];
+      for (const std::string &id : placed_[i].rule_ids)
+        if (std::vector<size_t> &list = by_rule[id]; list.empty() || list.back() != i) list.push_back(i);
       if (!placed_[i].module_calls.empty()) module_directives_.push_back(i);
     }
   }
@@ -283,8 +285,9 @@ class Suppressor {
       p.used[static_cast<size_t>(it - p.rule_ids.begin())] = true;
       if (!best || p.lines.second - p.lines.first < best->lines.second - best->lines.first) best = &p;
     };
-    if (auto it = by_doc_.find(f.location.path); it != by_doc_.end())
-      for (size_t i : it->second) consider(i);
+    if (auto doc = by_doc_.find(f.location.path); doc != by_doc_.end())
+      if (auto rule = doc->second.find(f.rule_id); rule != doc->second.end())
+        for (size_t i : rule->second) consider(i);
     if (!f.related.empty())
       for (size_t i : module_directives_)
         if (placed_[i].doc->path != f.location.path) consider(i);
@@ -350,7 +353,9 @@ class Suppressor {
   std::map<std::string, std::string> active_;  // id or name -> id of the rules that ran
   std::map<std::string, const RuleInfo *> meta_;
   std::vector<Placed> placed_;
-  std::map<std::string, std::vector<size_t>> by_doc_;
+  // Directives by document, then by the rule ids they name: a finding meets
+  // only those that could suppress it (a file may hold thousands of each).
+  std::map<std::string, std::map<std::string, std::vector<size_t>, std::less<>>, std::less<>> by_doc_;
   std::vector<size_t> module_directives_;
 };
 

@@ -49,5 +49,17 @@ TEST(Document, LineTextOfASpanUsesItsOffsetWhenTheSourceAgrees) {
   EXPECT_EQ(d.line_text(Span{}), "");
 }
 
+TEST(Document, LineTextOfALongLineIsItsFirstSnippetBytes) {
+  Document d;
+  const std::string exact(512, 'a'), longer(513, 'b'), huge(100000, 'c');
+  d.source = exact + "\r\n" + longer + "\r\n" + std::string(511, 'd') + "\xc3\xa9" + "\n" + huge;
+  EXPECT_EQ(d.line_text(1), exact);  // the carriage return stripped
+  EXPECT_EQ(d.line_text(2), std::string(512, 'b'));
+  EXPECT_EQ(d.line_text(3), std::string(511, 'd'));  // never half of a UTF-8 sequence
+  EXPECT_EQ(d.line_text(4), std::string(512, 'c'));
+  const uint32_t line4 = static_cast<uint32_t>(d.source.size() - huge.size());
+  EXPECT_EQ(d.line_text(Span{4, 7, 4, 8, line4 + 6, line4 + 7}), std::string(512, 'c'));
+}
+
 }  // namespace
 }  // namespace clause
