@@ -33,8 +33,9 @@ bool is_filtered_scan(const std::vector<std::string_view> &args);
 
 // For `clause scan ...`, first thing in main: re-executes the binary with the
 // huge-page tunable when the scan is filtered and glibc, the kernel and the
-// environment allow it (it does not return then), and sets the growth step. Other commands, and runs
-// under a sanitizer or valgrind (their own allocators), are left as they are.
+// environment allow it (it does not return then), and sets the growth step.
+// Other commands, and runs under a sanitizer or valgrind (their own
+// allocators), are left as they are.
 void tune_heap_for_scan(int argc, char **argv);
 
 }  // namespace clause
