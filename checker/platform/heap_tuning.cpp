@@ -14,6 +14,9 @@ namespace clause {
 namespace {
 
 constexpr std::string_view kTunable = "glibc.malloc.hugetlb";
+
+// Whether a GLIBC_TUNABLES value already says something about huge pages.
+bool names_huge_pages(std::string_view tunables) { return tunables.find(kTunable) != std::string_view::npos; }
 // Half a thread heap's 64 MiB reservation: glibc gives a new thread heap this
 // much more only while the sum stays within the reservation. Untouched, the
 // extra costs address space, not memory.
@@ -48,7 +51,7 @@ std::string read_small_file(const char *path) {
 
 std::optional<std::string> tunables_for_huge_pages(const char *current, std::string_view thp_modes) {
   const std::string_view now = current ? current : "";
-  if (now.find(kTunable) != std::string_view::npos) return std::nullopt;
+  if (names_huge_pages(now)) return std::nullopt;
   // The active mode is the bracketed one; "never" (or no THP support) means
   // the setting would only cost a re-execution.
   const size_t open = thp_modes.find('['), close = thp_modes.find(']');
@@ -77,7 +80,7 @@ void tune_heap_for_scan(int argc, char **argv) {
   const char *current = std::getenv("GLIBC_TUNABLES");
   // The environment is checked before the kernel: the re-executed process
   // stops here.
-  const bool decided = current && std::string_view(current).find(kTunable) != std::string_view::npos;
+  const bool decided = current && names_huge_pages(current);
   if (!decided && is_filtered_scan(std::vector<std::string_view>(argv + 1, argv + argc))) {
     if (const std::optional<std::string> value = tunables_for_huge_pages(
             current, read_small_file("/sys/kernel/mm/transparent_hugepage/enabled"))) {

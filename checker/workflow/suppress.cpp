@@ -238,8 +238,7 @@ class Suppressor {
     by_doc_.clear();
     for (size_t i = 0; i < placed_.size(); ++i) {
       auto &by_rule = by_doc_[placed_[i].doc->path];
-      for (const std::string &id : placed_[i].rule_ids)
-        if (std::vector<size_t> &list = by_rule[id]; list.empty() || list.back() != i) list.push_back(i);
+      for (const std::string &id : placed_[i].rule_ids) by_rule[id].push_back(i);  // ids are unique
       if (!placed_[i].module_calls.empty()) module_directives_.push_back(i);
     }
   }

@@ -96,10 +96,7 @@ class HclWalker {
   HclWalker(Document &doc, const ParseOptions &opts) : doc_(doc), opts_(opts), s_(symbols()) {}
 
   void walk_config(TSNode root) {
-    const Children root_kids(root);
-    const uint32_t n = root_kids.size();
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode child = root_kids[i];
+    for (TSNode child : Children(root)) {
       TSSymbol sym = ts_node_symbol(child);
       if (sym == s_.body) {
         walk_top_body(child);
@@ -193,9 +190,7 @@ class HclWalker {
       if (ts_node_is_missing(n)) return;
     }
     if (!ts_node_has_error(n)) return;
-    const Children n_kids(n);
-    const uint32_t count = n_kids.size();
-    for (uint32_t i = 0; i < count; ++i) collect_errors(n_kids[i], depth + 1);
+    for (TSNode child : Children(n)) collect_errors(child, depth + 1);
   }
 
   std::string error_message(TSNode n) {
@@ -223,10 +218,7 @@ class HclWalker {
   // and attributes inside one are still worth keeping.
   void recover_from_error(TSNode err, Node *body, size_t depth) {
     if (too_deep(depth, err)) return;
-    const Children err_kids(err);
-    const uint32_t n = err_kids.size();
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode child = err_kids[i];
+    for (TSNode child : Children(err)) {
       TSSymbol sym = ts_node_symbol(child);
       if (sym == s_.block && !ts_node_has_error(child)) {
         if (body) {
@@ -249,10 +241,7 @@ class HclWalker {
   }
 
   void walk_top_body(TSNode body) {
-    const Children body_kids(body);
-    const uint32_t n = body_kids.size();
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode child = body_kids[i];
+    for (TSNode child : Children(body)) {
       TSSymbol sym = ts_node_symbol(child);
       if (sym == s_.block) {
         doc_.blocks.push_back(convert_block(child, 1));
@@ -273,10 +262,7 @@ class HclWalker {
     block.body = Node::make_map(block.span);
     block.body.from_block = true;
     Span header{};
-    const Children node_kids(node);
-    const uint32_t n = node_kids.size();
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode child = node_kids[i];
+    for (TSNode child : Children(node)) {
       TSSymbol sym = ts_node_symbol(child);
       if (sym == s_.identifier) {
         if (block.type.empty()) {
@@ -303,10 +289,7 @@ class HclWalker {
 
   void walk_body(Node &map, TSNode body, size_t depth) {
     if (too_deep(depth, body)) return;
-    const Children body_kids(body);
-    const uint32_t n = body_kids.size();
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode child = body_kids[i];
+    for (TSNode child : Children(body)) {
       TSSymbol sym = ts_node_symbol(child);
       if (sym == s_.attribute) {
         add_attribute(map, child, depth);
@@ -339,10 +322,7 @@ class HclWalker {
   void add_attribute(Node &map, TSNode attr, size_t depth) {
     TSNode key{}, value{};
     bool have_key = false, have_value = false;
-    const Children attr_kids(attr);
-    const uint32_t n = attr_kids.size();
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode child = attr_kids[i];
+    for (TSNode child : Children(attr)) {
       TSSymbol sym = ts_node_symbol(child);
       if (sym == s_.identifier && !have_key) {
         key = child;
@@ -378,12 +358,9 @@ class HclWalker {
 
   // The single meaningful child of an `expression` that is just one term.
   bool single_term(TSNode expr, TSNode &out) const {
-    const Children expr_kids(expr, true);
-    const uint32_t n = expr_kids.size();
     TSNode only{};
     uint32_t count = 0;
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = expr_kids[i];
+    for (TSNode c : Children(expr, true)) {
       if (ts_node_symbol(c) == s_.comment) continue;
       only = c;
       ++count;
@@ -435,10 +412,7 @@ class HclWalker {
 
   std::string string_literal_value(TSNode lit) {
     std::string out;
-    const Children lit_kids(lit, true);
-    const uint32_t n = lit_kids.size();
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = lit_kids[i];
+    for (TSNode c : Children(lit, true)) {
       if (ts_node_symbol(c) == s_.template_literal) out += unescape_hcl(text(c));
     }
     return out;
@@ -449,11 +423,9 @@ class HclWalker {
     TSSymbol sym = ts_node_symbol(tmpl);
     bool heredoc = sym == s_.heredoc_template;
     bool indented = false;
-    const Children tmpl_kids(tmpl, true);
-    const uint32_t n = tmpl_kids.size();
+    const Children children(tmpl, true);
     std::string raw;
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = tmpl_kids[i];
+    for (TSNode c : children) {
       TSSymbol cs = ts_node_symbol(c);
       if (cs == s_.template_literal) {
         raw += heredoc ? std::string(text(c)) : unescape_hcl(text(c));
@@ -469,8 +441,7 @@ class HclWalker {
       // Whitespace is an extra token in this grammar, so literal chunks miss
       // indentation: take the body's bytes between the two markers instead.
       std::optional<uint32_t> open_end, close_start;
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = tmpl_kids[i];
+      for (TSNode c : children) {
         if (ts_node_symbol(c) != s_.heredoc_identifier) continue;
         if (!open_end) {
           open_end = ts_node_end_byte(c);
@@ -496,12 +467,10 @@ class HclWalker {
     TSSymbol sym = ts_node_symbol(coll);
     Span sp = span_of(coll);
     if (too_deep(depth, coll)) return unknown(coll);
-    const Children coll_kids(coll, true);
-    const uint32_t n = coll_kids.size();
+    const Children children(coll, true);
     if (sym == s_.tuple) {
       Node list = Node::make_list(sp);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = coll_kids[i];
+      for (TSNode c : children) {
         TSSymbol cs = ts_node_symbol(c);
         if (cs == s_.expression) {
           list.items.push_back(convert_expression(c, depth + 1));
@@ -513,8 +482,7 @@ class HclWalker {
     }
     if (sym == s_.object) {
       Node map = Node::make_map(sp);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = coll_kids[i];
+      for (TSNode c : children) {
         TSSymbol cs = ts_node_symbol(c);
         if (cs == s_.comment) {
           add_comment(c);
@@ -566,10 +534,7 @@ class HclWalker {
     // `expression` and `_expr_term` sequences: a primary followed by
     // postfix accessors (get_attr, index, splat), flattened by the grammar.
     std::vector<TSNode> parts;
-    const Children expr_kids(expr);
-    const uint32_t n = expr_kids.size();
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = expr_kids[i];
+    for (TSNode c : Children(expr)) {
       if (ts_node_symbol(c) == s_.comment) {
         add_comment(c);
         continue;
@@ -643,12 +608,10 @@ class HclWalker {
     e.op = Expr::Op::Splat;
     e.span = sp;
     e.args.push_back(std::move(base));
-    const Children kind_kids(kind, true);
-    const uint32_t n = kind_kids.size();
     Expr each;
     each.op = Expr::Op::Variable;
     each.name = "";  // the element placeholder
-    for (uint32_t i = 0; i < n; ++i) each = apply_postfix(std::move(each), kind_kids[i], depth);
+    for (TSNode accessor : Children(kind, true)) each = apply_postfix(std::move(each), accessor, depth);
     e.args.push_back(std::move(each));
     return e;
   }
@@ -668,10 +631,7 @@ class HclWalker {
     if (sym == s_.function_call) return build_call(node, depth + 1);
     if (sym == s_.conditional) {
       Expr e = make(Expr::Op::Conditional, node);
-      const Children node_kids(node, true);
-      const uint32_t n = node_kids.size();
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = node_kids[i];
+      for (TSNode c : Children(node, true)) {
         if (ts_node_symbol(c) == s_.expression) e.args.push_back(build_expr(c, depth + 1));
       }
       if (e.args.size() != 3) e.op = Expr::Op::Unsupported;
@@ -684,10 +644,7 @@ class HclWalker {
 
   Expr build_operation(TSNode op, size_t depth) {
     std::vector<TSNode> parts;
-    const Children op_kids(op);
-    const uint32_t n = op_kids.size();
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = op_kids[i];
+    for (TSNode c : Children(op)) {
       if (ts_node_symbol(c) != s_.comment) parts.push_back(c);
     }
     if (ts_node_symbol(op) == s_.unary_operation) {
@@ -721,18 +678,12 @@ class HclWalker {
 
   Expr build_call(TSNode call, size_t depth) {
     Expr e = make(Expr::Op::Call, call);
-    const Children call_kids(call, true);
-    const uint32_t n = call_kids.size();
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = call_kids[i];
+    for (TSNode c : Children(call, true)) {
       TSSymbol sym = ts_node_symbol(c);
       if (sym == s_.identifier && e.name.empty()) {
         e.name = std::string(text(c));
       } else if (sym == s_.function_arguments) {
-        const Children c_kids(c, true);
-        const uint32_t m = c_kids.size();
-        for (uint32_t j = 0; j < m; ++j) {
-          TSNode a = c_kids[j];
+        for (TSNode a : Children(c, true)) {
           TSSymbol as = ts_node_symbol(a);
           if (as == s_.expression) {
             e.args.push_back(build_expr(a, depth + 1));
@@ -747,20 +698,17 @@ class HclWalker {
 
   Expr build_collection(TSNode coll, size_t depth) {
     TSSymbol sym = ts_node_symbol(coll);
-    const Children coll_kids(coll, true);
-    const uint32_t n = coll_kids.size();
+    const Children children(coll, true);
     if (sym == s_.tuple) {
       Expr e = make(Expr::Op::Tuple, coll);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = coll_kids[i];
+      for (TSNode c : children) {
         if (ts_node_symbol(c) == s_.expression) e.args.push_back(build_expr(c, depth + 1));
       }
       return e;
     }
     if (sym == s_.object) {
       Expr e = make(Expr::Op::Object, coll);
-      for (uint32_t i = 0; i < n; ++i) {
-        TSNode c = coll_kids[i];
+      for (TSNode c : children) {
         if (ts_node_symbol(c) != s_.object_elem) continue;
         TSNode k = ts_node_child_by_field_name(c, "key", 3);
         TSNode v = ts_node_child_by_field_name(c, "val", 3);
@@ -785,10 +733,7 @@ class HclWalker {
     Expr e = make(Expr::Op::Template, tmpl);
     bool heredoc = ts_node_symbol(tmpl) == s_.heredoc_template;
     bool indented = false;
-    const Children tmpl_kids(tmpl, true);
-    const uint32_t n = tmpl_kids.size();
-    for (uint32_t i = 0; i < n; ++i) {
-      TSNode c = tmpl_kids[i];
+    for (TSNode c : Children(tmpl, true)) {
       TSSymbol sym = ts_node_symbol(c);
       if (sym == s_.heredoc_start) {
         indented = text(c).find('-') != std::string_view::npos;
@@ -797,10 +742,7 @@ class HclWalker {
         lit.value = Node::make_string(heredoc ? std::string(text(c)) : unescape_hcl(text(c)), span_of(c));
         e.args.push_back(std::move(lit));
       } else if (sym == s_.template_interpolation) {
-        const Children c_kids(c, true);
-        const uint32_t m = c_kids.size();
-        for (uint32_t j = 0; j < m; ++j) {
-          TSNode x = c_kids[j];
+        for (TSNode x : Children(c, true)) {
           if (ts_node_symbol(x) == s_.expression) e.args.push_back(build_expr(x, depth + 1));
         }
       } else if (sym == s_.template_directive) {

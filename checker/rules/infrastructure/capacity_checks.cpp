@@ -33,7 +33,8 @@ void k8s_hpa(const NativeCheckContext &ctx) {
                    (min.absent() ? "1 by default" : min.node->scalar_text()) + ")",
                hpa->address);
   }
-  // The Services of each namespace, indexed by their selectors once.
+  // The Services of each namespace, indexed by their selectors once. A
+  // Service without a known, non-empty selector sends traffic to no pod.
   std::map<std::string, SelectorIndex> services;
   for (const Resource *svc : k8s.all("Service")) {
     Value sel = value_at(svc->body, {"spec", "selector"});
