@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/unit/cli_run.h"
 
 namespace clause {
@@ -47,15 +49,22 @@ TEST(HeapTuning, HugePagesOnlyForFilteredScans) {
 TEST(HeapTuning, ReexecutedScanGivesTheSameResult) {
   testing::TempTree dir;
   dir.write("with space/main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n");
-  const std::string scan =
-      std::string(CLAUSE_BINARY) + " scan --no-cache --format json '" + dir / "with space" + "'";
+  // --only-files makes it a filtered scan, the kind that is re-executed.
+  const std::string scan = std::string(CLAUSE_BINARY) + " scan --no-cache --format json '" +
+                           dir / "with space" + "' --only-files '" + dir / "with space/main.tf" + "'";
   const testing::CliRun free = testing::run_shell("env -u CI -u GLIBC_TUNABLES " + scan, false);
   const testing::CliRun held =
       testing::run_shell("env -u CI GLIBC_TUNABLES=glibc.malloc.hugetlb=0 " + scan, false);
   EXPECT_EQ(free.exit_code, 1);
   EXPECT_EQ(held.exit_code, 1);
   EXPECT_EQ(free.out, held.out);
-  EXPECT_NE(free.out.find("\"ruleId\": \"CL-"), std::string::npos) << free.out;
+  const nlohmann::json report = nlohmann::json::parse(free.out);
+  const auto &findings = report["roots"][0]["findings"];
+  ASSERT_EQ(findings.size(), 1u) << free.out;
+  EXPECT_EQ(findings[0]["ruleId"], "CL-0904");
+  EXPECT_EQ(findings[0]["location"]["path"], "main.tf");
+  EXPECT_EQ(findings[0]["location"]["startLine"], 1);
+  EXPECT_EQ(findings[0]["location"]["startColumn"], 1);
 }
 
 }  // namespace
