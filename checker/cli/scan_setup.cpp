@@ -145,7 +145,7 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   s.known_rules = std::move(known_rules);
   std::vector<std::string> meta_off;
   for (const std::string &k : cli_disable)
-    if (is_meta(k)) meta_off.push_back(k);
+    if (const RuleInfo *meta = find_meta_rule(k)) meta_off.push_back(meta->id);
   s.meta_rules = configured_meta_rules(config, meta_off);
 
   if (selection) {
@@ -182,6 +182,28 @@ std::vector<std::string> selected_files(const ScanInputs &in, const std::vector<
     }
   }
   return out;
+}
+
+// Warnings for --only-files entries that can report nothing: files that do
+// not exist, and files outside every scan root.
+void check_only_files(const ScanInputs &in, const std::vector<std::string> &roots,
+                      std::vector<std::string> &warnings) {
+  std::vector<fs::path> bases;
+  std::error_code ec;
+  for (const std::string &root : roots) bases.push_back(fs::weakly_canonical(fs::absolute(root), ec));
+  for (const std::string &f : in.only_files) {
+    const fs::path path = fs::weakly_canonical(fs::absolute(f), ec);
+    if (!fs::exists(path, ec)) {
+      warnings.push_back("--only-files " + f + ": no such file; nothing is reported for it");
+      continue;
+    }
+    const bool inside = std::any_of(bases.begin(), bases.end(), [&](const fs::path &base) {
+      const fs::path rel = path.lexically_relative(base);
+      return !rel.empty() && *rel.begin() != "..";
+    });
+    if (!inside)
+      warnings.push_back("--only-files " + f + ": not inside any scan root; nothing is reported for it");
+  }
 }
 
 }  // namespace
@@ -266,6 +288,7 @@ ScanOutcome perform_scan(const ScanInputs &in) {
   // Known before the scan, so that findings in other files are not even built.
   std::optional<FileSelection> selection;
   if (!in.only_files.empty() || !in.changed_since.empty()) selection.emplace(selected_files(in, roots));
+  check_only_files(in, roots, out.warnings);
   for (const Group &group : group_roots(in, roots)) {
     Report part = scan_group(in, group, roots, today, selection ? &*selection : nullptr, out.warnings);
     for (size_t k = 0; k < group.roots.size(); ++k) placed[group.roots[k]] = std::move(part.roots[k]);

@@ -16,6 +16,7 @@
 #include "checker/project/loader.h"
 #include "checker/project/parallel.h"
 #include "checker/scan/finding_limit.h"
+#include "checker/scan/input_findings.h"
 
 namespace clause {
 namespace {
@@ -74,6 +75,17 @@ RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, con
     std::sort(rr.findings.begin(), rr.findings.end(), finding_less);
   }
   apply_inline_suppressions(project, ran, rr.findings, opts.suppressions);
+  const auto &meta = opts.suppressions.meta_rules;
+  if (auto input =
+          std::find_if(meta.begin(), meta.end(), [](const RuleInfo &r) { return r.id == kInputParseRule; });
+      input != meta.end()) {
+    std::function<bool(const std::string &)> reported;
+    if (opts.reported)
+      reported = [&](const std::string &rel) { return opts.reported(project.root_abs, rel); };
+    const size_t before = rr.findings.size();
+    add_input_findings(project, project.diagnostics, *input, reported, rr.findings);
+    if (rr.findings.size() != before) std::sort(rr.findings.begin(), rr.findings.end(), finding_less);
+  }
   limit_findings_per_file(rr.findings, opts.max_findings_per_file, project.diagnostics);
   rr.diagnostics = std::move(project.diagnostics);
   std::stable_sort(rr.diagnostics.begin(), rr.diagnostics.end(),
@@ -101,8 +113,9 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   Report report;
   report.rules = rules.infos();
   const std::vector<RuleInfo> ran = report.rules;
-  if (opts.suppressions.inline_directives) {
-    // Both lists sorted by id, then merged: sorting the whole list would
+  {
+    // The meta rules (suppressions, unreadable input) join the rules. Both
+    // lists sorted by id, then merged: sorting the whole list would
     // move every rule's metadata around several times.
     const auto by_id = [](const RuleInfo &a, const RuleInfo &b) { return a.id < b.id; };
     std::vector<RuleInfo> meta = opts.suppressions.meta_rules;
