@@ -41,38 +41,49 @@ class Builder {
   // its address, its address without instance key, its name.
   Builder(const std::vector<Resource> &resources, ResourceReferences &out)
       : resources_(resources), module_instance_(out.module_instance) {
-    std::vector<std::vector<size_t>> members;
+    // (group, resource) in increasing resource order; groups numbered as
+    // first met.
+    std::vector<std::pair<uint32_t, size_t>> membership;
+    std::vector<size_t> first_of;  // per group: its first resource
+    uint32_t groups = 0;
     const auto join = [&](uint32_t g, size_t i) {
-      if (g == members.size()) members.emplace_back();
-      members[g].push_back(i);
+      if (g == groups) {
+        ++groups;
+        first_of.push_back(i);
+      }
+      membership.emplace_back(g, i);
       return g;
     };
-    const auto next = [&] { return static_cast<uint32_t>(members.size()); };
-    std::unordered_map<std::string, uint32_t> by_type_and_name;
+    by_address_.reserve(resources.size());
+    by_base_.reserve(resources.size());
     out.groups_of.assign(resources.size(), {ResourceReferences::kNoGroup, ResourceReferences::kNoGroup,
                                             ResourceReferences::kNoGroup});
     for (size_t i = 0; i < resources.size(); ++i) {
       const Resource &r = resources[i];
       if (r.format != DocKind::Terraform) continue;
       auto &mine = out.groups_of[i];
-      mine[0] = join(by_address_.try_emplace(r.address, next()).first->second, i);
-      mine[1] = join(by_base_.try_emplace(address_base(r.address), next()).first->second, i);
+      mine[0] = join(by_address_.try_emplace(r.address, groups).first->second, i);
+      mine[1] = join(by_base_.try_emplace(address_base(r.address), groups).first->second, i);
       for (const auto &n : kNameAttributes) {
         if (r.type != n.type || !r.body) continue;
         const Node *v = r.body->get(n.attribute);
         if (!v || !v->is_string() || v->text.empty()) continue;
-        auto [it, fresh] = by_type_and_name.try_emplace(r.type + '\x1f' + v->text, next());
-        if (fresh) by_name_[v->text].push_back(it->second);
-        mine[2] = join(it->second, i);
+        // A name has a group per type of resource of that name.
+        std::vector<uint32_t> &named = by_name_[v->text];
+        auto same_type = std::find_if(named.begin(), named.end(),
+                                      [&](uint32_t g) { return resources[first_of[g]].type == r.type; });
+        if (same_type == named.end()) same_type = named.insert(named.end(), groups);
+        mine[2] = join(*same_type, i);
       }
       std::sort(mine.begin(), mine.end());
     }
-    out.group_start.reserve(members.size() + 1);
-    for (const auto &m : members) {
-      out.group_start.push_back(static_cast<uint32_t>(out.group_members.size()));
-      out.group_members.insert(out.group_members.end(), m.begin(), m.end());
-    }
-    out.group_start.push_back(static_cast<uint32_t>(out.group_members.size()));
+    // Counting sort by group, stable: each group's resources stay ascending.
+    out.group_start.assign(groups + 1, 0);
+    for (const auto &[g, i] : membership) ++out.group_start[g + 1];
+    for (uint32_t g = 0; g < groups; ++g) out.group_start[g + 1] += out.group_start[g];
+    out.group_members.resize(membership.size());
+    std::vector<uint32_t> next(out.group_start.begin(), out.group_start.end() - 1);
+    for (const auto &[g, i] : membership) out.group_members[next[g]++] = i;
     group_start_ = &out.group_start;
     group_members_ = &out.group_members;
   }
