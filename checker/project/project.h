@@ -68,6 +68,12 @@ struct Project {
   std::string root_abs;
   std::vector<DocumentPtr> documents;  // sorted by path
   std::vector<Resource> resources;     // sorted by document path, then position
+  // Deployment units (checker/project/units.h); Resource::unit indexes it.
+  std::vector<Unit> units;
+  // Agreements that `.clause.yaml` binds to named units (agreement document
+  // path -> indexes into `units`); any other agreement binds the units at or
+  // below its directory.
+  std::map<std::string, std::vector<uint32_t>> agreement_units;
   std::vector<FileDiagnostic> diagnostics;
   std::map<std::string, size_t> files_by_kind;
   ResourceReferences references;
@@ -80,6 +86,7 @@ struct Project {
   mutable std::shared_ptr<const crossdoc::ResourceIndex> resource_index;
 
   const Document *find_document(std::string_view path) const;
+  const Unit *unit_of(const Resource &r) const { return r.unit < units.size() ? &units[r.unit] : nullptr; }
 };
 
 }  // namespace clause
