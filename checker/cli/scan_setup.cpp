@@ -133,6 +133,13 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   opts.deployment_region = [where](DocKind kind, const std::string &abs) {
     return where->region_for(kind, abs);
   };
+  // Deployment units and agreement bindings that `.clause.yaml` declares.
+  if (!config.units.empty())
+    opts.declared_unit = [where](const std::string &abs_dir) { return where->declared_unit(abs_dir); };
+  if (!config.agreement_units.empty())
+    opts.agreement_binds = [where](const std::string &agreement, const std::string &unit) {
+      return where->binds(agreement, unit);
+    };
   SuppressionOptions &s = opts.suppressions;
   s.today = today;
   if (in.report_unused != 0) {
@@ -152,6 +159,7 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
     opts.reported = [selection](const std::string &root_abs, const std::string &rel) {
       return selection->contains(root_abs, rel);
     };
+    opts.deleted = [selection](const std::string &root_abs) { return selection->missing_under(root_abs); };
     opts.tally_unreported = !(in.text_only && roots.size() == 1);
   }
   // The process ends after reporting: the heap goes back to the system at
