@@ -33,6 +33,7 @@ Json rule_json(const RuleInfo &rule) {
   j["precision"] = rule.precision;
   j["formats"] = rule.formats;
   j["tags"] = rule.tags;
+  if (!rule.profiles.empty()) j["profiles"] = rule.profiles;
   return j;
 }
 

@@ -121,6 +121,7 @@ Json rule_json(const RuleInfo &rule, const SarifOptions &opts) {
   props["security-severity"] = security_severity_score(rule.severity);
   props["precision"] = rule.precision.empty() ? "high" : rule.precision;
   props["problem.severity"] = problem_severity(rule.severity);
+  if (!rule.profiles.empty()) props["profiles"] = rule.profiles;
   r["properties"] = std::move(props);
   return r;
 }

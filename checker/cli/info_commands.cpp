@@ -10,12 +10,43 @@
 #include "checker/cli/rule_selection.h"
 #include "checker/cli/rules_markdown.h"
 #include "checker/cli/suggest.h"
+#include "checker/engine/profiles.h"
 #include "checker/workflow/meta_rules.h"
 #include "checker/workflow/terminal_markdown.h"
 #include "clause_version.h"
 #include "reporters/text_reporter.h"
 
 namespace clause::cli {
+namespace {
+
+std::string join_profiles(const std::vector<std::string> &profiles) {
+  std::string out;
+  for (const std::string &p : profiles) out += (out.empty() ? "" : ",") + p;
+  return out.empty() ? "-" : out;
+}
+
+// What `explain` adds below a rule's page: the metadata its YAML carries.
+std::string metadata_section(const RuleInfo &info) {
+  std::string out = "\n## Profile, severity and peers\n\n";
+  out += "- Profiles: " + (info.profiles.empty() ? std::string("always on") : join_profiles(info.profiles)) +
+         "\n";
+  out += "- Severity: " + std::string(severity_name(info.severity));
+  if (!info.severity_rationale.empty()) out += ". " + info.severity_rationale;
+  out += "\n";
+  for (const char *tool : {"checkov", "trivy"}) {
+    std::string ids;
+    for (const PeerCheck &p : info.peers) {
+      if (p.tool != tool) continue;
+      ids += (ids.empty() ? "" : ", ") + p.id + (p.severity.empty() ? "" : " (" + p.severity + ")");
+    }
+    out += std::string("- Nearest ") + (tool[0] == 'c' ? "Checkov" : "Trivy") +
+           " checks: " + (ids.empty() ? "none" : ids) + "\n";
+  }
+  if (!info.peer_note.empty()) out += "- How they differ: " + info.peer_note + "\n";
+  return out;
+}
+
+}  // namespace
 
 Command add_rules_command(CLI::App &app) {
   struct Args {
@@ -24,16 +55,20 @@ Command add_rules_command(CLI::App &app) {
   };
   auto args = std::make_shared<Args>();
   CLI::App *cmd = app.add_subcommand("rules", "List the rules: id, name, scenario, severity, targets");
-  cmd->add_option("-f,--format", args->format, "text, json or markdown (the docs/rules/README.md index)")
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  cmd->add_option("-f,--format", args->format,
+                  "text, json, markdown (the docs/rules/README.md index) or severity (docs/severity.md)")
+      ->check(CLI::IsMember({"text", "json", "markdown", "severity"}));
   cmd->add_option("--rules", args->rule_dirs, "Directory of extra rule packs (repeatable)")
       ->allow_extra_args(false);
   return Command{cmd, [args] {
                    RuleSelection sel;
                    sel.rule_dirs = args->rule_dirs;
+                   sel.profiles = {std::string(kAllProfiles)};
                    RuleSet set = select_rules(sel);
                    if (args->format == "markdown") {
                      std::cout << rules_markdown(set);
+                   } else if (args->format == "severity") {
+                     std::cout << severity_markdown(set);
                    } else if (args->format == "json") {
                      nlohmann::ordered_json out = nlohmann::ordered_json::array();
                      for (const auto &r : set.rules()) {
@@ -45,6 +80,16 @@ Command add_rules_command(CLI::App &app) {
                        j["severity"] = severity_name(r.info.severity);
                        j["title"] = r.info.title;
                        j["formats"] = r.info.formats;
+                       j["profiles"] = r.info.profiles;
+                       nlohmann::ordered_json peers = nlohmann::ordered_json::array();
+                       for (const PeerCheck &p : r.info.peers) {
+                         nlohmann::ordered_json peer = {{"tool", p.tool}, {"id", p.id}};
+                         if (!p.severity.empty()) peer["severity"] = p.severity;
+                         peers.push_back(std::move(peer));
+                       }
+                       j["peers"] = std::move(peers);
+                       j["peerNote"] = r.info.peer_note;
+                       j["severityRationale"] = r.info.severity_rationale;
                        nlohmann::ordered_json targets = nlohmann::ordered_json::object();
                        if (r.declarative)
                          for (const auto &[fmt, types] : r.declarative->targets)
@@ -59,7 +104,7 @@ Command add_rules_command(CLI::App &app) {
                        std::cout << r.info.id << "  " << r.info.scenario
                                  << (r.info.scenario.size() < 4 ? "  " : " ")
                                  << severity_name(r.info.severity) << "\t" << r.info.name << "\t"
-                                 << r.info.title << "\n";
+                                 << join_profiles(r.info.profiles) << "\t" << r.info.title << "\n";
                    }
                    return static_cast<int>(kOk);
                  }};
@@ -74,6 +119,7 @@ Command add_explain_command(CLI::App &app) {
   return Command{cmd, [key, dirs] {
                    RuleSelection sel;
                    sel.rule_dirs = *dirs;
+                   sel.profiles = {std::string(kAllProfiles)};
                    RuleSet set = select_rules(sel);
                    const Rule *rule = set.find(*key);
                    const RuleInfo *info = rule ? &rule->info : find_meta_rule(*key);
@@ -86,6 +132,7 @@ Command add_explain_command(CLI::App &app) {
                      page = "# " + info->id + " " + info->name + "\n\n" + info->title + "\n\n" +
                             info->rationale + "\n\nFix: " + info->remediation + "\n";
                    }
+                   if (rule) page += metadata_section(*info);
                    // Raw markdown for pipes and files; readable text on a terminal.
                    if (isatty(STDOUT_FILENO) == 1) {
                      std::cout << render_markdown_for_terminal(page, want_color(STDOUT_FILENO));

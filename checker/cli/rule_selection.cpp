@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "checker/cli/suggest.h"
+#include "checker/engine/profiles.h"
 #include "checker/engine/rule_loader.h"
 #include "checker/workflow/meta_rules.h"
 
@@ -56,7 +57,15 @@ RuleSet select_rules(RuleSet set, const RuleSelection &sel) {
       if (!set.find(k)) throw RulePackError(std::string(option) + ": " + unknown_rule(set, k));
   };
   check_known(sel.enable, "--enable");
+  check_known(sel.extend, "--extend-enable");
   check_known(sel.disable, "--disable");
+  std::vector<std::string> profiles = sel.profiles;
+  if (profiles.empty()) profiles.push_back(std::string(kDefaultProfile));
+  if (auto bad = unknown_profile(profiles)) {
+    std::string known;
+    for (const auto &k : known_profiles()) known += k + ", ";
+    throw RulePackError("--profile: no profile '" + *bad + "' (" + known + "all)");
+  }
   for (const auto &s : sel.scenarios) {
     bool ok = false;
     for (int i = 1; i <= 15; ++i)
@@ -73,7 +82,11 @@ RuleSet select_rules(RuleSet set, const RuleSelection &sel) {
                        [&](const std::string &k) { return k == r.info.name || same_rule_id(r.info.id, k); });
   };
   set.filter([&](const Rule &r) {
-    if (!sel.enable.empty() && !named(r, sel.enable)) return false;
+    if (!sel.enable.empty()) {
+      if (!named(r, sel.enable)) return false;
+    } else if (!in_profiles(r.info.profiles, profiles) && !named(r, sel.extend)) {
+      return false;
+    }
     if (named(r, sel.disable)) return false;
     if (!sel.scenarios.empty() &&
         std::find(sel.scenarios.begin(), sel.scenarios.end(), r.info.scenario) == sel.scenarios.end())

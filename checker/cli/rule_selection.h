@@ -1,6 +1,8 @@
 #pragma once
 // Which rules a command runs: the built-in packs plus --rules directories,
-// narrowed by --enable / --disable / --scenario / --severity-min.
+// the rules of the selected profiles (checker/engine/profiles.h) plus
+// --extend-enable, or exactly --enable; then narrowed by --disable /
+// --scenario / --severity-min.
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,7 +13,9 @@ namespace clause::cli {
 
 struct RuleSelection {
   std::vector<std::string> rule_dirs;
-  std::vector<std::string> enable;     // ids or names; empty = all
+  std::vector<std::string> profiles;   // profile names; empty = recommended
+  std::vector<std::string> enable;     // ids or names: exactly these, whatever the profile
+  std::vector<std::string> extend;     // ids or names run beside the profiles' rules
   std::vector<std::string> disable;    // ids or names
   std::vector<std::string> scenarios;  // "5.9"
   std::string severity_min;            // "" = all

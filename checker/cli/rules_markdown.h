@@ -9,4 +9,8 @@ namespace clause::cli {
 
 std::string rules_markdown(const RuleSet &rules);
 
+// `clause rules --format severity`: docs/severity.md, one row per
+// infrastructure rule with its severity, profiles, peer checks and rationale.
+std::string severity_markdown(const RuleSet &rules);
+
 }  // namespace clause::cli

@@ -11,6 +11,7 @@
 
 #include "checker/cache/model_cache.h"
 #include "checker/cli/rule_selection.h"
+#include "checker/engine/profiles.h"
 #include "checker/scan/scanner.h"
 #include "checker/workflow/baseline.h"
 #include "checker/workflow/config.h"
@@ -84,6 +85,7 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   const std::vector<std::string> cli_disable = split_list(in.disable);
   RuleSelection everything;
   everything.rule_dirs = packs;
+  everything.profiles = {std::string(kAllProfiles)};
   std::optional<ModelCache> cache;
   if (!in.no_cache) cache.emplace(in.cache_dir.empty() ? ModelCache::default_dir() : in.cache_dir);
   if (cache && !cache->dir().empty()) everything.cache = &*cache;
@@ -91,7 +93,11 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   check_rule_names(config, all);
 
   RuleSelection sel;
+  const std::vector<std::string> cli_profiles = split_list(in.profiles);
+  sel.profiles = cli_profiles.empty() ? config.profiles : cli_profiles;
   sel.enable = without_meta(cli_enable.empty() ? keys_of(config.enable_rules) : cli_enable);
+  sel.extend = without_meta(split_list(in.extend));
+  for (const std::string &k : without_meta(keys_of(config.extend_rules))) sel.extend.push_back(k);
   sel.disable = without_meta(cli_disable);
   for (const std::string &k : without_meta(keys_of(config.disable_rules))) sel.disable.push_back(k);
   sel.scenarios = split_list(in.scenarios);
@@ -240,7 +246,15 @@ void add_input_options(CLI::App &cmd, ScanInputs &in) {
       ->allow_extra_args(false);
   cmd.add_option("--rules", in.rule_dirs, "Directory of extra rule packs (repeatable)")
       ->allow_extra_args(false);
-  cmd.add_option("--enable", in.enable, "Run only these rules (ids or names, comma-separated)")
+  cmd.add_option("--profile", in.profiles,
+                 "Run the rules of these profiles: recommended (default), conventions, account, all "
+                 "(comma-separated)")
+      ->allow_extra_args(false);
+  cmd.add_option("--enable", in.enable,
+                 "Run only these rules, whatever the profile (ids or names, comma-separated)")
+      ->allow_extra_args(false);
+  cmd.add_option("--extend-enable", in.extend,
+                 "Run these rules beside the profile's (ids or names, comma-separated)")
       ->allow_extra_args(false);
   cmd.add_option("--disable", in.disable, "Do not run these rules (ids or names, comma-separated)")
       ->allow_extra_args(false);

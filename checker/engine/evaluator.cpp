@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "checker/engine/cfn_relations.h"
 #include "checker/engine/native_check.h"
 #include "checker/project/parallel.h"
 #include "checker/terraform/argument_origin.h"
@@ -66,6 +67,13 @@ class ProjectRelations final : public RelationSource {
 
   std::vector<Related> related(std::string_view type, std::string_view via, bool outgoing) const override {
     const Resource &self = project_.resources[index_];
+    // A template names its resources by logical name: who names this one.
+    if (self.format == DocKind::CloudFormation && !outgoing) {
+      std::vector<Related> out;
+      for (const Resource *r : cfn_referrers(project_, self, type, via))
+        out.push_back(Related{r->body, r->address, true});
+      return out;
+    }
     // Only Terraform configuration has a references graph: elsewhere the
     // answer is not known (never a failure).
     if (self.format != DocKind::Terraform) return {Related{nullptr, "", false}};

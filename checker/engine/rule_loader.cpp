@@ -2,6 +2,7 @@
 
 #include "checker/agreement/values.h"
 #include "checker/engine/native_check.h"
+#include "checker/engine/profiles.h"
 #include "checker/model/document.h"
 #include "parsers/parse_options.h"
 #include "parsers/yaml/yaml_parser.h"
@@ -161,8 +162,9 @@ class Loader {
   Rule load(const Node &doc) {
     if (!doc.is_map()) fail(doc, "a rule must be a mapping");
     static const std::set<std::string> kKnown = {
-        "id",      "name",        "scenario",  "title",     "severity", "targets", "when",      "check",
-        "message", "remediation", "rationale", "precision", "tags",     "kind",    "parameters"};
+        "id",   "name",  "scenario",   "title",       "severity",  "targets",
+        "when", "check", "message",    "remediation", "rationale", "precision",
+        "tags", "kind",  "parameters", "profiles",    "peers",     "severity-rationale"};
     for (const auto &kv : doc.entries)
       if (!kKnown.count(kv.key)) fail(kv.key_span, "unknown rule field '" + kv.key + "'");
     Rule rule;
@@ -217,6 +219,9 @@ class Loader {
       if (!tags->is_list()) fail(*tags, "'tags' must be a list");
       for (const auto &t : tags->items) info.tags.push_back(scalar(t, "tags"));
     }
+    load_profiles(doc, info);
+    load_peers(doc, info);
+    info.severity_rationale = optional_text(doc, "severity-rationale");
 
     DeclarativeCheck check;
     const Node *targets = doc.get("targets");
@@ -282,6 +287,66 @@ class Loader {
 
  private:
   std::string origin_;
+
+  // `profiles: [recommended, account]`; a rule that names none is in
+  // `recommended`, so a user's own rules run by default.
+  void load_profiles(const Node &doc, RuleInfo &info) const {
+    const Node *profiles = doc.get("profiles");
+    if (!profiles) {
+      info.profiles = {std::string(kDefaultProfile)};
+      return;
+    }
+    std::vector<const Node *> items;
+    if (profiles->is_scalar()) {
+      items.push_back(profiles);
+    } else if (profiles->is_list() && !profiles->items.empty()) {
+      for (const auto &p : profiles->items) items.push_back(&p);
+    } else {
+      fail(*profiles, "'profiles' must be a non-empty list of profile names");
+    }
+    for (const Node *p : items) {
+      std::string name = scalar(*p, "profiles");
+      if (!is_known_profile(name)) {
+        std::string known;
+        for (const auto &k : known_profiles()) known += (known.empty() ? "" : ", ") + k;
+        fail(*p, "unknown profile '" + name + "' (" + known + ")");
+      }
+      if (std::find(info.profiles.begin(), info.profiles.end(), name) != info.profiles.end())
+        fail(*p, "profile '" + name + "' is listed twice");
+      info.profiles.push_back(std::move(name));
+    }
+  }
+
+  // `peers: {checkov: [CKV_AWS_133], trivy: [{id: AVD-AWS-0077, severity: medium}], note: ...}`.
+  void load_peers(const Node &doc, RuleInfo &info) const {
+    const Node *peers = doc.get("peers");
+    if (!peers) return;
+    if (!peers->is_map()) fail(*peers, "'peers' must map checkov / trivy to check ids");
+    for (const auto &kv : peers->entries) {
+      if (kv.key == "note") {
+        info.peer_note = scalar(kv.value, "peers.note");
+        continue;
+      }
+      if (kv.key != "checkov" && kv.key != "trivy")
+        fail(kv.key_span, "unknown peer tool '" + kv.key + "' (checkov, trivy, or a note)");
+      if (!kv.value.is_list()) fail(kv.value, "peer checks must be a list");
+      for (const auto &item : kv.value.items) {
+        PeerCheck peer{kv.key, "", ""};
+        if (item.is_map()) {
+          for (const auto &f : item.entries)
+            if (f.key != "id" && f.key != "severity") fail(f.key_span, "unknown peer field '" + f.key + "'");
+          peer.id = required(item, "id");
+          peer.severity = optional_text(item, "severity");
+          static const std::set<std::string> kSeverities = {"critical", "high", "medium", "low"};
+          if (!peer.severity.empty() && !kSeverities.count(peer.severity))
+            fail(*item.get("severity"), "peer severity must be critical, high, medium or low");
+        } else {
+          peer.id = scalar(item, "peers");
+        }
+        info.peers.push_back(std::move(peer));
+      }
+    }
+  }
   std::string_view source_;
   RegexCompile regex_;
   RuleIds ids_;
@@ -332,7 +397,11 @@ class Loader {
           if (!check.targets.count(fmt))
             fail(kv.key_span, std::string("check for format '") + target_format_name(fmt) +
                                   "' that the rule does not target");
-          RelatedUse use = fmt == TargetFormat::Terraform ? kRelatedAllowed : kRelatedWrongFormat;
+          // Terraform has its references graph; a CloudFormation template
+          // names its resources by logical name (checker/engine/cfn_relations.h).
+          RelatedUse use = fmt == TargetFormat::Terraform || fmt == TargetFormat::CloudFormation
+                               ? kRelatedAllowed
+                               : kRelatedWrongFormat;
           if (is_per_type(kv.value, check.targets.at(fmt))) {
             for (const auto &tv : kv.value.entries)
               per_type[{fmt, tv.key}] = load_predicate(tv.value, 0, use);
@@ -359,7 +428,10 @@ class Loader {
     const Node &r = *n.get("related");
     if (n.entries.size() != 1) fail(n, "'related' must stand alone in its mapping");
     if (use == kRelatedWrongFormat)
-      fail(n, "'related' reads the Terraform references graph: use it in a check for terraform targets only");
+      fail(
+          n,
+          "'related' reads the Terraform references graph or CloudFormation logical names: use it in a check "
+          "for terraform or cloudformation targets only");
     if (use == kRelatedNested) fail(n, "'related' inside a 'related' check is not supported (one hop only)");
     if (!r.is_map()) fail(r, "'related' needs a mapping with 'type' and 'via'");
     static const std::set<std::string> kKnown = {"type", "via", "direction", "check"};

@@ -12,6 +12,14 @@ enum class RuleKind : uint8_t { Infrastructure, Agreement, CrossDocument };
 
 const char *rule_kind_name(RuleKind kind);
 
+// The nearest check of another scanner (docs/severity.md): its id and, where
+// the scanner grades its checks, the severity it gives.
+struct PeerCheck {
+  std::string tool;      // checkov | trivy
+  std::string id;        // CKV_AWS_133, AVD-AWS-0077
+  std::string severity;  // "" when the tool gives none
+};
+
 struct RuleInfo {
   std::string id;        // CL-0902
   std::string name;      // ops.backup-enabled
@@ -24,8 +32,13 @@ struct RuleInfo {
   std::string precision = "high";    // SARIF precision: very-high | high | medium | low
   std::vector<std::string> formats;  // terraform, cloudformation, kubernetes, agreement
   std::vector<std::string> tags;     // extra tags beyond the generated ones
-  std::string help_markdown;         // the rule's documentation page
-  std::string source;                // file the rule came from (for errors)
+  // Rule profiles (checker/engine/profiles.h): which selections run it.
+  std::vector<std::string> profiles;
+  std::vector<PeerCheck> peers;    // nearest checks of Checkov and Trivy
+  std::string peer_note;           // how the peers' scope or thresholds differ from ours
+  std::string severity_rationale;  // why this severity, against the peers'
+  std::string help_markdown;       // the rule's documentation page
+  std::string source;              // file the rule came from (for errors)
 };
 
 }  // namespace clause

@@ -6,6 +6,7 @@
 #include <functional>
 #include <sstream>
 
+#include "checker/engine/profiles.h"
 #include "checker/geo/regions.h"
 #include "checker/workflow/dates.h"
 #include "checker/workflow/glob.h"
@@ -123,6 +124,21 @@ class Reader {
     return out;
   }
 
+  // `profile: recommended` or a list of profiles (checker/engine/profiles.h).
+  std::vector<std::string> profiles(const Node &n) const {
+    std::vector<std::string> out;
+    for (const Node *item : items(n, "profile")) {
+      std::string s = spelling(*item);
+      if (s != kAllProfiles && !is_known_profile(s)) {
+        std::string known;
+        for (const auto &k : known_profiles()) known += k + ", ";
+        fail(*item, "profile: '" + s + "' is not a profile (" + known + "all)");
+      }
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
   bool boolean(const Node &n, const std::string &what) const {
     const std::string s = spelling(n);
     if (s == "true") return true;
@@ -154,10 +170,12 @@ class Reader {
 
 void read_rules(const Reader &r, const Node &node, Config &c) {
   r.for_each_key(
-      node, "'rules'", {"enable", "disable", "severity", "parameters"},
+      node, "'rules'", {"enable", "extend-enable", "disable", "severity", "parameters"},
       [&](const std::string &key, const Node &v) {
         if (key == "enable") {
           c.enable_rules = r.rules(v, "rules.enable");
+        } else if (key == "extend-enable") {
+          c.extend_rules = r.rules(v, "rules.extend-enable");
         } else if (key == "disable") {
           c.disable_rules = r.rules(v, "rules.disable");
         } else if (key == "severity") {
@@ -299,11 +317,13 @@ Config parse_config(const std::string &text, const std::string &origin) {
   if (!root->is_map()) r.fail(*root, "the configuration must be a mapping of settings");
   r.for_each_key(
       *root, "the configuration",
-      {"version", "rules", "scenarios", "exclude", "rule-packs", "suppressions", "fail-on",
+      {"version", "profile", "rules", "scenarios", "exclude", "rule-packs", "suppressions", "fail-on",
        "report-unused-suppressions", "locations", "units", "agreements"},
       [&](const std::string &key, const Node &v) {
         if (key == "version") {
           if (!v.is_scalar() || r.spelling(v) != "1") r.fail(v, "version must be 1");
+        } else if (key == "profile") {
+          c.profiles = r.profiles(v);
         } else if (key == "rules") {
           read_rules(r, v, c);
         } else if (key == "scenarios") {

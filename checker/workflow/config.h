@@ -60,7 +60,9 @@ struct Config {
   std::string path;  // absolute path of the file; "" when there is none
   std::string dir;   // its directory: globs and pack paths are relative to it
 
-  std::vector<RuleRef> enable_rules;  // empty = all
+  std::vector<std::string> profiles;  // `profile:`; empty = recommended
+  std::vector<RuleRef> enable_rules;  // exactly these; empty = the profiles' rules
+  std::vector<RuleRef> extend_rules;  // run beside the profiles' rules
   std::vector<RuleRef> disable_rules;
   std::vector<std::string> enable_scenarios;  // empty = all
   std::vector<std::string> disable_scenarios;

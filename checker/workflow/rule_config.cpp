@@ -32,6 +32,7 @@ void check_rule_names(const Config &c, const RuleSet &all) {
       fail(c, ref.line, ref.col, "no rule has the id or name '" + ref.key + "'");
   };
   for (const auto &r : c.enable_rules) check(r);
+  for (const auto &r : c.extend_rules) check(r);
   for (const auto &r : c.disable_rules) check(r);
   for (const auto &[r, _] : c.severity) check(r);
   for (const auto &s : c.suppressions)

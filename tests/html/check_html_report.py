@@ -202,11 +202,11 @@ def main():
     check(shown.all_text() == "1 of 3 findings shown", f"the count says 1 of 3 ({shown.all_text()!r})")
 
     # 3. Severity and scenario filters.
-    dom = dump_dom(chromium, profile, url + "#f:sev=high;sc=5.9")
+    dom = dump_dom(chromium, profile, url + "#f:sev=medium;sc=5.9")
     findings = [d for d in dom.find_all("details") if d.has_class("f")]
     vis = [d for d in findings if not d.hidden()]
-    check(len(vis) == 2 and all(d.attrs["data-sev"] == "high" and d.attrs["data-sc"] == "5.9" for d in vis),
-          f"high 5.9 findings only ({len(vis)} visible)")
+    check(len(vis) == 2 and all(d.attrs["data-sev"] == "medium" and d.attrs["data-sc"] == "5.9" for d in vis),
+          f"medium 5.9 findings only ({len(vis)} visible)")
     table = next(n for n in dom.find_all("table") if n.has_class("matrix"))
     head_sel = [th.attrs.get("data-sc") for th in next(table.find_all("thead")).find_all("th") if th.has_class("sel")]
     body_sel = [td.attrs.get("data-sc") for td in next(table.find_all("tbody")).find_all("td") if td.has_class("sel")]

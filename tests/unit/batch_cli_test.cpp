@@ -45,8 +45,8 @@ TEST(BatchCli, ComplianceSummaryOfTheFixture) {
   const json a59 = scenario(alpha, "5.9");
   EXPECT_EQ(a59["status"], "fail");
   EXPECT_EQ(a59["failed"], 1);
-  EXPECT_EQ(a59["failedBySeverity"]["high"], 1);
-  EXPECT_EQ(a59["findings"]["high"], 1);
+  EXPECT_EQ(a59["failedBySeverity"]["medium"], 1);
+  EXPECT_EQ(a59["findings"]["medium"], 1);
   EXPECT_EQ(a59["targets"], json::parse(R"({"total": 1, "passed": 0, "failed": 1, "unknown": 0})"));
   const json a510 = scenario(alpha, "5.10");
   EXPECT_EQ(a510["status"], "unknown");
@@ -105,7 +105,7 @@ TEST(BatchCli, TextEndsWithTheBatchSummary) {
   const std::string tail = "root " + alpha + ": fail; fail 5.9; unknown 5.10; pass 5.3 (12 n/a)\nroot " +
                            beta +
                            ": fail; fail 5.3; pass 5.9 (13 n/a)\n2 roots: 2 fail, 0 unknown, 0 pass, 0 n/a\n"
-                           "2 findings (1 high, 1 medium); 2 files scanned (2 terraform)\n";
+                           "2 findings (2 medium); 2 files scanned (2 terraform)\n";
   EXPECT_TRUE(r.out.ends_with(tail)) << r.out;
 }
 

@@ -91,10 +91,10 @@ TEST(CliManners, SeveritiesAndRuleIdsInAnyCase) {
   EXPECT_EQ(run("scan -q --fail-on HIGH " + demo).exit_code, 1);
   EXPECT_EQ(run("scan -q --fail-on Never " + demo).exit_code, 0);
   EXPECT_EQ(run("scan -q --enable cl-0901 --fail-on CRITICAL " + demo).exit_code, 0);
-  CliRun one = run("scan --no-color --enable cl-0901 --severity-min HIGH " + demo);
+  CliRun one = run("scan --no-color --enable cl-0901 --severity-min MEDIUM " + demo);
   EXPECT_EQ(one.exit_code, 1);
-  EXPECT_NE(one.out.find(demo + "/infra/database.tf:15:3: high: [CL-0901]"), std::string::npos) << one.out;
-  EXPECT_NE(one.out.find("\n1 finding (1 high);"), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find(demo + "/infra/database.tf:15:3: medium: [CL-0901]"), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find("\n1 finding (1 medium);"), std::string::npos) << one.out;
   CliRun page = run("explain cl-0901");
   EXPECT_EQ(page.exit_code, 0);
   EXPECT_EQ(page.out.rfind("# CL-0901 ops.backup-enabled", 0), 0u) << page.out;
@@ -117,7 +117,7 @@ TEST(CliManners, OutputFormatFollowsTheExtension) {
       0u);
   EXPECT_EQ(t.read("out.md").rfind("## clause: ISO/IEC 20000-9 conformance\n", 0), 0u) << t.read("out.md");
   EXPECT_EQ(t.read("out.html").rfind("<!DOCTYPE html>", 0), 0u);
-  EXPECT_EQ(t.read("plain.log").rfind(demo + "/infra/database.tf:15:3: high: [CL-0901]", 0), 0u)
+  EXPECT_EQ(t.read("plain.log").rfind(demo + "/infra/database.tf:15:3: medium: [CL-0901]", 0), 0u)
       << t.read("plain.log");
   // -f wins over an unknown extension, agrees with a known one, and a
   // contradiction is refused before anything is scanned or written.
@@ -181,12 +181,12 @@ TEST(CliManners, OnlyFilesOutsideEveryRootAreWarnedAbout) {
       r.out,
       "clause: warning: --only-files elsewhere/db.tf: not inside any scan root; nothing is reported for it\n"
       "clause: warning: --only-files nothere.tf: no such file; nothing is reported for it\n"
-      "repo/db.tf:2:3: high: [CL-0901] aws_db_instance.main is not backed up as required "
-      "(backup_retention_period is 1); keep automated backups for at least 7 days or add it to an AWS "
-      "Backup plan\n"
+      "repo/db.tf:2:3: medium: [CL-0901] aws_db_instance.main is not backed up as required "
+      "(backup_retention_period is 1); keep automated backups for at least the configured minimum "
+      "(minRetentionDays, 7 days by default) or add it to an AWS Backup plan\n"
       "  backup_retention_period = 1\n"
       "  ^~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
-      "1 finding (1 high); 1 file scanned (1 terraform)\n");
+      "1 finding (1 medium); 1 file scanned (1 terraform)\n");
 }
 
 // A user's pack names its rules outside CL-; CL- in a pack, and two packs

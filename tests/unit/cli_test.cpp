@@ -23,7 +23,7 @@ TEST(Cli, DemoReportsEachRuleAtItsLine) {
   CliRun r = run("scan --no-color " + src("fixtures/demo"));
   EXPECT_EQ(r.exit_code, 1) << r.out;
   std::string root = src("fixtures/demo");
-  EXPECT_NE(r.out.find(root + "/infra/database.tf:15:3: high: [CL-0901]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(root + "/infra/database.tf:15:3: medium: [CL-0901]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(root + "/infra/logging.tf:6:1: medium: [CL-1001]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(root + "/infra/logging.tf:12:3: medium: [CL-1001]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(root + "/infra/storage.tf:14:1: medium: [CL-0301]"), std::string::npos) << r.out;
@@ -104,7 +104,8 @@ TEST(Cli, RulesJsonListsMetadata) {
     found = true;
     EXPECT_EQ(rule["name"], "ops.backup-enabled");
     EXPECT_EQ(rule["scenario"], "5.9");
-    EXPECT_EQ(rule["severity"], "high");
+    EXPECT_EQ(rule["severity"], "medium");
+    EXPECT_EQ(rule["profiles"], nlohmann::json::array({"recommended"}));
     EXPECT_EQ(rule["documented"], true);
   }
   EXPECT_TRUE(found);
@@ -133,7 +134,7 @@ TEST(Cli, ParseErrorsAreReportedAndTheScanGoesOn) {
   EXPECT_NE(r.out.find(dir.string() + "/broken.tf:2:"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("CL-0004"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[parse-error]"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find(dir.string() + "/ok.tf:2:3: high: [CL-0901]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(dir.string() + "/ok.tf:2:3: medium: [CL-0901]"), std::string::npos) << r.out;
   fs::remove_all(dir);
 }
 

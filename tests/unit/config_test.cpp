@@ -100,10 +100,10 @@ TEST(Config, EmptyFileIsAnEmptyConfiguration) {
 }
 
 TEST(Config, ErrorsNameFileLineAndColumn) {
-  EXPECT_EQ(
-      error_of("rules:\n  enabel: [CL-0901]\n"),
-      "/p/.clause.yaml:2:3: unknown key 'enabel' in 'rules' (expected one of: enable, disable, severity, "
-      "parameters)");
+  EXPECT_EQ(error_of("rules:\n  enabel: [CL-0901]\n"),
+            "/p/.clause.yaml:2:3: unknown key 'enabel' in 'rules' (expected one of: enable, extend-enable, "
+            "disable, severity, "
+            "parameters)");
   EXPECT_EQ(error_of("rules:\n  severity:\n    CL-0901: urgent\n"),
             "/p/.clause.yaml:3:14: 'urgent' is not a severity (critical, high, medium, low, info)");
   EXPECT_EQ(error_of("scenarios:\n  enable: [5.9, 5.16]\n"),
@@ -171,8 +171,10 @@ TEST(Config, RuleNamesAreCheckedAgainstTheLoadedRules) {
   EXPECT_EQ(check("rules:\n  severity: {CL-0002: low, ops.backup-enabled: critical}\n"), "(no error)");
   EXPECT_EQ(check("suppressions:\n  - {path: a, rules: [ops.nope], reason: r}\n"),
             "/p/.clause.yaml:2:23: no rule has the id or name 'ops.nope'");
+  EXPECT_EQ(check("rules:\n  parameters:\n    CL-0902:\n      min_days: 14\n"),
+            "/p/.clause.yaml:4:7: CL-0902 has no parameter 'min_days' (it takes none)");
   EXPECT_EQ(check("rules:\n  parameters:\n    CL-0901:\n      min_days: 14\n"),
-            "/p/.clause.yaml:4:7: CL-0901 has no parameter 'min_days' (it takes none)");
+            "/p/.clause.yaml:4:7: CL-0901 has no parameter 'min_days' (it has: minRetentionDays)");
 }
 
 TEST(Config, ParametersAndSeveritiesReachTheRules) {
@@ -211,7 +213,7 @@ parameters:
   ASSERT_NE(r, nullptr);
   EXPECT_EQ(r->info.severity, Severity::Critical);
   EXPECT_EQ(r->parameters.at("min_days").number, 14);
-  EXPECT_EQ(configured.find("CL-0901")->info.severity, Severity::High);
+  EXPECT_EQ(configured.find("CL-0901")->info.severity, Severity::Medium);
 }
 
 TEST(Config, MetaRulesCanBeSwitchedOffOrRegraded) {

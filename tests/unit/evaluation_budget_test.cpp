@@ -39,7 +39,7 @@ void expect_budget_stops(const std::string &main_tf, const std::string &at,
   CliRun r = run_clause("scan --no-color --no-cache --enable CL-0901 " + dir.str());
   EXPECT_EQ(r.exit_code, 1) << r.out;
   // The good file's finding first, then exactly one warning: the budget's.
-  EXPECT_EQ(r.out.rfind(dir / "good.tf:2:3: high: [CL-0901] ", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.rfind(dir / "good.tf:2:3: medium: [CL-0901] ", 0), 0u) << r.out;
   std::vector<std::string> warnings;
   std::istringstream lines(r.out);
   for (std::string line; std::getline(lines, line);)

@@ -40,7 +40,7 @@ struct Root {
   CliRun scan(const std::string &extra = "") const {
     return run_clause("scan --no-color --enable CL-0901 " + extra + " " + dir.str());
   }
-  std::string good_finding() const { return at("good.tf") + ":2:3: high: [CL-0901]"; }
+  std::string good_finding() const { return at("good.tf") + ":2:3: medium: [CL-0901]"; }
 };
 
 std::vector<std::string> lines_of(const std::string &text) {
@@ -189,7 +189,7 @@ TEST(HostileInput, InvalidUtf8KeepsFindingsAndOutputsStayValid) {
   CliRun r = root.scan();
   expect_scan(root, r, {});
   EXPECT_TRUE(has_line_starting(
-      r.out, root.at("bad.tf") + ":3:3: high: [CL-0901] aws_db_instance.\\xFF\\xFE is not backed up"))
+      r.out, root.at("bad.tf") + ":3:3: medium: [CL-0901] aws_db_instance.\\xFF\\xFE is not backed up"))
       << r.out;
   // JSON and SARIF are valid UTF-8: the bad bytes become U+FFFD.
   for (const char *format : {"json", "sarif"}) {
@@ -236,13 +236,14 @@ std::string crlf(std::string s) {
 void expect_positions(const Root &root, const std::string &prefix) {
   CliRun r = root.scan();
   expect_scan(root, r, {});
-  EXPECT_TRUE(has_line_starting(r.out, root.at(prefix + ".tf") + ":3:3: high: [CL-0901] aws_db_instance.c "))
+  EXPECT_TRUE(
+      has_line_starting(r.out, root.at(prefix + ".tf") + ":3:3: medium: [CL-0901] aws_db_instance.c "))
       << r.out;
   EXPECT_TRUE(
-      has_line_starting(r.out, root.at(prefix + ".yaml") + ":6:7: high: [CL-0901] Db is not backed up"))
+      has_line_starting(r.out, root.at(prefix + ".yaml") + ":6:7: medium: [CL-0901] Db is not backed up"))
       << r.out;
   EXPECT_TRUE(
-      has_line_starting(r.out, root.at(prefix + ".json") + ":3:19: high: [CL-0901] Db is not backed up"))
+      has_line_starting(r.out, root.at(prefix + ".json") + ":3:19: medium: [CL-0901] Db is not backed up"))
       << r.out;
 }
 
@@ -330,7 +331,7 @@ TEST(HostileInput, TwentyMebibyteSingleLine) {
   CliRun r = root.scan("--max-file-size 33554432");
   expect_scan(root, r, {});
   EXPECT_TRUE(has_line_starting(r.out, root.at("line.tf.json") + ":1:" + std::to_string(prefix.size() + 1) +
-                                           ": high: [CL-0901] aws_db_instance.wide is not backed up"))
+                                           ": medium: [CL-0901] aws_db_instance.wide is not backed up"))
       << r.out.substr(0, 2000);
   EXPECT_LT(r.out.size(), 4096u) << "the 20 MiB line must not be echoed whole";
 }
@@ -428,7 +429,7 @@ TEST(HostileInput, SymlinkLoopsAndLinksOutOfTheRoot) {
        root.at("null.tf") + ": note: symbolic link leads outside the scan root; skipped [symlink-outside]",
        root.at("out.tf") + ": note: symbolic link leads outside the scan root; skipped [symlink-outside]",
        root.at("outdir") + ": note: symbolic link leads outside the scan root; skipped [symlink-outside]"});
-  EXPECT_TRUE(has_line_starting(r.out, root.at("alias.tf") + ":2:3: high: [CL-0901]")) << r.out;
+  EXPECT_TRUE(has_line_starting(r.out, root.at("alias.tf") + ":2:3: medium: [CL-0901]")) << r.out;
   EXPECT_EQ(r.out.find("secret"), std::string::npos) << r.out;
 }
 
@@ -452,8 +453,8 @@ TEST(HostileInput, UnreadableFileAndDirectory) {
   // simply scanned.
   CliRun r = root.scan();
   expect_scan(root, r, {});
-  EXPECT_TRUE(has_line_starting(r.out, root.at("locked.tf") + ":2:3: high: [CL-0901]")) << r.out;
-  EXPECT_TRUE(has_line_starting(r.out, root.at("lockeddir/inner.tf") + ":2:3: high: [CL-0901]")) << r.out;
+  EXPECT_TRUE(has_line_starting(r.out, root.at("locked.tf") + ":2:3: medium: [CL-0901]")) << r.out;
+  EXPECT_TRUE(has_line_starting(r.out, root.at("lockeddir/inner.tf") + ":2:3: medium: [CL-0901]")) << r.out;
   // The unprivileged path, through setpriv when this system lets root drop
   // to `nobody` (the binary and the root must be readable by it).
   if (::system("setpriv --reuid=65534 --regid=65534 --clear-groups true >/dev/null 2>&1") != 0)
@@ -506,7 +507,7 @@ TEST(HostileInput, ModuleThatCallsItself) {
       {root.at("main.tf") +
        ":1:1: warning: module \"self\" at main.tf:1 calls \"./\", a module already being instantiated on "
        "this path (.); the call is not followed [module-cycle]"});
-  EXPECT_TRUE(has_line(r.out, "1 finding (1 high); 2 files scanned (2 terraform); 1 input problem")) << r.out;
+  EXPECT_TRUE(has_line(r.out, "1 finding (1 medium); 2 files scanned (2 terraform); 1 input problem")) << r.out;
 }
 
 // --- nothing to read ---------------------------------------------------------
@@ -521,7 +522,7 @@ TEST(HostileInput, EmptyAndCommentOnlyFiles) {
   CliRun r = root.scan();
   expect_scan(root, r, {});
   EXPECT_TRUE(
-      has_line(r.out, "1 finding (1 high); 5 files scanned (4 terraform, 1 terraform-vars), 4 skipped"))
+      has_line(r.out, "1 finding (1 medium); 5 files scanned (4 terraform, 1 terraform-vars), 4 skipped"))
       << r.out;
 }
 

@@ -63,10 +63,11 @@ TEST(TerraformModules, FindingInModuleFileWithCallSiteAsRelatedLocation) {
   EXPECT_EQ(f.resource, "module.db.aws_db_instance.this");
   EXPECT_EQ(f.location.path, "modules/db/main.tf");
   expect_span(f.location.span, 6, 3, 6, 42);
-  EXPECT_EQ(f.message,
-            "module.db.aws_db_instance.this is not backed up as required (backup_retention_period is 3); "
-            "keep automated "
-            "backups for at least 7 days or add it to an AWS Backup plan");
+  EXPECT_EQ(
+      f.message,
+      "module.db.aws_db_instance.this is not backed up as required (backup_retention_period is 3); "
+      "keep automated backups for at least the configured minimum (minRetentionDays, 7 days by default) "
+      "or add it to an AWS Backup plan");
   ASSERT_EQ(f.related.size(), 1u);
   EXPECT_EQ(f.related[0].location.path, "main.tf");
   expect_span(f.related[0].location.span, 9, 1, 9, 12);

@@ -19,7 +19,7 @@ TEST(TerraformVarFile, ValuesDecideWhatTheSourceLeavesOpen) {
   CliRun prod =
       run("scan --no-color --enable CL-0901 --var-file " + src(kRoot + "/prod.tfvars") + " " + src(kRoot));
   EXPECT_EQ(prod.exit_code, 1) << prod.out;
-  EXPECT_NE(prod.out.find(src(kRoot) + "/main.tf:8:3: high: [CL-0901] aws_db_instance.ledger"),
+  EXPECT_NE(prod.out.find(src(kRoot) + "/main.tf:8:3: medium: [CL-0901] aws_db_instance.ledger"),
             std::string::npos)
       << prod.out;
   EXPECT_NE(prod.out.find("(backup_retention_period is 3)"), std::string::npos) << prod.out;

@@ -42,10 +42,11 @@ TEST(ExitPolicy, EveryFailOnLevel) {
 TEST(ExitPolicy, ConfigDefaultAndCommandLineOverride) {
   TempTree t;
   make_root(t);
-  t.write("db.tf", kFailingDb);  // CL-0901 high
+  t.write("db.tf", kFailingDb);  // CL-0901 medium
   t.write(".clause.yaml", "rules: {enable: [CL-0901]}\nfail-on: critical\n");
   EXPECT_EQ(run("scan -q " + t.path()).exit_code, 0);
-  EXPECT_EQ(run("scan -q --fail-on high " + t.path()).exit_code, 1);
+  EXPECT_EQ(run("scan -q --fail-on high " + t.path()).exit_code, 0);
+  EXPECT_EQ(run("scan -q --fail-on medium " + t.path()).exit_code, 1);
   t.write(".clause.yaml", "rules: {enable: [CL-0901]}\n");
   EXPECT_EQ(run("scan -q " + t.path()).exit_code, 1);  // default: low
 }
@@ -72,17 +73,20 @@ TEST(SuppressionCli, TextHidesSuppressedUnlessAsked) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(
       r.out,
-      "db.tf:7:3: high: [CL-0901] aws_db_instance.b is not backed up as required (backup_retention_period "
-      "is 2); keep automated backups for at least 7 days or add it to an AWS Backup plan\n"
+      "db.tf:7:3: medium: [CL-0901] aws_db_instance.b is not backed up as required (backup_retention_period "
+      "is 2); keep automated backups for at least the configured minimum (minRetentionDays, 7 days by "
+      "default) or add it to an AWS Backup plan\n"
       "  backup_retention_period = 2\n"
       "  ^~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
-      "1 finding (1 high), 1 suppressed; 1 file scanned (1 terraform)\n");
+      "1 finding (1 medium), 1 suppressed; 1 file scanned (1 terraform)\n");
   CliRun shown = run_in(t.path(), "scan --no-color --enable CL-0901 --show-suppressed .");
-  EXPECT_NE(shown.out.find(
-                "db.tf:3:3: high: [CL-0901] aws_db_instance.main is not backed up as required "
-                "(backup_retention_period is 1); keep automated backups for at least 7 days or add it to "
-                "an AWS Backup plan [suppressed: throwaway copy]\n"),
-            std::string::npos)
+  EXPECT_NE(
+      shown.out.find(
+          "db.tf:3:3: medium: [CL-0901] aws_db_instance.main is not backed up as required "
+          "(backup_retention_period is 1); keep automated backups for at least the configured minimum "
+          "(minRetentionDays, 7 days by default) or add it to an AWS Backup plan [suppressed: throwaway "
+          "copy]\n"),
+      std::string::npos)
       << shown.out;
   CliRun sarif = run_in(t.path(), "scan --enable CL-0901 -f sarif .");
   const auto log = nlohmann::json::parse(sarif.out);
@@ -136,9 +140,11 @@ TEST(ConfigCli, ErrorsExitTwoWithFileAndLine) {
   t.write(".clause.yaml", "rules:\n  enabel: [CL-0901]\n");
   CliRun r = run("scan " + t.path());
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.out, "clause: error: " + (t / ".clause.yaml") +
-                       ":2:3: unknown key 'enabel' in 'rules' (expected one of: enable, disable, severity, "
-                       "parameters)\n");
+  EXPECT_EQ(
+      r.out,
+      "clause: error: " + (t / ".clause.yaml") +
+          ":2:3: unknown key 'enabel' in 'rules' (expected one of: enable, extend-enable, disable, severity, "
+          "parameters)\n");
   t.write(".clause.yaml", "# rules we run\nrules:\n  disable: [ops.backup-enable]\n");
   r = run("scan " + t.path());
   EXPECT_EQ(r.exit_code, 2);
@@ -178,8 +184,8 @@ suppressions:
   CliRun r = run_in(t / "infra", "scan --no-color --show-suppressed ..");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out.find("legacy/old.tf"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("../infra/db.tf:2:3: high: [CL-0901]"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("../expired/db.tf:2:3: high: [CL-0901]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("../infra/db.tf:2:3: medium: [CL-0901]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("../expired/db.tf:2:3: medium: [CL-0901]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[suppressed: sandbox data is synthetic]"), std::string::npos) << r.out;
   EXPECT_NE(
       r.out.find("clause: warning: " + (t / ".clause.yaml") +
@@ -188,7 +194,7 @@ suppressions:
       << r.out;
   // legacy/old.tf is ignored, .clause.yaml skipped (not an input).
   EXPECT_NE(
-      r.out.find("2 findings (2 high), 1 suppressed; 4 files scanned (1 ignored, 3 terraform), 1 skipped"),
+      r.out.find("2 findings (2 medium), 1 suppressed; 4 files scanned (1 ignored, 3 terraform), 1 skipped"),
       std::string::npos)
       << r.out;
   EXPECT_EQ(run("scan -q -f sarif -o " + (t / "out.sarif") + " " + t.path()).exit_code, 1);
@@ -219,21 +225,21 @@ TEST(Baseline, InsertedLinesKeepAFindingBaselined) {
   // The baseline file itself is JSON but no input: it counts as skipped.
   EXPECT_EQ(r.out, "0 findings, 1 baselined; 1 file scanned (1 terraform), 1 skipped\n");
   // The same finding without the baseline is at its new line.
-  EXPECT_NE(run_in(t.path(), "scan --no-color --enable CL-0901 .").out.find("db.tf:7:3: high: [CL-0901]"),
+  EXPECT_NE(run_in(t.path(), "scan --no-color --enable CL-0901 .").out.find("db.tf:7:3: medium: [CL-0901]"),
             std::string::npos);
 
   // A new finding is reported; the baselined one is still dropped.
   t.write("new.tf", "resource \"aws_rds_cluster\" \"c\" {\n  backup_retention_period = 3\n}\n");
   r = run_in(t.path(), scan);
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.out.find("new.tf:2:3: high: [CL-0901]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("new.tf:2:3: medium: [CL-0901]"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("db.tf:"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("1 finding (1 high), 1 baselined;"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 finding (1 medium), 1 baselined;"), std::string::npos) << r.out;
 
   // Changing the offending value makes it a different finding.
   t.write("db.tf", std::string("# one\n# two\n\nlocals {\n}\n") +
                        "resource \"aws_db_instance\" \"main\" {\n  backup_retention_period = 2\n}\n");
-  EXPECT_NE(run_in(t.path(), scan).out.find("db.tf:7:3: high: [CL-0901]"), std::string::npos);
+  EXPECT_NE(run_in(t.path(), scan).out.find("db.tf:7:3: medium: [CL-0901]"), std::string::npos);
 }
 
 TEST(Baseline, BadFilesAreUsageErrors) {
@@ -288,7 +294,7 @@ TEST_F(PreCommit, ChangedSinceReportsOnlyTheChangedFiles) {
   CliRun r = run_in(t.path(), "scan --no-color --enable CL-0901 --changed-since HEAD .");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(files_of(r.out), "a.tf b.tf ") << r.out;
-  EXPECT_NE(r.out.find("2 findings (2 high); 3 files scanned (3 terraform)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2 findings (2 medium); 3 files scanned (3 terraform)"), std::string::npos) << r.out;
   t.write("d.tf", kFailingDb);  // untracked files count as changed
   EXPECT_EQ(files_of(run_in(t.path(), "scan --no-color --enable CL-0901 --changed-since HEAD .").out),
             "a.tf b.tf d.tf ");
@@ -305,8 +311,8 @@ TEST_F(PreCommit, OnlyFilesAndTheHookScript) {
   EXPECT_EQ(h.exit_code, 1) << h.out;
   // The whole repository is read; paths are relative to it.
   EXPECT_EQ(h.out.find("c.tf"), std::string::npos) << h.out;
-  EXPECT_EQ(h.out.rfind("a.tf:3:3: high: [CL-0901]", 0), 0u) << h.out;
-  EXPECT_NE(h.out.find("\nb.tf:2:3: high: [CL-0901]"), std::string::npos) << h.out;
+  EXPECT_EQ(h.out.rfind("a.tf:3:3: medium: [CL-0901]", 0), 0u) << h.out;
+  EXPECT_NE(h.out.find("\nb.tf:2:3: medium: [CL-0901]"), std::string::npos) << h.out;
   EXPECT_EQ(h.out.find(t.path()), std::string::npos) << h.out;
   EXPECT_EQ(hook("").exit_code, 0);
 }
@@ -319,15 +325,15 @@ TEST_F(PreCommit, TheHookTakesBothArgumentForms) {
                            "-j 1 --fail-on critical --enable CL-0901"}) {
     CliRun h = hook(std::string(args) + " a.tf");
     EXPECT_EQ(h.exit_code, 0) << args << "\n" << h.out;
-    EXPECT_EQ(h.out.rfind("a.tf:3:3: high: [CL-0901]", 0), 0u) << args << "\n" << h.out;
+    EXPECT_EQ(h.out.rfind("a.tf:3:3: medium: [CL-0901]", 0), 0u) << args << "\n" << h.out;
   }
-  CliRun high = hook("--fail-on high --no-color --enable CL-0901 a.tf");
+  CliRun high = hook("--fail-on medium --no-color --enable CL-0901 a.tf");
   EXPECT_EQ(high.exit_code, 1) << high.out;
   t.write("sub/d.tf", kFailingDb);
   CliRun sub = run_shell("cd '" + t.path() + "/sub' && CLAUSE=" + CLAUSE_BINARY + " " +
                          testing::src("scripts/pre-commit-clause") + " --enable CL-0901 --no-color d.tf");
   EXPECT_EQ(sub.exit_code, 1) << sub.out;
-  EXPECT_EQ(sub.out.rfind("sub/d.tf:2:3: high: [CL-0901]", 0), 0u) << sub.out;
+  EXPECT_EQ(sub.out.rfind("sub/d.tf:2:3: medium: [CL-0901]", 0), 0u) << sub.out;
 }
 
 // A .tf with a syntax error blocks the commit by default (CL-0004, medium).

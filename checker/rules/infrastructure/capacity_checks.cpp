@@ -3,6 +3,7 @@
 #include <map>
 
 #include "checker/rules/infrastructure/infra_support.h"
+#include "checker/rules/infrastructure/k8s_workload_traits.h"
 #include "checker/rules/infrastructure/kubernetes_index.h"
 
 namespace clause::infra {
@@ -42,7 +43,8 @@ void k8s_hpa(const NativeCheckContext &ctx) {
     services[k8s_scope(*svc)].add(svc, selects ? sel.node : nullptr);
   }
   for (const Resource *w : k8s.all("Deployment")) {
-    if (k8s.autoscaler_for(*w)) continue;
+    // An autoscaler cannot make a single writer scale (docs/rules/CL-1102.md).
+    if (k8s.autoscaler_for(*w) || !single_writer_reason(k8s, *w).empty()) continue;
     auto in_namespace = services.find(k8s_scope(*w));
     if (in_namespace == services.end()) continue;
     const Resource *service = in_namespace->second.first_match(k8s_pod_template_labels(*w));

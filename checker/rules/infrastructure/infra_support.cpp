@@ -121,8 +121,6 @@ std::vector<ProviderBlock> provider_blocks(const Project &project) {
   return out;
 }
 
-namespace {
-
 // Joins a directory and a relative module source, resolving "." and "..".
 std::string join_relative(const std::string &dir, const std::string &source) {
   std::vector<std::string> parts;
@@ -146,8 +144,6 @@ std::string join_relative(const std::string &dir, const std::string &source) {
   for (const auto &p : parts) out += (out.empty() ? "" : "/") + p;
   return out;
 }
-
-}  // namespace
 
 std::set<std::string> local_module_directories(const Project &project) {
   std::set<std::string> out;

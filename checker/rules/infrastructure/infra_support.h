@@ -39,6 +39,8 @@ Value value_at(const Node *root, std::initializer_list<std::string_view> path);
 bool mentions(const Node &n, std::string_view needle);
 
 std::string directory_of(const std::string &path);
+// Joins a directory and a relative module source, resolving "." and "..".
+std::string join_relative(const std::string &dir, const std::string &source);
 
 // A Terraform `provider "NAME"` block with where it stands.
 struct ProviderBlock {

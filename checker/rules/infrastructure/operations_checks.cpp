@@ -1,5 +1,6 @@
 // Scenario 5.9: serving workloads do not depend on a single pod.
 #include "checker/rules/infrastructure/infra_support.h"
+#include "checker/rules/infrastructure/k8s_workload_traits.h"
 #include "checker/rules/infrastructure/kubernetes_index.h"
 
 namespace clause::infra {
@@ -10,8 +11,36 @@ void single_replica(const NativeCheckContext &ctx) {
   KubernetesIndex k8s(ctx.project());
   for (const char *kind : {"Deployment", "StatefulSet"}) {
     for (const Resource *w : k8s.all(kind)) {
-      // An autoscaler owns the replica count; cap.k8s-hpa judges it.
-      if (k8s.autoscaler_for(*w)) continue;
+      // More replicas of a single writer are not more availability: the
+      // advice would not fit (docs/rules/CL-0906.md).
+      if (!single_writer_reason(k8s, *w).empty()) continue;
+      // An autoscaler owns the replica count: its floor is what runs at
+      // quiet times.
+      if (const Resource *hpa = k8s.autoscaler_for(*w)) {
+        Value min = value_at(hpa->body, {"spec", "minReplicas"});
+        if (min.unknown()) {
+          ctx.undecided(*hpa->document, min.node->span, w->address, min.node->scalar_text());
+          continue;
+        }
+        std::optional<double> floor = min.absent() ? std::optional<double>(1) : min.as_number();
+        if (!floor || *floor != 1) {
+          ctx.passed();
+          continue;
+        }
+        Span at = hpa->span;
+        if (min.entry) {
+          at = min.entry->key_span;
+          at.end_line = min.node->span.end_line;
+          at.end_col = min.node->span.end_col;
+          at.end_offset = min.node->span.end_offset;
+        }
+        ctx.report(*hpa->document, at,
+                   w->address + " can run a single replica: " + hpa->address + " scales it down to 1" +
+                       (min.absent() ? " (minReplicas defaults to 1)" : "") +
+                       "; at quiet times any restart, node failure or rollout interrupts it",
+                   w->address, {RelatedLocation{w->location(), "the workload"}});
+        continue;
+      }
       Value v = value_at(w->body, {"spec", "replicas"});
       if (v.unknown()) {
         ctx.undecided(*w->document, v.node->span, w->address, v.node->scalar_text());

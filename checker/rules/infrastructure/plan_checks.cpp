@@ -1,6 +1,7 @@
 // Scenario 5.2 checks that need the whole project: a budget somewhere in the
 // root, and provider versions pinned in every module.
 #include "checker/rules/infrastructure/infra_support.h"
+#include "checker/rules/infrastructure/provider_constraints.h"
 
 namespace clause::infra {
 namespace {
@@ -29,43 +30,73 @@ void budget_defined(const NativeCheckContext &ctx) {
         [](const Resource &r) { return r.type == "google_billing_budget"; }}});
 }
 
-// CL-0202 plan.provider-pinned: every required_providers entry carries a
-// version constraint, and a root module that configures a provider declares
-// required_providers at all.
+// CL-0202 plan.provider-pinned, judged in each deployed root module (a
+// directory no local module call reaches, which configures a provider or
+// keeps state): every provider it requires or configures has a constraint
+// that caps the version, counting the constraints of the local modules it
+// calls (Terraform applies them all). Called and reusable modules are
+// judged through their callers; examples and tests are not deployments.
 void provider_pinned(const NativeCheckContext &ctx) {
   const Project &project = ctx.project();
-  std::set<std::string> dirs_with_requirements;
-  for (const auto &doc : project.documents) {
-    if (doc->kind != DocKind::Terraform) continue;
-    for (const auto &b : doc->blocks) {
-      if (b.type != "terraform") continue;
-      const Node *req = b.body.get("required_providers");
-      if (!req) continue;
-      dirs_with_requirements.insert(directory_of(doc->path));
-      const Node *body = req->is_list() && !req->items.empty() ? &req->items.front() : req;
-      if (!body->is_map()) continue;
-      for (const auto &e : body->entries) {
-        if (e.value.is_string()) continue;  // legacy `aws = "~> 5.0"`
-        if (!e.value.is_map()) continue;
-        if (e.value.get("version")) continue;
-        ctx.report(*doc, e.key_span,
-                   "Provider '" + e.key +
-                       "' has no version constraint; a new major release can rename attributes and change "
-                       "what the same configuration deploys",
-                   "terraform.required_providers." + e.key);
-      }
+  const auto modules = provider_constraints(project);
+  const auto calls = local_module_calls(project);
+  std::set<std::string> called;
+  for (const auto &[_, callees] : calls) called.insert(callees.begin(), callees.end());
+  for (const auto &[dir, own] : modules) {
+    if (called.count(dir) || !own.deployable() || example_or_test_directory(dir)) continue;
+    // The constraints in force: this module's and those of every local
+    // module it reaches.
+    std::map<std::string, std::vector<std::string>> in_force;
+    std::set<std::string> seen{dir};
+    std::vector<std::string> todo{dir};
+    while (!todo.empty()) {
+      std::string d = todo.back();
+      todo.pop_back();
+      if (auto m = modules.find(d); m != modules.end())
+        for (const auto &[name, cs] : m->second.required)
+          for (const auto &c : cs)
+            if (!c.constraint.empty()) in_force[name].push_back(c.constraint);
+      if (auto c = calls.find(d); c != calls.end())
+        for (const std::string &callee : c->second)
+          if (seen.insert(callee).second) todo.push_back(callee);
     }
-  }
-  auto modules = local_module_directories(project);
-  std::set<std::string> reported;
-  for (const auto &p : provider_blocks(project)) {
-    std::string dir = directory_of(p.doc->path);
-    if (dirs_with_requirements.count(dir) || modules.count(dir) || !reported.insert(dir).second) continue;
-    ctx.report(*p.doc, p.block->header,
-               "This root configures provider '" + p.name +
-                   "' but declares no required_providers with a version constraint; each run may pick a "
-                   "different provider release",
-               "provider." + p.name);
+    std::set<std::string> names;
+    for (const auto &[name, _] : own.required) names.insert(name);
+    for (const auto &[name, _] : own.configured) names.insert(name);
+    for (const std::string &name : names) {
+      auto req = own.required.find(name);
+      const ProviderConstraint *first = req == own.required.end() ? nullptr : &req->second.front();
+      const auto forced = in_force.find(name);
+      if (forced == in_force.end()) {
+        if (first) {
+          ctx.report(*first->doc, first->at,
+                     "Provider '" + name +
+                         "' has no version constraint; a new major release can rename attributes and change "
+                         "what the same configuration deploys",
+                     "terraform.required_providers." + name);
+        } else {
+          const auto &[doc, header] = own.configured.at(name);
+          ctx.report(*doc, header,
+                     "This root configures provider '" + name +
+                         "' but no version constraint applies to it; each run may pick a different provider "
+                         "release",
+                     "provider." + name);
+        }
+        continue;
+      }
+      if (bounds_from_above(forced->second)) {
+        ctx.passed();
+        continue;
+      }
+      const Document *doc = first ? first->doc : own.configured.at(name).first;
+      const Span at = first ? first->at : own.configured.at(name).second;
+      std::string stated;
+      for (const std::string &c : forced->second) stated += (stated.empty() ? "" : "; ") + c;
+      ctx.report(*doc, at,
+                 "Provider '" + name + "' is constrained only from below (" + stated +
+                     "); the next major release is installed as soon as it is published",
+                 "terraform.required_providers." + name);
+    }
   }
 }
 

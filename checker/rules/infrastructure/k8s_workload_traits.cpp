@@ -1,0 +1,43 @@
+#include "checker/rules/infrastructure/k8s_workload_traits.h"
+
+#include "checker/catalogue/stateful_images.h"
+#include "checker/rules/infrastructure/infra_support.h"
+
+namespace clause::infra {
+namespace {
+
+bool single_node_access(const Resource &claim) {
+  Value modes = value_at(claim.body, {"spec", "accessModes"});
+  if (!modes.known() || !modes.node->is_list() || modes.node->items.empty()) return false;
+  for (const Node &m : modes.node->items)
+    if (!m.is_string() || (m.text != "ReadWriteOnce" && m.text != "ReadWriteOncePod")) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string single_writer_reason(const KubernetesIndex &k8s, const Resource &workload) {
+  if (workload.type == "StatefulSet") return "it is a StatefulSet";
+  Value pod = value_at(workload.body, {"spec", "template", "spec"});
+  if (!pod.known() || !pod.node->is_map()) return "";
+  if (const Node *containers = pod.node->get("containers"); containers && containers->is_list())
+    for (const Node &c : containers->items) {
+      const Node *image = c.get("image");
+      if (image && image->is_string() && catalogue::is_single_writer_image(image->text))
+        return "it runs " + image->text + ", a store whose instances each keep their own data";
+    }
+  const Node *volumes = pod.node->get("volumes");
+  if (!volumes || !volumes->is_list()) return "";
+  const std::string ns = k8s_namespace(workload);
+  for (const Node &v : volumes->items) {
+    const Node *claim_name = v.is_map() ? v.get("persistentVolumeClaim") : nullptr;
+    claim_name = claim_name && claim_name->is_map() ? claim_name->get("claimName") : nullptr;
+    if (!claim_name || !claim_name->is_string()) continue;
+    for (const Resource *claim : k8s.objects("PersistentVolumeClaim", workload, ns))
+      if (claim->name == claim_name->text && single_node_access(*claim))
+        return "it mounts " + claim->address + ", which only one node can mount";
+  }
+  return "";
+}
+
+}  // namespace clause::infra
