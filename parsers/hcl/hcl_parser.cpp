@@ -113,7 +113,7 @@ class HclWalker {
 
   void report_syntax_errors(TSNode root) {
     if (!ts_node_has_error(root)) return;
-    collect_errors(root, 0);
+    collect_errors(root);
   }
 
  private:
@@ -168,8 +168,28 @@ class HclWalker {
     return true;
   }
 
-  void collect_errors(TSNode n, size_t depth) {
-    if (errors_capped_ || depth > 4096) return;
+  // Every ERROR and MISSING node, in document order, walked with a cursor
+  // (no recursion: an error can sit as deep as the input nests).
+  void collect_errors(TSNode root) {
+    TSTreeCursor cursor = ts_tree_cursor_new(root);
+    for (;;) {
+      const TSNode n = ts_tree_cursor_current_node(&cursor);
+      if (!errors_capped_ && visit_error(n) && ts_tree_cursor_goto_first_child(&cursor)) continue;
+      if (errors_capped_) break;
+      bool moved = false;
+      do {
+        if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+          moved = true;
+          break;
+        }
+      } while (ts_tree_cursor_goto_parent(&cursor));
+      if (!moved) break;
+    }
+    ts_tree_cursor_delete(&cursor);
+  }
+
+  // Reports `n` when it is an error; true when its children may hold more.
+  bool visit_error(TSNode n) {
     if (ts_node_is_error(n) || ts_node_is_missing(n)) {
       Span sp = span_of(n);
       // One diagnostic a line: tree-sitter's recovery often leaves several
@@ -181,16 +201,15 @@ class HclWalker {
                                                 "more syntax errors follow; only the first " +
                                                     std::to_string(kMaxSyntaxDiagnostics) + " are reported",
                                                 sp});
-          return;
+          return false;
         }
         last_error_line_ = sp.start_line;
         ++syntax_errors_;
         doc_.diagnostics.push_back(Diagnostic{DiagLevel::Error, "parse-error", error_message(n), sp});
       }
-      if (ts_node_is_missing(n)) return;
+      if (ts_node_is_missing(n)) return false;
     }
-    if (!ts_node_has_error(n)) return;
-    for (TSNode child : Children(n)) collect_errors(child, depth + 1);
+    return ts_node_has_error(n);
   }
 
   std::string error_message(TSNode n) {
@@ -372,11 +391,18 @@ class HclWalker {
     return true;
   }
 
+  // A literal value, looking through parentheses: `((("x")))` is "x".
+  // Iterative, and past the depth limit not a literal (build_expr then
+  // reports the limit): 20,000 `(` must not take a stack frame each.
   std::optional<Node> try_literal(TSNode expr, size_t depth) {
     TSNode term;
-    if (!single_term(expr, term)) return std::nullopt;
+    for (;;) {
+      if (too_deep(depth, expr) || !single_term(expr, term)) return std::nullopt;
+      if (ts_node_symbol(term) != s_.expression) break;
+      expr = term;
+      ++depth;
+    }
     TSSymbol sym = ts_node_symbol(term);
-    if (sym == s_.expression) return try_literal(term, depth + 1);
     if (sym == s_.literal_value) return convert_literal(term);
     if (sym == s_.collection_value) {
       TSNode inner = ts_node_named_child(term, 0);
