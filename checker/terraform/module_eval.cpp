@@ -380,7 +380,7 @@ void Instance::ensure_call(size_t idx) {
   cs.state = State::Busy;
   const ModuleCall &call = dir_.calls[idx];
   Location site = call.doc->location(call.block->header);
-  const ModuleDir *target = call.target_dir.empty() ? nullptr : pe_.dir(call.target_dir);
+  const ModuleDir *target = call.found ? pe_.dir(call.target_dir) : nullptr;
   if (!target) {
     cs.state = State::Done;
     return;

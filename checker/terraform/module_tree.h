@@ -33,6 +33,7 @@ struct ModuleCall {
   std::string source;      // as written, when a string
   bool local = false;      // "./..." or "../..."
   std::string target_dir;  // the called directory, relative to the scan root; set when local and found
+  bool found = false;      // target_dir is set ("" is the root directory, `source = "."` there)
 };
 
 struct ModuleDir {

@@ -496,13 +496,29 @@ TEST(HostileInput, DeviceNodeIsSkipped) {
 // --- Terraform -------------------------------------------------------------
 
 TEST(HostileInput, ModuleThatCallsItself) {
-  // Without module evaluation on this branch, a self-call is an ordinary
-  // block: no diagnostic, no hang, the rest of the root still judged.
+  // `source = "./"` in the root directory is the root module calling itself:
+  // reported as a cycle (it was silently dropped while the root directory's
+  // empty path doubled as "no target"), and the rest of the root still judged.
   Root root;
   root.write("main.tf", "module \"self\" {\n  source = \"./\"\n}\n");
   CliRun r = root.scan();
-  expect_scan(root, r, {});
-  EXPECT_TRUE(has_line(r.out, "1 finding (1 high); 2 files scanned (2 terraform)")) << r.out;
+  expect_scan(
+      root, r,
+      {root.at("main.tf") + ":1:1: warning: module \"self\" at main.tf:1 calls \"./\", a module already "
+                            "being instantiated on this path (.); the call is not followed [module-cycle]"});
+  EXPECT_TRUE(has_line(r.out, "1 finding (1 high); 2 files scanned (2 terraform); 1 input problem")) << r.out;
+}
+
+// A module that calls back into the root directory with `../`.
+TEST(HostileInput, ModuleThatCallsTheRootBack) {
+  Root root;
+  root.write("main.tf", "module \"child\" {\n  source = \"./child\"\n}\n");
+  root.write("child/main.tf", "module \"back\" {\n  source = \"../\"\n}\n");
+  CliRun r = root.scan();
+  expect_scan(root, r,
+              {root.at("child/main.tf") +
+               ":1:1: warning: module \"back\" at child/main.tf:1 calls \"../\", a module already being "
+               "instantiated on this path (.); the call is not followed [module-cycle]"});
 }
 
 // --- nothing to read ---------------------------------------------------------
