@@ -171,21 +171,10 @@ class HclWalker {
   // Every ERROR and MISSING node, in document order, walked with a cursor
   // (no recursion: an error can sit as deep as the input nests).
   void collect_errors(TSNode root) {
-    TSTreeCursor cursor = ts_tree_cursor_new(root);
-    for (;;) {
-      const TSNode n = ts_tree_cursor_current_node(&cursor);
-      if (!errors_capped_ && visit_error(n) && ts_tree_cursor_goto_first_child(&cursor)) continue;
-      if (errors_capped_) break;
-      bool moved = false;
-      do {
-        if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-          moved = true;
-          break;
-        }
-      } while (ts_tree_cursor_goto_parent(&cursor));
-      if (!moved) break;
-    }
-    ts_tree_cursor_delete(&cursor);
+    hcl::preorder(root, [this](TSNode n) {
+      if (errors_capped_) return hcl::Walk::Stop;
+      return visit_error(n) ? hcl::Walk::Descend : hcl::Walk::Skip;
+    });
   }
 
   // Reports `n` when it is an error; true when its children may hold more.
@@ -796,6 +785,38 @@ const char *read_buffer(void *payload, uint32_t byte_index, TSPoint, uint32_t *b
   return src->data() + byte_index;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// tree-sitter-hcl 1.2.0 reads an exponent only after a fraction (`1.5e3`),
+// so `1e9`, a valid Terraform number, was a syntax error that dropped the
+// attributes after it. Where a number literal the parser found is followed
+// by an exponent, the exponent's letter and sign are replaced, in the
+// parser's copy of the text, by digits (`1e9` -> `109`, `1e+9` -> `1009`):
+// the same length, so every offset stays the file's, and the literal's value
+// is read from the file's own text. True when something was replaced. Only
+// called on a tree with errors; walked with a cursor (no recursion).
+bool patch_bare_exponents(TSNode root, std::string &text) {
+  const TSSymbol numeric = symbols().numeric_lit;
+  bool patched = false;
+  hcl::preorder(root, [&](TSNode n) {
+    if (ts_node_symbol(n) != numeric) return hcl::Walk::Descend;
+    const uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+    const std::string_view lit = std::string_view(text).substr(b, e - b);
+    size_t i = e;
+    if (lit.find_first_not_of("0123456789") != std::string_view::npos || i >= text.size() ||
+        (text[i] != 'e' && text[i] != 'E'))
+      return hcl::Walk::Skip;
+    size_t digits = i + 1;
+    if (digits < text.size() && (text[digits] == '+' || text[digits] == '-')) ++digits;
+    if (digits < text.size() && is_digit(text[digits])) {
+      for (; i < digits; ++i) text[i] = '0';
+      patched = true;
+    }
+    return hcl::Walk::Skip;
+  });
+  return patched;
+}
+
 }  // namespace
 
 void parse_hcl(Document &doc, const ParseOptions &opts) {
@@ -811,6 +832,11 @@ void parse_hcl(Document &doc, const ParseOptions &opts) {
     patched[0] = patched[1] = patched[2] = ' ';
     src = patched;
   }
+  auto copy = [&]() -> std::string & {
+    if (patched.empty()) patched = doc.source;
+    src = patched;
+    return patched;
+  };
   // Parsed through the progress callback so that a pathological file cannot
   // hold a worker past the deadline: tree-sitter then returns no tree.
   Deadline deadline(opts.timeout);
@@ -818,6 +844,11 @@ void parse_hcl(Document &doc, const ParseOptions &opts) {
   TSParseOptions parse_options{
       &deadline, [](TSParseState *state) { return static_cast<Deadline *>(state->payload)->passed(); }};
   TSTree *tree = ts_parser_parse_with_options(parser, nullptr, input, parse_options);
+  if (tree && ts_node_has_error(ts_tree_root_node(tree)) &&
+      patch_bare_exponents(ts_tree_root_node(tree), copy())) {
+    ts_tree_delete(tree);
+    tree = ts_parser_parse_with_options(parser, nullptr, input, parse_options);
+  }
   if (!tree) {
     const bool timed_out = deadline.passed();
     doc.diagnostics.push_back(Diagnostic{
