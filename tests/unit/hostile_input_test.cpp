@@ -552,6 +552,24 @@ TEST(HostileInput, BrokenRulePacksExitTwoWithFileAndLine) {
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_EQ(r.out, "clause: error: " + (rules / "deep.yaml") +
                        ":1:261: YAML nesting deeper than 256 levels; document skipped\n");
+  // A FIFO in a pack directory is refused at once, not waited on.
+  fs::remove(rules / "deep.yaml");
+  ASSERT_EQ(::mkfifo((rules / "pipe.yaml").c_str(), 0644), 0) << std::strerror(errno);
+  r = run_clause("scan --rules " + rules.str() + " " + root.dir.str());
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out, "clause: error: " + (rules / "pipe.yaml") +
+                       ": the rule pack file is not a regular file (FIFO, device, socket or directory)\n");
+}
+
+// A .clause.yaml above a scan root that is in no git work tree is not read
+// (it would set fail-on: never here and hide the finding's exit code).
+TEST(HostileInput, ConfigurationAboveARootOutsideGitIsNotRead) {
+  ScratchDir outer("clause-outer");
+  outer.write(".clause.yaml", "fail-on: never\nrules:\n  disable: [CL-0901]\n");
+  outer.write("root/good.tf", kGood);
+  CliRun r = run_clause("scan --no-color " + (outer / "root"));
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_TRUE(has_line_starting(r.out, (outer / "root/good.tf") + ":2:3: high: [CL-0901]")) << r.out;
 }
 
 }  // namespace
