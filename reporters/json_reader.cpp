@@ -1,5 +1,7 @@
 #include "reporters/json_reader.h"
 
+#include <cstdint>
+#include <limits>
 #include <stdexcept>
 
 #include "reporters/json_reporter.h"
@@ -25,6 +27,10 @@ template <typename T>
 T num(const Json &obj, const char *key, const std::string &where) {
   const Json &v = field(obj, key, where);
   if (!v.is_number_unsigned()) throw std::runtime_error(where + "." + key + ": not a count");
+  // Never wrapped: a line number of 2^32 is not line 0.
+  if (v.get<uint64_t>() > std::numeric_limits<T>::max())
+    throw std::runtime_error(where + "." + key + ": " + std::to_string(v.get<uint64_t>()) +
+                             " is out of range");
   return v.get<T>();
 }
 

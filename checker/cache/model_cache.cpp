@@ -11,6 +11,8 @@
 
 #include "checker/cache/document_codec.h"
 #include "checker/cache/hash.h"
+#include "checker/model/limits.h"
+#include "checker/platform/regular_file.h"
 #include "parser_fingerprint.h"
 
 namespace clause {
@@ -41,25 +43,6 @@ uint64_t parser_identity() {
     return hash64(s, 1);
   }();
   return id;
-}
-
-bool read_all(const std::string &path, std::string &out) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat st;
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  if (ok) {
-    out.resize(static_cast<size_t>(st.st_size));
-    size_t done = 0;
-    while (done < out.size()) {
-      ssize_t n = ::read(fd, out.data() + done, out.size() - done);
-      if (n <= 0) break;
-      done += static_cast<size_t>(n);
-    }
-    ok = done == out.size();
-  }
-  ::close(fd);
-  return ok;
 }
 
 bool write_all(int fd, const char *p, size_t n) {
@@ -120,8 +103,13 @@ std::string ModelCache::entry_path(const CacheKey &key) const {
 }
 
 DocumentPtr ModelCache::load(const CacheKey &key) const {
+  // An entry is read like a scanned file: without blocking (a FIFO in its
+  // place is a miss, not a hang) and only when it is a regular file within
+  // the entry limit (a huge one is never read whole).
   std::string data;
-  if (!read_all(entry_path(key), data)) {
+  const FileReadResult read = read_regular_file(entry_path(key), limits::kMaxCacheEntrySize, data);
+  if (read.status != FileRead::Ok) {
+    if (read.status != FileRead::Unreadable) ++rejected_;
     ++misses_;
     return nullptr;
   }
@@ -148,6 +136,7 @@ DocumentPtr ModelCache::load(const CacheKey &key) const {
 void ModelCache::store(const CacheKey &key, const Document &doc) const {
   if (dir_.empty()) return;
   std::string payload = encode_document(doc);
+  if (payload.size() + sizeof(Header) > limits::kMaxCacheEntrySize) return;  // it would never be read
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);
   h.codec_version = kDocumentCodecVersion;

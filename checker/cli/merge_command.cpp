@@ -1,13 +1,15 @@
 // `clause merge FILE... [-o OUT]`: combines the SARIF or JSON outputs of the
 // shards of one batch audit (--shard) into the output an unsharded scan
 // writes. The format is read from the files' content.
-#include <fstream>
 #include <iostream>
+#include <limits>
+#include <map>
 #include <memory>
-#include <sstream>
 
 #include "checker/cli/commands.h"
 #include "checker/cli/output_file.h"
+#include "checker/model/limits.h"
+#include "checker/platform/regular_file.h"
 #include "reporters/json_reader.h"
 #include "reporters/json_reporter.h"
 #include "reporters/report_merge.h"
@@ -22,29 +24,79 @@ struct MergeArgs {
 };
 
 std::string read_text(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot read");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  std::string text;
+  const FileReadResult read = read_regular_file(path, std::numeric_limits<uint64_t>::max(), text);
+  if (read.status != FileRead::Ok) throw std::runtime_error(path + ": " + describe_file_read(read, 0));
+  return text;
 }
+
+// A shard as JSON, refused when it nests deeper than the depth limit: what
+// clause writes nests about ten levels, and merging copies, compares and
+// writes values recursively, which a 50,000-deep array would overflow. The
+// parse itself keeps its own stack, and builds nothing past the limit.
+nlohmann::ordered_json parse_shard(const std::string &path, const std::string &text) {
+  using Json = nlohmann::ordered_json;
+  bool too_deep = false;
+  const Json::parser_callback_t guard = [&too_deep](int depth, Json::parse_event_t event, Json &) {
+    if (event != Json::parse_event_t::object_start && event != Json::parse_event_t::array_start) return true;
+    if (depth < static_cast<int>(limits::kMaxDepth)) return true;
+    too_deep = true;
+    return false;  // skipped, not built
+  };
+  Json doc = Json::parse(text, guard, false);
+  if (doc.is_discarded()) throw std::runtime_error(path + ": not JSON");
+  if (too_deep)
+    throw std::runtime_error(path + ": nesting deeper than " + std::to_string(limits::kMaxDepth) +
+                             " levels: not an output of clause");
+  return doc;
+}
+
+// Each rule's description, with the shard it came from. Shards of one scan
+// describe every rule alike (same rules, same configuration); one described
+// differently by two shards is an error naming both, since the merged output
+// can carry only one description and neither is the unsharded scan's.
+class RuleDescriptions {
+ public:
+  template <typename Json>
+  void add(const Json &rules, const std::string &path) {
+    if (!rules.is_array()) return;
+    for (const auto &rule : rules) {
+      if (!rule.is_object() || !rule.contains("id") || !rule.at("id").is_string()) continue;
+      const std::string id = rule.at("id").template get<std::string>();
+      const std::string text =
+          nlohmann::json::parse(rule.dump()).dump();  // keys sorted: order is no difference
+      auto [it, fresh] = seen_.try_emplace(id, text, path);
+      if (!fresh && it->second.first != text)
+        throw std::runtime_error("rule " + id + " is described differently by " + it->second.second +
+                                 " and " + path +
+                                 ": shards must be scanned with the same rules and configuration");
+    }
+  }
+
+ private:
+  std::map<std::string, std::pair<std::string, std::string>> seen_;  // id -> description, shard
+};
 
 int run_merge(const MergeArgs &a) {
   std::vector<nlohmann::ordered_json> sarif;
   std::vector<Report> reports;
   std::string tool_version;
+  RuleDescriptions sarif_rules, json_rules;  // each format describes rules its own way
   try {
     for (const std::string &path : a.inputs) {
       const std::string text = read_text(path);
-      auto doc = nlohmann::ordered_json::parse(text, nullptr, false);
-      if (doc.is_discarded()) throw std::runtime_error(path + ": not JSON");
+      auto doc = parse_shard(path, text);
       if (is_sarif_log(doc)) {
+        for (const auto &run : doc.at("runs"))
+          if (run.is_object() && run.contains("tool") && run.at("tool").contains("driver"))
+            sarif_rules.add(run.at("tool").at("driver").value("rules", nlohmann::ordered_json()), path);
         sarif.push_back(std::move(doc));
         continue;
       }
       const auto plain = nlohmann::json::parse(text);
       if (!is_clause_json(plain))
         throw std::runtime_error(path + ": neither SARIF 2.1.0 nor clause JSON output");
+      json_rules.add(plain.value("rules", nlohmann::json()), path);
       try {
         JsonReport r = read_json_report(plain);
         if (!tool_version.empty() && r.tool_version != tool_version)

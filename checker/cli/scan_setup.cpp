@@ -31,9 +31,11 @@ struct Group {
   std::vector<size_t> roots;  // indices into the root list
 };
 
-std::vector<Group> group_roots(const ScanInputs &in, const std::vector<std::string> &roots) {
+std::vector<Group> group_roots(const ScanInputs &in, const std::vector<std::string> &roots,
+                               std::vector<std::string> &warnings) {
   if (!in.config.empty() || in.no_config) {
-    auto config = std::make_shared<Config>(in.no_config ? Config{} : load_config(in.config));
+    auto config =
+        std::make_shared<Config>(in.no_config ? Config{} : load_config(in.config, in.max_file_size));
     Group g{config, {}};
     for (size_t i = 0; i < roots.size(); ++i) g.roots.push_back(i);
     return {g};
@@ -41,10 +43,10 @@ std::vector<Group> group_roots(const ScanInputs &in, const std::vector<std::stri
   std::vector<Group> groups;
   std::map<std::string, size_t> by_path;
   for (size_t i = 0; i < roots.size(); ++i) {
-    const std::string path = find_config(roots[i]);
+    const std::string path = find_config(roots[i], warnings);
     auto it = by_path.find(path);
     if (it == by_path.end()) {
-      auto config = std::make_shared<Config>(path.empty() ? Config{} : load_config(path));
+      auto config = std::make_shared<Config>(path.empty() ? Config{} : load_config(path, in.max_file_size));
       it = by_path.emplace(path, groups.size()).first;
       groups.push_back(Group{config, {}});
     }
@@ -311,7 +313,7 @@ ScanOutcome perform_scan(const ScanInputs &in) {
   std::optional<FileSelection> selection;
   if (!in.only_files.empty() || !in.changed_since.empty()) selection.emplace(selected_files(in, roots));
   check_only_files(in, roots, out.warnings);
-  for (const Group &group : group_roots(in, roots)) {
+  for (const Group &group : group_roots(in, roots, out.warnings)) {
     Report part = scan_group(in, group, roots, today, selection ? &*selection : nullptr, out.warnings);
     for (size_t k = 0; k < group.roots.size(); ++k) placed[group.roots[k]] = std::move(part.roots[k]);
     for (RuleInfo &r : part.rules) {

@@ -4,12 +4,13 @@
 #include "checker/engine/native_check.h"
 #include "checker/engine/profiles.h"
 #include "checker/model/document.h"
+#include "checker/model/limits.h"
+#include "checker/platform/regular_file.h"
 #include "parsers/parse_options.h"
 #include "parsers/yaml/yaml_parser.h"
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -640,7 +641,8 @@ std::vector<Rule> load_rules_from_directory(const std::string &dir) {
   std::vector<fs::path> files;
   for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
        it != end && !ec; it.increment(ec)) {
-    if (!it->is_regular_file()) continue;
+    std::error_code kind;
+    if (it->is_directory(kind)) continue;
     auto ext = it->path().extension();
     if (ext == ".yaml" || ext == ".yml") files.push_back(it->path());
   }
@@ -648,11 +650,13 @@ std::vector<Rule> load_rules_from_directory(const std::string &dir) {
   std::sort(files.begin(), files.end());
   std::vector<Rule> out;
   for (const auto &f : files) {
-    std::ifstream in(f, std::ios::binary);
-    if (!in) throw RulePackError(f.string() + ": cannot read");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    auto rules = load_rules_from_text(ss.str(), f.string(), RuleIds::User);
+    // Read like a scanned file: a FIFO or a huge file is an error, at once.
+    std::string text;
+    const FileReadResult read = read_regular_file(f.string(), limits::kMaxFileSize, text);
+    if (read.status != FileRead::Ok)
+      throw RulePackError(f.string() + ": the rule pack file " +
+                          describe_file_read(read, limits::kMaxFileSize));
+    auto rules = load_rules_from_text(text, f.string(), RuleIds::User);
     for (auto &r : rules) out.push_back(std::move(r));
   }
   return out;

@@ -25,6 +25,11 @@ inline constexpr size_t kMaxSyntaxDiagnostics = 20;
 inline constexpr size_t kMaxFindingsPerFile = 1000;
 // Findings: bytes of the source line kept as a finding's snippet.
 inline constexpr size_t kMaxSnippetBytes = 512;
+// Model cache: bytes of one entry. A larger entry (or one that is not a
+// regular file) is a miss, and is never written.
+inline constexpr uint64_t kMaxCacheEntrySize = 64ull * 1024 * 1024;
+// Baselines (--baseline): bytes of the file, about 250,000 findings.
+inline constexpr uint64_t kMaxBaselineSize = 64ull * 1024 * 1024;
 // Rule packs: nesting of all / any / not in one check.
 inline constexpr int kMaxCheckNesting = 32;
 

@@ -32,6 +32,16 @@ size_t utf8_sequence(std::string_view s, size_t i, uint32_t &cp) {
   return bad ? 0 : len;
 }
 
+bool is_valid_utf8(std::string_view s) {
+  uint32_t cp = 0;
+  for (size_t i = 0; i < s.size();) {
+    const size_t len = utf8_sequence(s, i, cp);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
 std::string printable_text(std::string_view s, size_t max_bytes) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;

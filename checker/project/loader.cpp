@@ -1,9 +1,5 @@
 #include "checker/project/loader.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -12,6 +8,7 @@
 #include <optional>
 
 #include "checker/agreement/agreement_validator.h"
+#include "checker/platform/regular_file.h"
 #include "checker/project/parallel.h"
 #include "checker/project/units.h"
 #include "checker/terraform/terraform_project.h"
@@ -32,43 +29,21 @@ namespace {
 // while it is a regular file within the size limit. Returns the diagnostic
 // when it cannot be used.
 std::optional<Diagnostic> read_file(const std::string &path, uint64_t max_size, std::string &out) {
-  auto problem = [](const char *code, std::string message) {
-    return Diagnostic{DiagLevel::Warning, code, std::move(message), {}};
-  };
-  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0)
-    return problem("unreadable",
-                   std::string("cannot read this file (") + std::strerror(errno) + "); skipped");
-  struct stat st {};
-  std::optional<Diagnostic> result;
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    result =
-        Diagnostic{DiagLevel::Note, "not-a-file", "not a regular file (FIFO, device or socket); skipped", {}};
-  } else if (static_cast<uint64_t>(st.st_size) > max_size) {
-    result = problem("skipped-size", size_limit_message(static_cast<uint64_t>(st.st_size), max_size));
-  } else {
-    out.resize(static_cast<size_t>(st.st_size));
-    size_t got = 0;
-    while (!result) {
-      if (got == out.size()) {
-        if (out.size() > max_size) {
-          result = problem("skipped-size", size_limit_message(out.size(), max_size));
-          break;
-        }
-        out.resize(out.size() + 4096);  // grew since fstat
-      }
-      ssize_t n = ::read(fd, out.data() + got, out.size() - got);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0)
-        result = problem("unreadable",
-                         std::string("cannot read this file (") + std::strerror(errno) + "); skipped");
-      if (n <= 0) break;
-      got += static_cast<size_t>(n);
-    }
-    out.resize(got);
+  const FileReadResult r = read_regular_file(path, max_size, out);
+  switch (r.status) {
+    case FileRead::Ok: return std::nullopt;
+    case FileRead::Unreadable:
+      return Diagnostic{DiagLevel::Warning,
+                        "unreadable",
+                        std::string("cannot read this file (") + std::strerror(r.error) + "); skipped",
+                        {}};
+    case FileRead::NotRegular:
+      return Diagnostic{
+          DiagLevel::Note, "not-a-file", "not a regular file (FIFO, device or socket); skipped", {}};
+    case FileRead::TooLarge:
+      return Diagnostic{DiagLevel::Warning, "skipped-size", size_limit_message(r.size, max_size), {}};
   }
-  ::close(fd);
-  return result;
+  return std::nullopt;
 }
 
 // No text input of ours holds a NUL byte; a file with one in its first

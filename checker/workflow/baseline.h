@@ -8,6 +8,8 @@
 //   {"version": 1, "generator": "clause 0.1.0",
 //    "findings": [{"ruleId": "CL-0901", "path": "infra/db.tf",
 //                  "fingerprint": "…", "message": "…"}]}
+// A path that is not valid UTF-8 (a file name is any bytes) is written with
+// U+FFFD in `path` and exactly in `pathBytes` (hex), which reading prefers.
 #include <ostream>
 #include <stdexcept>
 #include <string>

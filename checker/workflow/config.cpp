@@ -1,14 +1,16 @@
 #include "checker/workflow/config.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <functional>
-#include <sstream>
 
 #include "checker/engine/profiles.h"
 #include "checker/geo/regions.h"
+#include "checker/platform/regular_file.h"
 #include "checker/workflow/dates.h"
+#include "checker/workflow/git.h"
 #include "checker/workflow/glob.h"
 #include "parsers/parse_options.h"
 #include "parsers/yaml/yaml_parser.h"
@@ -285,6 +287,27 @@ void read_locations(const Reader &r, const Node &node, Config &c) {
       });
 }
 
+// The directory a configuration's rule packs must stay inside: the top of
+// the git work tree holding it, or its own directory outside one.
+std::string repository_of(const std::string &config_dir) {
+  const std::string top = git_toplevel(config_dir);
+  return top.empty() ? config_dir : top;
+}
+
+// True when `path` is `dir` or below it, symbolic links resolved (as far as
+// they exist: a pack that is not there yet is judged by its name).
+bool inside(const std::string &path, const std::string &dir) {
+  std::error_code ec;
+  const fs::path p = fs::weakly_canonical(path, ec);
+  const fs::path d = fs::weakly_canonical(dir, ec);
+  auto pi = p.begin();
+  for (auto di = d.begin(); di != d.end(); ++di, ++pi) {
+    if (di->empty() && std::next(di) == d.end()) break;  // a trailing '/'
+    if (pi == p.end() || *pi != *di) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Config parse_config(const std::string &text, const std::string &origin) {
@@ -333,8 +356,14 @@ Config parse_config(const std::string &text, const std::string &origin) {
         } else if (key == "exclude") {
           c.exclude = r.strings(v, "exclude");
         } else if (key == "rule-packs") {
-          for (const std::string &p : r.strings(v, "rule-packs"))
-            c.rule_packs.push_back((fs::path(c.dir) / p).lexically_normal().string());
+          const std::string repository = repository_of(c.dir);
+          for (const Node *item : r.items(v, "rule-packs")) {
+            const std::string pack = (fs::path(c.dir) / r.spelling(*item)).lexically_normal().string();
+            if (!inside(pack, repository))
+              r.fail(*item, "rule-packs: '" + r.spelling(*item) + "' is outside the repository (" +
+                                repository + "); name rule packs from elsewhere with --rules");
+            c.rule_packs.push_back(pack);
+          }
         } else if (key == "suppressions") {
           read_suppressions(r, v, c);
         } else if (key == "fail-on") {
@@ -357,14 +386,14 @@ Config parse_config(const std::string &text, const std::string &origin) {
   return c;
 }
 
-Config load_config(const std::string &path) {
+Config load_config(const std::string &path, uint64_t max_size) {
   std::error_code ec;
   fs::path abs = fs::absolute(path, ec).lexically_normal();
-  std::ifstream in(abs, std::ios::binary);
-  if (!in) throw ConfigError(path + ": cannot read the configuration file");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return parse_config(ss.str(), abs.string());
+  std::string text;
+  const FileReadResult read = read_regular_file(abs.string(), max_size, text);
+  if (read.status != FileRead::Ok)
+    throw ConfigError(path + ": the configuration file " + describe_file_read(read, max_size));
+  return parse_config(text, abs.string());
 }
 
 std::string Config::relative_path(const std::string &abs_path) const {
@@ -448,15 +477,25 @@ std::string Config::region_for(DocKind kind, const std::string &abs_path) const 
   return "";
 }
 
-std::string find_config(const std::string &root) {
+std::string find_config(const std::string &root, std::vector<std::string> &warnings, uint32_t user) {
   std::error_code ec;
   fs::path dir = fs::absolute(root, ec).lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path();  // "/a/b/" -> "/a/b"
   if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  // Never above the work tree (or, outside one, the root): a file planted
+  // in a shared parent directory must not steer the scan.
+  const std::string top = git_toplevel(dir.string());
+  const fs::path stop = top.empty() ? dir : fs::path(top);
+  const uint32_t me = user == kCurrentUser ? static_cast<uint32_t>(::geteuid()) : user;
   while (true) {
     fs::path candidate = dir / kConfigFileName;
-    if (fs::is_regular_file(candidate, ec)) return candidate.string();
-    if (fs::exists(dir / ".git", ec)) return "";
+    uint32_t owner = 0;
+    if (fs::exists(candidate, ec) && file_owner(candidate.string(), owner)) {
+      if (owner == me || owner == 0) return candidate.string();
+      warnings.push_back(candidate.string() + ": ignored: owned by user id " + std::to_string(owner) +
+                         ", neither you nor root (name it with --config to use it)");
+    }
+    if (dir == stop) return "";
     fs::path parent = dir.parent_path();
     if (parent == dir || parent.empty()) return "";
     dir = parent;

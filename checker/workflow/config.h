@@ -4,9 +4,10 @@
 // excludes, extra rule packs, file-based suppressions, the --fail-on
 // default and location tables for the cross-document rules.
 //
-// Found upward from each scan root (stopping at the directory that holds
-// `.git`, or at the filesystem root), or named with --config. Unknown keys
-// and bad values are errors that name file:line:col.
+// Found upward from each scan root (stopping at the top of the git work tree
+// holding it; outside one, only the root itself is looked in), or named with
+// --config. Unknown keys and bad values are errors that name file:line:col.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "checker/model/document.h"
+#include "checker/model/limits.h"
 #include "checker/model/node.h"
 #include "checker/model/severity.h"
 
@@ -101,13 +103,22 @@ inline constexpr const char *kConfigFileName = ".clause.yaml";
 
 // Parses configuration text; `origin` names the file in errors. Throws ConfigError.
 Config parse_config(const std::string &text, const std::string &origin);
-// Reads and parses a file. Throws ConfigError.
-Config load_config(const std::string &path);
+// Reads and parses a file: a regular file (not a FIFO or a device) of at
+// most `max_size` bytes. Throws ConfigError. `rule-packs:` must stay inside
+// the repository of the file (the top of its git work tree, or its own
+// directory outside one); packs from elsewhere are named with --rules.
+Config load_config(const std::string &path, uint64_t max_size = limits::kMaxFileSize);
 
 // The .clause.yaml that applies to a scan root: looked for in the root (its
-// directory for a file) and upward, up to the directory holding `.git` or
-// the filesystem root. "" when there is none.
-std::string find_config(const std::string &root);
+// directory for a file) and upward, up to the top of the git work tree that
+// holds it; outside a work tree, only in the root itself. A file owned by
+// neither the current user nor root is passed over, with a warning appended
+// to `warnings` (the shape of git's CVE-2022-24765: a file planted in a
+// shared directory above the checkout). "" when there is none.
+// `user` is the user id judged as "you" (the effective user by default).
+inline constexpr uint32_t kCurrentUser = UINT32_MAX;
+std::string find_config(const std::string &root, std::vector<std::string> &warnings,
+                        uint32_t user = kCurrentUser);
 
 // The commented starter written by `clause init`.
 const std::string &starter_config();

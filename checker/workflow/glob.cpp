@@ -1,13 +1,11 @@
 #include "checker/workflow/glob.h"
 
 #include <string>
+#include <vector>
 
 namespace clause {
-namespace {
+namespace glob_detail {
 
-// One character against a bracket expression starting at p[0] == '['.
-// Returns the length of the expression, 0 when it is not closed (then '['
-// is literal), and sets `matched`.
 size_t bracket(std::string_view p, char c, bool &matched) {
   size_t i = 1;
   bool negate = false;
@@ -33,53 +31,148 @@ size_t bracket(std::string_view p, char c, bool &matched) {
   return 0;
 }
 
-// Matches a pattern without "**" segments handling at this level: `*` and
-// `?` never cross '/'; "**" segments are handled by recursion.
-bool match(std::string_view p, std::string_view s) {
-  while (!p.empty()) {
-    // A "**" segment: "**/" at a segment start, or a final "**".
-    if (p.starts_with("**") && (p.size() == 2 || p[2] == '/')) {
-      if (p.size() == 2) return true;  // "a/**": anything below
-      std::string_view rest = p.substr(3);
-      // Zero or more whole segments.
-      for (size_t i = 0;;) {
-        if (match(rest, s.substr(i))) return true;
-        size_t slash = s.find('/', i);
-        if (slash == std::string_view::npos) return false;
-        i = slash + 1;
+}  // namespace glob_detail
+
+namespace {
+
+// What one token of a compiled pattern matches.
+enum class Kind : unsigned char {
+  Literal,   // one given character
+  AnyChar,   // `?`: one character other than '/'
+  Set,       // `[...]`: one character of the set (never '/')
+  Star,      // a run of `*`: any characters other than '/', none included
+  Segments,  // `**/`: nothing, or anything that ends with '/' (whole segments)
+  Rest,      // a final `**`: anything at all
+};
+
+struct Token {
+  explicit Token(Kind k, char c = 0, std::string_view s = {}) : kind(k), literal(c), set(s) {}
+  Kind kind;
+  char literal;          // Literal: the character
+  std::string_view set;  // Set: the bracket expression
+};
+
+// The tokens of a pattern. `**` is a segment token only where it is followed
+// by '/' or ends the pattern; elsewhere a run of stars is one `*`.
+std::vector<Token> compile(std::string_view p) {
+  std::vector<Token> out;
+  size_t i = 0;
+  while (i < p.size()) {
+    const std::string_view rest = p.substr(i);
+    if (rest.starts_with("**") && (rest.size() == 2 || rest[2] == '/')) {
+      if (rest.size() == 2) {
+        // Whole segments followed by anything is anything.
+        while (!out.empty() && out.back().kind == Kind::Segments) out.pop_back();
+        out.push_back(Token{Kind::Rest});
+        i += 2;
+      } else {
+        if (out.empty() || out.back().kind != Kind::Segments) out.push_back(Token{Kind::Segments});
+        i += 3;
       }
+      continue;
     }
-    const char c = p.front();
+    const char c = rest.front();
     if (c == '*') {
-      while (!p.empty() && p.front() == '*') p.remove_prefix(1);
-      for (size_t i = 0;; ++i) {
-        if (match(p, s.substr(i))) return true;
-        if (i >= s.size() || s[i] == '/') return false;
-      }
+      while (i < p.size() && p[i] == '*') ++i;
+      out.push_back(Token{Kind::Star});
+      continue;
     }
-    if (s.empty()) return false;
     if (c == '?') {
-      if (s.front() == '/') return false;
-    } else if (c == '[') {
-      bool matched = false;
-      size_t n = bracket(p, s.front(), matched);
-      if (n != 0) {
-        if (!matched) return false;
-        p.remove_prefix(n);
-        s.remove_prefix(1);
+      out.push_back(Token{Kind::AnyChar});
+      ++i;
+      continue;
+    }
+    if (c == '[') {
+      bool ignored = false;
+      if (size_t n = glob_detail::bracket(rest, '\0', ignored); n != 0) {
+        out.push_back(Token{Kind::Set, 0, rest.substr(0, n)});
+        i += n;
         continue;
       }
-      if (s.front() != '[') return false;
-    } else if (c != s.front()) {
-      return false;
     }
-    p.remove_prefix(1);
-    s.remove_prefix(1);
+    out.push_back(Token{Kind::Literal, c});
+    ++i;
   }
-  return s.empty();
+  return out;
 }
 
+// The path against the tokens, as a set of states read one character at a
+// time. State k (0 <= k <= n) is "token k starts here" (n: the end of the
+// pattern); `inside[k]` is "within the `.../` that a Segments token k
+// matches", which it leaves only after a '/'.
+class Matcher {
+ public:
+  explicit Matcher(const std::vector<Token> &tokens)
+      : tokens_(tokens), at_(tokens.size() + 1), inside_(tokens.size()) {}
+
+  bool matches(std::string_view s) {
+    std::fill(at_.begin(), at_.end(), false);
+    std::fill(inside_.begin(), inside_.end(), false);
+    at_[0] = true;
+    close(at_, inside_);
+    std::vector<bool> next_at(at_.size()), next_inside(inside_.size());
+    for (const char ch : s) {
+      std::fill(next_at.begin(), next_at.end(), false);
+      std::fill(next_inside.begin(), next_inside.end(), false);
+      bool alive = false;
+      for (size_t k = 0; k < tokens_.size(); ++k) {
+        if (inside_[k]) {
+          next_inside[k] = alive = true;
+          if (ch == '/') next_at[k + 1] = true;
+        }
+        if (!at_[k]) continue;
+        const Token &t = tokens_[k];
+        switch (t.kind) {
+          case Kind::Literal:
+            if (ch == t.literal) next_at[k + 1] = alive = true;
+            break;
+          case Kind::AnyChar:
+            if (ch != '/') next_at[k + 1] = alive = true;
+            break;
+          case Kind::Set: {
+            bool in = false;
+            glob_detail::bracket(t.set, ch, in);
+            if (in) next_at[k + 1] = alive = true;
+            break;
+          }
+          case Kind::Star:
+            if (ch != '/') next_at[k] = alive = true;
+            break;
+          case Kind::Rest: next_at[k] = alive = true; break;
+          case Kind::Segments: break;  // left through inside_
+        }
+      }
+      if (!alive) return false;
+      at_.swap(next_at);
+      inside_.swap(next_inside);
+      close(at_, inside_);
+    }
+    return at_[tokens_.size()];
+  }
+
+ private:
+  // Adds the states reachable without reading: past tokens that may match
+  // nothing, and into a Segments token's `.../`. Moves only forwards, so one
+  // pass in order is enough.
+  void close(std::vector<bool> &at, std::vector<bool> &inside) const {
+    for (size_t k = 0; k < tokens_.size(); ++k) {
+      if (!at[k]) continue;
+      const Kind kind = tokens_[k].kind;
+      if (kind == Kind::Star || kind == Kind::Rest || kind == Kind::Segments) at[k + 1] = true;
+      if (kind == Kind::Segments) inside[k] = true;
+    }
+  }
+
+  const std::vector<Token> &tokens_;
+  std::vector<bool> at_, inside_;
+};
+
 }  // namespace
+
+bool glob_detail::match_pattern(std::string_view pattern, std::string_view path) {
+  const std::vector<Token> tokens = compile(pattern);
+  return Matcher(tokens).matches(path);
+}
 
 bool glob_match(std::string_view pattern, std::string_view path) {
   while (path.starts_with("./")) path.remove_prefix(2);
@@ -93,8 +186,8 @@ bool glob_match(std::string_view pattern, std::string_view path) {
   if (anchored) p.erase(0, 1);
   if (!anchored && p.find('/') == std::string::npos) p = "**/" + p;
   // A directory pattern, or a name that may be a directory: everything below.
-  if (match(p + "/**", path)) return true;
-  return !dir_only && match(p, path);
+  if (glob_detail::match_pattern(p + "/**", path)) return true;
+  return !dir_only && glob_detail::match_pattern(p, path);
 }
 
 }  // namespace clause

@@ -113,7 +113,7 @@ class HclWalker {
 
   void report_syntax_errors(TSNode root) {
     if (!ts_node_has_error(root)) return;
-    collect_errors(root, 0);
+    collect_errors(root);
   }
 
  private:
@@ -168,8 +168,17 @@ class HclWalker {
     return true;
   }
 
-  void collect_errors(TSNode n, size_t depth) {
-    if (errors_capped_ || depth > 4096) return;
+  // Every ERROR and MISSING node, in document order, walked with a cursor
+  // (no recursion: an error can sit as deep as the input nests).
+  void collect_errors(TSNode root) {
+    hcl::preorder(root, [this](TSNode n) {
+      if (errors_capped_) return hcl::Walk::Stop;
+      return visit_error(n) ? hcl::Walk::Descend : hcl::Walk::Skip;
+    });
+  }
+
+  // Reports `n` when it is an error; true when its children may hold more.
+  bool visit_error(TSNode n) {
     if (ts_node_is_error(n) || ts_node_is_missing(n)) {
       Span sp = span_of(n);
       // One diagnostic a line: tree-sitter's recovery often leaves several
@@ -181,16 +190,15 @@ class HclWalker {
                                                 "more syntax errors follow; only the first " +
                                                     std::to_string(kMaxSyntaxDiagnostics) + " are reported",
                                                 sp});
-          return;
+          return false;
         }
         last_error_line_ = sp.start_line;
         ++syntax_errors_;
         doc_.diagnostics.push_back(Diagnostic{DiagLevel::Error, "parse-error", error_message(n), sp});
       }
-      if (ts_node_is_missing(n)) return;
+      if (ts_node_is_missing(n)) return false;
     }
-    if (!ts_node_has_error(n)) return;
-    for (TSNode child : Children(n)) collect_errors(child, depth + 1);
+    return ts_node_has_error(n);
   }
 
   std::string error_message(TSNode n) {
@@ -372,11 +380,18 @@ class HclWalker {
     return true;
   }
 
+  // A literal value, looking through parentheses: `((("x")))` is "x".
+  // Iterative, and past the depth limit not a literal (build_expr then
+  // reports the limit): 20,000 `(` must not take a stack frame each.
   std::optional<Node> try_literal(TSNode expr, size_t depth) {
     TSNode term;
-    if (!single_term(expr, term)) return std::nullopt;
+    for (;;) {
+      if (too_deep(depth, expr) || !single_term(expr, term)) return std::nullopt;
+      if (ts_node_symbol(term) != s_.expression) break;
+      expr = term;
+      ++depth;
+    }
     TSSymbol sym = ts_node_symbol(term);
-    if (sym == s_.expression) return try_literal(term, depth + 1);
     if (sym == s_.literal_value) return convert_literal(term);
     if (sym == s_.collection_value) {
       TSNode inner = ts_node_named_child(term, 0);
@@ -770,6 +785,38 @@ const char *read_buffer(void *payload, uint32_t byte_index, TSPoint, uint32_t *b
   return src->data() + byte_index;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// tree-sitter-hcl 1.2.0 reads an exponent only after a fraction (`1.5e3`),
+// so `1e9`, a valid Terraform number, was a syntax error that dropped the
+// attributes after it. Where a number literal the parser found is followed
+// by an exponent, the exponent's letter and sign are replaced, in the
+// parser's copy of the text, by digits (`1e9` -> `109`, `1e+9` -> `1009`):
+// the same length, so every offset stays the file's, and the literal's value
+// is read from the file's own text. True when something was replaced. Only
+// called on a tree with errors; walked with a cursor (no recursion).
+bool patch_bare_exponents(TSNode root, std::string &text) {
+  const TSSymbol numeric = symbols().numeric_lit;
+  bool patched = false;
+  hcl::preorder(root, [&](TSNode n) {
+    if (ts_node_symbol(n) != numeric) return hcl::Walk::Descend;
+    const uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+    const std::string_view lit = std::string_view(text).substr(b, e - b);
+    size_t i = e;
+    if (lit.find_first_not_of("0123456789") != std::string_view::npos || i >= text.size() ||
+        (text[i] != 'e' && text[i] != 'E'))
+      return hcl::Walk::Skip;
+    size_t digits = i + 1;
+    if (digits < text.size() && (text[digits] == '+' || text[digits] == '-')) ++digits;
+    if (digits < text.size() && is_digit(text[digits])) {
+      for (; i < digits; ++i) text[i] = '0';
+      patched = true;
+    }
+    return hcl::Walk::Skip;
+  });
+  return patched;
+}
+
 }  // namespace
 
 void parse_hcl(Document &doc, const ParseOptions &opts) {
@@ -785,6 +832,11 @@ void parse_hcl(Document &doc, const ParseOptions &opts) {
     patched[0] = patched[1] = patched[2] = ' ';
     src = patched;
   }
+  auto copy = [&]() -> std::string & {
+    if (patched.empty()) patched = doc.source;
+    src = patched;
+    return patched;
+  };
   // Parsed through the progress callback so that a pathological file cannot
   // hold a worker past the deadline: tree-sitter then returns no tree.
   Deadline deadline(opts.timeout);
@@ -792,6 +844,11 @@ void parse_hcl(Document &doc, const ParseOptions &opts) {
   TSParseOptions parse_options{
       &deadline, [](TSParseState *state) { return static_cast<Deadline *>(state->payload)->passed(); }};
   TSTree *tree = ts_parser_parse_with_options(parser, nullptr, input, parse_options);
+  if (tree && ts_node_has_error(ts_tree_root_node(tree)) &&
+      patch_bare_exponents(ts_tree_root_node(tree), copy())) {
+    ts_tree_delete(tree);
+    tree = ts_parser_parse_with_options(parser, nullptr, input, parse_options);
+  }
   if (!tree) {
     const bool timed_out = deadline.passed();
     doc.diagnostics.push_back(Diagnostic{

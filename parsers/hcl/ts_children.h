@@ -52,4 +52,25 @@ class Children {
   uint32_t size_ = 0;
 };
 
+// Visits `root` and every node below it in document order, with a tree
+// cursor: no recursion, however deep the input nests. `visit(node)` says
+// whether to go into the node's children, pass them over, or stop.
+enum class Walk { Descend, Skip, Stop };
+
+template <typename Visit>
+void preorder(TSNode root, Visit visit) {
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  for (;;) {
+    const Walk next = visit(ts_tree_cursor_current_node(&cursor));
+    if (next == Walk::Stop) break;
+    if (next == Walk::Descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    bool moved = false;
+    do {
+      moved = ts_tree_cursor_goto_next_sibling(&cursor);
+    } while (!moved && ts_tree_cursor_goto_parent(&cursor));
+    if (!moved) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
 }  // namespace clause::hcl

@@ -29,6 +29,7 @@
 #include "checker/engine/rule_set.h"
 #include "checker/model/expr.h"
 #include "checker/project/loader.h"
+#include "checker/workflow/glob.h"
 #include "parsers/cloudformation/cfn_resources.h"
 #include "parsers/kubernetes/k8s_resources.h"
 #include "parsers/terraform/plan_resources.h"
@@ -387,6 +388,30 @@ inline Result rules(std::string_view bytes) {
     detail::check_findings(project, evaluation, out.problem);
   } catch (const RulePackError &e) {
     out.error = e.what();
+  }
+  return out;
+}
+
+// A glob of .clause.yaml (exclude, suppressions[].path, locations.*.paths)
+// against paths: the first line is the pattern, every further line a path.
+// Each answer must agree with the answer for the path after "./" (which a
+// path may carry and a match ignores); `values` counts the matches. The
+// matcher is linear, so a slow input is a finding (libFuzzer's -timeout).
+inline Result glob(std::string_view bytes) {
+  Result out;
+  const size_t nl = bytes.find('\n');
+  const std::string_view pattern = bytes.substr(0, nl);
+  std::string_view rest = nl == std::string_view::npos ? std::string_view() : bytes.substr(nl + 1);
+  while (!rest.empty() || nl != std::string_view::npos) {
+    const size_t end = rest.find('\n');
+    const std::string_view path = rest.substr(0, end);
+    const bool matched = glob_match(pattern, path);
+    if (matched != glob_match(pattern, "./" + std::string(path)) && out.problem.empty())
+      out.problem = "glob '" + std::string(pattern) + "' answers differently for '" + std::string(path) +
+                    "' and './" + std::string(path) + "'";
+    out.values += matched;
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
   }
   return out;
 }

@@ -181,6 +181,58 @@ TEST(BatchCli, MergedShardsEqualTheUnshardedScan) {
   fs::remove_all(dir);
 }
 
+// Shards that no scan wrote: each is refused with exit 2 and a message
+// naming the file, never a crash and never a quiet wrong merge.
+TEST(BatchCli, MergeRefusesShardsItCannotMergeFaithfully) {
+  const fs::path dir = fresh_dir("merge-hostile");
+  const std::string a = (dir / "a.sarif").string(), b = (dir / "b.sarif").string();
+  const std::string scan = "scan -q --enable CL-0901 --no-config ";
+  ASSERT_EQ(run(scan + "-o sarif=" + a + " " + src("fixtures/rules/CL-0901/fail")).exit_code, 1);
+  ASSERT_EQ(run(scan + "-o sarif=" + b + " " + src("fixtures/rules/CL-0901/pass")).exit_code, 0);
+  ASSERT_EQ(run("merge " + a + " " + b).exit_code, 0);
+
+  // A 50,000-deep array under a result's properties (a 100 KB file): the
+  // merge copied it recursively and overflowed the stack.
+  json log = json::parse(read_file(a));
+  ASSERT_FALSE(log["runs"][0]["results"].empty());
+  log["runs"][0]["results"][0]["properties"]["deep"] = "DEEP";
+  std::string text = log.dump();
+  text.replace(text.find("\"DEEP\""), 6, std::string(50'000, '[') + std::string(50'000, ']'));
+  const std::string deep = (dir / "deep.sarif").string();
+  std::ofstream(deep) << text;
+  auto r = run("merge " + deep + " " + b);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out,
+            "clause: error: merge: " + deep + ": nesting deeper than 256 levels: not an output of clause\n");
+
+  // One rule described two ways (here, re-graded in one shard).
+  log = json::parse(read_file(b));
+  for (json &rule : log["runs"][0]["tool"]["driver"]["rules"])
+    if (rule["id"] == "CL-0901") rule["defaultConfiguration"]["level"] = "note";
+  const std::string regraded = (dir / "regraded.sarif").string();
+  std::ofstream(regraded) << log.dump();
+  r = run("merge " + a + " " + regraded);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "clause: error: merge: rule CL-0901 is described differently by " + a + " and " +
+                       regraded + ": shards must be scanned with the same rules and configuration\n");
+
+  // A line number past 2^32 is an error, not line 1.
+  const std::string shard = (dir / "a.json").string();
+  ASSERT_EQ(
+      run("scan -q --enable CL-0901 --no-config -o json=" + shard + " " + src("fixtures/rules/CL-0901/fail"))
+          .exit_code,
+      1);
+  log = json::parse(read_file(shard));
+  ASSERT_FALSE(log["roots"][0]["findings"].empty());
+  log["roots"][0]["findings"][0]["location"]["startLine"] = 4294967297ull;
+  std::ofstream(shard, std::ios::trunc) << log.dump();
+  r = run("merge " + shard);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "clause: error: merge: " + shard +
+                       ": $.roots[0].findings[0].location.startLine: 4294967297 is out of range\n");
+  fs::remove_all(dir);
+}
+
 TEST(BatchCli, OutputDoesNotDependOnThreads) {
   std::string roots;
   for (const char *root : {"fixtures/demo", "fixtures/compliance/beta", "fixtures/rules/CL-0301",

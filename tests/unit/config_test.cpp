@@ -1,6 +1,10 @@
 // .clause.yaml: every key read into the model, errors that name file:line:col,
 // rule names checked against the loaded packs, discovery upward.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "checker/engine/rule_loader.h"
 #include "checker/engine/rule_set.h"
@@ -22,6 +26,15 @@ std::string error_of(const std::string &text) {
   return "(no error)";
 }
 
+std::string load_error(const std::string &path) {
+  try {
+    load_config(path);
+  } catch (const ConfigError &e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
 TEST(Config, ReadsEveryKey) {
   const Config c = parse_config(R"(version: 1
 rules:
@@ -37,7 +50,7 @@ scenarios:
   enable: ["5.9", 5.10]
   disable: [5.3]
 exclude: ["legacy/**", "*.generated.tf"]
-rule-packs: [policies, ../shared/packs]
+rule-packs: [policies, tools/../shared/packs]
 suppressions:
   - path: sandbox/**
     rules: [CL-0901]
@@ -73,7 +86,7 @@ locations:
   EXPECT_EQ(c.enable_scenarios, (std::vector<std::string>{"5.9", "5.10"}));
   EXPECT_EQ(c.disable_scenarios, (std::vector<std::string>{"5.3"}));
   EXPECT_EQ(c.exclude, (std::vector<std::string>{"legacy/**", "*.generated.tf"}));
-  EXPECT_EQ(c.rule_packs, (std::vector<std::string>{"/repo/policies", "/shared/packs"}));
+  EXPECT_EQ(c.rule_packs, (std::vector<std::string>{"/repo/policies", "/repo/shared/packs"}));
   ASSERT_EQ(c.suppressions.size(), 1u);
   EXPECT_EQ(c.suppressions[0].path, "sandbox/**");
   EXPECT_EQ(c.suppressions[0].reason, "sandbox databases hold no customer data");
@@ -234,17 +247,89 @@ TEST(Config, MetaRulesCanBeSwitchedOffOrRegraded) {
   EXPECT_EQ(ids, (std::vector<std::string>{"CL-0004 info"}));
 }
 
-TEST(Config, FoundUpwardUpToTheRepositoryRoot) {
+// Found upward up to the top of the work tree; outside a work tree nothing
+// above the scan root is read: a file planted in a shared parent directory
+// (git's CVE-2022-24765 shape) must not switch rules off or load its packs.
+TEST(Config, FoundUpwardUpToTheRepositoryRootOnly) {
   TempTree t;
-  t.write("outer/.clause.yaml", "fail-on: high\n");
+  std::vector<std::string> warnings;
+  t.write("outer/.clause.yaml", "fail-on: never\n");
   t.write("outer/repo/.git/HEAD", "ref: refs/heads/main\n");
   t.write("outer/repo/infra/main.tf", "");
   t.write("outer/other/infra/main.tf", "");
-  EXPECT_EQ(find_config(t / "outer/repo/infra"), "");  // stops at the repository root
-  EXPECT_EQ(find_config(t / "outer/other/infra"), t / "outer/.clause.yaml");
-  EXPECT_EQ(find_config(t / "outer/other/infra/main.tf"), t / "outer/.clause.yaml");
+  t.write("outer/top.tf", "");
+  EXPECT_EQ(find_config(t / "outer/repo/infra", warnings), "");  // stops at the repository root
   t.write("outer/repo/.clause.yaml", "fail-on: low\n");
-  EXPECT_EQ(find_config(t / "outer/repo/infra/"), t / "outer/repo/.clause.yaml");
+  EXPECT_EQ(find_config(t / "outer/repo/infra/", warnings), t / "outer/repo/.clause.yaml");
+  EXPECT_EQ(find_config(t / "outer/repo/infra/main.tf", warnings), t / "outer/repo/.clause.yaml");
+  // No work tree around outer/other: only the root itself.
+  EXPECT_EQ(find_config(t / "outer/other/infra", warnings), "");
+  EXPECT_EQ(find_config(t / "outer/other/infra/main.tf", warnings), "");
+  EXPECT_EQ(find_config(t / "outer/other", warnings), "");
+  EXPECT_EQ(find_config(t / "outer", warnings), t / "outer/.clause.yaml");
+  EXPECT_EQ(find_config(t / "outer/top.tf", warnings),
+            t / "outer/.clause.yaml");  // a file root: its directory
+  EXPECT_TRUE(warnings.empty());
+}
+
+// A configuration owned by someone else (neither the user nor root) is
+// passed over, with a warning that names it.
+TEST(Config, FileOwnedBySomeoneElseIsIgnoredWithAWarning) {
+  TempTree t;
+  const std::string planted = t.write("repo/.clause.yaml", "fail-on: never\n");
+  t.write("repo/.git/HEAD", "ref: refs/heads/main\n");
+  t.write("repo/infra/main.tf", "");
+  std::vector<std::string> warnings;
+  uint32_t stranger = 4242;
+  uint32_t me = kCurrentUser;
+  if (::geteuid() == 0) {
+    ASSERT_EQ(::chown(planted.c_str(), stranger, stranger), 0);  // root: give the file away
+  } else {
+    stranger = static_cast<uint32_t>(::geteuid());  // not root: judge as another user
+    me = stranger + 1;
+  }
+  EXPECT_EQ(find_config(t / "repo/infra", warnings, me), "");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0], planted + ": ignored: owned by user id " + std::to_string(stranger) +
+                             ", neither you nor root (name it with --config to use it)");
+}
+
+// Files that are no configuration are refused at once, with their name.
+TEST(Config, FifoOrHugeConfigurationIsRefused) {
+  TempTree t;
+  const std::string fifo = t / "fifo/.clause.yaml";
+  std::filesystem::create_directories(t / "fifo");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  std::vector<std::string> warnings;
+  ASSERT_EQ(find_config(t / "fifo", warnings), fifo);
+  EXPECT_EQ(load_error(fifo),
+            fifo + ": the configuration file is not a regular file (FIFO, device, socket or directory)");
+  const std::string sparse = t.write("big/.clause.yaml", "");
+  ASSERT_EQ(::truncate(sparse.c_str(), 2ll << 30), 0);  // 2 GiB, sparse: nothing to read quickly
+  EXPECT_EQ(load_error(sparse),
+            sparse + ": the configuration file is 2147483648 bytes, over the 8388608-byte limit");
+}
+
+// `rule-packs:` stays inside the repository; --rules may name any directory.
+TEST(Config, RulePacksMustStayInsideTheRepository) {
+  TempTree t;
+  t.write("repo/.git/HEAD", "ref: refs/heads/main\n");
+  t.write("repo/policies/p.yaml", "");
+  const std::string inside = t.write("repo/infra/.clause.yaml", "rule-packs: [../policies]\n");
+  EXPECT_EQ(load_config(inside).rule_packs, std::vector<std::string>{t / "repo/policies"});
+  const std::string outside = t.write("repo/infra/.clause.yaml", "rule-packs:\n  - ../../elsewhere\n");
+  EXPECT_EQ(load_error(outside), outside + ":2:5: rule-packs: '../../elsewhere' is outside the repository (" +
+                                     t / "repo" + "); name rule packs from elsewhere with --rules");
+  t.write("repo/infra/.clause.yaml", "rule-packs: [/etc]\n");
+  EXPECT_THROW(load_config(outside), ConfigError);
+  // A link inside the repository that leads out of it is judged by where it leads.
+  std::filesystem::create_directories(t / "elsewhere");
+  std::filesystem::create_directory_symlink(t / "elsewhere", t / "repo/linked");
+  t.write("repo/infra/.clause.yaml", "rule-packs: [../linked]\n");
+  EXPECT_THROW(load_config(outside), ConfigError);
+  // Outside a work tree, the configuration's own directory is the boundary.
+  const std::string loose = t.write("loose/.clause.yaml", "rule-packs: [packs, ../repo]\n");
+  EXPECT_THROW(load_config(loose), ConfigError);
 }
 
 TEST(Config, StarterLoadsAndSaysItsDefaults) {

@@ -24,6 +24,7 @@ const std::map<std::string, Entry> &targets() {
   static const std::map<std::string, Entry> map = {
       {"hcl", &clause::fuzz::hcl},   {"terraform", &clause::fuzz::terraform}, {"yaml", &clause::fuzz::yaml},
       {"json", &clause::fuzz::json}, {"agreement", &clause::fuzz::agreement}, {"rules", &clause::fuzz::rules},
+      {"glob", &clause::fuzz::glob},
   };
   return map;
 }
@@ -90,6 +91,34 @@ TEST(FuzzRegressions, AttributeFindingSpanEndsWhereItsValueEnds) {
   const clause::Span &s = found[0]->location.span;
   EXPECT_EQ(s, (clause::Span{3, 3, 3, 15, 58, 70}));
   EXPECT_EQ(text.substr(s.start_offset, s.end_offset - s.start_offset), "max_size = 3");
+}
+
+// 20,000 `(` around a literal: the parser's walk took a stack frame a level
+// and overflowed the stack (issue 23). Now the depth limit stops it.
+TEST(FuzzRegressions, DeepParenthesesStopAtTheDepthLimit) {
+  clause::fuzz::Result r = clause::fuzz::hcl(regression("hcl", "twenty-thousand-parentheses.tf"));
+  EXPECT_EQ(r.problem, "");
+  ASSERT_EQ(r.documents.size(), 1u);
+  ASSERT_EQ(r.documents[0]->diagnostics.size(), 1u);
+  EXPECT_EQ(r.documents[0]->diagnostics[0].code, "limit-depth");
+  EXPECT_EQ(r.documents[0]->diagnostics[0].span.start_line, 2u);
+}
+
+TEST(FuzzRegressions, BareExponentIsANumber) {
+  clause::fuzz::Result r = clause::fuzz::hcl(regression("hcl", "exponent-without-fraction.tf"));
+  EXPECT_EQ(r.problem, "");
+  ASSERT_EQ(r.documents.size(), 1u);
+  EXPECT_TRUE(r.documents[0]->diagnostics.empty());
+  ASSERT_EQ(r.documents[0]->blocks.size(), 1u);
+  EXPECT_EQ(r.documents[0]->blocks[0].body.entries.size(), 3u);
+  EXPECT_EQ(r.documents[0]->blocks[0].body.get("a")->number, 1e9);
+}
+
+// Globs that made the backtracking matcher exponential (issue 23): they now
+// answer, and correctly (`values` counts the paths they match).
+TEST(FuzzRegressions, ExponentialGlobShapesAnswer) {
+  EXPECT_EQ(clause::fuzz::glob(regression("glob", "fourteen-stars-long-name.txt")).values, 1u);
+  EXPECT_EQ(clause::fuzz::glob(regression("glob", "fourteen-double-stars-deep-path.txt")).values, 1u);
 }
 
 }  // namespace

@@ -248,3 +248,47 @@ TEST(HclParser, LongSequencesKeepEveryChildInOrder) {
 
 }  // namespace
 }  // namespace clause
+
+namespace clause {
+namespace {
+
+// `1e9` is a Terraform number; the grammar reads an exponent only after a
+// fraction, so it was a syntax error that dropped the attributes after it.
+TEST(HclParser, ExponentWithoutAFractionIsANumber) {
+  Document d = parse(
+      "locals {\n"
+      "  a = 1e9\n"
+      "  b = 2\n"
+      "  c = \"1e9\"\n"
+      "  d = 1.5e3\n"
+      "  e = 3E-2\n"
+      "  f = 4e+1 + 1\n"
+      "  g = x1e9 # 1e9\n"
+      "}\n");
+  EXPECT_TRUE(d.diagnostics.empty()) << d.diagnostics.front().message;
+  ASSERT_EQ(d.blocks.size(), 1u);
+  const Node &body = d.blocks[0].body;
+  ASSERT_EQ(body.entries.size(), 7u);
+  const Node *a = body.get("a");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, NodeKind::Number);
+  EXPECT_EQ(a->number, 1e9);
+  EXPECT_EQ(a->text, "1e9");
+  EXPECT_EQ(a->span, (Span{2, 7, 2, 10, 15, 18}));
+  EXPECT_EQ(body.get("b")->number, 2);
+  EXPECT_EQ(body.get("c")->kind, NodeKind::String);
+  EXPECT_EQ(body.get("c")->text, "1e9");
+  EXPECT_EQ(body.get("d")->number, 1500);
+  EXPECT_EQ(body.get("e")->number, 0.03);
+  EXPECT_EQ(body.get("e")->text, "3E-2");
+  const Node *f = body.get("f");
+  ASSERT_TRUE(f->expr);
+  EXPECT_EQ(f->expr->op, Expr::Op::Binary);
+  EXPECT_EQ(f->expr->args.at(0).value.number, 40);
+  EXPECT_EQ(body.get("g")->text, "x1e9");
+  ASSERT_EQ(d.comments.size(), 1u);
+  EXPECT_EQ(d.comments[0].text, "# 1e9");
+}
+
+}  // namespace
+}  // namespace clause

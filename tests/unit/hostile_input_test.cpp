@@ -497,17 +497,29 @@ TEST(HostileInput, DeviceNodeIsSkipped) {
 // --- Terraform -------------------------------------------------------------
 
 TEST(HostileInput, ModuleThatCallsItself) {
-  // A call of the scan root's own directory resolves like any local source
-  // and is stopped as a cycle: one warning, no hang, the rest still judged.
+  // `source = "./"` in the root directory is the root module calling itself:
+  // reported as a cycle (it was silently dropped while the root directory's
+  // empty path doubled as "no target"), and the rest of the root still judged.
   Root root;
   root.write("main.tf", "module \"self\" {\n  source = \"./\"\n}\n");
   CliRun r = root.scan();
   expect_scan(
       root, r,
-      {root.at("main.tf") +
-       ":1:1: warning: module \"self\" at main.tf:1 calls \"./\", a module already being instantiated on "
-       "this path (.); the call is not followed [module-cycle]"});
+      {root.at("main.tf") + ":1:1: warning: module \"self\" at main.tf:1 calls \"./\", a module already "
+                            "being instantiated on this path (.); the call is not followed [module-cycle]"});
   EXPECT_TRUE(has_line(r.out, "1 finding (1 medium); 2 files scanned (2 terraform); 1 input problem")) << r.out;
+}
+
+// A module that calls back into the root directory with `../`.
+TEST(HostileInput, ModuleThatCallsTheRootBack) {
+  Root root;
+  root.write("main.tf", "module \"child\" {\n  source = \"./child\"\n}\n");
+  root.write("child/main.tf", "module \"back\" {\n  source = \"../\"\n}\n");
+  CliRun r = root.scan();
+  expect_scan(root, r,
+              {root.at("child/main.tf") +
+               ":1:1: warning: module \"back\" at child/main.tf:1 calls \"../\", a module already being "
+               "instantiated on this path (.); the call is not followed [module-cycle]"});
 }
 
 // --- nothing to read ---------------------------------------------------------
@@ -541,6 +553,24 @@ TEST(HostileInput, BrokenRulePacksExitTwoWithFileAndLine) {
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_EQ(r.out, "clause: error: " + (rules / "deep.yaml") +
                        ":1:261: YAML nesting deeper than 256 levels; document skipped\n");
+  // A FIFO in a pack directory is refused at once, not waited on.
+  fs::remove(rules / "deep.yaml");
+  ASSERT_EQ(::mkfifo((rules / "pipe.yaml").c_str(), 0644), 0) << std::strerror(errno);
+  r = run_clause("scan --rules " + rules.str() + " " + root.dir.str());
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out, "clause: error: " + (rules / "pipe.yaml") +
+                       ": the rule pack file is not a regular file (FIFO, device, socket or directory)\n");
+}
+
+// A .clause.yaml above a scan root that is in no git work tree is not read
+// (it would set fail-on: never here and hide the finding's exit code).
+TEST(HostileInput, ConfigurationAboveARootOutsideGitIsNotRead) {
+  ScratchDir outer("clause-outer");
+  outer.write(".clause.yaml", "fail-on: never\nrules:\n  disable: [CL-0901]\n");
+  outer.write("root/good.tf", kGood);
+  CliRun r = run_clause("scan --no-color " + (outer / "root"));
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_TRUE(has_line_starting(r.out, (outer / "root/good.tf") + ":2:3: high: [CL-0901]")) << r.out;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "checker/cache/model_cache.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <sstream>
 
 #include "checker/engine/rule_set.h"
+#include "checker/model/limits.h"
 #include "checker/project/loader.h"
 #include "checker/scan/scanner.h"
 #include "sarif/sarif_writer.h"
@@ -164,6 +166,36 @@ TEST_F(ModelCacheTest, DamagedEntriesAreRejectedAndRebuilt) {
   (void)load_project(d, lo);
   EXPECT_EQ(again.hits(), d.files.size());
   EXPECT_EQ(scan_sarif(true), cold);
+}
+
+// An entry is read like a scanned file: a FIFO in its place is a miss, not
+// a scan that waits forever for a writer; a 2 GiB (sparse) entry is a miss
+// without being read. Both are replaced by good entries.
+TEST_F(ModelCacheTest, FifoOrHugeEntryIsAMiss) {
+  Discovery d = discover(root_.string(), DiscoveryOptions{});
+  LoadOptions lo{1, {}};
+  {
+    ModelCache fill(cache_dir_);
+    lo.cache = &fill;
+    (void)load_project(d, lo);
+  }
+  std::vector<fs::path> files = entries();
+  ASSERT_GE(files.size(), 2u);
+  fs::remove(files[0]);
+  ASSERT_EQ(::mkfifo(files[0].c_str(), 0644), 0);
+  fs::resize_file(files[1], 2ull << 30);
+  ModelCache cache(cache_dir_);
+  lo.cache = &cache;
+  (void)load_project(d, lo);
+  EXPECT_EQ(cache.rejected(), 2u);
+  EXPECT_EQ(cache.misses(), 2u);
+  EXPECT_EQ(cache.hits(), d.files.size() - 2);
+  EXPECT_TRUE(fs::is_regular_file(files[0]));
+  EXPECT_LT(fs::file_size(files[1]), limits::kMaxCacheEntrySize);
+  ModelCache again(cache_dir_);
+  lo.cache = &again;
+  (void)load_project(d, lo);
+  EXPECT_EQ(again.hits(), d.files.size());
 }
 
 TEST_F(ModelCacheTest, KeyDependsOnBytesNameAndOptions) {

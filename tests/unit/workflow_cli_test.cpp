@@ -2,6 +2,7 @@
 // files, baselines, pre-commit filters, SARIF URIs for code scanning,
 // `init` and `explain`.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
 
@@ -252,6 +253,41 @@ TEST(Baseline, BadFilesAreUsageErrors) {
   EXPECT_EQ(r.out, "clause: error: " + (t / "bad.json") +
                        ": not a clause baseline (expected version 1 and a findings list)\n");
   EXPECT_EQ(run("scan --baseline " + (t / "none.json") + " " + t.path()).exit_code, 2);
+  // Right keys, wrong types: still the user's file at fault (2), not clause (3).
+  t.write("text-version.json", "{\"version\": \"1\", \"findings\": []}");
+  r = run("scan --baseline " + (t / "text-version.json") + " " + t.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "clause: error: " + (t / "text-version.json") +
+                       ": not a clause baseline (expected version 1 and a findings list)\n");
+  t.write("number-message.json",
+          "{\"version\": 1, \"findings\": [{\"ruleId\": \"CL-0901\", \"path\": \"db.tf\", "
+          "\"fingerprint\": \"f\", \"message\": 7}]}");
+  r = run("scan --baseline " + (t / "number-message.json") + " " + t.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "clause: error: " + (t / "number-message.json") + ": finding 1: 'message' is not text\n");
+  ASSERT_EQ(::mkfifo((t / "fifo.json").c_str(), 0644), 0);
+  r = run("scan --baseline " + (t / "fifo.json") + " " + t.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "clause: error: " + (t / "fifo.json") +
+                       ": the baseline is not a regular file (FIFO, device, socket or directory)\n");
+}
+
+// A file name is any bytes: a finding in a file whose name is not UTF-8
+// stays baselined after `clause baseline` (its name is kept exactly, beside
+// the readable form JSON can hold).
+TEST(Baseline, NameThatIsNotUtf8StaysBaselined) {
+  TempTree t;
+  make_root(t);
+  const std::string name = "db\xff\xfe.tf";
+  t.write(name, kFailingDb);
+  ASSERT_EQ(run_in(t.path(), "baseline --enable CL-0901 .").exit_code, 0);
+  const auto base = nlohmann::json::parse(t.read(".clause-baseline.json"));
+  ASSERT_EQ(base["findings"].size(), 1u);
+  EXPECT_EQ(base["findings"][0]["path"], "db\xef\xbf\xbd\xef\xbf\xbd.tf");
+  EXPECT_EQ(base["findings"][0]["pathBytes"], "6462fffe2e7466");
+  CliRun r = run_in(t.path(), "scan --no-color --enable CL-0901 --baseline .clause-baseline.json .");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out, "0 findings, 1 baselined; 1 file scanned (1 terraform), 1 skipped\n");
 }
 
 // A repository with three files, each with one finding, committed; then two
