@@ -69,6 +69,12 @@ struct Project {
   std::vector<DocumentPtr> documents;  // sorted by path
   std::vector<Resource> resources;     // sorted by document path, then position
   std::vector<FileDiagnostic> diagnostics;
+  // Shown with --strict only: what the scan saw but did not judge (a remote
+  // kustomize base, a generator).
+  std::vector<FileDiagnostic> strict_notes;
+  // Files that findings may point into without being inputs of their own:
+  // kustomize patches and kustomizations that are not Kubernetes objects.
+  std::vector<DocumentPtr> support_documents;
   std::map<std::string, size_t> files_by_kind;
   ResourceReferences references;
   // Where documents that do not name their region are deployed
@@ -79,6 +85,7 @@ struct Project {
   // crossdoc::resource_index() and shared by every cross-document rule.
   mutable std::shared_ptr<const crossdoc::ResourceIndex> resource_index;
 
+  // A document or support document by path.
   const Document *find_document(std::string_view path) const;
 };
 

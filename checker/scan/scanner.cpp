@@ -75,6 +75,8 @@ RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, con
   }
   apply_inline_suppressions(project, ran, rr.findings, opts.suppressions);
   limit_findings_per_file(rr.findings, opts.max_findings_per_file, project.diagnostics);
+  if (opts.strict)
+    for (auto &note : project.strict_notes) project.diagnostics.push_back(std::move(note));
   rr.diagnostics = std::move(project.diagnostics);
   std::stable_sort(rr.diagnostics.begin(), rr.diagnostics.end(),
                    [](const FileDiagnostic &a, const FileDiagnostic &b) {

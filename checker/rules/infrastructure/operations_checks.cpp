@@ -14,7 +14,7 @@ void single_replica(const NativeCheckContext &ctx) {
       if (k8s.autoscaler_for(*w)) continue;
       Value v = value_at(w->body, {"spec", "replicas"});
       if (v.unknown()) {
-        ctx.undecided(*w->document, v.node->span, w->address, v.node->scalar_text());
+        ctx.undecided(*w, v.node, v.node->span, v.node->scalar_text());
         continue;
       }
       std::optional<double> n = v.absent() ? std::optional<double>(1) : v.as_number();
@@ -26,11 +26,10 @@ void single_replica(const NativeCheckContext &ctx) {
         at.end_col = v.node->span.end_col;
         at.end_offset = v.node->span.end_offset;
       }
-      ctx.report(*w->document, at,
+      ctx.report(*w, v.node, at,
                  w->address + " runs a single replica" +
                      (v.absent() ? " (spec.replicas defaults to 1)" : "") +
-                     "; any restart, node failure or rollout interrupts it",
-                 w->address);
+                     "; any restart, node failure or rollout interrupts it");
     }
   }
 }
