@@ -57,7 +57,8 @@ void merge_map(Node &target, const Node &patch, const PatchSource &source) {
       merge_map(tv, pe.value, source);
     } else if (tv.is_list() && pe.value.is_list()) {
       merge_list(pe.key, tv, pe.value, entry_span(pe), source);
-    } else {
+    } else if (!(tv.is_scalar() && tv.kind == pe.value.kind && tv.scalar_text() == pe.value.scalar_text())) {
+      // A value the patch only repeats (kind, name) stays where the base wrote it.
       tv = patch_copy(pe.value, source);
       it->key_span = pe.key_span;
     }
