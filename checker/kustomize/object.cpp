@@ -21,6 +21,18 @@ bool Object::named(std::string_view n) const {
   return false;
 }
 
+std::vector<std::string_view> split(std::string_view text, char sep) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t end = text.find(sep, pos);
+    if (end == std::string_view::npos) end = text.size();
+    out.push_back(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
 Node *map_at(Node &root, std::initializer_list<std::string_view> path, uint32_t origin) {
   Node *n = &root;
   for (std::string_view key : path) {

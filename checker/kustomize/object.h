@@ -29,6 +29,9 @@ std::string scalar_or_empty(const Node *n);
 // The scalar at `a` (or `a`.`b`) of map `root`, or "".
 std::string text_at(const Node &root, std::string_view a, std::string_view b = {});
 
+// `text` cut at every `sep` (empty pieces kept).
+std::vector<std::string_view> split(std::string_view text, char sep);
+
 // The map at `path` under `root`, created (tagged `origin`) where missing;
 // nullptr when something on the way is not a map.
 Node *map_at(Node &root, std::initializer_list<std::string_view> path, uint32_t origin);

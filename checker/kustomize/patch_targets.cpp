@@ -17,12 +17,8 @@ bool labels_match(const std::string &selector, const Object &o) {
   if (selector.empty()) return true;
   const Node *metadata = o.body.get("metadata");
   const Node *labels = metadata && metadata->is_map() ? metadata->get("labels") : nullptr;
-  size_t pos = 0;
-  while (pos <= selector.size()) {
-    size_t end = selector.find(',', pos);
-    if (end == std::string::npos) end = selector.size();
-    std::string term = selector.substr(pos, end - pos);
-    pos = end + 1;
+  for (std::string_view piece : split(selector, ',')) {
+    const std::string term(piece);
     const size_t eq = term.find('=');
     if (eq == std::string::npos) return false;  // set-based terms are not evaluated: no match
     std::string key = term.substr(0, eq);

@@ -33,12 +33,7 @@ struct PatchText {
 bool join_path(const std::string &base, const std::string &ref, std::string &out) {
   std::vector<std::string> parts;
   auto push = [&](std::string_view path) {
-    size_t pos = 0;
-    while (pos <= path.size()) {
-      size_t end = path.find('/', pos);
-      if (end == std::string_view::npos) end = path.size();
-      std::string_view seg = path.substr(pos, end - pos);
-      pos = end + 1;
+    for (std::string_view seg : split(path, '/')) {
       if (seg.empty() || seg == ".") continue;
       if (seg == "..") {
         if (parts.empty()) return false;
