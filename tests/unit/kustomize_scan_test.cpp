@@ -16,12 +16,15 @@ namespace {
 namespace fs = std::filesystem;
 const fs::path kFixtures = fs::path(CLAUSE_SOURCE_DIR) / "fixtures" / "kustomize";
 
-RootReport scan(const fs::path &root, std::set<std::string> ids, bool strict = false) {
+RootReport scan(const fs::path &root, std::set<std::string> ids, bool strict = false,
+                std::string only_file = "") {
   RuleSet rules = RuleSet::builtin();
   rules.filter([&](const Rule &r) { return ids.count(r.info.id) > 0; });
   ScanOptions opts;
   opts.roots = {root.string()};
   opts.strict = strict;
+  if (!only_file.empty())
+    opts.reported = [only_file](const std::string &, const std::string &rel) { return rel == only_file; };
   return run_scan(rules, opts).roots.at(0);
 }
 
@@ -72,6 +75,30 @@ TEST(KustomizeScan, ReportsABaseLineOnceWithEveryOverlayThatDeploysIt) {
       "Deployment/default/staging-web runs a single replica; any restart, node failure or rollout interrupts "
       "it");
   EXPECT_EQ(related_paths(f), "staging/kustomization.yaml:1 prod/kustomization.yaml:1 ");
+}
+
+TEST(KustomizeScan, StrictNotesWhatIsNotRendered) {
+  RootReport root = scan(kFixtures / "overlays", {"CL-0906"}, true);
+  ASSERT_EQ(root.diagnostics.size(), 1u);
+  const FileDiagnostic &note = root.diagnostics[0];
+  EXPECT_EQ(note.path, "overlays/scaled/kustomization.yaml");
+  EXPECT_EQ(note.diagnostic.level, DiagLevel::Note);
+  EXPECT_EQ(note.diagnostic.code, "kustomize-not-rendered");
+  EXPECT_EQ(note.diagnostic.span.start_line, 11u);
+  EXPECT_EQ(
+      note.diagnostic.message,
+      "`configMapGenerator` is not rendered by clause: the objects it generates or changes are not judged");
+}
+
+TEST(KustomizeScan, AFilteredScanOfAPatchReportsWhatThePatchCauses) {
+  // A pre-commit run on the patch alone: the finding stands in it, though
+  // the object it belongs to is declared in the base.
+  RootReport root =
+      scan(kFixtures / "overlays", {"CL-1101", "CL-0906"}, false, "overlays/no-limits/drop-resources.yaml");
+  ASSERT_EQ(root.findings.size(), 1u);
+  EXPECT_EQ(root.findings[0].rule_id, "CL-1101");
+  EXPECT_EQ(root.findings[0].location.path, "overlays/no-limits/drop-resources.yaml");
+  EXPECT_EQ(root.findings[0].location.span.start_line, 10u);
 }
 
 TEST(KustomizeScan, HelmChartTemplatesAreNotJudged) {
