@@ -8,6 +8,7 @@
 
 #include "checker/engine/cfn_relations.h"
 #include "checker/engine/native_check.h"
+#include "checker/kustomize/rendered_findings.h"
 #include "checker/project/parallel.h"
 #include "checker/terraform/argument_origin.h"
 #include "sarif/fingerprint.h"
@@ -172,7 +173,8 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
   auto evaluate_resource = [&](const Resource &res, Evaluation &out) {
     auto fmt = target_format_of(res.format);
     if (!fmt || !res.body) return;
-    if (!opts.tally_unreported && resource_unreported(res)) return;
+    // A rendered object's findings may stand in a patch: decided per finding.
+    if (!opts.tally_unreported && !res.rendered && resource_unreported(res)) return;
     std::vector<Target> candidates;
     auto it = by_type.find(std::string(target_format_name(*fmt)) + "\x1f" + res.type);
     if (it != by_type.end()) candidates = it->second;
@@ -193,7 +195,7 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       ++(o.truth == Truth::True ? tally.passed : o.truth == Truth::False ? tally.failed : tally.unknown);
       if (o.truth == Truth::True) continue;
       if (o.truth == Truth::Unknown && !opts.strict) continue;
-      if (resource_unreported(res)) continue;
+      if (!res.rendered && resource_unreported(res)) continue;
       const Predicate *leaf = deciding_leaf(*check, o.path_text);
       Finding f;
       f.rule_id = rule->info.id;
@@ -203,15 +205,23 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       // when it is written down; at the resource header when it is absent.
       // In an agreement, an absent field is reported at its enclosing block
       // (or list item) when that exists, the `kind:` line otherwise.
+      // A rendered object's value stands where it was written (a patch, the
+      // kustomization), and so does an absence a patch caused.
       Span span = res.span;
+      const Document *doc = res.document;
       if (o.actual && o.actual->span.valid()) {
-        span = entry_span(*o.actual, o.entry);
+        span = res.span_of(o.actual, entry_span(*o.actual, o.entry));
+        doc = &res.document_of(o.actual);
+      } else if (res.absence_written(o.missing_in, o.path_text)) {
+        span = res.span_of(o.missing_in, entry_span(*o.missing_in, o.missing_in_entry));
+        doc = &res.document_of(o.missing_in);
       } else if (res.format == DocKind::Agreement && o.missing_in && o.missing_in != res.body) {
         Span enclosing = entry_span(*o.missing_in, o.missing_in_entry);
         if (enclosing.valid()) span = enclosing;
       }
-      f.location = Location{res.document->path, span};
-      f.snippet = std::string(res.document->line_text(span));
+      if (res.rendered && unreported.count(doc)) continue;
+      f.location = Location{doc->path, span};
+      f.snippet = std::string(doc->line_text(span));
       // A value a module call passed down is reported at the call's
       // argument, with the module's line beside it.
       std::optional<Location> origin;
@@ -233,6 +243,7 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       }
       for (const auto &call : res.call_chain)
         f.related.push_back(RelatedLocation{call, "instantiated through this module call"});
+      if (res.rendered) f.related.push_back(kustomize::rendered_by(*res.rendered));
       f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
       (o.truth == Truth::Unknown ? out.undecided : out.findings).push_back(std::move(f));
     }
@@ -270,6 +281,8 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
   }
   std::sort(ev.findings.begin(), ev.findings.end(), finding_less);
   std::sort(ev.undecided.begin(), ev.undecided.end(), finding_less);
+  kustomize::merge_rendered_findings(ev.findings);
+  kustomize::merge_rendered_findings(ev.undecided);
   return ev;
 }
 

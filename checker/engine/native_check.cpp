@@ -1,6 +1,7 @@
 #include "checker/engine/native_check.h"
 
 #include "checker/engine/rule.h"
+#include "checker/kustomize/rendered_findings.h"
 #include "sarif/fingerprint.h"
 
 namespace clause {
@@ -90,6 +91,24 @@ void NativeCheckContext::undecided(const Document &doc, const Span &span, std::s
   f.snippet = std::string(doc.line_text(span));
   f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
   undecided_.push_back(std::move(f));
+}
+
+void NativeCheckContext::report(const Resource &r, const Node *node, const Span &span, std::string message,
+                                std::vector<RelatedLocation> related) const {
+  if (r.rendered) related.push_back(kustomize::rendered_by(*r.rendered));
+  report(r.document_of(node), r.span_of(node, span), std::move(message), r.address, std::move(related));
+}
+
+void NativeCheckContext::report_in_unit(const Resource &r, const Node *node, const Span &span,
+                                        std::string message, std::vector<RelatedLocation> related) const {
+  if (r.rendered) related.push_back(kustomize::rendered_by(*r.rendered));
+  report_in_unit(r.unit, r.document_of(node), r.span_of(node, span), std::move(message), r.address,
+                 std::move(related));
+}
+
+void NativeCheckContext::undecided(const Resource &r, const Node *node, const Span &span,
+                                   std::string blocked_by) const {
+  undecided(r.document_of(node), r.span_of(node, span), r.address, std::move(blocked_by));
 }
 
 }  // namespace clause

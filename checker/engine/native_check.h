@@ -55,6 +55,17 @@ class NativeCheckContext {
   // --strict: the check could not decide because `blocked_by` is unknown.
   void undecided(const Document &doc, const Span &span, std::string resource, std::string blocked_by) const;
 
+  // The same for a value of resource `r`: at `span` of the document `node`
+  // was written in (a rendered object's patch or kustomization, see
+  // Resource::document_of), `r`'s header when `node` is null; the
+  // kustomization that renders `r` becomes a related location.
+  void report(const Resource &r, const Node *node, const Span &span, std::string message,
+              std::vector<RelatedLocation> related = {}) const;
+  // The same for a finding about `r`'s deployment unit as a whole.
+  void report_in_unit(const Resource &r, const Node *node, const Span &span, std::string message,
+                      std::vector<RelatedLocation> related = {}) const;
+  void undecided(const Resource &r, const Node *node, const Span &span, std::string blocked_by) const;
+
   // For the compliance summary: call once per target the check judged
   // (resource, agreement, pair). report()/undecided() count as a failure /
   // an unknown by themselves, so call passed() for targets that pass.

@@ -26,6 +26,10 @@ struct Node {
   // on a Map that is a block body rather than an object value.
   bool from_block = false;
   bool boolean = false;
+  // Set only on trees rendered from several files (kustomize): 1-based index
+  // into the resource's RenderedFrom::origins, 0 for "written in the
+  // resource's own document at this span". Fits in padding: no size cost.
+  uint32_t origin = 0;
   double number = 0;
   // String value, or the source text of an Expression that could not be
   // evaluated, or the original spelling of a Number.

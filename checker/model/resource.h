@@ -9,6 +9,27 @@
 
 namespace clause {
 
+// Where a node of a rendered object was written when that is not the
+// object's own document: a patch or a kustomization file. `span` invalid:
+// at the node's own span in `document`; valid: there instead (a patch that
+// removed something from the node points at its own line).
+struct NodeOrigin {
+  const Document *document = nullptr;
+  Span span;
+  std::string removed;  // the key a patch removed from the node, when that is the change
+};
+
+// A Kubernetes object rendered by kustomize from a base and patches: the
+// kustomization that deploys it (the overlay, the root of the rendering) and
+// where the nodes of its body that do not come from the base were written
+// (Node::origin indexes `origins`).
+struct RenderedFrom {
+  std::string kustomization;  // the kustomization file, relative to the scan root
+  std::string directory;      // its directory ("" for the scan root)
+  Span kustomization_span;    // its root map, for a related location
+  std::vector<NodeOrigin> origins;
+};
+
 enum class ProviderFamily : uint8_t { Aws, Azure, Google, Kubernetes, Other };
 
 const char *provider_family_name(ProviderFamily family);
@@ -33,8 +54,24 @@ struct Resource {
   // The deployment unit it belongs to (index into Project::units), kNoUnit
   // for an agreement's pseudo-resource.
   uint32_t unit = kNoUnit;
+  // Set on objects rendered by kustomize (checker/kustomize/); shared by the
+  // objects of one rendering.
+  std::shared_ptr<const RenderedFrom> rendered;
 
   Location location() const { return Location{document ? document->path : "", span}; }
+  // The document `node` (a node of `body`) was written in, and where: its
+  // own span, unless a rendering says otherwise (see NodeOrigin).
+  const Document &document_of(const Node *node) const;
+  Span span_of(const Node *node, const Span &own) const;
+  // Whether a rendering recorded an origin for `node` (it came from, or was
+  // changed by, a patch or transformer).
+  bool has_origin(const Node *node) const {
+    return rendered && node && node->origin != 0 && node->origin <= rendered->origins.size();
+  }
+  // Whether the absence of `path` (dotted) under `node` is the doing of a
+  // rendering: `node` was written by a patch, or a patch removed a key of
+  // `node` that `path` goes through.
+  bool absence_written(const Node *node, std::string_view path) const;
 };
 
 }  // namespace clause

@@ -8,6 +8,8 @@
 #include <optional>
 
 #include "checker/agreement/agreement_validator.h"
+#include "checker/kustomize/applications.h"
+#include "checker/kustomize/helm_charts.h"
 #include "checker/platform/regular_file.h"
 #include "checker/project/parallel.h"
 #include "checker/project/units.h"
@@ -168,29 +170,49 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
   project.root_abs = discovery.root_abs;
   project.diagnostics = discovery.diagnostics;
   std::vector<DocumentPtr> docs = parse_files(discovery, opts, project.diagnostics);
+  // Helm chart templates are not rendered: skipped, the chart noted once.
+  const kustomize::HelmCharts charts(docs);
+  std::vector<DocumentPtr> unclassified;  // kustomizations and patches may be among them
   for (size_t i = 0; i < docs.size(); ++i) {
     if (!docs[i]) continue;
     Document &doc = *docs[i];
+    if (charts.holds_template(doc.path)) {
+      ++project.files_by_kind["skipped"];
+      continue;
+    }
     for (const auto &diag : doc.diagnostics) project.diagnostics.push_back(FileDiagnostic{doc.path, diag});
     if (doc.kind == DocKind::Unknown) {
       ++project.files_by_kind["skipped"];
+      if (doc.roots.empty()) continue;
+      unclassified.push_back(std::move(docs[i]));
       continue;  // not an input of ours: counted, not kept
     }
     ++project.files_by_kind[doc_kind_name(doc.kind)];
     project.documents.push_back(std::move(docs[i]));
   }
+  for (auto &note : charts.notes()) project.diagnostics.push_back(std::move(note));
+  // Kustomizations rendered into their objects (checker/kustomize/); the
+  // files they read are judged through them, not on their own.
+  kustomize::Applications apps =
+      kustomize::render_applications(project.root_abs, project.documents, unclassified);
+  unclassified.clear();
+  project.support_documents = std::move(apps.support_documents);
+  for (auto &w : apps.warnings) project.diagnostics.push_back(std::move(w));
+  project.strict_notes = std::move(apps.strict_notes);
   for (const auto &doc : project.documents) {
     switch (doc->kind) {
       case DocKind::CloudFormation:
         for (auto &r : cloudformation_resources(*doc)) project.resources.push_back(std::move(r));
         break;
       case DocKind::Kubernetes:
+        if (apps.consumed.count(doc.get())) break;
         for (auto &r : kubernetes_resources(*doc)) project.resources.push_back(std::move(r));
         break;
       case DocKind::Agreement: add_agreement_resources(*doc, project.resources); break;
       default: break;  // Terraform and plans: below
     }
   }
+  for (auto &r : apps.resources) project.resources.push_back(std::move(r));
   // Terraform: modules, variables, locals, count/for_each, dynamic blocks
   // and module calls evaluated into resources, plans joined to them
   // (checker/terraform/).

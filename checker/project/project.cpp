@@ -10,6 +10,8 @@ namespace clause {
 const Document *Project::find_document(std::string_view path) const {
   for (const auto &d : documents)
     if (d->path == path) return d.get();
+  for (const auto &d : support_documents)
+    if (d->path == path) return d.get();
   return nullptr;
 }
 

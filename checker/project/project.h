@@ -92,6 +92,12 @@ struct Project {
   // below its directory.
   std::map<std::string, std::vector<uint32_t>> agreement_units;
   std::vector<FileDiagnostic> diagnostics;
+  // Shown with --strict only: what the scan saw but did not judge (a remote
+  // kustomize base, a generator).
+  std::vector<FileDiagnostic> strict_notes;
+  // Files that findings may point into without being inputs of their own:
+  // kustomize patches and kustomizations that are not Kubernetes objects.
+  std::vector<DocumentPtr> support_documents;
   std::map<std::string, size_t> files_by_kind;
   ResourceReferences references;
   // Where documents that do not name their region are deployed
@@ -102,6 +108,7 @@ struct Project {
   // crossdoc::resource_index() and shared by every cross-document rule.
   mutable std::shared_ptr<const crossdoc::ResourceIndex> resource_index;
 
+  // A document or support document by path.
   const Document *find_document(std::string_view path) const;
   const Unit *unit_of(const Resource &r) const { return r.unit < units.size() ? &units[r.unit] : nullptr; }
 };

@@ -126,6 +126,8 @@ RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, con
     if (rr.findings.size() != before) std::sort(rr.findings.begin(), rr.findings.end(), finding_less);
   }
   limit_findings_per_file(rr.findings, opts.max_findings_per_file, project.diagnostics);
+  if (opts.strict)
+    for (auto &note : project.strict_notes) project.diagnostics.push_back(std::move(note));
   rr.diagnostics = std::move(project.diagnostics);
   std::stable_sort(rr.diagnostics.begin(), rr.diagnostics.end(),
                    [](const FileDiagnostic &a, const FileDiagnostic &b) {

@@ -218,15 +218,19 @@ class Suppressor {
     std::unordered_map<const Document *, std::vector<const Resource *>> resources;
     for (const Resource &r : project_.resources)
       if (r.document) resources[r.document].push_back(&r);
-    for (const DocumentPtr &doc : project_.documents) {
+    // Kustomize patches and kustomizations hold findings too (support documents).
+    std::vector<const Document *> documents;
+    for (const auto *list : {&project_.documents, &project_.support_documents})
+      for (const DocumentPtr &d : *list) documents.push_back(d.get());
+    for (const Document *doc : documents) {
       std::vector<std::pair<const Comment *, Directive>> found;
       for (const Comment &c : doc->comments)
         for (Directive &d : parse_directives(c.text)) found.emplace_back(&c, std::move(d));
       if (found.empty()) continue;
-      const DocumentLines lines(*doc, resources[doc.get()]);
+      const DocumentLines lines(*doc, resources[doc]);
       for (auto &[comment, directive] : found) {
         Placed p;
-        p.doc = doc.get();
+        p.doc = doc;
         p.span = comment->span;
         p.lines = scope_of(*doc, lines, *comment, directive, p.module_calls);
         p.directive = std::move(directive);

@@ -5,9 +5,7 @@
 
 namespace clause {
 
-namespace {
-
-bool is_cluster_scoped(std::string_view kind) {
+bool is_cluster_scoped_kind(std::string_view kind) {
   static constexpr std::array<std::string_view, 24> kKinds = {
       "Namespace",
       "Node",
@@ -39,6 +37,8 @@ bool is_cluster_scoped(std::string_view kind) {
   return false;
 }
 
+namespace {
+
 std::string string_at(const Node *map, std::string_view key) {
   const Node *n = map && map->is_map() ? map->get(key) : nullptr;
   return n && n->is_scalar() ? n->scalar_text() : std::string();
@@ -52,14 +52,16 @@ const Node *path(const Node *n, std::initializer_list<std::string_view> keys) {
   return n && n->is_map() ? n : nullptr;
 }
 
-void add_object(const Document &doc, const Node &object, std::vector<Resource> &out) {
+}  // namespace
+
+void add_kubernetes_object(const Document &doc, const Node &object, std::vector<Resource> &out) {
   if (!object.is_map()) return;
   const MapEntry *kind = object.entry("kind");
   if (!kind || !kind->value.is_string() || kind->value.text.empty()) return;
   const std::string &k = kind->value.text;
   const Node *items = object.get("items");
   if (k.ends_with("List") && items && items->is_list()) {
-    for (const Node &item : items->items) add_object(doc, item, out);
+    for (const Node &item : items->items) add_kubernetes_object(doc, item, out);
     return;
   }
   const Node *metadata = object.get("metadata");
@@ -67,7 +69,7 @@ void add_object(const Document &doc, const Node &object, std::vector<Resource> &
   r.type = k;
   r.name = string_at(metadata, "name");
   if (r.name.empty()) r.name = string_at(metadata, "generateName");
-  if (is_cluster_scoped(k)) {
+  if (is_cluster_scoped_kind(k)) {
     r.address = k + "/" + r.name;
   } else {
     std::string ns = string_at(metadata, "namespace");
@@ -81,11 +83,9 @@ void add_object(const Document &doc, const Node &object, std::vector<Resource> &
   out.push_back(std::move(r));
 }
 
-}  // namespace
-
 std::vector<Resource> kubernetes_resources(const Document &doc) {
   std::vector<Resource> out;
-  for (const Node &root : doc.roots) add_object(doc, root, out);
+  for (const Node &root : doc.roots) add_kubernetes_object(doc, root, out);
   return out;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // Kubernetes manifests normalised into Resources.
+#include <string_view>
 #include <vector>
 
 #include "checker/model/document.h"
@@ -14,6 +15,13 @@ namespace clause {
 // (or generateName), provider Kubernetes, span = the `kind:` value, body =
 // the object's Map.
 std::vector<Resource> kubernetes_resources(const Document &doc);
+
+// The same for one object of `doc` (`object` may live elsewhere, e.g. a
+// rendered copy: the caller keeps it alive).
+void add_kubernetes_object(const Document &doc, const Node &object, std::vector<Resource> &out);
+
+// Kinds that belong to no namespace (Namespace, ClusterRole, ...).
+bool is_cluster_scoped_kind(std::string_view kind);
 
 // The pod spec of a workload: Pod `spec`; Deployment, StatefulSet,
 // DaemonSet, ReplicaSet, ReplicationController and Job

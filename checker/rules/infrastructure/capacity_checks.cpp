@@ -28,11 +28,10 @@ void k8s_hpa(const NativeCheckContext &ctx) {
     std::optional<double> lo = min.absent() ? std::optional<double>(1) : min.as_number();
     std::optional<double> hi = max.as_number();
     if (!lo || !hi || *hi > *lo) continue;
-    ctx.report(*hpa->document, attribute_span(*hpa, max),
+    ctx.report(*hpa, max.node, attribute_span(*hpa, max),
                hpa->address + " cannot scale: maxReplicas (" + max.node->scalar_text() +
                    ") is not above minReplicas (" +
-                   (min.absent() ? "1 by default" : min.node->scalar_text()) + ")",
-               hpa->address);
+                   (min.absent() ? "1 by default" : min.node->scalar_text()) + ")");
   }
   // The Services of each namespace, indexed by their selectors once. A
   // Service without a known, non-empty selector sends traffic to no pod.
@@ -49,12 +48,10 @@ void k8s_hpa(const NativeCheckContext &ctx) {
     if (in_namespace == services.end()) continue;
     const Resource *service = in_namespace->second.first_match(k8s_pod_template_labels(*w));
     if (!service) continue;
-    ctx.report_in_unit(
-        w->unit, *w->document, w->span,
-        w->address + " serves traffic through " + service->address +
-            " but no HorizontalPodAutoscaler scales it; demand above its fixed replica count is not "
-            "absorbed",
-        w->address);
+    ctx.report_in_unit(*w, nullptr, w->span,
+               w->address + " serves traffic through " + service->address +
+                   " but no HorizontalPodAutoscaler scales it; demand above its fixed replica count is not "
+                   "absorbed");
   }
 }
 
@@ -71,10 +68,9 @@ void namespace_quota(const NativeCheckContext &ctx) {
     std::string missing = !quota && !limits ? "no ResourceQuota and no LimitRange"
                           : !quota          ? "no ResourceQuota"
                                             : "no LimitRange";
-    ctx.report_in_unit(ns->unit, *ns->document, ns->span,
-                       "Namespace '" + name + "' has " + missing +
-                           "; its workloads can consume the cluster's capacity without bound",
-                       ns->address);
+    ctx.report_in_unit(*ns, nullptr, ns->span,
+               "Namespace '" + name + "' has " + missing +
+                   "; its workloads can consume the cluster's capacity without bound");
   }
 }
 

@@ -45,10 +45,10 @@ void served_workload_probes(const NativeCheckContext &ctx) {
         const Node *name = c.get("name");
         const std::string label =
             name && name->is_string() ? "container '" + name->text + "'" : "a container";
-        ctx.report(*w->document, c.span,
-                   w->address + " " + label + " declares no readiness, liveness or startup probe; " +
-                       service->address + " keeps sending traffic to its pods when they fail",
-                   w->address, {RelatedLocation{service->location(), "the Service that selects it"}});
+        ctx.report_in_unit(*w, &c, c.span,
+                           w->address + " " + label + " declares no readiness, liveness or startup probe; " +
+                               service->address + " keeps sending traffic to its pods when they fail",
+                           {RelatedLocation{service->location(), "the Service that selects it"}});
       }
       if (all) ctx.passed();
     }

@@ -40,10 +40,9 @@ void tenant_isolation(const NativeCheckContext &ctx) {
     std::string list;
     for (size_t i = 0; i < missing.size(); ++i)
       list += (i == 0 ? "" : i + 1 == missing.size() ? " and " : ", ") + missing[i];
-    ctx.report_in_unit(ns->unit, *ns->document, ns->span,
-                       "Tenant namespace '" + name + "' has no " + list +
-                           "; the tenant is not isolated from the others on this cluster",
-                       ns->address);
+    ctx.report_in_unit(*ns, nullptr, ns->span,
+               "Tenant namespace '" + name + "' has no " + list +
+                   "; the tenant is not isolated from the others on this cluster");
   }
 }
 

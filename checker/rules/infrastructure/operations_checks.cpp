@@ -34,16 +34,16 @@ void single_replica(const NativeCheckContext &ctx) {
           at.end_col = min.node->span.end_col;
           at.end_offset = min.node->span.end_offset;
         }
-        ctx.report(*hpa->document, at,
-                   w->address + " can run a single replica: " + hpa->address + " scales it down to 1" +
-                       (min.absent() ? " (minReplicas defaults to 1)" : "") +
-                       "; at quiet times any restart, node failure or rollout interrupts it",
-                   w->address, {RelatedLocation{w->location(), "the workload"}});
+        ctx.report_in_unit(w->unit, hpa->document_of(min.node), hpa->span_of(min.node, at),
+                           w->address + " can run a single replica: " + hpa->address +
+                               " scales it down to 1" + (min.absent() ? " (minReplicas defaults to 1)" : "") +
+                               "; at quiet times any restart, node failure or rollout interrupts it",
+                           w->address, {RelatedLocation{w->location(), "the workload"}});
         continue;
       }
       Value v = value_at(w->body, {"spec", "replicas"});
       if (v.unknown()) {
-        ctx.undecided(*w->document, v.node->span, w->address, v.node->scalar_text());
+        ctx.undecided(*w, v.node, v.node->span, v.node->scalar_text());
         continue;
       }
       std::optional<double> n = v.absent() ? std::optional<double>(1) : v.as_number();
@@ -55,12 +55,10 @@ void single_replica(const NativeCheckContext &ctx) {
         at.end_col = v.node->span.end_col;
         at.end_offset = v.node->span.end_offset;
       }
-      // Unit-wide: an autoscaler elsewhere in the application would own it.
-      ctx.report_in_unit(w->unit, *w->document, at,
+      ctx.report_in_unit(*w, v.node, at,
                          w->address + " runs a single replica" +
                              (v.absent() ? " (spec.replicas defaults to 1)" : "") +
-                             "; any restart, node failure or rollout interrupts it",
-                         w->address);
+                             "; any restart, node failure or rollout interrupts it");
     }
   }
 }
