@@ -142,6 +142,7 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   load.jobs = inner;
   load.parse = opts.parse;
   load.var_files = opts.var_files;
+  load.cfn_inputs = opts.cfn_inputs;
   load.cache = cache ? &*cache : nullptr;
   load.max_file_size = opts.discovery.max_file_size;
   if (opts.on_progress) {
