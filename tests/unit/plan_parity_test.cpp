@@ -10,6 +10,7 @@
 
 #include "checker/engine/rule_set.h"
 #include "checker/scan/scanner.h"
+#include "tests/unit/cli_run.h"
 
 namespace clause {
 namespace {
@@ -106,6 +107,71 @@ TEST(PlanParity, PlanBesideItsSourceReportsAtTheSourceLines) {
     b.emplace(f.rule_id, f.location.path, f.location.span.start_line, f.message);
   EXPECT_EQ(a, b);
   EXPECT_FALSE(a.empty());
+}
+
+}  // namespace
+}  // namespace clause
+
+namespace clause {
+namespace {
+
+// A plan of one database (retention 0) and one backup selection whose
+// `resources` the configuration writes as `selected` (an expression object),
+// or, with `selected` empty, a plan without configuration.
+std::string backup_plan(const std::string &selected) {
+  std::string plan = R"({"format_version": "1.2",
+  "planned_values": {"root_module": {"resources": [
+    {"address": "aws_db_instance.db", "mode": "managed", "type": "aws_db_instance", "name": "db",
+     "values": {"engine": "postgres", "backup_retention_period": 0}},
+    {"address": "aws_backup_selection.s", "mode": "managed", "type": "aws_backup_selection", "name": "s",
+     "values": {"name": "s", "plan_id": "p"}}]}},
+  "resource_changes": [
+    {"address": "aws_backup_selection.s", "mode": "managed", "type": "aws_backup_selection", "name": "s",
+     "change": {"actions": ["create"], "after_unknown": {"resources": true}}}])";
+  if (!selected.empty())
+    plan += R"(,
+  "configuration": {"root_module": {"resources": [
+    {"address": "aws_db_instance.db", "expressions": {"engine": {"constant_value": "postgres"},
+       "backup_retention_period": {"constant_value": 0}}},
+    {"address": "aws_backup_selection.s", "expressions": {"name": {"constant_value": "s"},
+       "plan_id": {"constant_value": "p"}, "resources": )" +
+            selected + "}}]}}";
+  return plan + "}\n";
+}
+
+std::vector<std::string> cl0901(const std::string &plan) {
+  testing::TempTree t;
+  t.write("plan.json", plan);
+  RuleSet rules = RuleSet::builtin();
+  rules.filter([](const Rule &r) { return r.info.id == "CL-0901"; });
+  ScanOptions opts;
+  opts.roots = {t.path()};
+  opts.strict = true;
+  Report report = run_scan(rules, opts);
+  std::vector<std::string> out;
+  for (const auto &f : report.roots.at(0).findings) out.push_back(f.resource + ": " + f.message);
+  return out;
+}
+
+TEST(PlanParity, BackupSelectionsOfAPlanAloneAreFoundThroughItsConfiguration) {
+  // Refers to the database: selected, no finding.
+  EXPECT_EQ(cl0901(backup_plan(R"({"references": ["aws_db_instance.db.arn", "aws_db_instance.db"]})")),
+            std::vector<std::string>{});
+  // Refers to another resource only: not selected.
+  EXPECT_EQ(cl0901(backup_plan(R"({"references": ["aws_db_instance.other.arn"]})")),
+            std::vector<std::string>{"aws_db_instance.db: aws_db_instance.db is not backed up as required "
+                                     "(backup_retention_period is 0); keep automated backups "
+                                     "for at least 7 days or add it to an AWS Backup plan"});
+  // Through a variable: may be the database; undecided.
+  EXPECT_EQ(
+      cl0901(backup_plan(R"({"references": ["var.databases"]})")),
+      std::vector<std::string>{"aws_db_instance.db: CL-0901 could not be decided for aws_db_instance.db: "
+                               "aws_backup_selection.resources depends on `whether "
+                               "aws_backup_selection.s.resources refers to this "
+                               "resource`, which is not known statically"});
+  // No configuration: the unknown `resources` may be anything of the plan.
+  EXPECT_EQ(cl0901(backup_plan("")).size(), 1u);
+  EXPECT_NE(cl0901(backup_plan("")).at(0).find("could not be decided"), std::string::npos);
 }
 
 }  // namespace
