@@ -70,12 +70,13 @@ bool is_configured_expression(const Node &n) {
 // configuration never set: the provider decides them, as for an HCL
 // resource that omits them, so rules apply the same defaults. An unknown the
 // configuration set (an expression of values known only at apply) stays
-// unknown.
-void drop_unconfigured(Node &body, const Node &expressions) {
+// unknown, and so does `keep` (tags_all, which AWS providers derive from
+// the provider's default_tags as well as the resource's tags).
+void drop_unconfigured(Node &body, const Node &expressions, std::string_view keep = {}) {
   if (!body.is_map() || !expressions.is_map()) return;
   std::erase_if(body.entries, [&](const MapEntry &e) {
     const bool open = e.value.is_null() || (e.value.is_expression() && e.value.text == kUnknownAfterApply);
-    return open && !expressions.get(e.key);
+    return open && !expressions.get(e.key) && e.key != keep;
   });
   for (MapEntry &e : body.entries) {
     const Node *configured = expressions.get(e.key);
@@ -88,10 +89,17 @@ void drop_unconfigured(Node &body, const Node &expressions) {
   }
 }
 
+// What the plan's `configuration` says: every resource's `expressions`, by
+// its address in the configuration (module calls as `module.NAME.`, no
+// index), and whether a provider sets default_tags.
+struct PlanConfiguration {
+  std::unordered_map<std::string, const Node *> resources;
+  bool default_tags = false;
+};
+
 void add_resource(const Document &doc, const Node &item,
                   const std::unordered_map<std::string_view, const Node *> &unknowns,
-                  const std::unordered_map<std::string, const Node *> &configuration,
-                  std::vector<Resource> &out) {
+                  const PlanConfiguration &configuration, std::vector<Resource> &out) {
   const Node *address = item.get("address");
   if (!address || !address->is_string()) return;
   if (text_of(item, "mode") == "data") return;
@@ -103,7 +111,8 @@ void add_resource(const Document &doc, const Node &item,
   r.format = DocKind::TerraformPlan;
   r.document = &doc;
   r.span = address->span;
-  if (auto c = configuration.find(configuration_address(r.address)); c != configuration.end())
+  if (auto c = configuration.resources.find(configuration_address(r.address));
+      c != configuration.resources.end())
     r.configuration = c->second;
   const Node *values = item.get("values");
   auto unknown = unknowns.find(r.address);
@@ -112,18 +121,22 @@ void add_resource(const Document &doc, const Node &item,
   } else {
     auto body = std::make_shared<Node>(values && values->is_map() ? *values : Node::make_map(item.span));
     if (unknown != unknowns.end()) mark_unknown(*body, *unknown->second);
-    if (r.configuration) drop_unconfigured(*body, *r.configuration);
+    if (r.configuration)
+      drop_unconfigured(*body, *r.configuration, configuration.default_tags ? "tags_all" : "");
     r.body = body.get();
     r.owned_body = std::move(body);
   }
   out.push_back(std::move(r));
 }
 
-// Every resource's `expressions` in the plan's `configuration`, by its
-// address in the configuration (module calls as `module.NAME.`, no index).
-std::unordered_map<std::string, const Node *> configured_resources(const Node &root) {
-  std::unordered_map<std::string, const Node *> out;
+PlanConfiguration configured_resources(const Node &root) {
+  PlanConfiguration out;
   const Node *config = root.get("configuration");
+  if (const Node *providers = config && config->is_map() ? config->get("provider_config") : nullptr)
+    for (const MapEntry &p : providers->entries)
+      if (const Node *e = p.value.is_map() ? p.value.get("expressions") : nullptr;
+          e && e->get("default_tags"))
+        out.default_tags = true;
   const Node *module = config && config->is_map() ? config->get("root_module") : nullptr;
   std::vector<std::pair<const Node *, std::string>> stack;
   if (module) stack.emplace_back(module, "");
@@ -136,7 +149,7 @@ std::unordered_map<std::string, const Node *> configured_resources(const Node &r
         const Node *address = r.is_map() ? r.get("address") : nullptr;
         const Node *expressions = r.is_map() ? r.get("expressions") : nullptr;
         if (address && address->is_string() && expressions && expressions->is_map())
-          out.emplace(prefix + address->text, expressions);
+          out.resources.emplace(prefix + address->text, expressions);
       }
     }
     if (const Node *calls = m->get("module_calls"); calls && calls->is_map()) {
@@ -217,7 +230,7 @@ std::vector<Resource> plan_resources(const Document &doc) {
   const Node *module = values && values->is_map() ? values->get("root_module") : nullptr;
   if (!module) return out;
 
-  const std::unordered_map<std::string, const Node *> configuration = configured_resources(*root);
+  const PlanConfiguration configuration = configured_resources(*root);
   std::vector<PlanChange> changes = plan_changes(doc);
   std::unordered_map<std::string_view, const Node *> unknowns;
   for (const auto &c : changes)
