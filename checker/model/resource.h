@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "checker/model/document.h"
+#include "checker/model/unit.h"
 
 namespace clause {
 
@@ -43,6 +44,9 @@ struct Resource {
   const Node *configuration = nullptr;
   // Values of `body` decided by parameter defaults (CloudFormation).
   std::vector<AssumedDefault> assumed_defaults;
+  // The deployment unit it belongs to (index into Project::units), kNoUnit
+  // for an agreement's pseudo-resource.
+  uint32_t unit = kNoUnit;
 
   Location location() const { return Location{document ? document->path : "", span}; }
 };

@@ -75,6 +75,11 @@ struct Config {
   LocationTables locations;
   // `cloudformation.parameters`: template glob -> parameters file (absolute).
   std::vector<std::pair<std::string, std::string>> cfn_parameter_files;
+  // Deployment units declared by directory glob (`units:`), and agreements
+  // bound to named units (`agreements:`: agreement path -> unit globs),
+  // all relative to the config's directory.
+  std::vector<std::string> units;
+  std::vector<std::pair<std::string, std::vector<std::string>>> agreement_units;
 
   bool empty() const { return path.empty(); }
   // `abs_path` relative to the config's directory ('/'-separated), or ""
@@ -88,6 +93,12 @@ struct Config {
   // The parameters file of a CloudFormation template (the first glob that
   // matches), "" when none does.
   std::string cfn_parameters_for(const std::string &abs_path) const;
+  // The absolute directory of the topmost declared unit at or above
+  // `abs_dir` (from the config's directory down), or "" when none is.
+  std::string declared_unit(const std::string &abs_dir) const;
+  // Whether `agreements:` binds the agreement at `agreement_abs` to the unit
+  // at `unit_abs`; nullopt when it does not name the agreement.
+  std::optional<bool> binds(const std::string &agreement_abs, const std::string &unit_abs) const;
 };
 
 inline constexpr const char *kConfigFileName = ".clause.yaml";
