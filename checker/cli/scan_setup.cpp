@@ -14,6 +14,7 @@
 #include "checker/engine/profiles.h"
 #include "checker/scan/scanner.h"
 #include "checker/workflow/baseline.h"
+#include "checker/workflow/cfn_parameters.h"
 #include "checker/workflow/config.h"
 #include "checker/workflow/dates.h"
 #include "checker/workflow/git.h"
@@ -141,6 +142,7 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   opts.deployment_region = [where](DocKind kind, const std::string &abs) {
     return where->region_for(kind, abs);
   };
+  opts.cfn_inputs = cfn_inputs_for(where, in.cfn_parameters);
   // Deployment units and agreement bindings that `.clause.yaml` declares.
   if (!config.units.empty())
     opts.declared_unit = [where](const std::string &abs_dir) { return where->declared_unit(abs_dir); };
@@ -245,6 +247,10 @@ void add_input_options(CLI::App &cmd, ScanInputs &in) {
   cmd.add_option("paths", in.paths, "Scan roots (default: .)");
   cmd.add_option("--var-file", in.var_files,
                  "Terraform variable values (.tfvars or .tfvars.json) for every root module (repeatable)")
+      ->allow_extra_args(false);
+  cmd.add_option("--cfn-parameters", in.cfn_parameters,
+                 "Parameter values a CloudFormation template is deployed with: TEMPLATE=FILE, FILE a "
+                 "parameters file or a CodePipeline template configuration (repeatable)")
       ->allow_extra_args(false);
   cmd.add_option("--rules", in.rule_dirs, "Directory of extra rule packs (repeatable)")
       ->allow_extra_args(false);

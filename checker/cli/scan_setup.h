@@ -19,8 +19,9 @@ namespace clause::cli {
 struct ScanInputs {
   std::vector<std::string> paths;
   std::vector<std::string> rule_dirs;
-  std::vector<std::string> var_files;  // --var-file: Terraform variable values for every root module
-  std::vector<std::string> profiles;   // --profile; replaces the configuration's `profile:`
+  std::vector<std::string> var_files;       // --var-file: Terraform variable values for every root module
+  std::vector<std::string> cfn_parameters;  // --cfn-parameters TEMPLATE=FILE
+  std::vector<std::string> profiles;        // --profile; replaces the configuration's `profile:`
   std::vector<std::string> enable, extend, disable, scenarios;
   std::string severity_min;
   unsigned jobs = 0;

@@ -3,10 +3,10 @@
 #include <charconv>
 #include <cmath>
 
+#include "checker/model/unknown.h"
+
 namespace clause::crossdoc {
 namespace {
-
-bool is_intrinsic_key(std::string_view key) { return key == "Ref" || key.rfind("Fn::", 0) == 0; }
 
 std::optional<double> parse_number(std::string_view s) {
   double d = 0;
@@ -19,26 +19,9 @@ std::optional<double> parse_number(std::string_view s) {
 
 }  // namespace
 
-bool is_unknown(const Node &n) {
-  if (n.is_expression()) return true;
-  return n.is_map() && n.entries.size() == 1 && is_intrinsic_key(n.entries[0].key);
-}
+bool is_unknown(const Node &n) { return is_unknown_value(n); }
 
-std::string unknown_text(const Node &n) {
-  if (n.is_expression()) return n.text;
-  if (n.is_map() && n.entries.size() == 1) {
-    const MapEntry &e = n.entries[0];
-    std::string out = e.key;
-    if (e.value.is_scalar()) {
-      out += " " + e.value.scalar_text();
-    } else if (e.value.is_list()) {
-      for (const auto &item : e.value.items)
-        if (item.is_scalar()) out += " " + item.scalar_text();
-    }
-    return out;
-  }
-  return n.scalar_text();
-}
+std::string unknown_text(const Node &n) { return unknown_input(n); }
 
 std::optional<double> Attr::number() const {
   if (!known() || !node) return std::nullopt;

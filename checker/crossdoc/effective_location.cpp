@@ -7,6 +7,7 @@
 
 #include "checker/crossdoc/attributes.h"
 #include "checker/geo/regions.h"
+#include "parsers/terraform/plan_resources.h"
 #include "re2/re2.h"
 
 namespace clause::crossdoc {
@@ -100,27 +101,6 @@ EffectiveLocation unknown(ProviderFamily family, const Document *doc, Span span,
   l.blocked_by = std::move(blocked_by);
   l.via = std::move(via);
   return l;
-}
-
-// Instance keys removed from every step of an address:
-// `module.a["x"].aws_s3_bucket.b[0]` -> `module.a.aws_s3_bucket.b`.
-std::string strip_instance_keys(const std::string &address) {
-  std::string out;
-  int depth = 0;
-  bool quoted = false;
-  for (char c : address) {
-    if (depth > 0) {
-      if (c == '"') quoted = !quoted;
-      if (!quoted && c == ']') --depth;
-      continue;
-    }
-    if (c == '[') {
-      ++depth;
-      continue;
-    }
-    out += c;
-  }
-  return out;
 }
 
 }  // namespace
@@ -305,7 +285,7 @@ struct LocationResolver::Impl {
     if (family != ProviderFamily::Aws && family != ProviderFamily::Google) return EffectiveLocation{};
     const Node *root = r.document->roots.empty() ? nullptr : &r.document->roots.front();
     const Node *config = root ? root->get("configuration") : nullptr;
-    std::string key = config_key(config, strip_instance_keys(r.address));
+    std::string key = config_key(config, configuration_address(r.address));
     if (key.empty()) key = r.type.substr(0, r.type.find('_'));
     Attr p = attr(config, "provider_config");
     const Node *pc = p.known() && p.node->is_map() ? p.node->get(key) : nullptr;

@@ -50,6 +50,34 @@ Span entry_span(const Node &value, const MapEntry *entry) {
   return span;
 }
 
+bool span_within(const Span &inner, const Span &outer) {
+  return inner.valid() && outer.valid() && inner.start_offset >= outer.start_offset &&
+         inner.end_offset <= outer.end_offset;
+}
+
+// " (with the default of parameter P)" when a template parameter's default
+// decided the value that failed, or removed the property that is missing.
+std::string default_note(const Resource &r, const Outcome &o) {
+  for (const AssumedDefault &use : r.assumed_defaults) {
+    bool decided = false;
+    if (!use.removed_path.empty()) {
+      decided =
+          !o.actual && (o.path_text == use.removed_path || o.path_text.rfind(use.removed_path + ".", 0) == 0);
+    } else if (o.actual) {
+      decided = span_within(o.actual->span, use.span);
+    } else if (o.missing_in) {
+      decided = span_within(o.missing_in->span, use.span);
+    }
+    if (!decided) continue;
+    std::string names;
+    for (size_t i = 0; i < use.parameters.size(); ++i)
+      names += (i ? (i + 1 == use.parameters.size() ? " and " : ", ") : "") + use.parameters[i];
+    return std::string(" (with the default of parameter") + (use.parameters.size() > 1 ? "s " : " ") + names +
+           ")";
+  }
+  return "";
+}
+
 // Resources per parallel task: enough that a task outweighs its scheduling
 // and its own tally map, few enough that a root of a few thousand resources
 // still splits over every core.
@@ -75,9 +103,10 @@ class ProjectRelations final : public RelationSource {
         out.push_back(Related{r->body, r->address, true});
       return out;
     }
-    // Only Terraform configuration has a references graph: elsewhere the
-    // answer is not known (never a failure).
-    if (self.format != DocKind::Terraform) return {Related{nullptr, "", false}};
+    // Only Terraform configuration and plans have a references graph:
+    // elsewhere the answer is not known (never a failure).
+    if (self.format != DocKind::Terraform && self.format != DocKind::TerraformPlan)
+      return {Related{nullptr, "", false}};
     const auto &refs = project_.references;
     auto found = outgoing ? refs.referenced(project_.resources, index_, type, via)
                           : refs.referrers(project_.resources, index_, type, via);
@@ -239,7 +268,8 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
                     (o.path_text.empty() ? "a value" : o.path_text) + " depends on `" + o.blocked_by +
                     "`, which is not known statically";
       } else {
-        f.message = expand_message(dc.message, res, o, leaf ? expected_text(*leaf) : "");
+        f.message =
+            expand_message(dc.message, res, o, leaf ? expected_text(*leaf) : "") + default_note(res, o);
       }
       for (const auto &call : res.call_chain)
         f.related.push_back(RelatedLocation{call, "instantiated through this module call"});

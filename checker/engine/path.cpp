@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "checker/model/unknown.h"
+
 namespace clause {
 
 std::optional<AttributePath> parse_attribute_path(std::string_view text, std::string &error) {
@@ -83,9 +85,7 @@ void resolve_from(const Node &node, const MapEntry *entry, const AttributePath &
   }
   // A CloudFormation intrinsic in the middle of a path ({"Fn::If": ...}
   // where a map was expected) hides what lies below it.
-  if (at < path.size() && node.kind == NodeKind::Map && node.entries.size() == 1 &&
-      (node.entries.front().key == "Ref" || node.entries.front().key.rfind("Fn::", 0) == 0) &&
-      path[at].key != node.entries.front().key) {
+  if (at < path.size() && is_intrinsic(node) && path[at].key != node.entries.front().key) {
     out.push_back(PathHit{&node, entry, true});
     return;
   }

@@ -6,6 +6,7 @@
 
 #include "checker/agreement/vague_terms.h"
 #include "checker/agreement/values.h"
+#include "checker/model/unknown.h"
 
 namespace clause {
 
@@ -121,14 +122,6 @@ Truth scalar_equal(const Node &actual, const Node &expected, bool ignore_case) {
     case NodeKind::Null: return actual.kind == NodeKind::Null ? Truth::True : Truth::False;
     default: return Truth::False;
   }
-}
-
-// A CloudFormation intrinsic ({"Ref": P}, {"Fn::If": [...]}) left by the
-// parser: its value is decided at deploy time.
-bool is_intrinsic(const Node &n) {
-  if (n.kind != NodeKind::Map || n.entries.size() != 1) return false;
-  const std::string &k = n.entries.front().key;
-  return k == "Ref" || k.rfind("Fn::", 0) == 0;
 }
 
 Truth compare_one(const Predicate &p, const Node &actual) {
@@ -310,7 +303,7 @@ Outcome evaluate_attribute(const Predicate &p, const Node &body) {
   out.entry = decider->entry;
   if (out.truth == Truth::Unknown) {
     const Node &b = *decider->node;
-    out.blocked_by = is_intrinsic(b)           ? b.entries.front().key
+    out.blocked_by = is_unknown_value(b)       ? unknown_input(b)
                      : b.kind == NodeKind::Map ? "dynamic \"" + b.text + "\""
                                                : b.text;
   } else {

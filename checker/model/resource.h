@@ -35,6 +35,15 @@ enum class ProviderFamily : uint8_t { Aws, Azure, Google, Kubernetes, Other };
 const char *provider_family_name(ProviderFamily family);
 ProviderFamily provider_family_of_terraform_type(std::string_view type);
 
+// A value of a resource's body that a template parameter's default decided
+// (CloudFormation): the value's span, or for a property the default removed
+// (AWS::NoValue), its path from the body ("Properties.X").
+struct AssumedDefault {
+  Span span;
+  std::string removed_path;
+  std::vector<std::string> parameters;
+};
+
 struct Resource {
   // Terraform "aws_s3_bucket.logs" (with "module.x." prefixes), CloudFormation
   // the logical id, Kubernetes "Kind/namespace/name".
@@ -51,6 +60,11 @@ struct Resource {
   std::shared_ptr<const Node> owned_body;
   // Module call sites from the root module down to this resource.
   std::vector<Location> call_chain;
+  // Terraform plan: the resource's `expressions` in the plan's
+  // `configuration` section (what the user wrote); nullptr when it has none.
+  const Node *configuration = nullptr;
+  // Values of `body` decided by parameter defaults (CloudFormation).
+  std::vector<AssumedDefault> assumed_defaults;
   // The deployment unit it belongs to (index into Project::units), kNoUnit
   // for an agreement's pseudo-resource.
   uint32_t unit = kNoUnit;

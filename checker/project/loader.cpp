@@ -202,7 +202,9 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
   for (const auto &doc : project.documents) {
     switch (doc->kind) {
       case DocKind::CloudFormation:
-        for (auto &r : cloudformation_resources(*doc)) project.resources.push_back(std::move(r));
+        for (auto &r :
+             cloudformation_resources(*doc, opts.cfn_inputs ? opts.cfn_inputs(doc->abs_path) : CfnInputs{}))
+          project.resources.push_back(std::move(r));
         break;
       case DocKind::Kubernetes:
         if (apps.consumed.count(doc.get())) break;

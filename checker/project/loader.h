@@ -8,6 +8,7 @@
 #include "checker/cache/model_cache.h"
 #include "checker/discovery/discover.h"
 #include "checker/project/project.h"
+#include "parsers/cloudformation/cfn_eval.h"
 #include "parsers/parse_options.h"
 
 namespace clause {
@@ -18,6 +19,10 @@ struct LoadOptions {
   std::vector<std::string> var_files;             // --var-file, applied to every root module
   const ModelCache *cache = nullptr;              // none: parse every file
   uint64_t max_file_size = limits::kMaxFileSize;  // checked again when reading
+  // What a CloudFormation template's deployment fixes (region, account,
+  // parameter values), by the template's absolute path; none: only the
+  // template's own defaults are known.
+  std::function<CfnInputs(const std::string &abs_path)> cfn_inputs;
   // Called from the parse workers after each file (done counts this root's
   // files so far, total its file count), for progress display. Must be
   // thread-safe and cheap.

@@ -196,6 +196,7 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   load.jobs = inner;
   load.parse = opts.parse;
   load.var_files = opts.var_files;
+  load.cfn_inputs = opts.cfn_inputs;
   load.cache = cache ? &*cache : nullptr;
   load.declared_unit = opts.declared_unit;
   load.max_file_size = opts.discovery.max_file_size;

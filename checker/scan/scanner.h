@@ -13,6 +13,7 @@
 #include "checker/engine/rule_set.h"
 #include "checker/model/report.h"
 #include "checker/workflow/suppress.h"
+#include "parsers/cloudformation/cfn_eval.h"
 #include "parsers/parse_options.h"
 
 namespace clause {
@@ -39,6 +40,9 @@ struct ScanOptions {
   // deployed: a region, or "" when not known. Cross-document rules read it
   // as the documents' location (Project::deployment_regions).
   std::function<std::string(DocKind, const std::string &abs_path)> deployment_region;
+  // What a CloudFormation template's deployment fixes (region, account,
+  // parameter values), by its absolute path (LoadOptions::cfn_inputs).
+  std::function<CfnInputs(const std::string &abs_path)> cfn_inputs;
   std::string cache_dir;  // model cache (checker/cache/); empty: no cache
   // Whether the findings in the file `rel` of the root at `root_abs` will be
   // read (--only-files, --changed-since); unset: all. The rules still run

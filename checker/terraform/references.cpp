@@ -11,6 +11,7 @@
 
 #include "checker/project/parallel.h"
 #include "checker/terraform/values.h"
+#include "parsers/terraform/plan_resources.h"
 
 namespace clause::tf {
 namespace {
@@ -60,6 +61,26 @@ class Builder {
                                             ResourceReferences::kNoGroup});
     for (size_t i = 0; i < resources.size(); ++i) {
       const Resource &r = resources[i];
+      if (r.format == DocKind::TerraformPlan) {
+        // A plan resource (no .tf beside it): by its address in the plan's
+        // configuration and by name, within its plan.
+        auto &mine = out.groups_of[i];
+        mine[0] = join(
+            plan_by_address_.try_emplace(plan_key(r, configuration_address(r.address)), groups).first->second,
+            i);
+        for (const auto &n : kNameAttributes) {
+          if (r.type != n.type || !r.body) continue;
+          const Node *v = r.body->get(n.attribute);
+          if (!v || !v->is_string() || v->text.empty()) continue;
+          std::vector<uint32_t> &named = plan_by_name_[plan_key(r, v->text)];
+          auto same_type = std::find_if(named.begin(), named.end(),
+                                        [&](uint32_t g) { return resources[first_of[g]].type == r.type; });
+          if (same_type == named.end()) same_type = named.insert(named.end(), groups);
+          mine[2] = join(*same_type, i);
+        }
+        std::sort(mine.begin(), mine.end());
+        continue;
+      }
       if (r.format != DocKind::Terraform) continue;
       auto &mine = out.groups_of[i];
       mine[0] = join(by_address_.try_emplace(r.address, groups).first->second, i);
@@ -94,6 +115,11 @@ class Builder {
     Walk w;
     for (size_t i = begin; i < end; ++i) {
       const Resource &r = resources_[i];
+      if (r.format == DocKind::TerraformPlan && r.body) {
+        w.from = i;
+        walk_plan_resource(w, r);
+        continue;
+      }
       if (r.format != DocKind::Terraform || !r.body) continue;
       w.from = i;
       for (const auto &e : r.body->entries) {
@@ -120,6 +146,98 @@ class Builder {
   // the builder. A name maps to a group per type of resource of that name.
   std::unordered_map<std::string_view, uint32_t> by_address_, by_base_;
   std::unordered_map<std::string_view, std::vector<uint32_t>> by_name_;
+
+  // Plan resources (without .tf beside them), keyed by their plan: by
+  // address in the plan's configuration, and by name (a group per type).
+  std::unordered_map<std::string, uint32_t> plan_by_address_;
+  std::unordered_map<std::string, std::vector<uint32_t>> plan_by_name_;
+
+  static std::string plan_key(const Resource &r, std::string_view key) {
+    return std::to_string(reinterpret_cast<uintptr_t>(r.document)) + '\n' + std::string(key);
+  }
+
+  void open_link(Walk &w) const {
+    if (w.from < module_instance_.size())
+      w.found.open.push_back(ResourceReferences::Open{module_instance_[w.from], w.from, w.path});
+  }
+
+  // A plan resource: what its configuration refers to (the plan holds every
+  // resource of its configuration, so a reference that names no resource
+  // of the plan refers to none); without configuration, each value unknown
+  // after apply may refer to any resource of the plan.
+  void walk_plan_resource(Walk &w, const Resource &r) const {
+    const Node *source = r.configuration ? r.configuration : r.body;
+    for (const auto &e : source->entries) {
+      if (e.key == "depends_on" || e.key == "provider" || e.key == "lifecycle") continue;
+      w.path = e.key;
+      if (r.configuration) {
+        walk_configured(w, r, e.value);
+      } else {
+        walk_plan_values(w, r, e.value);
+      }
+    }
+  }
+
+  void plan_names(Walk &w, const Resource &r, const Node &n) const {
+    if (n.is_string()) {
+      if (auto it = plan_by_name_.find(plan_key(r, n.text)); it != plan_by_name_.end())
+        for (uint32_t g : it->second) link(w, g, true);
+    }
+    for (const auto &item : n.items) plan_names(w, r, item);
+    for (const auto &e : n.entries) plan_names(w, r, e.value);
+  }
+
+  void walk_plan_values(Walk &w, const Resource &r, const Node &n) const {
+    if (n.is_expression()) return open_link(w);
+    if (n.is_string()) return plan_names(w, r, n);
+    for (const auto &item : n.items) walk_plan_values(w, r, item);
+    for (const auto &e : n.entries) under(w, e.key, [&] { walk_plan_values(w, r, e.value); });
+  }
+
+  // Runs `walk` with `key` appended to the attribute path.
+  template <typename F>
+  static void under(Walk &w, const std::string &key, F &&walk) {
+    const size_t at = w.path.size();
+    w.path += '.';
+    w.path += key;
+    walk();
+    w.path.resize(at);
+  }
+
+  void walk_configured(Walk &w, const Resource &r, const Node &n) const {
+    if (n.is_list()) {  // nested blocks
+      for (const auto &block : n.items) walk_configured(w, r, block);
+      return;
+    }
+    if (!n.is_map()) return;
+    const Node *constant = n.get("constant_value");
+    const Node *references = n.get("references");
+    if (constant || references) {
+      if (constant) plan_names(w, r, *constant);
+      if (!references || !references->is_list()) return;
+      // The module the resource is in: references are relative to it.
+      const std::string own = configuration_address(r.address);
+      const size_t name_dot = own.rfind('.');
+      const size_t type_dot =
+          name_dot == std::string::npos || name_dot == 0 ? std::string::npos : own.rfind('.', name_dot - 1);
+      const std::string module = type_dot == std::string::npos ? "" : own.substr(0, type_dot + 1);
+      for (const auto &ref : references->items) {
+        if (!ref.is_string()) continue;
+        if (auto it = plan_by_address_.find(plan_key(r, module + ref.text)); it != plan_by_address_.end()) {
+          // Every instance of a counted resource: which one is not known.
+          const uint32_t g = it->second;
+          link(w, g, (*group_start_)[g + 1] - (*group_start_)[g] == 1);
+          continue;
+        }
+        // A value passed in (a variable, a local, a module output, an
+        // iteration): it may be any resource of the plan.
+        for (std::string_view p : {"var.", "local.", "module.", "each.", "count.", "self."})
+          if (std::string_view(ref.text).starts_with(p)) open_link(w);
+      }
+      return;
+    }
+    for (const auto &e : n.entries) under(w, e.key, [&] { walk_configured(w, r, e.value); });
+  }
 
   void link(Walk &w, uint32_t group, bool certain) const {
     // A group of the walked resource alone (its own name) leads nowhere.

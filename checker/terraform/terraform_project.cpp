@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <limits>
+#include <map>
 #include <numeric>
 #include <sstream>
 #include <stdexcept>
@@ -70,10 +71,16 @@ void add_terraform_resources(Project &project, const std::vector<const Document 
     project.resources.push_back(std::move(r));
     instance.push_back(ev.instance[i]);
   }
-  // Plan resources have no module instance of ours (and no references).
+  // Plan resources have no module instance of ours: each plan is one
+  // instance of its own (an attribute the plan cannot link may point at any
+  // resource of the same plan), numbered down from the top so that no
+  // evaluated module instance shares it.
+  std::map<const Document *, uint32_t> plan_instance;
   for (auto &r : plan_only) {
+    auto [it, fresh] = plan_instance.emplace(
+        r.document, std::numeric_limits<uint32_t>::max() - 1 - static_cast<uint32_t>(plan_instance.size()));
+    instance.push_back(it->second);
     project.resources.push_back(std::move(r));
-    instance.push_back(std::numeric_limits<uint32_t>::max());
   }
   for (auto &d : ev.diagnostics) project.diagnostics.push_back(std::move(d));
   project.references = build_references(project.resources, std::move(instance), jobs);

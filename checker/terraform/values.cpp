@@ -122,15 +122,6 @@ bool has_plain_unknown(const Node &n) {
   }
 }
 
-void restamp(Node &n, const Span &span) {
-  n.span = span;
-  for (auto &i : n.items) restamp(i, span);
-  for (auto &e : n.entries) {
-    e.key_span = span;
-    restamp(e.value, span);
-  }
-}
-
 std::optional<std::string> to_string_value(const Node &n) {
   switch (n.kind) {
     case NodeKind::String: return n.text;

@@ -20,6 +20,7 @@
 
 #include "checker/model/expr.h"
 #include "checker/model/node.h"
+#include "checker/model/restamp.h"
 
 namespace clause::tf {
 
@@ -37,10 +38,6 @@ bool is_known(const Node &n);
 void collect_references(const Node &n, std::vector<std::string> &out);
 // Whether `n` is unknown or holds an unknown that carries no reference.
 bool has_plain_unknown(const Node &n);
-
-// Gives the value and everything inside it `span`: a value that flowed from a
-// variable default or another file is reported where it is used.
-void restamp(Node &n, const Span &span);
 
 // Terraform's conversions between primitive types; nullopt when impossible.
 std::optional<std::string> to_string_value(const Node &n);

@@ -243,15 +243,20 @@ void read_locations(const Reader &r, const Node &node, Config &c) {
   r.for_each_key(
       node, "'locations'", {"cloudformation", "kubernetes"}, [&](const std::string &key, const Node &v) {
         if (key == "cloudformation") {
-          r.for_each_key(v, "'locations.cloudformation'", {"default", "paths"},
-                         [&](const std::string &k, const Node &w) {
-                           if (k == "default") {
-                             t.cloudformation_default = r.region(w, "locations.cloudformation.default");
-                           } else {
-                             t.cloudformation_paths =
-                                 read_path_table(r, w, "locations.cloudformation.paths", region);
-                           }
-                         });
+          r.for_each_key(
+              v, "'locations.cloudformation'", {"default", "paths", "account"},
+              [&](const std::string &k, const Node &w) {
+                if (k == "default") {
+                  t.cloudformation_default = r.region(w, "locations.cloudformation.default");
+                } else if (k == "account") {
+                  t.cloudformation_account = r.spelling(w);
+                  if (t.cloudformation_account.size() != 12 ||
+                      t.cloudformation_account.find_first_not_of("0123456789") != std::string::npos)
+                    r.fail(w, "locations.cloudformation.account must be a 12-digit AWS account id");
+                } else {
+                  t.cloudformation_paths = read_path_table(r, w, "locations.cloudformation.paths", region);
+                }
+              });
           return;
         }
         const Node *default_node = nullptr;
@@ -341,7 +346,7 @@ Config parse_config(const std::string &text, const std::string &origin) {
   r.for_each_key(
       *root, "the configuration",
       {"version", "profile", "rules", "scenarios", "exclude", "rule-packs", "suppressions", "fail-on",
-       "report-unused-suppressions", "locations", "units", "agreements"},
+       "report-unused-suppressions", "locations", "cloudformation", "units", "agreements"},
       [&](const std::string &key, const Node &v) {
         if (key == "version") {
           if (!v.is_scalar() || r.spelling(v) != "1") r.fail(v, "version must be 1");
@@ -373,6 +378,13 @@ Config parse_config(const std::string &text, const std::string &origin) {
           c.fail_on = s;
         } else if (key == "report-unused-suppressions") {
           c.report_unused_suppressions = r.boolean(v, "report-unused-suppressions");
+        } else if (key == "cloudformation") {
+          r.for_each_key(v, "'cloudformation'", {"parameters"}, [&](const std::string &, const Node &w) {
+            for (auto &[glob, file] :
+                 read_path_table(r, w, "cloudformation.parameters",
+                                 [&](const Node &n, const std::string &what) { return r.scalar(n, what); }))
+              c.cfn_parameter_files.emplace_back(glob, (fs::path(c.dir) / file).lexically_normal().string());
+          });
         } else if (key == "units") {
           c.units = r.strings(v, "units");
         } else if (key == "agreements") {
@@ -410,6 +422,13 @@ bool Config::excludes(const std::string &abs_path) const {
   for (const std::string &g : exclude)
     if (glob_match(g, rel)) return true;
   return false;
+}
+
+std::string Config::cfn_parameters_for(const std::string &abs_path) const {
+  const std::string rel = relative_path(abs_path);
+  for (const auto &[glob, file] : cfn_parameter_files)
+    if (!rel.empty() && glob_match(glob, rel)) return file;
+  return "";
 }
 
 namespace {
@@ -554,10 +573,18 @@ fail-on: low
 locations: {}
 #  cloudformation:
 #    default: eu-central-1
+#    account: "123456789012"   # AWS::AccountId, for templates that ask for it
 #  kubernetes:
 #    clusters:
 #      prod: eu-west-1
 #    default: prod
+
+# The parameter values CloudFormation templates are deployed with: template
+# globs -> a parameters file or a CodePipeline template configuration.
+# Without one, a parameter has its template default (findings say so).
+# cloudformation:
+#   parameters:
+#     "stacks/app.yaml": params/prod.json
 )";
   return text;
 }

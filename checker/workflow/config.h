@@ -52,6 +52,7 @@ struct RuleParameter {
 // Where documents whose format does not name a region are deployed.
 struct LocationTables {
   std::string cloudformation_default;                                     // region, "" = unknown
+  std::string cloudformation_account;                                     // AWS::AccountId, "" = unknown
   std::vector<std::pair<std::string, std::string>> cloudformation_paths;  // glob -> region
   std::map<std::string, std::string> kubernetes_clusters;                 // cluster -> region
   std::string kubernetes_default;                                         // cluster, "" = unknown
@@ -76,6 +77,8 @@ struct Config {
   std::string fail_on;  // "" = not set; a severity name or "never"
   std::optional<bool> report_unused_suppressions;
   LocationTables locations;
+  // `cloudformation.parameters`: template glob -> parameters file (absolute).
+  std::vector<std::pair<std::string, std::string>> cfn_parameter_files;
   // Deployment units declared by directory glob (`units:`), and agreements
   // bound to named units (`agreements:`: agreement path -> unit globs),
   // all relative to the config's directory.
@@ -91,6 +94,9 @@ struct Config {
   // The region a CloudFormation or Kubernetes document is deployed to, ""
   // when the tables do not say.
   std::string region_for(DocKind kind, const std::string &abs_path) const;
+  // The parameters file of a CloudFormation template (the first glob that
+  // matches), "" when none does.
+  std::string cfn_parameters_for(const std::string &abs_path) const;
   // The absolute directory of the topmost declared unit at or above
   // `abs_dir` (from the config's directory down), or "" when none is.
   std::string declared_unit(const std::string &abs_dir) const;

@@ -4,6 +4,7 @@
 
 #include "checker/model/document.h"
 #include "checker/model/resource.h"
+#include "parsers/cloudformation/cfn_eval.h"
 
 namespace clause {
 
@@ -12,12 +13,14 @@ namespace clause {
 // CloudFormation, span = the logical-id key, body = the resource's Map (so
 // rule paths read `Properties.X`, `DeletionPolicy`, `Condition`).
 //
-// `Parameters` defaults are applied: where a value is exactly {"Ref": P} and
-// parameter P has a `Default`, the resource gets an `owned_body` in which
-// that map is replaced by the default (located at the Ref; a `Number`
-// parameter's string default becomes a number). A Ref to a parameter without
-// default, to a pseudo parameter (`AWS::Region`) or to another resource stays
-// the {"Ref": ...} map, which rules treat as unknown.
-std::vector<Resource> cloudformation_resources(const Document &doc);
+// Intrinsics are evaluated where their inputs are known (cfn_eval.h): the
+// resource then gets an `owned_body` holding the values (a `Ref` to a
+// parameter located at the Ref; a `Number` parameter's value a number),
+// with the values its parameters' defaults decided in `assumed_defaults`.
+// A resource whose `Condition` is false is left out (it is not created).
+// What stays unknown (a Ref to a parameter without value or default, to a
+// pseudo parameter the inputs leave open, to another resource) stays the
+// intrinsic map, which rules treat as unknown.
+std::vector<Resource> cloudformation_resources(const Document &doc, const CfnInputs &inputs = {});
 
 }  // namespace clause

@@ -59,9 +59,47 @@ void mark_unknown(Node &target, const Node &u) {
   }
 }
 
+// An expression of the plan's configuration ({"constant_value": ...} or
+// {"references": [...]}), as opposed to a nested block (a list of maps of
+// expressions).
+bool is_configured_expression(const Node &n) {
+  return n.is_map() && (n.get("constant_value") || n.get("references"));
+}
+
+// Removes from `body` the values unknown after apply (or null) that the
+// configuration never set: the provider decides them, as for an HCL
+// resource that omits them, so rules apply the same defaults. An unknown the
+// configuration set (an expression of values known only at apply) stays
+// unknown, and so does `keep` (tags_all, which AWS providers derive from
+// the provider's default_tags as well as the resource's tags).
+void drop_unconfigured(Node &body, const Node &expressions, std::string_view keep = {}) {
+  if (!body.is_map() || !expressions.is_map()) return;
+  std::erase_if(body.entries, [&](const MapEntry &e) {
+    const bool open = e.value.is_null() || (e.value.is_expression() && e.value.text == kUnknownAfterApply);
+    return open && !expressions.get(e.key) && e.key != keep;
+  });
+  for (MapEntry &e : body.entries) {
+    const Node *configured = expressions.get(e.key);
+    if (!configured || is_configured_expression(*configured) || !configured->is_list() || !e.value.is_list())
+      continue;
+    // Nested blocks: the i-th block of the plan is the i-th block written.
+    if (configured->items.size() != e.value.items.size()) continue;
+    for (size_t i = 0; i < e.value.items.size(); ++i)
+      drop_unconfigured(e.value.items[i], configured->items[i]);
+  }
+}
+
+// What the plan's `configuration` says: every resource's `expressions`, by
+// its address in the configuration (module calls as `module.NAME.`, no
+// index), and whether a provider sets default_tags.
+struct PlanConfiguration {
+  std::unordered_map<std::string, const Node *> resources;
+  bool default_tags = false;
+};
+
 void add_resource(const Document &doc, const Node &item,
                   const std::unordered_map<std::string_view, const Node *> &unknowns,
-                  std::vector<Resource> &out) {
+                  const PlanConfiguration &configuration, std::vector<Resource> &out) {
   const Node *address = item.get("address");
   if (!address || !address->is_string()) return;
   if (text_of(item, "mode") == "data") return;
@@ -73,20 +111,83 @@ void add_resource(const Document &doc, const Node &item,
   r.format = DocKind::TerraformPlan;
   r.document = &doc;
   r.span = address->span;
+  if (auto c = configuration.resources.find(configuration_address(r.address));
+      c != configuration.resources.end())
+    r.configuration = c->second;
   const Node *values = item.get("values");
   auto unknown = unknowns.find(r.address);
-  if (values && values->is_map() && unknown == unknowns.end()) {
+  if (values && values->is_map() && unknown == unknowns.end() && !r.configuration) {
     r.body = values;
   } else {
     auto body = std::make_shared<Node>(values && values->is_map() ? *values : Node::make_map(item.span));
     if (unknown != unknowns.end()) mark_unknown(*body, *unknown->second);
+    if (r.configuration)
+      drop_unconfigured(*body, *r.configuration, configuration.default_tags ? "tags_all" : "");
     r.body = body.get();
     r.owned_body = std::move(body);
   }
   out.push_back(std::move(r));
 }
 
+PlanConfiguration configured_resources(const Node &root) {
+  PlanConfiguration out;
+  const Node *config = root.get("configuration");
+  if (const Node *providers = config && config->is_map() ? config->get("provider_config") : nullptr)
+    for (const MapEntry &p : providers->entries)
+      if (const Node *e = p.value.is_map() ? p.value.get("expressions") : nullptr;
+          e && e->get("default_tags"))
+        out.default_tags = true;
+  const Node *module = config && config->is_map() ? config->get("root_module") : nullptr;
+  std::vector<std::pair<const Node *, std::string>> stack;
+  if (module) stack.emplace_back(module, "");
+  while (!stack.empty()) {
+    auto [m, prefix] = stack.back();
+    stack.pop_back();
+    if (!m->is_map()) continue;
+    if (const Node *resources = m->get("resources"); resources && resources->is_list()) {
+      for (const Node &r : resources->items) {
+        const Node *address = r.is_map() ? r.get("address") : nullptr;
+        const Node *expressions = r.is_map() ? r.get("expressions") : nullptr;
+        if (address && address->is_string() && expressions && expressions->is_map())
+          out.resources.emplace(prefix + address->text, expressions);
+      }
+    }
+    if (const Node *calls = m->get("module_calls"); calls && calls->is_map()) {
+      for (const MapEntry &call : calls->entries)
+        if (const Node *child = call.value.is_map() ? call.value.get("module") : nullptr)
+          stack.emplace_back(child, prefix + "module." + call.key + ".");
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string configuration_address(std::string_view address) {
+  std::string out;
+  out.reserve(address.size());
+  bool quoted = false;
+  int depth = 0;
+  for (size_t i = 0; i < address.size(); ++i) {
+    const char c = address[i];
+    if (depth > 0) {
+      if (quoted && c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == ']') {
+        --depth;
+      }
+      continue;
+    }
+    if (c == '[') {
+      ++depth;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
 
 bool PlanChange::is(std::string_view action) const {
   return std::find(actions.begin(), actions.end(), action) != actions.end();
@@ -129,6 +230,7 @@ std::vector<Resource> plan_resources(const Document &doc) {
   const Node *module = values && values->is_map() ? values->get("root_module") : nullptr;
   if (!module) return out;
 
+  const PlanConfiguration configuration = configured_resources(*root);
   std::vector<PlanChange> changes = plan_changes(doc);
   std::unordered_map<std::string_view, const Node *> unknowns;
   for (const auto &c : changes)
@@ -142,7 +244,7 @@ std::vector<Resource> plan_resources(const Document &doc) {
     if (!m->is_map()) continue;
     if (const Node *resources = m->get("resources"); resources && resources->is_list()) {
       for (const auto &item : resources->items)
-        if (item.is_map()) add_resource(doc, item, unknowns, out);
+        if (item.is_map()) add_resource(doc, item, unknowns, configuration, out);
     }
     if (const Node *children = m->get("child_modules"); children && children->is_list()) {
       for (auto it = children->items.rbegin(); it != children->items.rend(); ++it) stack.push_back(&*it);

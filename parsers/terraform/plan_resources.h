@@ -10,12 +10,18 @@
 //            `aws_s3_bucket.b["x"]`, `aws_instance.web[0]`
 //   span     the `"address"` value of the resource in planned_values
 //   body     the `values` map (a pointer into the document), unless the
+//            plan has a `configuration` for the resource (below) or the
 //            matching `resource_changes[].change.after_unknown` marks some
 //            attribute (at any depth) as unknown: then `owned_body` is a copy
 //            in which each such attribute is an Expression node with text
 //            kUnknownAfterApply (spanned at the `true` in after_unknown when
 //            `values` omits the attribute). An unknown value is never a pass
-//            or a fail.
+//            or a fail. When the plan has a `configuration` section, an
+//            attribute unknown after apply (or null) that the resource's
+//            configuration never sets is left out instead: the provider
+//            decides it, as for an HCL resource that omits it (rules apply
+//            the same default).
+//   configuration  the resource's `expressions` there (nullptr without one)
 // The returned Resources point into `doc`: keep it alive and unmoved.
 #include <string>
 #include <vector>
@@ -28,6 +34,10 @@ namespace clause {
 inline constexpr const char *kUnknownAfterApply = "(known after apply)";
 
 std::vector<Resource> plan_resources(const Document &doc);
+
+// A plan address as the configuration names it: instance keys removed
+// (`module.a["x"].aws_s3_bucket.b[0]` -> `module.a.aws_s3_bucket.b`).
+std::string configuration_address(std::string_view address);
 
 // One entry of `resource_changes`, data sources included (mode says which).
 struct PlanChange {

@@ -7,9 +7,7 @@
 namespace clause {
 namespace {
 
-Document parse(const std::string &source) {
-  return testing::parse_valid_yaml(source, "template.yaml", DocKind::CloudFormation);
-}
+Document parse(const std::string &source) { return testing::parse_cfn_template(source); }
 
 const char *kTemplate =
     "AWSTemplateFormatVersion: '2010-09-09'\n"

@@ -176,3 +176,57 @@ TEST(PlanResources, StateFileValuesAndNotAPlan) {
 
 }  // namespace
 }  // namespace clause
+
+namespace clause {
+namespace {
+
+Document inline_plan(const std::string &provider_expressions) {
+  Document doc;
+  doc.kind = DocKind::TerraformPlan;
+  doc.path = "plan.json";
+  doc.source = R"({"format_version": "1.2",
+  "planned_values": {"root_module": {"child_modules": [{"resources": [
+    {"address": "module.m.aws_s3_bucket.b[0]", "mode": "managed", "type": "aws_s3_bucket", "name": "b",
+     "values": {"bucket": "x", "tags": null, "policy": null}}]}]}},
+  "resource_changes": [
+    {"address": "module.m.aws_s3_bucket.b[0]", "mode": "managed", "type": "aws_s3_bucket", "name": "b",
+     "change": {"actions": ["create"], "after_unknown": {"versioning": true, "tags_all": true, "policy": true,
+       "logging": [{"target_bucket": true}]}}}],
+  "configuration": {"provider_config": {"aws": {"name": "aws", "expressions": )" +
+               provider_expressions + R"(}},
+    "root_module": {"module_calls": {"m": {"module": {"resources": [
+      {"address": "aws_s3_bucket.b", "expressions": {"bucket": {"constant_value": "x"},
+        "policy": {"references": ["data.aws_iam_policy_document.p.json"]},
+        "logging": [{"target_bucket": {"references": ["var.logs"]}}]}}]}}}}}})";
+  parse_json(doc, ParseOptions{});
+  EXPECT_TRUE(doc.diagnostics.empty());
+  return doc;
+}
+
+TEST(PlanConfiguration, UnknownsTheConfigurationNeverSetAreLeftToTheProvider) {
+  Document doc = inline_plan("{}");
+  std::vector<Resource> rs = plan_resources(doc);
+  ASSERT_EQ(rs.size(), 1u);
+  const Node &b = *rs[0].body;
+  ASSERT_NE(rs[0].configuration, nullptr);
+  EXPECT_TRUE(rs[0].configuration->get("bucket"));
+  EXPECT_EQ(b.get("versioning"), nullptr);  // not written: the provider's default
+  EXPECT_EQ(b.get("tags_all"), nullptr);
+  EXPECT_EQ(b.get("tags"), nullptr);                     // null and not written: not set
+  EXPECT_EQ(b.get("policy")->text, kUnknownAfterApply);  // written, known only at apply
+  EXPECT_EQ(b.get("logging")->items.at(0).get("target_bucket")->text, kUnknownAfterApply);
+  EXPECT_EQ(b.get("bucket")->text, "x");
+  EXPECT_EQ(configuration_address("module.m[\"a]\"].aws_s3_bucket.b[0]"), "module.m.aws_s3_bucket.b");
+}
+
+TEST(PlanConfiguration, DefaultTagsKeepTagsAllUnknown) {
+  Document doc = inline_plan(R"({"region": {"constant_value": "eu-west-1"},
+    "default_tags": [{"tags": {"constant_value": {"service": "ledger"}}}]})");
+  std::vector<Resource> rs = plan_resources(doc);
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_EQ(rs[0].body->get("tags_all")->text, kUnknownAfterApply);
+  EXPECT_EQ(rs[0].body->get("versioning"), nullptr);
+}
+
+}  // namespace
+}  // namespace clause

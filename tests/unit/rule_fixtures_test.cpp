@@ -18,6 +18,7 @@
 
 #include "checker/engine/rule_set.h"
 #include "checker/scan/scanner.h"
+#include "checker/workflow/cfn_parameters.h"
 #include "checker/workflow/config.h"
 
 namespace clause {
@@ -95,12 +96,14 @@ TEST_P(RuleFixtures, ReportsExactlyTheAnnotatedLines) {
     ScanOptions opts;
     opts.roots = {c.string()};
     // A case may place CloudFormation stacks and Kubernetes clusters with
-    // the `locations:` tables of its own .clause.yaml.
+    // the `locations:` tables of its own .clause.yaml, and give templates
+    // their parameter values (`cloudformation.parameters`).
     if (fs::exists(c / kConfigFileName)) {
       auto config = std::make_shared<Config>(load_config((c / kConfigFileName).string()));
       opts.deployment_region = [config](DocKind kind, const std::string &abs) {
         return config->region_for(kind, abs);
       };
+      opts.cfn_inputs = cfn_inputs_for(config, {});
       opts.declared_unit = [config](const std::string &abs) { return config->declared_unit(abs); };
     }
     Report report = run_scan(rules, opts);

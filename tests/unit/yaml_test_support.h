@@ -26,4 +26,9 @@ inline Document parse_valid_yaml(std::string source, std::string path, DocKind k
   return doc;
 }
 
+// A CloudFormation template that must parse without errors.
+inline Document parse_cfn_template(std::string source) {
+  return parse_valid_yaml(std::move(source), "template.yaml", DocKind::CloudFormation);
+}
+
 }  // namespace clause::testing

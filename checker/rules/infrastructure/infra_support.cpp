@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <map>
 
+#include "checker/model/unknown.h"
+
 namespace clause::infra {
 
 std::optional<bool> Value::as_bool() const {
@@ -32,17 +34,6 @@ std::optional<std::string> Value::as_string() const {
   return node->scalar_text();
 }
 
-namespace {
-
-// A CloudFormation intrinsic ({"Ref": ...}, {"Fn::...": ...}) is not a value.
-bool is_intrinsic(const Node &n) {
-  if (!n.is_map() || n.entries.size() != 1) return false;
-  const std::string &k = n.entries.front().key;
-  return k == "Ref" || k.rfind("Fn::", 0) == 0;
-}
-
-}  // namespace
-
 Value value_at(const Node *root, std::initializer_list<std::string_view> path) {
   Value v;
   const Node *cur = root;
@@ -51,7 +42,7 @@ Value value_at(const Node *root, std::initializer_list<std::string_view> path) {
     if (!cur) return v;
     if (cur->is_list() && cur->from_block) cur = cur->items.empty() ? nullptr : &cur->items.front();
     if (!cur) return v;
-    if (cur->is_expression() || is_intrinsic(*cur)) {
+    if (is_unknown_value(*cur)) {
       v.state = Value::State::Unknown;
       v.node = cur;
       v.entry = entry;
@@ -75,7 +66,7 @@ Value value_at(const Node *root, std::initializer_list<std::string_view> path) {
   if (!cur || cur->is_null()) return v;
   v.node = cur;
   v.entry = entry;
-  v.state = cur->is_expression() || is_intrinsic(*cur) ? Value::State::Unknown : Value::State::Known;
+  v.state = is_unknown_value(*cur) ? Value::State::Unknown : Value::State::Known;
   return v;
 }
 
