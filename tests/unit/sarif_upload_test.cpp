@@ -139,6 +139,16 @@ TEST(SarifLimits, ADirectoryGetsOneFilePerRootWithItsOwnCategory) {
     }
     EXPECT_EQ(ids.size(), 21u);
   }
+  // Merging them back into one file is refused the same way.
+  std::string files;
+  for (const auto &entry : fs::directory_iterator(t / "out")) files += " " + entry.path().string();
+  const CliRun merged = run_in(t.path(), "merge" + files + " -o merged.sarif");
+  EXPECT_EQ(merged.exit_code, 2);
+  EXPECT_EQ(
+      merged.out,
+      "clause: error: merge: 21 SARIF runs, and GitHub code scanning accepts at most 20 runs in one file: "
+      "upload the shard files one by one instead\n");
+  EXPECT_FALSE(fs::exists(t / "merged.sarif"));
 }
 
 Report report_with(size_t findings, size_t related) {
