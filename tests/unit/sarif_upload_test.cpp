@@ -224,6 +224,8 @@ TEST(Provenance, SarifJsonMarkdownAndHtmlCarryTimeCommitAndBranch) {
   const std::string html = run_shell(scan + "-f html", false).out;
   EXPECT_NE(html.find(" · scanned 1970-01-02T00:00:00Z</p>"), std::string::npos);
   EXPECT_NE(html.find(">git " + rev.substr(0, 12) + " (main)</span>"), std::string::npos);
+  // SOURCE_DATE_EPOCH alone keeps the bytes too (the same commit, the same time).
+  EXPECT_EQ(run_shell(scan + "-f sarif", false).out, run_shell(scan + "-f sarif", false).out);
   // Without SOURCE_DATE_EPOCH: now.
   const auto now = nlohmann::json::parse(run_in(t.path(), "scan infra --enable CL-0901 -f json").out);
   EXPECT_GE(now["scan"]["started"].get<std::string>(), "2025-");
