@@ -94,6 +94,7 @@ Finding finding(const Json &j, const std::string &where) {
   f.severity = severity(j, where);
   f.message = str(j, "message", where);
   f.resource = str(j, "resource", where);
+  if (j.contains("unit") && j.at("unit").is_string()) f.unit = j.at("unit").get<std::string>();
   f.location = location(j, where);
   f.snippet = str(j, "snippet", where);
   f.fingerprint = str(j, "fingerprint", where);

@@ -44,6 +44,7 @@ Json finding_json(const Finding &f, const RuleInfo *rule, const std::string &fin
   j["severity"] = severity_name(f.severity);
   j["message"] = f.message;
   j["resource"] = f.resource;
+  if (!f.unit.empty()) j["unit"] = f.unit;
   j["location"] = location_json(f.location);
   j["snippet"] = f.snippet;
   j["fingerprint"] = fingerprint;

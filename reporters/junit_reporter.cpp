@@ -1,7 +1,8 @@
 #include "reporters/junit_reporter.h"
 
+#include <algorithm>
 #include <map>
-#include <tuple>
+#include <optional>
 #include <vector>
 
 #include "reporters/compliance_summary.h"
@@ -13,16 +14,12 @@ namespace {
 struct Case {
   const RuleInfo *rule = nullptr;
   std::string name;
-  std::vector<FindingRef> failures;
-  std::vector<FindingRef> suppressed;
-  std::vector<FindingRef> undecided;  // --strict notes: the check could not decide
+  std::optional<FindingRef> finding;  // the case of one finding; none for a case made from the tally
   std::string skip_reason;            // a case made from the tally (not applicable, undecided)
   std::string note;                   // <system-out> of a passing case made from the tally
 
-  bool failed() const { return !failures.empty(); }
-  bool skipped() const {
-    return !failed() && (!suppressed.empty() || !undecided.empty() || !skip_reason.empty());
-  }
+  bool failed() const { return finding && !finding->finding->suppression && !finding->finding->undecided; }
+  bool skipped() const { return !failed() && (finding || !skip_reason.empty()); }
 };
 
 struct Suite {
@@ -45,10 +42,29 @@ std::string with_root(const Report &report, const RootReport &root, std::string 
   return name;
 }
 
-std::string case_name(const Report &report, const RootReport &root, const Finding &f) {
-  if (f.resource.empty()) return display_path(root, f.location.path);
-  return with_root(report, root, f.resource);
+// `path:line what`: what CI dashboards list, one case per finding.
+std::string located_name(const RootReport &root, const Location &loc, const std::string &what) {
+  std::string out = display_path(root, loc.path);
+  if (loc.span.start_line != 0) out += ":" + std::to_string(loc.span.start_line);
+  return out + " " + what;
 }
+
+// Case names made unique in document order: a second case of the same name
+// (two findings of one rule on one line) becomes `NAME (2)`, and so on.
+class UniqueNames {
+ public:
+  std::string operator()(std::string name) {
+    const size_t n = ++seen_[name];
+    if (n == 1) return name;
+    std::string numbered = name + " (" + std::to_string(n) + ")";
+    while (seen_.count(numbered)) numbered = name + " (" + std::to_string(++seen_[name]) + ")";
+    ++seen_[numbered];
+    return numbered;
+  }
+
+ private:
+  std::map<std::string, size_t> seen_;
+};
 
 std::string targets(size_t n) { return std::to_string(n) + (n == 1 ? " target" : " targets"); }
 
@@ -58,32 +74,24 @@ std::string targets(size_t n) { return std::to_string(n) + (n == 1 ? " target" :
 void tally_cases(const Report &report, const RootReport &root, const RuleInfo &rule, const RuleResult &r,
                  bool has_undecided_cases, std::vector<Case> &out) {
   const std::string label = rule.name.empty() ? rule.id : rule.name;
-  if (r.tally.passed != 0) {
-    Case c{&rule, with_root(report, root, label + " (" + targets(r.tally.passed) + " pass)"), {}, {}, {}, {},
-           {}};
-    c.note = targets(r.tally.passed) + " of " + std::to_string(r.tally.targets) + " judged by " + rule.id +
-             " pass.";
-    out.push_back(std::move(c));
-  }
-  if (r.tally.unknown != 0 && !has_undecided_cases) {
-    Case c{&rule, with_root(report, root, label + " (" + targets(r.tally.unknown) + " undecided)"),
-           {},    {},
-           {},    {},
-           {}};
-    c.skip_reason = targets(r.tally.unknown) + " could not be decided: values not known statically";
-    out.push_back(std::move(c));
-  }
-  if (r.outcome == RuleOutcome::NotApplicable) {
-    Case c{&rule, with_root(report, root, label + " (not applicable)"), {}, {}, {}, {}, {}};
-    c.skip_reason = "not applicable: no target of this rule in the scan root";
-    out.push_back(std::move(c));
-  }
+  auto add = [&](const std::string &what) -> Case & {
+    out.push_back(Case{&rule, with_root(report, root, label + " (" + what + ")"), {}, {}, {}});
+    return out.back();
+  };
+  if (r.tally.passed != 0)
+    add(targets(r.tally.passed) + " pass").note = targets(r.tally.passed) + " of " +
+                                                  std::to_string(r.tally.targets) + " judged by " + rule.id +
+                                                  " pass.";
+  if (r.tally.unknown != 0 && !has_undecided_cases)
+    add(targets(r.tally.unknown) + " undecided").skip_reason =
+        targets(r.tally.unknown) + " could not be decided: values not known statically";
+  if (r.outcome == RuleOutcome::NotApplicable)
+    add("not applicable").skip_reason = "not applicable: no target of this rule in the scan root";
 }
 
-std::vector<Suite> build_suites(const Report &report) {
-  // Finding cases per (rule, root), keyed by name, in order of first appearance.
+std::vector<Suite> build_suites(const Report &report, UniqueNames &unique) {
+  // One case per finding, by (rule, root), in report order.
   std::map<std::pair<std::string, const RootReport *>, std::vector<Case>> finding_cases;
-  std::map<std::tuple<std::string, const RootReport *, std::string>, size_t> slot;
   const RuleIndex index(report.rules);
   std::vector<std::map<std::string, RuleResult, std::less<>>> results;
   for (const RootReport &root : report.roots) {
@@ -91,22 +99,18 @@ std::vector<Suite> build_suites(const Report &report) {
     for (const Finding &f : root.findings) {
       const RuleInfo *rule = index.find(f.rule_id);
       if (rule == nullptr) continue;
-      std::string name = case_name(report, root, f);
-      std::vector<Case> &cases = finding_cases[{f.rule_id, &root}];
-      auto [it, fresh] = slot.try_emplace({f.rule_id, &root, name}, cases.size());
-      if (fresh) cases.push_back(Case{rule, std::move(name), {}, {}, {}, {}, {}});
-      Case &c = cases[it->second];
-      (f.suppression ? c.suppressed : f.undecided ? c.undecided : c.failures).push_back({&root, &f});
+      finding_cases[{f.rule_id, &root}].push_back(
+          Case{rule, located_name(root, f.location, f.rule_id), FindingRef{&root, &f}, {}, {}});
     }
   }
   std::vector<Suite> suites;
-  // The scenarios, then the rules outside them (the suppression meta rules),
-  // which appear only when they reported something.
+  // The scenarios, then the rules outside them (the meta rules: suppressions
+  // and unreadable input), which appear only when they reported something.
   std::vector<std::string> groups(kScenarios.begin(), kScenarios.end());
   groups.emplace_back();
   for (const std::string &scenario : groups) {
     Suite suite;
-    suite.name = scenario.empty() ? "suppressions" : scenario + " " + scenario_title(scenario);
+    suite.name = scenario.empty() ? "meta rules" : scenario + " " + scenario_title(scenario);
     for (const RuleInfo &rule : report.rules) {
       if (rule.scenario != scenario) continue;
       for (size_t ri = 0; ri < report.roots.size(); ++ri) {
@@ -114,11 +118,12 @@ std::vector<Suite> build_suites(const Report &report) {
         std::vector<Case> cases;
         if (auto it = finding_cases.find({rule.id, &root}); it != finding_cases.end())
           cases = std::move(it->second);
-        bool has_undecided = false;
-        for (const Case &c : cases) has_undecided = has_undecided || !c.undecided.empty();
+        const bool has_undecided = std::any_of(cases.begin(), cases.end(),
+                                               [](const Case &c) { return c.finding->finding->undecided; });
         if (auto r = results[ri].find(rule.id); r != results[ri].end() && !scenario.empty())
           tally_cases(report, root, rule, r->second, has_undecided, cases);
         for (Case &c : cases) {
+          c.name = unique(std::move(c.name));
           suite.failures += c.failed() ? 1 : 0;
           suite.skipped += c.skipped() ? 1 : 0;
           suite.cases.push_back(std::move(c));
@@ -150,7 +155,8 @@ void write_counts(std::ostream &out, size_t tests, size_t failures, size_t error
 }  // namespace
 
 void write_junit(const Report &report, std::ostream &out) {
-  std::vector<Suite> suites = build_suites(report);
+  UniqueNames unique;
+  std::vector<Suite> suites = build_suites(report, unique);
 
   // Input problems: one testcase each; errors are <error>, the rest pass
   // with the message in <system-out>.
@@ -183,18 +189,23 @@ void write_junit(const Report &report, std::ostream &out) {
     for (const Case &c : s.cases) {
       out << "    <testcase classname=\"" << xml_escape(c.rule->id, true) << "\" name=\""
           << xml_escape(c.name, true) << "\"";
+      if (c.finding) {
+        const Location &at = c.finding->finding->location;
+        out << " file=\"" << xml_escape(display_path(*c.finding->root, at.path), true) << "\"";
+        if (at.span.start_line != 0) out << " line=\"" << at.span.start_line << "\"";
+      }
       if (!c.failed() && !c.skipped() && c.note.empty()) {
         out << "/>\n";
         continue;
       }
       out << ">\n";
-      for (const FindingRef &ref : c.failures) write_failure(ref, out);
+      if (c.failed()) write_failure(*c.finding, out);
       if (c.skipped()) {
         std::string why = c.skip_reason;
-        if (!c.suppressed.empty()) {
-          why = "suppressed: " + c.suppressed.front().finding->suppression->justification;
-        } else if (!c.undecided.empty()) {
-          why = "could not be decided: " + c.undecided.front().finding->message;
+        if (c.finding && c.finding->finding->suppression) {
+          why = "suppressed: " + c.finding->finding->suppression->justification;
+        } else if (c.finding) {
+          why = "could not be decided: " + c.finding->finding->message;
         }
         out << "      <skipped message=\"" << xml_escape(why, true) << "\"/>\n";
       }
@@ -208,9 +219,13 @@ void write_junit(const Report &report, std::ostream &out) {
     write_counts(out, diagnostics.size(), 0, input.errors, 0);
     out << ">\n";
     for (const auto &[root, d] : diagnostics) {
-      const std::string where = position(*root, {d->path, d->diagnostic.span});
+      const Location at{d->path, d->diagnostic.span};
+      const std::string where = position(*root, at);
       out << "    <testcase classname=\"clause.input\" name=\""
-          << xml_escape(display_path(*root, d->path), true) << "\">\n";
+          << xml_escape(unique(located_name(*root, at, d->diagnostic.code)), true) << "\" file=\""
+          << xml_escape(display_path(*root, d->path), true) << "\"";
+      if (at.span.start_line != 0) out << " line=\"" << at.span.start_line << "\"";
+      out << ">\n";
       const std::string text = where + ": " + d->diagnostic.message + " [" + d->diagnostic.code + "]";
       if (d->diagnostic.level == DiagLevel::Error) {
         out << "      <error message=\"" << xml_escape(d->diagnostic.message, true) << "\" type=\""

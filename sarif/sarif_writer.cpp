@@ -292,6 +292,10 @@ void write_result(JsonStream &json, const Finding &f, const RuleInfo &rule, long
     json.key("resource");
     json.string(f.resource);
   }
+  if (!f.unit.empty()) {
+    json.key("unit");
+    json.string(f.unit);
+  }
   json.key("severity");
   json.string(severity_name(f.severity));
   json.end_object();

@@ -3,6 +3,8 @@
 // CLI11 app and returns the exit code of its run (DESIGN §7).
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace clause::cli {
 
@@ -21,5 +23,13 @@ Command add_dump_command(CLI::App &app);
 Command add_baseline_command(CLI::App &app);
 Command add_init_command(CLI::App &app);
 Command add_merge_command(CLI::App &app);
+// `clause help [COMMAND]`: the top-level help, or a command's.
+Command add_help_command(CLI::App &app);
+
+// The names of the commands of `app`, in the order they were added.
+std::vector<std::string> command_names(const CLI::App &app);
+
+// "clause VERSION (REVISION)", as `clause version` and `--version` print it.
+std::string version_line();
 
 }  // namespace clause::cli

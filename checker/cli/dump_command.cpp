@@ -50,7 +50,14 @@ Command add_dump_command(CLI::App &app) {
   CLI::App *cmd = app.add_subcommand("dump", "Print the model a file parses into, as JSON (for debugging)");
   cmd->add_option("file", *path, "File to parse")->required();
   return Command{cmd, [path] {
-                   Discovery d = discover(*path, DiscoveryOptions{});
+                   Discovery d;
+                   try {
+                     d = discover(*path, DiscoveryOptions{});
+                   } catch (const std::runtime_error &e) {
+                     // A file that is not there is the user's mistake, not clause's.
+                     std::cerr << "clause: error: " << e.what() << "\n";
+                     return static_cast<int>(kUsage);
+                   }
                    LoadOptions lo;
                    lo.parse.keep_unknown_diagnostics = true;
                    Project p = load_project(d, lo);

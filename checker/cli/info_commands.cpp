@@ -1,4 +1,4 @@
-// `clause rules`, `clause explain`, `clause version`: read-only commands.
+// `clause rules`, `clause explain`, `clause version`, `clause help`: read-only commands.
 #include <unistd.h>
 
 #include <iostream>
@@ -9,6 +9,7 @@
 #include "checker/cli/commands.h"
 #include "checker/cli/rule_selection.h"
 #include "checker/cli/rules_markdown.h"
+#include "checker/cli/suggest.h"
 #include "checker/workflow/meta_rules.h"
 #include "checker/workflow/terminal_markdown.h"
 #include "clause_version.h"
@@ -23,7 +24,7 @@ Command add_rules_command(CLI::App &app) {
   };
   auto args = std::make_shared<Args>();
   CLI::App *cmd = app.add_subcommand("rules", "List the rules: id, name, scenario, severity, targets");
-  cmd->add_option("--format", args->format, "text, json or markdown (the docs/rules/README.md index)")
+  cmd->add_option("-f,--format", args->format, "text, json or markdown (the docs/rules/README.md index)")
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   cmd->add_option("--rules", args->rule_dirs, "Directory of extra rule packs (repeatable)")
       ->allow_extra_args(false);
@@ -77,7 +78,7 @@ Command add_explain_command(CLI::App &app) {
                    const Rule *rule = set.find(*key);
                    const RuleInfo *info = rule ? &rule->info : find_meta_rule(*key);
                    if (!info) {
-                     std::cerr << "clause: error: no rule with id or name '" << *key << "'\n";
+                     std::cerr << "clause: error: " << unknown_rule(set, *key) << "\n";
                      return static_cast<int>(kUsage);
                    }
                    std::string page = info->help_markdown;
@@ -95,11 +96,53 @@ Command add_explain_command(CLI::App &app) {
                  }};
 }
 
+std::vector<std::string> command_names(const CLI::App &app) {
+  std::vector<std::string> names;
+  for (const CLI::App *sub : app.get_subcommands([](const CLI::App *) { return true; }))
+    names.push_back(sub->get_name());
+  return names;
+}
+
+std::string version_line() { return std::string("clause ") + CLAUSE_VERSION + " (" + CLAUSE_REVISION + ")"; }
+
 Command add_version_command(CLI::App &app) {
+  auto format = std::make_shared<std::string>("text");
   CLI::App *cmd = app.add_subcommand("version", "Print the version and source revision");
-  return Command{cmd, [] {
-                   std::cout << "clause " << CLAUSE_VERSION << " (" << CLAUSE_REVISION << ")\n";
+  cmd->add_option("-f,--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  return Command{cmd, [format] {
+                   if (*format == "json") {
+                     nlohmann::ordered_json j;
+                     j["name"] = "clause";
+                     j["version"] = CLAUSE_VERSION;
+                     j["revision"] = CLAUSE_REVISION;
+                     std::cout << j.dump(2) << "\n";
+                   } else {
+                     std::cout << version_line() << "\n";
+                   }
                    return static_cast<int>(kOk);
+                 }};
+}
+
+Command add_help_command(CLI::App &app) {
+  auto topic = std::make_shared<std::string>();
+  CLI::App *cmd = app.add_subcommand("help", "Print the help of clause or of one command");
+  cmd->add_option("command", *topic, "The command to describe");
+  return Command{cmd, [&app, topic] {
+                   if (topic->empty()) {
+                     // app.help() would describe the command selected: `help` itself.
+                     std::cout << app.get_formatter()->make_help(&app, app.get_name(),
+                                                                 CLI::AppFormatMode::Normal);
+                     return static_cast<int>(kOk);
+                   }
+                   for (const CLI::App *sub : app.get_subcommands([](const CLI::App *) { return true; })) {
+                     if (sub->get_name() == *topic) {
+                       std::cout << sub->help(app.get_name());
+                       return static_cast<int>(kOk);
+                     }
+                   }
+                   std::cerr << "clause: error: help: unknown command '" << *topic << "'"
+                             << did_you_mean(*topic, command_names(app)) << "\n";
+                   return static_cast<int>(kUsage);
                  }};
 }
 

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "checker/cli/suggest.h"
 #include "checker/engine/rule_loader.h"
+#include "checker/workflow/meta_rules.h"
 
 namespace clause::cli {
 
@@ -23,6 +25,25 @@ std::vector<std::string> split_list(const std::vector<std::string> &values) {
   return out;
 }
 
+std::string unknown_rule(const RuleSet &set, const std::string &key) {
+  std::vector<std::string> known;
+  for (const Rule &r : set.rules()) {
+    known.push_back(r.info.id);
+    known.push_back(r.info.name);
+  }
+  for (const RuleInfo &m : meta_rules()) {
+    known.push_back(m.id);
+    known.push_back(m.name);
+  }
+  return "no rule with id or name '" + key + "'" + did_you_mean(key, known);
+}
+
+std::string canonical_rule_key(const RuleSet &set, const std::string &key) {
+  if (const Rule *r = set.find(key)) return r->info.id;
+  if (const RuleInfo *m = find_meta_rule(key)) return m->id;
+  return key;
+}
+
 RuleSet select_rules(const RuleSelection &sel) {
   RuleSet set = RuleSet::builtin(sel.cache);
   for (const auto &dir : sel.rule_dirs) set.add(load_rules_from_directory(dir));
@@ -32,7 +53,7 @@ RuleSet select_rules(const RuleSelection &sel) {
 RuleSet select_rules(RuleSet set, const RuleSelection &sel) {
   auto check_known = [&](const std::vector<std::string> &keys, const char *option) {
     for (const auto &k : keys)
-      if (!set.find(k)) throw RulePackError(std::string(option) + ": no rule with id or name '" + k + "'");
+      if (!set.find(k)) throw RulePackError(std::string(option) + ": " + unknown_rule(set, k));
   };
   check_known(sel.enable, "--enable");
   check_known(sel.disable, "--disable");
@@ -44,12 +65,12 @@ RuleSet select_rules(RuleSet set, const RuleSelection &sel) {
   }
   std::optional<Severity> min;
   if (!sel.severity_min.empty()) {
-    min = parse_severity(sel.severity_min);
+    min = parse_severity(lower(sel.severity_min));
     if (!min) throw RulePackError("--severity-min: '" + sel.severity_min + "' is not a severity");
   }
   auto named = [](const Rule &r, const std::vector<std::string> &keys) {
     return std::any_of(keys.begin(), keys.end(),
-                       [&](const std::string &k) { return k == r.info.id || k == r.info.name; });
+                       [&](const std::string &k) { return k == r.info.name || same_rule_id(r.info.id, k); });
   };
   set.filter([&](const Rule &r) {
     if (!sel.enable.empty() && !named(r, sel.enable)) return false;

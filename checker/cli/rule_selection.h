@@ -23,6 +23,14 @@ RuleSet select_rules(const RuleSelection &sel);
 // The same selection from rules already loaded (sel.rule_dirs is not read).
 RuleSet select_rules(RuleSet set, const RuleSelection &sel);
 
+// "no rule with id or name 'KEY'", with the nearest id or name of `set` and
+// the meta rules when one is close enough to be a typo.
+std::string unknown_rule(const RuleSet &set, const std::string &key);
+
+// The id of the rule or meta rule `key` names (an id in any letter case, or
+// a name); `key` itself when none does.
+std::string canonical_rule_key(const RuleSet &set, const std::string &key);
+
 // Splits "a,b , c" lists given once or repeatedly.
 std::vector<std::string> split_list(const std::vector<std::string> &values);
 

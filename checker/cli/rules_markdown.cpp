@@ -81,8 +81,8 @@ std::string rules_markdown(const RuleSet &rules) {
         << join(r.info.formats, ", ") << " | " << cell(r.info.title) << " |\n";
 
   out << "\n## Meta rules\n\n"
-      << "Findings about suppression directives rather than about services\n"
-      << "([suppressions](../suppressions.md)), in the reserved range CL-00xx.\n\n"
+      << "Findings about suppression directives ([suppressions](../suppressions.md)) and about\n"
+      << "files that cannot be parsed, rather than about services, in the reserved range CL-00xx.\n\n"
       << "| ID | Name | Severity | Title |\n"
       << "|---|---|---|---|\n";
   for (const RuleInfo &m : meta_rules())

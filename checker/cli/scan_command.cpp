@@ -8,9 +8,11 @@
 #include "checker/cli/batch_options.h"
 #include "checker/cli/commands.h"
 #include "checker/cli/output_file.h"
+#include "checker/cli/output_target.h"
 #include "checker/cli/provenance.h"
 #include "checker/cli/sarif_output.h"
 #include "checker/cli/scan_setup.h"
+#include "checker/cli/suggest.h"
 #include "checker/scan/progress_line.h"
 #include "checker/workflow/report_paths.h"
 #include "reporters/html_reporter.h"
@@ -27,6 +29,7 @@ struct ScanArgs {
   ScanInputs in;
   std::string format = "text";
   std::vector<std::string> outputs;
+  CLI::Option *format_opt = nullptr;
   std::string fail_on;  // "" = from the configuration, else "low"
   bool no_color = false;
   bool quiet = false;
@@ -37,8 +40,6 @@ struct ScanArgs {
   std::string uri_prefix;
   CLI::Option *uri_prefix_opt = nullptr;
 };
-
-const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "markdown", "html"};
 
 // SARIF URIs relative to the repository: --uri-prefix for every root, or
 // each root's path below its git work tree's top level.
@@ -70,8 +71,9 @@ void write_format(const std::string &format, const Report &report, std::ostream 
 
 // The lowest severity that fails the run as its number, -1 for "never".
 // False for anything but a severity or never.
-bool parse_fail_on(const std::string &text, int &threshold) {
+bool parse_fail_on(const std::string &written, int &threshold) {
   threshold = -1;
+  const std::string text = lower(written);
   if (text == "never") return true;
   const auto s = parse_severity(text);
   if (s) threshold = static_cast<int>(*s);
@@ -100,18 +102,13 @@ int run_scan_command(const ScanArgs &a) {
     std::cerr << "clause: error: --fail-on: '" << a.fail_on << "' is not a severity or 'never'\n";
     return kUsage;
   }
-  // Resolve where each format goes: -o FILE uses -f; -o FORMAT=FILE names it.
   std::vector<std::pair<std::string, std::string>> targets;
-  for (const auto &o : a.outputs) {
-    size_t eq = o.find('=');
-    if (eq != std::string::npos &&
-        std::find(kFormats.begin(), kFormats.end(), o.substr(0, eq)) != kFormats.end()) {
-      targets.emplace_back(o.substr(0, eq), o.substr(eq + 1));
-    } else {
-      targets.emplace_back(a.format, o);
-    }
+  try {
+    targets = resolve_output_targets(a.outputs, a.format, a.format_opt->count() != 0);
+  } catch (const OutputTargetError &e) {
+    std::cerr << "clause: error: " << e.what() << "\n";
+    return kUsage;
   }
-  if (targets.empty()) targets.emplace_back(a.format, "-");
 
   ScanInputs in = a.in;
   in.text_only = std::all_of(targets.begin(), targets.end(), [](const auto &t) { return t.first == "text"; });
@@ -165,8 +162,11 @@ Command add_scan_command(CLI::App &app) {
   auto args = std::make_shared<ScanArgs>();
   CLI::App *cmd = app.add_subcommand("scan", "Scan infrastructure and agreements under each PATH");
   add_input_options(*cmd, args->in);
-  cmd->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember(kFormats));
-  cmd->add_option("-o,--output", args->outputs, "Write to FILE instead of stdout; repeatable as FORMAT=FILE")
+  args->format_opt =
+      cmd->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember(report_formats()));
+  cmd->add_option("-o,--output", args->outputs,
+                  "Write to FILE instead of stdout (format: -f, else the extension: .sarif .json .xml .md "
+                  ".html); repeatable as FORMAT=FILE")
       ->allow_extra_args(false);
   cmd->add_option(
       "--fail-on", args->fail_on,

@@ -133,6 +133,13 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   opts.deployment_region = [where](DocKind kind, const std::string &abs) {
     return where->region_for(kind, abs);
   };
+  // Deployment units and agreement bindings that `.clause.yaml` declares.
+  if (!config.units.empty())
+    opts.declared_unit = [where](const std::string &abs_dir) { return where->declared_unit(abs_dir); };
+  if (!config.agreement_units.empty())
+    opts.agreement_binds = [where](const std::string &agreement, const std::string &unit) {
+      return where->binds(agreement, unit);
+    };
   SuppressionOptions &s = opts.suppressions;
   s.today = today;
   if (in.report_unused != 0) {
@@ -145,13 +152,14 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   s.known_rules = std::move(known_rules);
   std::vector<std::string> meta_off;
   for (const std::string &k : cli_disable)
-    if (is_meta(k)) meta_off.push_back(k);
+    if (const RuleInfo *meta = find_meta_rule(k)) meta_off.push_back(meta->id);
   s.meta_rules = configured_meta_rules(config, meta_off);
 
   if (selection) {
     opts.reported = [selection](const std::string &root_abs, const std::string &rel) {
       return selection->contains(root_abs, rel);
     };
+    opts.deleted = [selection](const std::string &root_abs) { return selection->missing_under(root_abs); };
     opts.tally_unreported = !(in.text_only && roots.size() == 1);
   }
   // The process ends after reporting: the heap goes back to the system at
@@ -182,6 +190,28 @@ std::vector<std::string> selected_files(const ScanInputs &in, const std::vector<
     }
   }
   return out;
+}
+
+// Warnings for --only-files entries that can report nothing: files that do
+// not exist, and files outside every scan root.
+void check_only_files(const ScanInputs &in, const std::vector<std::string> &roots,
+                      std::vector<std::string> &warnings) {
+  std::vector<fs::path> bases;
+  std::error_code ec;
+  for (const std::string &root : roots) bases.push_back(fs::weakly_canonical(fs::absolute(root), ec));
+  for (const std::string &f : in.only_files) {
+    const fs::path path = fs::weakly_canonical(fs::absolute(f), ec);
+    if (!fs::exists(path, ec)) {
+      warnings.push_back("--only-files " + f + ": no such file; nothing is reported for it");
+      continue;
+    }
+    const bool inside = std::any_of(bases.begin(), bases.end(), [&](const fs::path &base) {
+      const fs::path rel = path.lexically_relative(base);
+      return !rel.empty() && *rel.begin() != "..";
+    });
+    if (!inside)
+      warnings.push_back("--only-files " + f + ": not inside any scan root; nothing is reported for it");
+  }
 }
 
 }  // namespace
@@ -266,6 +296,7 @@ ScanOutcome perform_scan(const ScanInputs &in) {
   // Known before the scan, so that findings in other files are not even built.
   std::optional<FileSelection> selection;
   if (!in.only_files.empty() || !in.changed_since.empty()) selection.emplace(selected_files(in, roots));
+  check_only_files(in, roots, out.warnings);
   for (const Group &group : group_roots(in, roots)) {
     Report part = scan_group(in, group, roots, today, selection ? &*selection : nullptr, out.warnings);
     for (size_t k = 0; k < group.roots.size(); ++k) placed[group.roots[k]] = std::move(part.roots[k]);

@@ -1,6 +1,9 @@
 #include "checker/crossdoc/binding.h"
 
+#include <algorithm>
+
 #include "checker/crossdoc/attributes.h"
+#include "checker/project/units.h"
 
 namespace clause::crossdoc {
 namespace {
@@ -65,7 +68,25 @@ Membership selects(const Node &selector, const IndexedResource &r) {
 }
 
 Binding::Binding(const AgreementView &agreement, const ResourceIndex &index)
-    : agreement_(&agreement), index_(&index) {}
+    : agreement_(&agreement), index_(&index) {
+  const Project &project = index.project();
+  const std::string &path = agreement.document().path;
+  bound_units_.assign(project.units.size(), false);
+  if (auto named = project.agreement_units.find(path); named != project.agreement_units.end()) {
+    for (uint32_t u : named->second)
+      if (u < bound_units_.size()) bound_units_[u] = true;
+    return;
+  }
+  const size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
+  for (size_t u = 0; u < project.units.size(); ++u)
+    bound_units_[u] = path_at_or_below(project.units[u].dir(), dir);
+}
+
+bool Binding::binds_unit_of(const IndexedResource &r) const {
+  const uint32_t u = r.resource->unit;
+  return u >= bound_units_.size() || bound_units_[u];
+}
 
 Membership Binding::service_membership(size_t service, const IndexedResource &r) const {
   const auto &services = agreement_->services();
@@ -80,6 +101,7 @@ Membership Binding::service_membership(size_t service, const IndexedResource &r)
 }
 
 Membership Binding::in_scope(const IndexedResource &r) const {
+  if (!binds_unit_of(r)) return no();
   const auto &services = agreement_->services();
   if (services.empty()) return yes();
   Membership out = no();
@@ -91,6 +113,7 @@ Membership Binding::in_scope(const IndexedResource &r) const {
 }
 
 Membership Binding::in_service(std::string_view service_id, const IndexedResource &r) const {
+  if (!binds_unit_of(r)) return no();
   const auto &services = agreement_->services();
   for (size_t i = 0; i < services.size(); ++i)
     if (!service_id.empty() && services[i].id == service_id) return service_membership(i, r);

@@ -6,8 +6,13 @@
 // (Terraform module paths); a resource matching any of the three belongs to
 // the service. A service without a selector covers every resource no other
 // service of the agreement selects; an agreement without services covers
-// the whole scan root. Tags that cannot be known make the binding unknown,
-// so rules do not fire on it (--strict names the tags).
+// every deployment unit it binds. Tags that cannot be known make the
+// binding unknown, so rules do not fire on it (--strict names the tags).
+//
+// An agreement binds the deployment units at or below its own directory
+// (one at the top of the scan root binds them all), or the units
+// `.clause.yaml` names for it (Project::agreement_units); a resource of a
+// unit it does not bind is never in its scope.
 #include <string>
 #include <string_view>
 #include <utility>
@@ -71,6 +76,8 @@ class Binding {
  private:
   const AgreementView *agreement_;
   const ResourceIndex *index_;
+  std::vector<bool> bound_units_;  // by unit index
+  bool binds_unit_of(const IndexedResource &r) const;
   Membership service_membership(size_t service, const IndexedResource &r) const;
 };
 

@@ -146,7 +146,7 @@ bool Tags::unknown_for(std::string_view key) const {
   return state == State::Unknown;
 }
 
-ResourceIndex::ResourceIndex(const Project &project) {
+ResourceIndex::ResourceIndex(const Project &project) : project_(&project) {
   LocationResolver locations(project);
   // Resources in file and source order, whatever order the formats were
   // evaluated in, so that "for example" and every listing are stable.

@@ -84,8 +84,10 @@ class ResourceIndex {
                                                  std::string_view via) const;
   // Whether any infrastructure (not only agreements) is in the project.
   bool has_infrastructure() const { return !resources_.empty(); }
+  const Project &project() const { return *project_; }
 
  private:
+  const Project *project_;
   std::vector<IndexedResource> resources_;
   std::vector<std::shared_ptr<const Node>> owned_;  // tag maps built from CloudFormation lists
   std::unordered_map<const Resource *, size_t> by_resource_;

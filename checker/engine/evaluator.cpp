@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "checker/engine/native_check.h"
 #include "checker/project/parallel.h"
+#include "checker/terraform/argument_origin.h"
 #include "sarif/fingerprint.h"
 
 namespace clause {
@@ -150,10 +152,19 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
     for (const auto &doc : project.documents)
       if (!opts.reported(*doc)) unreported.insert(doc.get());
 
+  // A finding stands at its resource, with the module calls on the way as
+  // related locations: it is read when one of those files is.
+  auto resource_unreported = [&](const Resource &res) {
+    if (!unreported.count(res.document)) return false;
+    for (const Location &call : res.call_chain)
+      if (const Document *d = project.find_document(call.path); d && !unreported.count(d)) return false;
+    return true;
+  };
+
   auto evaluate_resource = [&](const Resource &res, Evaluation &out) {
     auto fmt = target_format_of(res.format);
     if (!fmt || !res.body) return;
-    if (!opts.tally_unreported && unreported.count(res.document)) return;
+    if (!opts.tally_unreported && resource_unreported(res)) return;
     std::vector<Target> candidates;
     auto it = by_type.find(std::string(target_format_name(*fmt)) + "\x1f" + res.type);
     if (it != by_type.end()) candidates = it->second;
@@ -174,7 +185,7 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       ++(o.truth == Truth::True ? tally.passed : o.truth == Truth::False ? tally.failed : tally.unknown);
       if (o.truth == Truth::True) continue;
       if (o.truth == Truth::Unknown && !opts.strict) continue;
-      if (unreported.count(res.document)) continue;
+      if (resource_unreported(res)) continue;
       const Predicate *leaf = deciding_leaf(*check, o.path_text);
       Finding f;
       f.rule_id = rule->info.id;
@@ -193,6 +204,17 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       }
       f.location = Location{res.document->path, span};
       f.snippet = std::string(res.document->line_text(span));
+      // A value a module call passed down is reported at the call's
+      // argument, with the module's line beside it.
+      std::optional<Location> origin;
+      if (!res.call_chain.empty() && o.actual && o.actual->span.valid())
+        origin = tf::argument_origin(project, res, span, *o.actual);
+      if (origin) {
+        f.related.push_back(RelatedLocation{f.location, "the module uses the value here"});
+        f.location = *origin;
+        if (const Document *caller = project.find_document(origin->path))
+          f.snippet = std::string(caller->line_text(origin->span));
+      }
       if (o.truth == Truth::Unknown) {
         f.severity = Severity::Info;
         f.message = rule->info.id + " could not be decided for " + res.address + ": " +
@@ -229,7 +251,7 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
     }
     const auto [rule, check] = natives[t - chunks];
     NativeCheckContext ctx(project, *rule, opts.strict, part.findings, part.undecided,
-                           opts.reported ? &unreported : nullptr);
+                           opts.reported ? &unreported : nullptr, &opts.reported_units);
     (*check)(ctx);
     if (ctx.tally().targets) part.tallies[rule->info.id] = ctx.tally();
   });

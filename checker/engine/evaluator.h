@@ -26,6 +26,10 @@ struct EvaluationOptions {
   // only the reported documents' resources are judged, and the cross-file
   // (native) checks, which need the whole root, still see everything.
   bool tally_unreported = true;
+  // With `reported`: which deployment units (by index into Project::units)
+  // hold a selected file; a finding about a unit as a whole is built when
+  // its unit is one of them. Missing entries: not selected.
+  std::vector<bool> reported_units;
 };
 
 struct Evaluation {

@@ -33,11 +33,35 @@ const Node *NativeCheckContext::param(std::string_view name) const {
   return it == rule_.parameters.end() ? nullptr : &it->second;
 }
 
+bool NativeCheckContext::reported(const Document &doc, const std::vector<RelatedLocation> &related) const {
+  if (!unreported_ || !unreported_->count(&doc)) return true;
+  for (const RelatedLocation &r : related)
+    if (const Document *d = project_.find_document(r.location.path); d && !unreported_->count(d)) return true;
+  return false;
+}
+
 void NativeCheckContext::report(const Document &doc, const Span &span, std::string message,
                                 std::string resource, std::vector<RelatedLocation> related) const {
   ++tally_.targets;
   ++tally_.failed;
-  if (!reported(doc)) return;
+  if (!reported(doc, related)) return;
+  build(doc, span, std::move(message), std::move(resource), std::move(related), "");
+}
+
+void NativeCheckContext::report_in_unit(uint32_t unit, const Document &doc, const Span &span,
+                                        std::string message, std::string resource,
+                                        std::vector<RelatedLocation> related) const {
+  ++tally_.targets;
+  ++tally_.failed;
+  const bool unit_selected = reported_units_ && unit < reported_units_->size() && (*reported_units_)[unit];
+  if (!unit_selected && !reported(doc, related)) return;
+  build(doc, span, std::move(message), std::move(resource), std::move(related),
+        unit < project_.units.size() ? project_.units[unit].name() : "");
+}
+
+void NativeCheckContext::build(const Document &doc, const Span &span, std::string message,
+                               std::string resource, std::vector<RelatedLocation> related,
+                               std::string unit) const {
   Finding f;
   f.rule_id = rule_.info.id;
   f.severity = rule_.info.severity;
@@ -46,6 +70,7 @@ void NativeCheckContext::report(const Document &doc, const Span &span, std::stri
   f.resource = resource.empty() ? doc.path : std::move(resource);
   f.snippet = std::string(doc.line_text(span));
   f.related = std::move(related);
+  f.unit = std::move(unit);
   f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
   findings_.push_back(std::move(f));
 }

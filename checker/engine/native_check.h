@@ -23,14 +23,18 @@ class NativeCheckContext {
  public:
   // `unreported`: documents whose findings nobody will read (see
   // EvaluationOptions::reported); they are counted, never built.
+  // `reported_units`: with `unreported`, which units (by index) hold a
+  // selected file; their unit-wide findings are built wherever they stand.
   NativeCheckContext(const Project &project, const Rule &rule, bool strict, std::vector<Finding> &findings,
-                     std::vector<Finding> &undecided, const std::unordered_set<const Document *> *unreported)
+                     std::vector<Finding> &undecided, const std::unordered_set<const Document *> *unreported,
+                     const std::vector<bool> *reported_units = nullptr)
       : project_(project),
         rule_(rule),
         strict_(strict),
         findings_(findings),
         undecided_(undecided),
-        unreported_(unreported) {}
+        unreported_(unreported),
+        reported_units_(reported_units) {}
 
   const Project &project() const { return project_; }
   const Rule &rule() const { return rule_; }
@@ -43,6 +47,11 @@ class NativeCheckContext {
   // Reports a finding of this rule at `span` of `doc`.
   void report(const Document &doc, const Span &span, std::string message, std::string resource,
               std::vector<RelatedLocation> related = {}) const;
+  // The same for a finding about deployment unit `unit` as a whole (its
+  // verdict depends on every file of the unit): the finding names the unit,
+  // and a filtered scan reports it when any file of the unit is selected.
+  void report_in_unit(uint32_t unit, const Document &doc, const Span &span, std::string message,
+                      std::string resource, std::vector<RelatedLocation> related = {}) const;
   // --strict: the check could not decide because `blocked_by` is unknown.
   void undecided(const Document &doc, const Span &span, std::string resource, std::string blocked_by) const;
 
@@ -62,9 +71,13 @@ class NativeCheckContext {
   std::vector<Finding> &findings_;
   std::vector<Finding> &undecided_;
   const std::unordered_set<const Document *> *unreported_;
+  const std::vector<bool> *reported_units_;
   mutable RuleTally tally_;
 
-  bool reported(const Document &doc) const { return !unreported_ || !unreported_->count(&doc); }
+  // Whether anyone reads a finding at `doc` with these related locations.
+  bool reported(const Document &doc, const std::vector<RelatedLocation> &related = {}) const;
+  void build(const Document &doc, const Span &span, std::string message, std::string resource,
+             std::vector<RelatedLocation> related, std::string unit) const;
 };
 
 using NativeCheck = std::function<void(const NativeCheckContext &)>;

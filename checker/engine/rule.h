@@ -44,6 +44,7 @@ struct Rule {
   // Policy thresholds (`parameters:` in the rule file), overridable by
   // configuration; read by native checks and by `{param: name}` values.
   std::map<std::string, Node> parameters;
+  std::string defined_at;  // FILE:LINE:COL of its `id:`, for errors that name two rules
 };
 
 // A rule pack that cannot be loaded: the message names file:line:col.

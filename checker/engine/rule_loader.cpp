@@ -127,8 +127,8 @@ void rebind(Predicate &p, const Rule &rule) {
 // names file:line:col from the located nodes.
 class Loader {
  public:
-  Loader(std::string origin, std::string_view source, RegexCompile regex)
-      : origin_(std::move(origin)), source_(source), regex_(regex) {}
+  Loader(std::string origin, std::string_view source, RegexCompile regex, RuleIds ids)
+      : origin_(std::move(origin)), source_(source), regex_(regex), ids_(ids) {}
 
   [[noreturn]] void fail(const Span &at, const std::string &msg) const {
     std::ostringstream s;
@@ -169,10 +169,24 @@ class Loader {
     RuleInfo &info = rule.info;
     info.source = origin_;
     info.id = required(doc, "id");
+    const Node &id_node = *doc.get("id");
+    rule.defined_at = origin_ + ":" + std::to_string(id_node.span.start_line) + ":" +
+                      std::to_string(id_node.span.start_col);
     static const RE2 kId("CL-(\\d\\d)(\\d\\d)");
+    static const RE2 kUserId("[A-Z][A-Z0-9]*-[A-Za-z0-9.-]+");
     int scenario_digits = 0;
-    if (!RE2::FullMatch(info.id, kId, &scenario_digits))
-      fail(*doc.get("id"), "rule id '" + info.id + "' must look like CL-<scenario two digits><two digits>");
+    if (ids_ == RuleIds::BuiltIn) {
+      if (!RE2::FullMatch(info.id, kId, &scenario_digits))
+        fail(id_node, "rule id '" + info.id + "' must look like CL-<scenario two digits><two digits>");
+    } else if (info.id.rfind("CL-", 0) == 0) {
+      fail(id_node, "rule id " + info.id +
+                        ": the CL- prefix is reserved for clause's built-in rules; give your rules a prefix "
+                        "of your own, such as ACME-001");
+    } else if (!RE2::FullMatch(info.id, kUserId)) {
+      fail(id_node, "rule id '" + info.id +
+                        "' must look like PREFIX-NAME, such as ACME-001: an upper-case letter, upper-case "
+                        "letters or digits, '-', then letters, digits, '.' or '-'");
+    }
     info.name = required(doc, "name");
     static const RE2 kName("[a-z0-9]+(?:[.-][a-z0-9]+)*");
     if (!RE2::FullMatch(info.name, kName))
@@ -184,7 +198,7 @@ class Loader {
     if (!RE2::FullMatch(info.scenario, kScenario, &scenario_number) || scenario_number < 1 ||
         scenario_number > 15)
       fail(*doc.get("scenario"), "scenario must be one of 5.1 ... 5.15");
-    if (scenario_number != scenario_digits)
+    if (ids_ == RuleIds::BuiltIn && scenario_number != scenario_digits)
       fail(*doc.get("id"), "rule id " + info.id + " does not match scenario " + info.scenario);
     info.title = required(doc, "title");
     std::string sev = required(doc, "severity");
@@ -270,6 +284,7 @@ class Loader {
   std::string origin_;
   std::string_view source_;
   RegexCompile regex_;
+  RuleIds ids_;
   const std::map<std::string, Node> *params_ = nullptr;  // of the rule being loaded
 
   std::string required(const Node &doc, const char *field) const {
@@ -520,10 +535,10 @@ DocumentPtr parse_rule_pack(std::string_view text, const std::string &origin) {
   return doc;
 }
 
-std::vector<Rule> load_rules_from_document(const Document &doc, RegexCompile regex) {
+std::vector<Rule> load_rules_from_document(const Document &doc, RegexCompile regex, RuleIds ids) {
   if (!doc.diagnostics.empty()) fail_on_diagnostic(doc, doc.path);
   std::vector<Rule> rules;
-  Loader loader(doc.path, doc.source, regex);
+  Loader loader(doc.path, doc.source, regex, ids);
   for (const auto &root : doc.roots) {
     if (root.is_null()) continue;  // an empty or comment-only document
     rules.push_back(loader.load(root));
@@ -531,8 +546,8 @@ std::vector<Rule> load_rules_from_document(const Document &doc, RegexCompile reg
   return rules;
 }
 
-std::vector<Rule> load_rules_from_text(std::string_view text, const std::string &origin) {
-  return load_rules_from_document(*parse_rule_pack(text, origin));
+std::vector<Rule> load_rules_from_text(std::string_view text, const std::string &origin, RuleIds ids) {
+  return load_rules_from_document(*parse_rule_pack(text, origin), RegexCompile::AtLoad, ids);
 }
 
 void rebind_rule_parameters(Rule &rule) {
@@ -565,7 +580,7 @@ std::vector<Rule> load_rules_from_directory(const std::string &dir) {
     if (!in) throw RulePackError(f.string() + ": cannot read");
     std::ostringstream ss;
     ss << in.rdbuf();
-    auto rules = load_rules_from_text(ss.str(), f.string());
+    auto rules = load_rules_from_text(ss.str(), f.string(), RuleIds::User);
     for (auto &r : rules) out.push_back(std::move(r));
   }
   return out;

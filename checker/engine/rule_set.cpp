@@ -60,12 +60,13 @@ RuleSet RuleSet::builtin(const ModelCache *cache) {
 void RuleSet::add(std::vector<Rule> rules) {
   for (auto &r : rules) {
     for (const auto &existing : rules_) {
+      const std::string &here = r.defined_at.empty() ? r.info.source : r.defined_at;
+      const std::string &there = existing.defined_at.empty() ? existing.info.source : existing.defined_at;
       if (existing.info.id == r.info.id)
-        throw RulePackError(r.info.source + ": rule id " + r.info.id + " is already defined in " +
-                            existing.info.source);
+        throw RulePackError(here + ": rule id " + r.info.id + " is already defined at " + there);
       if (existing.info.name == r.info.name)
-        throw RulePackError(r.info.source + ": rule name " + r.info.name + " is already used by " +
-                            existing.info.id);
+        throw RulePackError(here + ": rule name " + r.info.name + " is already used by " + existing.info.id +
+                            " at " + there);
     }
     rules_.push_back(std::move(r));
   }
@@ -84,7 +85,15 @@ void RuleSet::add(std::vector<Rule> rules) {
 const Rule *RuleSet::find(std::string_view key) const {
   for (const auto &r : rules_)
     if (r.info.id == key || r.info.name == key) return &r;
+  for (const auto &r : rules_)
+    if (same_rule_id(r.info.id, key)) return &r;
   return nullptr;
+}
+
+bool same_rule_id(std::string_view id, std::string_view key) {
+  return id.size() == key.size() && std::equal(id.begin(), id.end(), key.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+         });
 }
 
 std::vector<RuleInfo> RuleSet::infos() const {

@@ -31,12 +31,16 @@ class RuleSet {
   }
 
   const std::vector<Rule> &rules() const { return rules_; }
-  // By id (CL-0901) or name (ops.backup-enabled).
+  // By id (CL-0901) or name (ops.backup-enabled); an id in any case
+  // (cl-0901) when nothing matches exactly.
   const Rule *find(std::string_view id_or_name) const;
   std::vector<RuleInfo> infos() const;
 
  private:
   std::vector<Rule> rules_;  // sorted by id
 };
+
+// Whether `key` is the rule id `id` in any letter case (cl-0901 is CL-0901).
+bool same_rule_id(std::string_view id, std::string_view key);
 
 }  // namespace clause

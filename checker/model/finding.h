@@ -30,6 +30,11 @@ struct Finding {
   std::string fingerprint;  // stable across unrelated edits (see sarif/fingerprint)
   std::vector<RelatedLocation> related;
   std::optional<Suppression> suppression;
+  // Set on a finding about a deployment unit as a whole (an account-level
+  // control, an autoscaler or budget no object of the unit provides): the
+  // unit's name. A filtered scan reports it when any file of the unit is
+  // selected; SARIF carries it in the result's properties.
+  std::string unit;
   // --strict: a note that the check could not decide (an unknown value),
   // not a failure; the compliance summary counts it as unknown.
   bool undecided = false;

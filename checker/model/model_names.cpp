@@ -7,6 +7,7 @@
 #include "checker/model/resource.h"
 #include "checker/model/rule_info.h"
 #include "checker/model/severity.h"
+#include "checker/model/unit.h"
 
 namespace clause {
 
@@ -21,6 +22,23 @@ const char *doc_kind_name(DocKind kind) {
     case DocKind::Agreement: return "agreement";
   }
   return "unknown";
+}
+
+const char *unit_kind_name(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::TerraformRoot: return "terraform root module";
+    case UnitKind::TerraformPlan: return "terraform plan";
+    case UnitKind::Stack: return "cloudformation stack";
+    case UnitKind::Application: return "kubernetes application";
+    case UnitKind::Declared: return "declared unit";
+  }
+  return "unit";
+}
+
+std::string Unit::dir() const {
+  if (kind != UnitKind::Stack && kind != UnitKind::TerraformPlan) return path;
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
 }
 
 const char *provider_family_name(ProviderFamily family) {

@@ -50,6 +50,10 @@ struct RootReport {
   std::map<std::string, RuleTally> rule_tallies;  // by rule id; absent = not evaluated
   size_t baselined = 0;                           // findings dropped because a baseline holds them
   VersionControl vcs;                             // provenance of the scanned files
+  // A filtered scan (--only-files, --changed-since): the deployment units
+  // that hold a selected file (existing or deleted), by name. Findings about
+  // one of these units as a whole are kept wherever they stand.
+  std::vector<std::string> selected_units;
 };
 
 // The order of roots in a report of several: by name, byte by byte, so a

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "checker/model/document.h"
+#include "checker/model/unit.h"
 
 namespace clause {
 
@@ -29,6 +30,9 @@ struct Resource {
   std::shared_ptr<const Node> owned_body;
   // Module call sites from the root module down to this resource.
   std::vector<Location> call_chain;
+  // The deployment unit it belongs to (index into Project::units), kNoUnit
+  // for an agreement's pseudo-resource.
+  uint32_t unit = kNoUnit;
 
   Location location() const { return Location{document ? document->path : "", span}; }
 };

@@ -8,10 +8,12 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <optional>
 
 #include "checker/agreement/agreement_validator.h"
 #include "checker/project/parallel.h"
+#include "checker/project/units.h"
 #include "checker/terraform/terraform_project.h"
 #include "parsers/classify.h"
 #include "parsers/cloudformation/cfn_resources.h"
@@ -221,6 +223,20 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
   std::vector<const Document *> var_file_ptrs;
   for (const auto &f : var_files) var_file_ptrs.push_back(f.get());
   tf::add_terraform_resources(project, var_file_ptrs, opts.jobs);
+  UnitOptions units;
+  units.application_dirs = application_directories(discovery.files);
+  if (opts.declared_unit) {
+    std::string root = std::filesystem::path(project.root_abs).lexically_normal().generic_string();
+    while (root.size() > 1 && root.back() == '/') root.pop_back();
+    units.declared = [&opts, root](const std::string &dir) -> std::optional<std::string> {
+      const std::string declared = opts.declared_unit(dir.empty() ? root : root + "/" + dir);
+      if (declared.empty()) return std::nullopt;
+      // A unit declared above the root takes in the whole root.
+      if (declared.size() <= root.size()) return std::string();
+      return declared.substr(root.size() + 1);
+    };
+  }
+  assign_units(project, units);
   if (discovery.ignored) project.files_by_kind["ignored"] = discovery.ignored;
   return project;
 }

@@ -22,6 +22,9 @@ struct LoadOptions {
   // files so far, total its file count), for progress display. Must be
   // thread-safe and cheap.
   std::function<void(size_t done, size_t total)> on_file_parsed;
+  // The unit `.clause.yaml` declares for a directory (ScanOptions::declared_unit):
+  // absolute directory in, absolute directory of the declared unit or "" out.
+  std::function<std::string(const std::string &abs_dir)> declared_unit;
 };
 
 Project load_project(const Discovery &discovery, const LoadOptions &opts);

@@ -1,6 +1,7 @@
 #pragma once
 // Everything known about one scan root after parsing: its documents and the
 // infrastructure resources normalised out of them.
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -13,22 +14,38 @@
 
 namespace clause {
 
-// A resource that refers to another, found by Terraform evaluation: `from`
+// A resource that refers to others, found by Terraform evaluation: `from`
 // holds, somewhere in its attribute `attribute` (dotted path of map keys,
-// "bucket", "rule.destination.bucket"), a reference to `to`. Indexes are
-// into Project::resources.
+// "bucket", "rule.destination.bucket"), a reference to each resource of
+// group `to` (ResourceReferences::groups) but itself. Indexes are into
+// Project::resources.
 struct ResourceLink {
   size_t from = 0;
-  size_t to = 0;
+  uint32_t to = 0;  // a group
   std::string attribute;
   bool certain = true;  // false when the reference's instance key was not known
 };
 
 // The references graph between resources (built by
 // checker/terraform/references.cpp), and the queries rules use on it.
+//
+// A reference points at a group of resources of one type: those with one
+// address, the instances of one counted resource, or those sharing a name
+// (`bucket = "logs"` and every aws_s3_bucket named "logs"). Each reference
+// is one link to its group, resolved to resources only when queried, so k
+// resources that share a name, or k instances referred to by a splat, cost
+// O(k) links and not k².
 struct ResourceReferences {
-  std::vector<ResourceLink> links;  // sorted by (to, from, attribute)
-  std::vector<size_t> by_from;      // indexes into `links`, sorted by from
+  // Group g's resources, in increasing order, are
+  // group_members[group_start[g] .. group_start[g + 1]).
+  std::vector<uint32_t> group_start;
+  std::vector<size_t> group_members;
+  // Per resource: the groups it is in (its address, its address without
+  // instance key, its name), ascending; kNoGroup where there are fewer.
+  static constexpr uint32_t kNoGroup = UINT32_MAX;
+  std::vector<std::array<uint32_t, 3>> groups_of;
+  std::vector<ResourceLink> links;  // sorted by (to, attribute, type of from, from)
+  std::vector<uint32_t> by_from;    // indexes into `links`, sorted by (from, attribute, to)
   // An attribute whose value is unknown without naming a resource: it may
   // point at any resource of its module instance.
   struct Open {
@@ -68,6 +85,12 @@ struct Project {
   std::string root_abs;
   std::vector<DocumentPtr> documents;  // sorted by path
   std::vector<Resource> resources;     // sorted by document path, then position
+  // Deployment units (checker/project/units.h); Resource::unit indexes it.
+  std::vector<Unit> units;
+  // Agreements that `.clause.yaml` binds to named units (agreement document
+  // path -> indexes into `units`); any other agreement binds the units at or
+  // below its directory.
+  std::map<std::string, std::vector<uint32_t>> agreement_units;
   std::vector<FileDiagnostic> diagnostics;
   std::map<std::string, size_t> files_by_kind;
   ResourceReferences references;
@@ -80,6 +103,7 @@ struct Project {
   mutable std::shared_ptr<const crossdoc::ResourceIndex> resource_index;
 
   const Document *find_document(std::string_view path) const;
+  const Unit *unit_of(const Resource &r) const { return r.unit < units.size() ? &units[r.unit] : nullptr; }
 };
 
 }  // namespace clause

@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <unordered_set>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -15,7 +16,9 @@
 
 #include "checker/project/loader.h"
 #include "checker/project/parallel.h"
+#include "checker/project/units.h"
 #include "checker/scan/finding_limit.h"
+#include "checker/scan/input_findings.h"
 
 namespace clause {
 namespace {
@@ -37,6 +40,26 @@ void release_free_memory() {
 #endif
 }
 
+// `.clause.yaml` `agreements:`: the units each agreement it names binds.
+void bind_agreements(
+    Project &project,
+    const std::function<std::optional<bool>(const std::string &, const std::string &)> &binds) {
+  for (const auto &doc : project.documents) {
+    if (doc->kind != DocKind::Agreement) continue;
+    std::vector<uint32_t> bound;
+    bool named = false;
+    for (uint32_t u = 0; u < project.units.size(); ++u) {
+      const std::string &path = project.units[u].path;
+      std::optional<bool> b =
+          binds(doc->abs_path, path.empty() ? project.root_abs : project.root_abs + "/" + path);
+      if (!b) break;
+      named = true;
+      if (*b) bound.push_back(u);
+    }
+    if (named) project.agreement_units[doc->path] = std::move(bound);
+  }
+}
+
 // Scans one root; its models are left in `models` for the caller to free.
 RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, const ScanOptions &opts,
                      const std::string &root, const Discovery &discovery, const LoadOptions &load,
@@ -48,14 +71,31 @@ RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, con
       if (doc->kind == DocKind::CloudFormation || doc->kind == DocKind::Kubernetes)
         if (std::string region = opts.deployment_region(doc->kind, doc->abs_path); !region.empty())
           project.deployment_regions[doc->path] = region;
+  if (opts.agreement_binds) bind_agreements(project, opts.agreement_binds);
   EvaluationOptions eval;
   eval.strict = opts.strict;
   eval.jobs = load.jobs;
-  if (opts.reported)
-    eval.reported = [&](const Document &doc) { return opts.reported(project.root_abs, doc.path); };
+  RootReport rr;
+  std::unordered_set<const Document *> reported;
+  if (opts.reported) {
+    std::vector<bool> units(project.units.size(), false);
+    auto select_units_of = [&](const std::string &rel) {
+      for (uint32_t u : units_of_file(project, rel)) units[u] = true;
+    };
+    for (const auto &doc : project.documents)
+      if (opts.reported(project.root_abs, doc->path)) {
+        reported.insert(doc.get());
+        select_units_of(doc->path);
+      }
+    if (opts.deleted)
+      for (const std::string &rel : opts.deleted(project.root_abs)) select_units_of(rel);
+    for (uint32_t u = 0; u < units.size(); ++u)
+      if (units[u]) rr.selected_units.push_back(project.units[u].name());
+    eval.reported = [&](const Document &doc) { return reported.count(&doc) != 0; };
+    eval.reported_units = std::move(units);
+  }
   eval.tally_unreported = opts.tally_unreported;
   Evaluation ev = evaluate_rules(rules, project, eval);
-  RootReport rr;
   rr.name = root_display_name(root);
   // A file root (a pre-commit hook passes files) shows its findings
   // relative to its directory, as discovery made their paths.
@@ -74,6 +114,17 @@ RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, con
     std::sort(rr.findings.begin(), rr.findings.end(), finding_less);
   }
   apply_inline_suppressions(project, ran, rr.findings, opts.suppressions);
+  const auto &meta = opts.suppressions.meta_rules;
+  if (auto input =
+          std::find_if(meta.begin(), meta.end(), [](const RuleInfo &r) { return r.id == kInputParseRule; });
+      input != meta.end()) {
+    std::function<bool(const std::string &)> reported;
+    if (opts.reported)
+      reported = [&](const std::string &rel) { return opts.reported(project.root_abs, rel); };
+    const size_t before = rr.findings.size();
+    add_input_findings(project, project.diagnostics, *input, reported, rr.findings);
+    if (rr.findings.size() != before) std::sort(rr.findings.begin(), rr.findings.end(), finding_less);
+  }
   limit_findings_per_file(rr.findings, opts.max_findings_per_file, project.diagnostics);
   rr.diagnostics = std::move(project.diagnostics);
   std::stable_sort(rr.diagnostics.begin(), rr.diagnostics.end(),
@@ -101,8 +152,9 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   Report report;
   report.rules = rules.infos();
   const std::vector<RuleInfo> ran = report.rules;
-  if (opts.suppressions.inline_directives) {
-    // Both lists sorted by id, then merged: sorting the whole list would
+  {
+    // The meta rules (suppressions, unreadable input) join the rules. Both
+    // lists sorted by id, then merged: sorting the whole list would
     // move every rule's metadata around several times.
     const auto by_id = [](const RuleInfo &a, const RuleInfo &b) { return a.id < b.id; };
     std::vector<RuleInfo> meta = opts.suppressions.meta_rules;
@@ -143,6 +195,7 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   load.parse = opts.parse;
   load.var_files = opts.var_files;
   load.cache = cache ? &*cache : nullptr;
+  load.declared_unit = opts.declared_unit;
   load.max_file_size = opts.discovery.max_file_size;
   if (opts.on_progress) {
     load.on_file_parsed = [&](size_t, size_t) {

@@ -4,6 +4,7 @@
 // in parallel as well as the files inside each; the report keeps the roots
 // in the order given, whatever the scheduling.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,19 @@ struct ScanOptions {
   // read (--only-files, --changed-since); unset: all. The rules still run
   // on the whole root; findings no one reads are not built.
   std::function<bool(const std::string &root_abs, const std::string &rel)> reported;
+  // With `reported`: the selected files below the root at `root_abs` that
+  // do not exist (deleted), relative to it; each selects its units.
+  std::function<std::vector<std::string>(const std::string &root_abs)> deleted;
+  // The deployment unit `.clause.yaml` declares for a directory (absolute
+  // path): the absolute directory of the declared unit at or above it, or
+  // "" when none is. Unset: none.
+  std::function<std::string(const std::string &abs_dir)> declared_unit;
+  // `.clause.yaml` `agreements:`: for an agreement (absolute path) and a
+  // unit (the absolute path of its directory, or of its file for a stack or
+  // plan), whether the file binds the agreement to that unit; nullopt when
+  // it says nothing about the agreement.
+  std::function<std::optional<bool>(const std::string &agreement_abs, const std::string &unit_abs)>
+      agreement_binds;
   // With `reported` set: whether the tallies still count the resources of
   // files that are not reported (EvaluationOptions::tally_unreported).
   bool tally_unreported = true;

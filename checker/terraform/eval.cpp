@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "checker/terraform/budget.h"
 #include "checker/terraform/functions.h"
 #include "checker/terraform/values.h"
 #include "parsers/hcl/hcl_strings.h"
@@ -107,6 +108,11 @@ class Evaluator {
         unknowns.push_back(std::move(v));
       } else if (auto str = to_string_value(v)) {
         out += *str;
+        // Stops as soon as the string outgrows what is left.
+        if (s_.budget && out.size() > s_.budget->bytes_left()) {
+          s_.budget->charge(1, out.size(), s_.doc, e.span);
+          return unknown_of(s_, e);
+        }
       } else {
         return error_of(s_, part, "a template needs strings, numbers or bools");
       }
@@ -117,6 +123,7 @@ class Evaluator {
       for (const auto &u : unknowns) in.push_back(&u);
       return unknown_from(in, source_of(s_, e.span), e.span);
     }
+    if (s_.budget && !s_.budget->charge(1, out.size(), s_.doc, e.span)) return unknown_of(s_, e);
     return Node::make_string(std::move(out), e.span);
   }
 
@@ -224,6 +231,11 @@ class Evaluator {
         return error_of(s_, step, "cannot index this value");
       }
     }
+    if (cur == &holder) {  // nothing was looked up: no copy
+      if (!holder.span.valid()) holder.span = e.span;
+      return holder;
+    }
+    if (s_.budget && !s_.budget->charge_copy(*cur, s_.doc, e.span)) return unknown_of(s_, e);
     Node out = *cur;
     if (!out.span.valid()) out.span = e.span;
     return out;
@@ -309,6 +321,15 @@ class Evaluator {
     if (base.is_expression()) return unknown_of(s_, e, {&base});
     Node out = Node::make_list(e.span);
     if (base.is_null()) return out;
+    // Without an attribute after `[*]`, the elements are the value's own.
+    if (e.args.size() < 2) {
+      if (!base.is_list()) {
+        out.items.push_back(std::move(base));
+      } else {
+        out.items = std::move(base.items);
+      }
+      return out;
+    }
     std::vector<const Node *> elements;
     if (base.is_list()) {
       for (const auto &item : base.items) elements.push_back(&item);
@@ -316,10 +337,6 @@ class Evaluator {
       elements.push_back(&base);
     }
     for (const Node *el : elements) {
-      if (e.args.size() < 2) {
-        out.items.push_back(*el);
-        continue;
-      }
       Scope inner = s_;
       inner.element = el;
       Node v = Evaluator(inner).eval(e.args[1]);
@@ -363,7 +380,15 @@ class Evaluator {
       for (auto &item : last.items) args.push_back(std::move(item));
     }
     std::string source = source_of(s_, e.span);
-    if (auto r = call_function(e.name, args, e.span, source)) return std::move(*r);
+    ResultLimit limit;
+    if (s_.budget) limit.max_bytes = s_.budget->bytes_left();
+    if (auto r = call_function(e.name, args, e.span, source, &limit)) {
+      if (s_.budget && (limit.exceeded || !s_.budget->charge_copy(*r, s_.doc, e.span))) {
+        s_.budget->charge(0, limit.max_bytes + 1, s_.doc, e.span);  // records where, if not yet
+        return unknown_of(s_, e);
+      }
+      return std::move(*r);
+    }
     std::vector<const Node *> in;
     for (const auto &a : args) in.push_back(&a);
     return unknown_from(in, std::move(source), e.span);

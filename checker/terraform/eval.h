@@ -18,6 +18,8 @@
 
 namespace clause::tf {
 
+class EvalBudget;
+
 // Resolves the names of one module instance; the module evaluator implements
 // it with lazy, memoised, cycle-safe evaluation.
 class Resolver {
@@ -48,6 +50,8 @@ struct Scope {
   const Node *each_value = nullptr;
   std::vector<Iterator> iterators;  // innermost last
   const Node *element = nullptr;    // the current element of a splat
+  // The root module's evaluation budget (budget.h); nullptr: not bounded.
+  EvalBudget *budget = nullptr;
 };
 
 Node evaluate_expr(const Expr &e, const Scope &scope);

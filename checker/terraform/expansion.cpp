@@ -4,6 +4,7 @@
 #include <cmath>
 #include <utility>
 
+#include "checker/terraform/budget.h"
 #include "checker/terraform/values.h"
 
 namespace clause::tf {
@@ -98,17 +99,25 @@ void expand_dynamic(const Node &dyn, const MapEntry &entry, const Scope &scope, 
   Node collection = for_each ? evaluate_value(*for_each, scope) : unknown_value("(no for_each)", dyn.span);
   Node &list = block_list(out, label, entry.key_span, dyn.span);
   auto pairs = collection.is_expression() ? std::nullopt : iteration_pairs(collection, false);
-  if (!pairs || pairs->size() > kMaxInstancesPerBlock) {
-    if (pairs) truncated = true;
-    // How many blocks, if any, is not known: one entry every path into
-    // which reads as unknown.
+  // How many blocks, if any, is not known: one entry every path into which
+  // reads as unknown.
+  auto unknown_blocks = [&] {
     list.items.push_back(unknown_from(
         {&collection},
         "dynamic \"" + label + "\" (for_each = " + (for_each ? for_each->text : std::string("?")) + ")",
         dyn.span));
-    return;
+  };
+  if (!pairs || pairs->size() > kMaxInstancesPerBlock) {
+    if (pairs) truncated = true;
+    return unknown_blocks();
   }
+  EvalBudget *budget = scope.budget;
+  std::vector<Node> blocks;
+  blocks.reserve(pairs->size());
   for (const auto &[key, value] : *pairs) {
+    if (budget && budget->spent()) return unknown_blocks();
+    const size_t nodes_before = budget ? budget->nodes_used() : 0;
+    const size_t bytes_before = budget ? budget->bytes_used() : 0;
     Scope inner = scope;
     inner.iterators.push_back(Iterator{iterator, &key, &value});
     Node block = evaluate_body(content, inner, truncated);
@@ -119,8 +128,14 @@ void expand_dynamic(const Node &dyn, const MapEntry &entry, const Scope &scope, 
       Node l = evaluate_value(*labels, inner);
       if (l.is_list() && !l.items.empty() && l.items[0].is_string()) block.text = l.items[0].text;
     }
-    list.items.push_back(std::move(block));
+    // Each generated block is charged once, nested generated blocks and
+    // values charged while it was built included.
+    if (budget && !budget->charge_copy(block, scope.doc, dyn.span, budget->nodes_used() - nodes_before,
+                                       budget->bytes_used() - bytes_before))
+      return unknown_blocks();
+    blocks.push_back(std::move(block));
   }
+  for (auto &block : blocks) list.items.push_back(std::move(block));
 }
 
 }  // namespace

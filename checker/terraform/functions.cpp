@@ -18,6 +18,7 @@ struct Call {
   const std::vector<Node> &args;
   const Span &span;
   std::string_view source;
+  ResultLimit *limit = nullptr;
 
   size_t size() const { return args.size(); }
   const Node &operator[](size_t i) const { return args[i]; }
@@ -34,6 +35,13 @@ struct Call {
   Node boolean(bool b) const { return Node::make_bool(b, span); }
   Node list() const { return Node::make_list(span); }
   Node map() const { return Node::make_map(span); }
+  // Whether a result of `bytes` is allowed; when not, the caller gives
+  // too_large().
+  bool fits(size_t bytes) const { return !limit || bytes <= limit->max_bytes; }
+  Node too_large() const {
+    if (limit) limit->exceeded = true;
+    return unknown();
+  }
   // Whether any argument is unknown at its top level.
   bool any_unknown() const {
     return std::any_of(args.begin(), args.end(), [](const Node &n) { return n.is_expression(); });
@@ -614,6 +622,7 @@ Node fn_join(const Call &c) {
       if (!first) out += *sep;
       out += *s;
       first = false;
+      if (!c.fits(out.size())) return c.too_large();
     }
   }
   return c.string(std::move(out));
@@ -658,6 +667,23 @@ Node fn_replace(const Call &c) {
     auto rewrite = re2_rewrite(*repl);
     if (!re.ok()) return c.error("invalid regular expression");
     if (!rewrite) return c.unknown();
+    // Every match (at most one per byte, and one at the end) could be
+    // replaced by the rewrite with each back-reference the whole string.
+    const size_t refs = static_cast<size_t>(std::count(rewrite->begin(), rewrite->end(), '\\'));
+    const size_t each = rewrite->size() + refs * str->size();
+    if (each > 0 && (str->size() + 1) > (SIZE_MAX - str->size()) / each) return c.too_large();
+    if (!c.fits(str->size() + (str->size() + 1) * each)) {
+      // The bound is too coarse to refuse on: count the matches.
+      size_t matches = 0;
+      re2::StringPiece m;
+      for (size_t at = 0; at <= str->size();) {
+        if (!re.Match(*str, at, str->size(), RE2::UNANCHORED, &m, 1)) break;
+        ++matches;
+        size_t end = static_cast<size_t>(m.data() - str->data()) + m.size();
+        at = m.empty() ? end + 1 : end;
+      }
+      if (!c.fits(str->size() + matches * each)) return c.too_large();
+    }
     std::string out = *str;
     RE2::GlobalReplace(&out, re, *rewrite);
     return c.string(std::move(out));
@@ -671,6 +697,7 @@ Node fn_replace(const Call &c) {
     out.append(*str, pos, at - pos);
     out += *repl;
     pos = at + sub->size();
+    if (!c.fits(out.size())) return c.too_large();
   }
   out.append(*str, pos, std::string::npos);
   return c.string(std::move(out));
@@ -865,10 +892,10 @@ const std::map<std::string_view, Fn> &table() {
 }  // namespace
 
 std::optional<Node> call_function(std::string_view name, const std::vector<Node> &args, const Span &span,
-                                  std::string_view source) {
+                                  std::string_view source, ResultLimit *limit) {
   auto it = table().find(name);
   if (it == table().end()) return std::nullopt;
-  Call call{args, span, source};
+  Call call{args, span, source, limit};
   Node out = it->second(call);
   if (!out.span.valid()) out.span = span;
   return out;

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "checker/project/parallel.h"
+#include "checker/terraform/budget.h"
 #include "checker/terraform/default_tags.h"
 #include "checker/terraform/eval.h"
 #include "checker/terraform/expansion.h"
@@ -50,6 +51,16 @@ Node convert_to_declared_type(Node v, const Node *type) {
 }
 
 class ProjectEvaluator;
+
+// 1000000 -> "1,000,000".
+std::string with_separators(size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
 
 // A diagnostic is given once per code and place, however many module
 // instances meet it.
@@ -107,11 +118,12 @@ class Instance final : public Resolver {
 
   const Node *hand_out(Node v) { return &scratch_.emplace_back(std::move(v)); }
   Scope scope_in(const Document *doc) {
-    Scope s;
+    Scope s = plain_scope(doc);
     s.resolver = this;
-    s.doc = doc;
     return s;
   }
+  // Literals and functions only (variable files, defaults).
+  Scope plain_scope(const Document *doc);
   Node compute_variable(const std::string &name, const Declared &d);
   void ensure_call(size_t idx);
   Node call_value(size_t idx);
@@ -148,9 +160,20 @@ class ProjectEvaluator {
 
   void instantiate_root(const std::string &path) {
     const ModuleDir &d = tree_.dirs.at(path);
+    budget_ = EvalBudget();
     Instance *root = create(d, "", nullptr, nullptr, {}, {path}, {});
     root->run();
+    if (const auto &at = budget_.overrun())
+      diag(DiagLevel::Warning, "limit-eval-budget",
+           "evaluating root module \"" + (path.empty() ? std::string(".") : path) +
+               "\" needs more than its evaluation budget (" + with_separators(budget_.max_nodes()) +
+               " nodes, " + std::to_string(budget_.max_bytes() >> 20) +
+               " MiB) from this expression on; this value and every later one that needs more are treated "
+               "as unknown",
+           *at);
   }
+
+  EvalBudget &budget() { return budget_; }
 
   // Directories that only calls reach, where no call got through (a cycle,
   // a depth limit): evaluated as roots so that nothing is lost.
@@ -239,7 +262,15 @@ class ProjectEvaluator {
   size_t resource_base_ = 0;
   size_t module_instances_ = 0;
   size_t nesting_ = 0;
+  EvalBudget budget_;  // of the root module being evaluated
 };
+
+Scope Instance::plain_scope(const Document *doc) {
+  Scope s;
+  s.doc = doc;
+  s.budget = &pe_.budget();
+  return s;
+}
 
 // ---- variables, locals, outputs ---------------------------------------------------
 
@@ -264,9 +295,7 @@ Node Instance::compute_variable(const std::string &name, const Declared &d) {
     auto from_file = [&](const Document *doc) {
       if (doc->roots.empty() || !doc->roots.front().is_map()) return;
       if (const Node *x = doc->roots.front().get(name)) {
-        Scope s;
-        s.doc = doc;
-        v = evaluate_value(*x, s);
+        v = evaluate_value(*x, plain_scope(doc));
       }
     };
     for (const Document *doc : dir_.auto_var_files) from_file(doc);
@@ -275,9 +304,7 @@ Node Instance::compute_variable(const std::string &name, const Declared &d) {
   const Node *nullable = d.block ? d.block->body.get("nullable") : nullptr;
   bool not_nullable = nullable && nullable->kind == NodeKind::Bool && !nullable->boolean;
   if ((!v || (v->is_null() && not_nullable)) && d.value) {
-    Scope s;
-    s.doc = d.doc;
-    v = evaluate_value(*d.value, s);
+    v = evaluate_value(*d.value, plain_scope(d.doc));
   }
   if (!v) return unknown_value("var." + name, d.span);
   return convert_to_declared_type(std::move(*v), d.block ? d.block->body.get("type") : nullptr);
@@ -346,8 +373,15 @@ const Node *Instance::module(std::string_view name) {
 
 Node Instance::outputs_object(Instance &child) {
   Node obj = Node::make_map(child.call_ ? child.call_->block->header : Span{});
-  for (const auto &[name, decl] : child.dir_.outputs)
-    if (const Node *v = child.output(name)) obj.add(name, *v, decl.span);
+  for (const auto &[name, decl] : child.dir_.outputs) {
+    const Node *v = child.output(name);
+    if (!v) continue;
+    if (pe_.budget().charge_copy(*v, decl.doc, decl.span)) {
+      obj.add(name, *v, decl.span);
+    } else {
+      obj.add(name, unknown_value("module output " + name, decl.span), decl.span);
+    }
+  }
   return obj;
 }
 
@@ -380,7 +414,7 @@ void Instance::ensure_call(size_t idx) {
   cs.state = State::Busy;
   const ModuleCall &call = dir_.calls[idx];
   Location site = call.doc->location(call.block->header);
-  const ModuleDir *target = call.target_dir.empty() ? nullptr : pe_.dir(call.target_dir);
+  const ModuleDir *target = call.resolved ? pe_.dir(call.target_dir) : nullptr;
   if (!target) {
     cs.state = State::Done;
     return;

@@ -113,6 +113,7 @@ ModuleTree build_module_tree(const std::vector<DocumentPtr> &documents) {
       std::string target;
       if (!call.local || !join_module_path(path, call.source, target) || !tree.dirs.count(target)) continue;
       call.target_dir = target;
+      call.resolved = true;
       if (target != path) called.insert(target);
     }
   }

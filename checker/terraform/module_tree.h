@@ -30,9 +30,12 @@ struct ModuleCall {
   std::string name;
   const Document *doc = nullptr;
   const Block *block = nullptr;
-  std::string source;      // as written, when a string
-  bool local = false;      // "./..." or "../..."
-  std::string target_dir;  // the called directory, relative to the scan root; set when local and found
+  std::string source;  // as written, when a string
+  bool local = false;  // "./..." or "../..."
+  // The called directory, relative to the scan root ("" is the root
+  // itself: the examples of a module kept at the top of its repository).
+  std::string target_dir;
+  bool resolved = false;  // local, inside the scan root, and a directory of .tf files
 };
 
 struct ModuleDir {

@@ -37,19 +37,55 @@ struct Found {
 
 class Builder {
  public:
-  Builder(const std::vector<Resource> &resources, const std::vector<uint32_t> &module_instance)
-      : resources_(resources), module_instance_(module_instance) {
+  // Puts every Terraform resource into its groups (ResourceReferences):
+  // its address, its address without instance key, its name.
+  Builder(const std::vector<Resource> &resources, ResourceReferences &out)
+      : resources_(resources), module_instance_(out.module_instance) {
+    // (group, resource) in increasing resource order; groups numbered as
+    // first met.
+    std::vector<std::pair<uint32_t, size_t>> membership;
+    std::vector<size_t> first_of;  // per group: its first resource
+    uint32_t groups = 0;
+    const auto join = [&](uint32_t g, size_t i) {
+      if (g == groups) {
+        ++groups;
+        first_of.push_back(i);
+      }
+      membership.emplace_back(g, i);
+      return g;
+    };
+    by_address_.reserve(resources.size());
+    by_base_.reserve(resources.size());
+    out.groups_of.assign(resources.size(), {ResourceReferences::kNoGroup, ResourceReferences::kNoGroup,
+                                            ResourceReferences::kNoGroup});
     for (size_t i = 0; i < resources.size(); ++i) {
       const Resource &r = resources[i];
       if (r.format != DocKind::Terraform) continue;
-      by_address_[r.address].push_back(i);
-      by_base_[address_base(r.address)].push_back(i);
+      auto &mine = out.groups_of[i];
+      mine[0] = join(by_address_.try_emplace(r.address, groups).first->second, i);
+      mine[1] = join(by_base_.try_emplace(address_base(r.address), groups).first->second, i);
       for (const auto &n : kNameAttributes) {
         if (r.type != n.type || !r.body) continue;
         const Node *v = r.body->get(n.attribute);
-        if (v && v->is_string() && !v->text.empty()) by_name_[v->text].push_back(i);
+        if (!v || !v->is_string() || v->text.empty()) continue;
+        // A name has a group per type of resource of that name.
+        std::vector<uint32_t> &named = by_name_[v->text];
+        auto same_type = std::find_if(named.begin(), named.end(),
+                                      [&](uint32_t g) { return resources[first_of[g]].type == r.type; });
+        if (same_type == named.end()) same_type = named.insert(named.end(), groups);
+        mine[2] = join(*same_type, i);
       }
+      std::sort(mine.begin(), mine.end());
     }
+    // Counting sort by group, stable: each group's resources stay ascending.
+    out.group_start.assign(groups + 1, 0);
+    for (const auto &[g, i] : membership) ++out.group_start[g + 1];
+    for (uint32_t g = 0; g < groups; ++g) out.group_start[g + 1] += out.group_start[g];
+    out.group_members.resize(membership.size());
+    std::vector<uint32_t> next(out.group_start.begin(), out.group_start.end() - 1);
+    for (const auto &[g, i] : membership) out.group_members[next[g]++] = i;
+    group_start_ = &out.group_start;
+    group_members_ = &out.group_members;
   }
 
   // The references of resources [begin, end); reads only what the
@@ -78,13 +114,18 @@ class Builder {
 
   const std::vector<Resource> &resources_;
   const std::vector<uint32_t> &module_instance_;
+  const std::vector<uint32_t> *group_start_ = nullptr;
+  const std::vector<size_t> *group_members_ = nullptr;
   // Keys are views into the resources' addresses and bodies, which outlive
-  // the builder.
-  std::unordered_map<std::string_view, std::vector<size_t>> by_address_, by_base_, by_name_;
+  // the builder. A name maps to a group per type of resource of that name.
+  std::unordered_map<std::string_view, uint32_t> by_address_, by_base_;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> by_name_;
 
-  static void link(Walk &w, size_t to, bool certain) {
-    if (to == w.from) return;
-    w.found.links.push_back(ResourceLink{w.from, to, w.path, certain});
+  void link(Walk &w, uint32_t group, bool certain) const {
+    // A group of the walked resource alone (its own name) leads nowhere.
+    const uint32_t first = (*group_start_)[group];
+    if ((*group_start_)[group + 1] == first + 1 && (*group_members_)[first] == w.from) return;
+    w.found.links.push_back(ResourceLink{w.from, group, w.path, certain});
   }
 
   void walk(Walk &w, const Node &n) const {
@@ -105,7 +146,7 @@ class Builder {
         if (by_name_.empty()) return;
         auto it = by_name_.find(n.text);
         if (it != by_name_.end())
-          for (size_t to : it->second) link(w, to, true);
+          for (uint32_t g : it->second) link(w, g, true);
         return;
       }
       case NodeKind::Expression: {
@@ -124,16 +165,12 @@ class Builder {
     std::string_view a = address;
     auto all_of = [&](std::string_view base, bool certain) {
       auto it = by_base_.find(base);
-      if (it != by_base_.end())
-        for (size_t to : it->second) link(w, to, certain);
+      if (it != by_base_.end()) link(w, it->second, certain);
     };
     if (a.size() > 3 && a.substr(a.size() - 3) == "[*]") return all_of(a.substr(0, a.size() - 3), true);
     if (a.size() > 3 && a.substr(a.size() - 3) == "[?]") return all_of(a.substr(0, a.size() - 3), false);
-    auto exact = by_address_.find(address);
-    if (exact != by_address_.end()) {
-      for (size_t to : exact->second) link(w, to, true);
-      return;
-    }
+    auto exact = by_address_.find(a);
+    if (exact != by_address_.end()) return link(w, exact->second, true);
     // A counted resource referred to without a key, or a key into one whose
     // count was not known (emitted without keys): not sure which instance.
     all_of(address, false);
@@ -162,7 +199,7 @@ ResourceReferences build_references(const std::vector<Resource> &resources,
                                     std::vector<uint32_t> module_instance, unsigned jobs) {
   ResourceReferences out;
   out.module_instance = std::move(module_instance);
-  const Builder builder(resources, out.module_instance);
+  const Builder builder(resources, out);
   // Walked in ranges side by side; what they find is sorted below, so the
   // graph is the same for any job count.
   const size_t chunks = (resources.size() + kResourcesPerWalk - 1) / kResourcesPerWalk;
@@ -176,30 +213,36 @@ ResourceReferences build_references(const std::vector<Resource> &resources,
     std::move(f.open.begin(), f.open.end(), std::back_inserter(out.open));
   }
   auto &links = out.links;
-  // Sorted through an index (a link carries a string): by target, source,
-  // attribute, certain ones first.
+  // Sorted through an index (a link carries a string): by group, attribute,
+  // type of source, source, certain ones first.
+  const auto key = [&](const ResourceLink &l) {
+    return std::make_tuple(l.to, std::string_view(l.attribute), std::string_view(resources[l.from].type),
+                           l.from);
+  };
   std::vector<uint32_t> order(links.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
     const ResourceLink &a = links[x], &b = links[y];
-    if (a.to != b.to) return a.to < b.to;
-    if (a.from != b.from) return a.from < b.from;
-    if (int c = a.attribute.compare(b.attribute)) return c < 0;
+    if (auto c = key(a) <=> key(b); c != 0) return c < 0;
     return a.certain > b.certain;
   });
   std::vector<ResourceLink> sorted;
   sorted.reserve(links.size());
   for (uint32_t i : order) sorted.push_back(std::move(links[i]));
   links = std::move(sorted);
-  // One link per (to, from, attribute); a certain one wins over an uncertain.
+  // One link per (group, attribute, source); a certain one wins over an
+  // uncertain.
   links.erase(std::unique(links.begin(), links.end(),
                           [](const ResourceLink &a, const ResourceLink &b) {
                             return a.to == b.to && a.from == b.from && a.attribute == b.attribute;
                           }),
               links.end());
-  for (size_t i = 0; i < links.size(); ++i) out.by_from.push_back(i);
-  std::stable_sort(out.by_from.begin(), out.by_from.end(),
-                   [&](size_t a, size_t b) { return links[a].from < links[b].from; });
+  out.by_from.resize(links.size());
+  std::iota(out.by_from.begin(), out.by_from.end(), 0);
+  std::sort(out.by_from.begin(), out.by_from.end(), [&](uint32_t a, uint32_t b) {
+    return std::tie(links[a].from, links[a].attribute, links[a].to) <
+           std::tie(links[b].from, links[b].attribute, links[b].to);
+  });
   std::sort(out.open.begin(), out.open.end(), [](const auto &a, const auto &b) {
     return std::tie(a.instance, a.from, a.attribute) < std::tie(b.instance, b.from, b.attribute);
   });

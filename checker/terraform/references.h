@@ -11,6 +11,10 @@
 //     whose `bucket` is "logs"; aws_db_instance.identifier,
 //     aws_rds_cluster.cluster_identifier, aws_dynamodb_table.name,
 //     aws_efs_file_system.creation_token, google_storage_bucket.name).
+// A link goes to a group (its address, every instance of a counted
+// resource, the resources of one type sharing a name) and is resolved to
+// resources only when queried: k same-named buckets, or k instances a splat
+// refers to, are k links, not k².
 // An attribute whose value is unknown and names no resource is an open link:
 // it may refer to any resource of its module instance (ResourceReferences).
 // This is what joins provider v4+ split resources (aws_s3_bucket_versioning,

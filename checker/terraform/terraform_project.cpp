@@ -8,7 +8,9 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "checker/project/units.h"
 #include "checker/terraform/module_eval.h"
+#include "checker/terraform/module_tree.h"
 #include "checker/terraform/plan_join.h"
 #include "checker/terraform/references.h"
 #include "parsers/hcl/hcl_parser.h"
@@ -57,8 +59,15 @@ void add_terraform_resources(Project &project, const std::vector<const Document 
   });
   // Resources of other formats are in no module instance.
   std::vector<uint32_t> instance(project.resources.size(), std::numeric_limits<uint32_t>::max());
+  // Each resource is in the unit of its root module, which is made up of
+  // the root's directory and those of the modules on the way.
+  UnitTable units(project);
   for (size_t i : order) {
-    project.resources.push_back(std::move(ev.resources[i]));
+    Resource &r = ev.resources[i];
+    r.unit = units.get(UnitKind::TerraformRoot, ev.root[i]);
+    for (const Location &call : r.call_chain) units.add_dir(r.unit, directory_of(call.path));
+    units.add_dir(r.unit, directory_of(r.document->path));
+    project.resources.push_back(std::move(r));
     instance.push_back(ev.instance[i]);
   }
   // Plan resources have no module instance of ours (and no references).

@@ -300,7 +300,7 @@ Config parse_config(const std::string &text, const std::string &origin) {
   r.for_each_key(
       *root, "the configuration",
       {"version", "rules", "scenarios", "exclude", "rule-packs", "suppressions", "fail-on",
-       "report-unused-suppressions", "locations"},
+       "report-unused-suppressions", "locations", "units", "agreements"},
       [&](const std::string &key, const Node &v) {
         if (key == "version") {
           if (!v.is_scalar() || r.spelling(v) != "1") r.fail(v, "version must be 1");
@@ -324,6 +324,12 @@ Config parse_config(const std::string &text, const std::string &origin) {
           c.fail_on = s;
         } else if (key == "report-unused-suppressions") {
           c.report_unused_suppressions = r.boolean(v, "report-unused-suppressions");
+        } else if (key == "units") {
+          c.units = r.strings(v, "units");
+        } else if (key == "agreements") {
+          if (!v.is_map()) r.fail(v, "agreements must map agreement files to the units they bind");
+          for (const MapEntry &kv : v.entries)
+            c.agreement_units.emplace_back(kv.key, r.strings(kv.value, "agreements." + kv.key));
         } else {
           read_locations(r, v, c);
         }
@@ -355,6 +361,49 @@ bool Config::excludes(const std::string &abs_path) const {
   for (const std::string &g : exclude)
     if (glob_match(g, rel)) return true;
   return false;
+}
+
+namespace {
+
+// A glob of `units:` or `agreements:` names a directory (or a stack's file):
+// a trailing '/' changes nothing.
+bool unit_glob_match(std::string_view glob, const std::string &rel) {
+  while (glob.size() > 1 && glob.back() == '/') glob.remove_suffix(1);
+  return glob_match(glob, rel.empty() ? "." : rel);
+}
+
+}  // namespace
+
+std::string Config::declared_unit(const std::string &abs_dir) const {
+  if (units.empty()) return "";
+  std::string rel = fs::path(abs_dir).lexically_normal().lexically_relative(dir).generic_string();
+  if (rel.starts_with("..")) return "";
+  if (rel == ".") rel.clear();
+  // A glob matches what lies below a directory it matches too: the unit is
+  // the topmost matching directory, from the config's directory down.
+  size_t end = 0;
+  while (true) {
+    const std::string prefix = rel.substr(0, end);
+    for (const std::string &g : units)
+      if (unit_glob_match(g, prefix)) return prefix.empty() ? dir : (fs::path(dir) / prefix).string();
+    if (end >= rel.size()) return "";
+    end = rel.find('/', end + 1);
+    if (end == std::string::npos) end = rel.size();
+  }
+}
+
+std::optional<bool> Config::binds(const std::string &agreement_abs, const std::string &unit_abs) const {
+  const std::string agreement = relative_path(agreement_abs);
+  for (const auto &[path, globs] : agreement_units) {
+    if (fs::path(path).lexically_normal().generic_string() != agreement) continue;
+    std::string unit = fs::path(unit_abs).lexically_normal().lexically_relative(dir).generic_string();
+    if (unit.starts_with("..")) return false;
+    if (unit == ".") unit.clear();
+    for (const std::string &g : globs)
+      if (unit_glob_match(g, unit)) return true;
+    return false;
+  }
+  return std::nullopt;
 }
 
 std::string Config::region_for(DocKind kind, const std::string &abs_path) const {

@@ -72,6 +72,11 @@ struct Config {
   std::string fail_on;  // "" = not set; a severity name or "never"
   std::optional<bool> report_unused_suppressions;
   LocationTables locations;
+  // Deployment units declared by directory glob (`units:`), and agreements
+  // bound to named units (`agreements:`: agreement path -> unit globs),
+  // all relative to the config's directory.
+  std::vector<std::string> units;
+  std::vector<std::pair<std::string, std::vector<std::string>>> agreement_units;
 
   bool empty() const { return path.empty(); }
   // `abs_path` relative to the config's directory ('/'-separated), or ""
@@ -82,6 +87,12 @@ struct Config {
   // The region a CloudFormation or Kubernetes document is deployed to, ""
   // when the tables do not say.
   std::string region_for(DocKind kind, const std::string &abs_path) const;
+  // The absolute directory of the topmost declared unit at or above
+  // `abs_dir` (from the config's directory down), or "" when none is.
+  std::string declared_unit(const std::string &abs_dir) const;
+  // Whether `agreements:` binds the agreement at `agreement_abs` to the unit
+  // at `unit_abs`; nullopt when it does not name the agreement.
+  std::optional<bool> binds(const std::string &agreement_abs, const std::string &unit_abs) const;
 };
 
 inline constexpr const char *kConfigFileName = ".clause.yaml";

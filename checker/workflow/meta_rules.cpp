@@ -1,12 +1,13 @@
 #include "checker/workflow/meta_rules.h"
 
 #include "checker/engine/embedded_files.h"
+#include "checker/engine/rule_set.h"
 
 namespace clause {
 namespace {
 
 RuleInfo meta(std::string_view id, std::string name, std::string title, Severity severity,
-              std::string rationale, std::string remediation) {
+              std::string rationale, std::string remediation, std::string subject = "suppression") {
   RuleInfo r;
   r.id = std::string(id);
   r.name = std::move(name);
@@ -15,7 +16,7 @@ RuleInfo meta(std::string_view id, std::string name, std::string title, Severity
   r.rationale = std::move(rationale);
   r.remediation = std::move(remediation);
   r.precision = "very-high";
-  r.tags = {"suppression", "meta"};
+  r.tags = {std::move(subject), "meta"};
   r.source = "built-in";
   const std::string page = "docs/rules/" + r.id + ".md";
   for (const auto &doc : embedded_doc_files())
@@ -46,6 +47,12 @@ const std::vector<RuleInfo> &meta_rules() {
            "A directive that names no rule, an unknown rule or an impossible date does not do what its "
            "author meant.",
            "Name existing rule ids or names and write dates as until=YYYY-MM-DD."),
+      meta(kInputParseRule, "clause.input-parseable", "Scanned files can be parsed", Severity::Medium,
+           "A file with a syntax error, or one past a parser limit, is read only in part or not at all: "
+           "the rules cannot see what it declares, so a gap there would pass unnoticed.",
+           "Fix the syntax error at the reported line (or split the file below the limit); the rules then "
+           "read it again.",
+           "input"),
   };
   return rules;
 }
@@ -53,6 +60,8 @@ const std::vector<RuleInfo> &meta_rules() {
 const RuleInfo *find_meta_rule(std::string_view key) {
   for (const RuleInfo &r : meta_rules())
     if (r.id == key || r.name == key) return &r;
+  for (const RuleInfo &r : meta_rules())
+    if (same_rule_id(r.id, key)) return &r;
   return nullptr;
 }
 

@@ -41,6 +41,18 @@ bool FileSelection::contains(const std::string &root_abs, const std::string &rel
   return resolved_.count(resolved(fs::path(root_abs) / rel)) != 0;
 }
 
+std::vector<std::string> FileSelection::missing_under(const std::string &root_abs) const {
+  std::vector<std::string> out;
+  const std::string root = resolved(root_abs);
+  for (const std::string &p : resolved_) {
+    if (p.size() <= root.size() + 1 || p.compare(0, root.size(), root) != 0 || p[root.size()] != '/')
+      continue;
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(p, ec))) out.push_back(p.substr(root.size() + 1));
+  }
+  return out;
+}
+
 void keep_only_files(Report &report, const FileSelection &files) {
   for (RootReport &root : report.roots) {
     std::map<std::string, bool> known;  // once per file
@@ -49,7 +61,12 @@ void keep_only_files(Report &report, const FileSelection &files) {
       if (fresh) it->second = files.contains(root.abs_path, rel);
       return it->second;
     };
-    std::erase_if(root.findings, [&](const Finding &f) { return !selected(f.location.path); });
+    const std::set<std::string> units(root.selected_units.begin(), root.selected_units.end());
+    std::erase_if(root.findings, [&](const Finding &f) {
+      if (selected(f.location.path) || (!f.unit.empty() && units.count(f.unit))) return false;
+      return std::none_of(f.related.begin(), f.related.end(),
+                          [&](const RelatedLocation &r) { return selected(r.location.path); });
+    });
     std::erase_if(root.diagnostics, [&](const FileDiagnostic &d) { return !selected(d.path); });
   }
 }

@@ -19,15 +19,20 @@ class FileSelection {
   // Costs one lstat, and resolves the path only when its name (or its being
   // a link) lets it be one of them.
   bool contains(const std::string &root_abs, const std::string &rel) const;
+  // The selected files below `root_abs` that do not exist (deleted ones),
+  // relative to it: each selects the deployment units it was part of.
+  std::vector<std::string> missing_under(const std::string &root_abs) const;
 
  private:
   std::set<std::string> resolved_;
   std::set<std::string> names_;  // file names of resolved_
 };
 
-// Keeps the findings and input diagnostics of the selected files. The whole
-// root was still scanned, so context (variables, modules, agreements) is
-// complete.
+// Keeps the findings and input diagnostics of the selected files: a finding
+// stays when its location or one of its related locations is selected, or
+// when it is about a deployment unit that holds a selected file
+// (RootReport::selected_units). The whole root was still scanned, so context
+// (variables, modules, agreements) is complete.
 void keep_only_files(Report &report, const FileSelection &files);
 
 // Where the SARIF URIs of a scan root are relative to (%SRCROOT%), and what

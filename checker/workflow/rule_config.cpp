@@ -17,7 +17,7 @@ namespace {
   throw ConfigError(c.path + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + message);
 }
 
-bool names(const RuleInfo &r, const std::string &key) { return r.id == key || r.name == key; }
+bool names(const RuleInfo &r, const std::string &key) { return same_rule_id(r.id, key) || r.name == key; }
 
 bool same_kind(const Node &a, const Node &b) {
   if (a.is_null() || b.is_null()) return true;
@@ -118,7 +118,8 @@ std::vector<std::string> apply_file_suppressions(Report &report, const Config &c
       if (rel.empty()) continue;
       for (const FileSuppression *s : live) {
         const bool rule_matches = std::any_of(s->rules.begin(), s->rules.end(), [&](const RuleRef &r) {
-          return r.key == f.rule_id || (!name_of[f.rule_id].empty() && r.key == name_of[f.rule_id]);
+          return same_rule_id(f.rule_id, r.key) ||
+                 (!name_of[f.rule_id].empty() && r.key == name_of[f.rule_id]);
         });
         if (!rule_matches || !glob_match(s->path, rel)) continue;
         f.suppression = Suppression{"external", s->reason, Location{}};

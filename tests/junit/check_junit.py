@@ -7,6 +7,10 @@ failures, errors and skipped counts equal to what their <testcase> children
 hold; that each testcase has a classname and a name, and at most one of
 failure/error/skipped kinds; and, for the compliance fixture, that passing,
 failing, skipped (not applicable / undecided) cases are all present.
+Like junitparser and Jenkins, it keys a case by classname and name, so it
+also checks that every case holds at most one <failure>, that names are
+unique, and that a finding's case is named `path:line RULE-ID` with `file`
+and `line` attributes saying the same.
 Exit 0 when every check holds; the last line reads "N passed, M failed".
 """
 import argparse
@@ -49,7 +53,15 @@ def validate(xml_text, label):
             check(bool(c.get("classname")) and bool(c.get("name")), f"{label}: testcase without classname/name")
             kinds = [k for k in ("failure", "error", "skipped") if c.find(k) is not None]
             check(len(kinds) <= 1, f"{label}: testcase {c.get('name')!r} is {kinds}")
+            check(len(c.findall("failure")) <= 1, f"{label}: testcase {c.get('name')!r} folds several failures")
+            if c.find("failure") is not None:
+                where = f"{c.get('file')}:{c.get('line')} {c.get('classname')}"
+                check(c.get("name") == where, f"{label}: failing case {c.get('name')!r} is not named {where!r}")
         totals = [a + b for a, b in zip(totals, got)]
+    names = [c.get("name") for c in root.iter("testcase")]
+    keys = [(c.get("classname"), c.get("name")) for c in root.iter("testcase")]
+    check(len(set(names)) == len(names), f"{label}: testcase names repeat")
+    check(len(set(keys)) == len(keys), f"{label}: (classname, name) pairs repeat")
     want = [int(root.get(k, "-1")) for k in ("tests", "failures", "errors", "skipped")]
     check(totals == want, f"{label}: testsuites says {want}, suites hold {totals}")
     return root
@@ -77,7 +89,7 @@ def main():
         def case(rule, name):
             return cases.get((rule, name))
 
-        failing = case("CL-0901", f"aws_db_instance.ledger [{alpha}]")
+        failing = case("CL-0901", f"{alpha}/main.tf:11 CL-0901")
         check(failing is not None and failing.find("failure") is not None, "alpha's database fails CL-0901")
         passing = case("CL-0301", f"cat.tag-service (2 targets pass) [{alpha}]")
         check(passing is not None and passing.find("failure") is None and passing.find("skipped") is None,
@@ -87,7 +99,9 @@ def main():
         na = case("CL-1001", f"mon.log-retention-set (not applicable) [{beta}]")
         check(na is not None and "not applicable" in na.find("skipped").get("message", ""),
               "CL-1001 is not applicable to beta")
-        check(case("CL-0301", f"aws_s3_bucket.exports [{beta}]") is not None, "beta's bucket fails CL-0301")
+        bucket = case("CL-0301", f"{beta}/main.tf:13 CL-0301")
+        check(bucket is not None and bucket.get("file") == f"{beta}/main.tf" and bucket.get("line") == "13",
+              "beta's bucket fails CL-0301")
 
     validate(scan(a.clause, [a.source + "/fixtures/demo"]), "demo")
     validate(scan(a.clause, [a.source + "/fixtures/compliance/alpha", a.source + "/fixtures/demo",

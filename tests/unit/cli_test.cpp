@@ -128,12 +128,60 @@ TEST(Cli, ParseErrorsAreReportedAndTheScanGoesOn) {
   fs::create_directories(dir);
   std::ofstream(dir / "broken.tf") << "resource \"aws_db_instance\" \"a\" {\n  engine = = \"x\"\n}\n";
   std::ofstream(dir / "ok.tf") << "resource \"aws_db_instance\" \"b\" {\n  backup_retention_period = 1\n}\n";
-  CliRun r = run("scan --no-color --enable CL-0901 " + dir.string());
+  CliRun r = run("scan --no-color --enable CL-0901 --disable CL-0004 " + dir.string());
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_NE(r.out.find(dir.string() + "/broken.tf:2:"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("CL-0004"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[parse-error]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(dir.string() + "/ok.tf:2:3: high: [CL-0901]"), std::string::npos) << r.out;
   fs::remove_all(dir);
+}
+
+// A file that cannot be parsed is a finding of CL-0004 (medium): it fails
+// the default --fail-on low, can be re-graded, disabled or baselined, and is
+// a SARIF result besides the toolExecutionNotifications.
+TEST(Cli, UnparseableInputIsAFindingThatGates) {
+  clause::testing::TempTree t;
+  t.write(".git/HEAD", "ref: refs/heads/main\n");
+  t.write("broken.tf", "variable \"x\" {\n  default = = 1\n}\n");
+  CliRun r = clause::testing::run_in(t.path(), "scan --no-color .");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(
+      r.out,
+      "broken.tf:2:13: medium: [CL-0004] cannot be parsed: syntax error: incomplete expression; the rules "
+      "did not read what the error hides\n"
+      "  default = = 1\n"
+      "            ^\n"
+      "broken.tf:2:13: warning: syntax error: incomplete expression [parse-error]\n"
+      "broken.tf:4:1: warning: syntax error: incomplete expression [parse-error]\n"
+      "1 finding (1 medium); 1 file scanned (1 terraform); 2 input problems\n");
+  EXPECT_EQ(run("scan -q --fail-on high " + t.path()).exit_code, 0);
+  EXPECT_EQ(run("scan -q --disable CL-0004 " + t.path()).exit_code, 0);
+  EXPECT_EQ(run("scan -q --disable clause.input-parseable " + t.path()).exit_code, 0);
+
+  auto sarif = nlohmann::json::parse(run("scan -f sarif " + t.path(), false).out)["runs"][0];
+  ASSERT_EQ(sarif["results"].size(), 1u) << sarif.dump(2);
+  EXPECT_EQ(sarif["results"][0]["ruleId"], "CL-0004");
+  EXPECT_EQ(sarif["results"][0]["level"], "warning");
+  EXPECT_EQ(sarif["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"], 2);
+  EXPECT_EQ(sarif["invocations"][0]["toolExecutionNotifications"].size(), 2u);
+
+  // Re-graded by the configuration: reported as info, below --fail-on low.
+  t.write(".clause.yaml", "rules:\n  severity: {CL-0004: info}\n");
+  CliRun info = run("scan --no-color --fail-on low " + t.path());
+  EXPECT_EQ(info.exit_code, 0) << info.out;
+  EXPECT_NE(info.out.find(t.path() + "/broken.tf:2:13: info: [CL-0004] cannot be parsed"), std::string::npos)
+      << info.out;
+  std::filesystem::remove(t / ".clause.yaml");
+
+  // A baseline taken while the file is broken holds it.
+  EXPECT_EQ(run("baseline " + t.path() + " -o " + (t / "base.json")).exit_code, 0);
+  EXPECT_EQ(run("scan -q --baseline " + (t / "base.json") + " " + t.path()).exit_code, 0);
+  t.write("other.tf", "locals {\n  a = [\n}\n");
+  CliRun fresh = run("scan --no-color --baseline " + (t / "base.json") + " " + t.path());
+  EXPECT_EQ(fresh.exit_code, 1) << fresh.out;
+  EXPECT_NE(fresh.out.find(t.path() + "/other.tf:2:3: medium: [CL-0004] cannot be parsed"), std::string::npos)
+      << fresh.out;
 }
 
 }  // namespace

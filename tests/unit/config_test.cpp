@@ -221,7 +221,15 @@ TEST(Config, MetaRulesCanBeSwitchedOffOrRegraded) {
   for (const RuleInfo &r : configured_meta_rules(c, {"CL-0003"})) {
     ids.push_back(r.id + " " + severity_name(r.severity));
   }
-  EXPECT_EQ(ids, (std::vector<std::string>{"CL-0000 high", "CL-0001 low"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"CL-0000 high", "CL-0001 low", "CL-0004 medium"}));
+  // Ids in any letter case, as on the command line.
+  ids.clear();
+  for (const RuleInfo &r : configured_meta_rules(
+           parse_config("rules:\n  disable: [cl-0000, cl-0001, CL-0002]\n  severity: {cl-0004: info}\n",
+                        "/p/c.yaml"),
+           {"CL-0003"}))
+    ids.push_back(r.id + " " + severity_name(r.severity));
+  EXPECT_EQ(ids, (std::vector<std::string>{"CL-0004 info"}));
 }
 
 TEST(Config, FoundUpwardUpToTheRepositoryRoot) {

@@ -496,13 +496,17 @@ TEST(HostileInput, DeviceNodeIsSkipped) {
 // --- Terraform -------------------------------------------------------------
 
 TEST(HostileInput, ModuleThatCallsItself) {
-  // Without module evaluation on this branch, a self-call is an ordinary
-  // block: no diagnostic, no hang, the rest of the root still judged.
+  // A call of the scan root's own directory resolves like any local source
+  // and is stopped as a cycle: one warning, no hang, the rest still judged.
   Root root;
   root.write("main.tf", "module \"self\" {\n  source = \"./\"\n}\n");
   CliRun r = root.scan();
-  expect_scan(root, r, {});
-  EXPECT_TRUE(has_line(r.out, "1 finding (1 high); 2 files scanned (2 terraform)")) << r.out;
+  expect_scan(
+      root, r,
+      {root.at("main.tf") +
+       ":1:1: warning: module \"self\" at main.tf:1 calls \"./\", a module already being instantiated on "
+       "this path (.); the call is not followed [module-cycle]"});
+  EXPECT_TRUE(has_line(r.out, "1 finding (1 high); 2 files scanned (2 terraform); 1 input problem")) << r.out;
 }
 
 // --- nothing to read ---------------------------------------------------------

@@ -28,19 +28,22 @@ TEST(JunitReporter, ExactStructure) {
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<testsuites name=\"clause\" tests=\"4\" failures=\"2\" errors=\"1\" skipped=\"1\">\n"
       "  <testsuite name=\"5.9 deliver and operate\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"1\">\n"
-      "    <testcase classname=\"CL-0902\" name=\"aws_db_instance.main\">\n"
+      "    <testcase classname=\"CL-0902\" name=\"fixtures/demo/main.tf:12 CL-0902\" "
+      "file=\"fixtures/demo/main.tf\" line=\"12\">\n"
       "      <failure message=\"aws_db_instance.main keeps backups for 1 days; keep at least 7\" "
       "type=\"high\">"
       "fixtures/demo/main.tf:12:3: high: [CL-0902] aws_db_instance.main keeps backups for 1 days; keep at "
       "least 7\n"
       "  backup_retention_period = 1</failure>\n"
       "    </testcase>\n"
-      "    <testcase classname=\"CL-0902\" name=\"module.db.aws_db_instance.this\">\n"
+      "    <testcase classname=\"CL-0902\" name=\"fixtures/demo/modules/db/main.tf:5 CL-0902\" "
+      "file=\"fixtures/demo/modules/db/main.tf\" line=\"5\">\n"
       "      <skipped message=\"suppressed: dev database, rebuilt nightly\"/>\n"
       "    </testcase>\n"
       "  </testsuite>\n"
       "  <testsuite name=\"5.10 monitor and report\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\">\n"
-      "    <testcase classname=\"CL-1003\" name=\"aws_cloudwatch_log_group.app\">\n"
+      "    <testcase classname=\"CL-1003\" name=\"fixtures/demo/main.tf:20 CL-1003\" "
+      "file=\"fixtures/demo/main.tf\" line=\"20\">\n"
       "      <failure message=\"aws_cloudwatch_log_group.app keeps logs 30 days; the agreement promises "
       "365\" "
       "type=\"medium\">fixtures/demo/main.tf:20:2: medium: [CL-1003] aws_cloudwatch_log_group.app keeps logs "
@@ -51,7 +54,8 @@ TEST(JunitReporter, ExactStructure) {
       "    </testcase>\n"
       "  </testsuite>\n"
       "  <testsuite name=\"input\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
-      "    <testcase classname=\"clause.input\" name=\"fixtures/demo/broken.tf\">\n"
+      "    <testcase classname=\"clause.input\" name=\"fixtures/demo/broken.tf:3 parse-error\" "
+      "file=\"fixtures/demo/broken.tf\" line=\"3\">\n"
       "      <error message=\"unexpected &apos;}&apos;\" type=\"parse-error\">fixtures/demo/broken.tf:3:7: "
       "unexpected '}' [parse-error]</error>\n"
       "    </testcase>\n"
@@ -60,12 +64,18 @@ TEST(JunitReporter, ExactStructure) {
   EXPECT_EQ(junit_of(testing::sample_report()), expected);
 }
 
-TEST(JunitReporter, OneCasePerRuleAndResourceWithAFailurePerFinding) {
+// One case per finding, named `path:line RULE-ID`, so that a dashboard's row
+// is one finding: two findings on one resource are two cases, and a second
+// finding of a rule on the same line gets a numbered, still unique, name.
+TEST(JunitReporter, OneCasePerFindingWithUniqueNames) {
   Report report = testing::sample_report();
   Finding again = report.roots[0].findings[0];
   again.location.span = testing::span(13, 3, 13, 30);
   again.message = "second finding on the same resource";
-  report.roots[0].findings.insert(report.roots[0].findings.begin() + 1, again);
+  Finding same_line = report.roots[0].findings[0];
+  same_line.location.span = testing::span(12, 9, 12, 30);
+  same_line.message = "another finding on line 12";
+  report.roots[0].findings.insert(report.roots[0].findings.begin() + 1, {same_line, again});
   // A rule of another scenario with nothing to judge: one skipped case.
   RuleInfo quiet = testing::backup_rule();
   quiet.id = "CL-1501";
@@ -74,8 +84,17 @@ TEST(JunitReporter, OneCasePerRuleAndResourceWithAFailurePerFinding) {
   report.rules.push_back(quiet);
 
   const std::string xml = junit_of(report);
-  EXPECT_EQ(count(xml, "<testcase classname=\"CL-0902\" name=\"aws_db_instance.main\">"), 1u);
-  EXPECT_EQ(count(xml, "<failure "), 3u);
+  for (const char *name :
+       {"fixtures/demo/main.tf:12 CL-0902\" file=\"fixtures/demo/main.tf\" line=\"12\">",
+        "fixtures/demo/main.tf:12 CL-0902 (2)\" file=\"fixtures/demo/main.tf\" line=\"12\">",
+        "fixtures/demo/main.tf:13 CL-0902\" file=\"fixtures/demo/main.tf\" line=\"13\">"})
+    EXPECT_EQ(count(xml, std::string("<testcase classname=\"CL-0902\" name=\"") + name), 1u) << name << "\n"
+                                                                                             << xml;
+  EXPECT_NE(xml.find("line=\"12\">\n      <failure message=\"another finding on line 12\" type=\"high\">"),
+            std::string::npos)
+      << xml;
+  EXPECT_EQ(count(xml, "<failure "), 4u);
+  EXPECT_EQ(count(xml, "<testcase "), 7u);
   EXPECT_NE(
       xml.find("<testsuite name=\"5.15 service removal\" tests=\"1\" failures=\"0\" errors=\"0\" "
                "skipped=\"1\">\n    <testcase classname=\"CL-1501\" name=\"rm.deletion-evidence (not "
@@ -84,8 +103,9 @@ TEST(JunitReporter, OneCasePerRuleAndResourceWithAFailurePerFinding) {
       std::string::npos)
       << xml;
   EXPECT_EQ(xml.find("5.1 context"), std::string::npos);  // no rules, no suite
-  EXPECT_NE(xml.find("<testsuites name=\"clause\" tests=\"5\" failures=\"2\" errors=\"1\" skipped=\"2\">"),
-            std::string::npos);
+  EXPECT_NE(xml.find("<testsuites name=\"clause\" tests=\"7\" failures=\"4\" errors=\"1\" skipped=\"2\">"),
+            std::string::npos)
+      << xml;
 }
 
 TEST(JunitReporter, TalliesAddPassingUndecidedAndNotApplicableCases) {

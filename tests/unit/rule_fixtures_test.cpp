@@ -3,7 +3,7 @@
 // of its own. Lines that must be reported carry an annotation
 // `expect: CL-xxxx` (comma-separated for several) in a comment; JSON files,
 // which have no comments, list `LINE RULE-ID` pairs in `<file>.expect`. A
-// case's own .clause.yaml supplies its `locations:` tables.
+// case's own .clause.yaml supplies its `locations:` tables and its `units:`.
 // A pass* case must give no finding at all; a fail* case exactly the
 // annotated ones, by file, line and rule id.
 #include <gtest/gtest.h>
@@ -101,6 +101,7 @@ TEST_P(RuleFixtures, ReportsExactlyTheAnnotatedLines) {
       opts.deployment_region = [config](DocKind kind, const std::string &abs) {
         return config->region_for(kind, abs);
       };
+      opts.declared_unit = [config](const std::string &abs) { return config->declared_unit(abs); };
     }
     Report report = run_scan(rules, opts);
     std::set<Expectation> actual;

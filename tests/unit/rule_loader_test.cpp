@@ -37,6 +37,16 @@ std::string load_error(const std::string &text) {
   return "";
 }
 
+// The same for a user's pack (--rules DIR, rule-packs:).
+std::string user_load_error(const std::string &text) {
+  try {
+    load_rules_from_text(text, "pack.yaml", RuleIds::User);
+  } catch (const RulePackError &e) {
+    return e.what();
+  }
+  return "";
+}
+
 std::string replaced(std::string text, const std::string &from, const std::string &to) {
   text.replace(text.find(from), from.size(), to);
   return text;
@@ -222,6 +232,53 @@ TEST(RuleLoader, BadRegularExpressionInAUserPackFailsAtLoad) {
   EXPECT_EQ(load_error(text).rfind("pack.yaml:", 0), 0u) << load_error(text);
   EXPECT_NE(load_error(text).find("invalid regular expression (RE2 syntax): missing )"), std::string::npos)
       << load_error(text);
+}
+
+// A user's pack names its rules outside CL- (reserved for built-ins, so a
+// release can add CL-0999 without breaking anyone), and the scenario is
+// not part of such an id.
+TEST(RuleLoader, UserPacksUseTheirOwnIds) {
+  const std::string acme = replaced(kRule, "CL-0999", "ACME-001");
+  auto rules = load_rules_from_text(replaced(acme, "\"5.9\"", "\"5.13\""), "pack.yaml", RuleIds::User);
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0].info.id, "ACME-001");
+  EXPECT_EQ(rules[0].info.scenario, "5.13");
+  EXPECT_EQ(rules[0].defined_at, "pack.yaml:1:5");
+  for (const char *id : {"X-1", "ACME2-db.backup-v2", "SEC-Db-7"})
+    EXPECT_EQ(user_load_error(replaced(kRule, "CL-0999", id)), "") << id;
+  EXPECT_EQ(
+      user_load_error(kRule),
+      "pack.yaml:1:5: rule id CL-0999: the CL- prefix is reserved for clause's built-in rules; give your "
+      "rules a prefix of your own, such as ACME-001");
+  const std::string shape =
+      "' must look like PREFIX-NAME, such as ACME-001: an upper-case letter, upper-case letters or digits, "
+      "'-', then letters, digits, '.' or '-'";
+  for (const char *id : {"acme-001", "ACME001", "1ACME-1", "ACME-", "ACME_X-1", "ACME-a b"})
+    EXPECT_EQ(user_load_error(replaced(kRule, "CL-0999", std::string("\"") + id + "\"")),
+              "pack.yaml:1:5: rule id '" + std::string(id) + shape)
+        << id;
+  // The built-in packs keep the CL-<scenario><sequence> form.
+  EXPECT_EQ(load_error(acme),
+            "pack.yaml:1:5: rule id 'ACME-001' must look like CL-<scenario two digits><two digits>");
+}
+
+TEST(RuleLoader, ClashingIdsAndNamesNameBothPlaces) {
+  RuleSet set;
+  set.add(load_rules_from_text(replaced(kRule, "CL-0999", "ACME-001"), "a/pack.yaml", RuleIds::User));
+  auto clash = [&](const std::string &text) {
+    try {
+      RuleSet copy = set;
+      copy.add(load_rules_from_text(text, "b/other.yaml", RuleIds::User));
+    } catch (const RulePackError &e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_EQ(clash("# the same id again\n" +
+                  replaced(replaced(kRule, "CL-0999", "ACME-001"), "test.rule", "test.b")),
+            "b/other.yaml:2:5: rule id ACME-001 is already defined at a/pack.yaml:1:5");
+  EXPECT_EQ(clash(replaced(kRule, "CL-0999", "ACME-002")),
+            "b/other.yaml:1:5: rule name test.rule is already used by ACME-001 at a/pack.yaml:1:5");
 }
 
 }  // namespace

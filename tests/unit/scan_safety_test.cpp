@@ -112,7 +112,7 @@ TEST(ScanSafety, RegularExpressionsAreRe2Only) {
   }
   ScratchDir rules("clause-re2");
   rules.write("backref.yaml",
-              "id: CL-0999\nname: test.backref\nscenario: \"5.9\"\ntitle: t\nseverity: low\n"
+              "id: TEST-0999\nname: test.backref\nscenario: \"5.9\"\ntitle: t\nseverity: low\n"
               "targets: {terraform: [aws_s3_bucket]}\n"
               "check: {attribute: bucket, op: matches, value: \"(a+)\\\\1\"}\n"
               "message: m\n");

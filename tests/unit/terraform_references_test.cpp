@@ -343,5 +343,80 @@ TEST(TerraformReferences, RelatedIsValidatedWhenRulesLoad) {
   EXPECT_EQ(error_of(cfn).substr(0, 12), "r.yaml:10:5:");
 }
 
+// ---- names that repeat, instances referred to at once ----------------------------
+// k resources that share a name, or k instances a splat refers to, cost the
+// graph one link per reference (issue 23): k same-named buckets were k²
+// links (20,000 of them took 23 GB). Each shape runs at two sizes and
+// asserts the exact links and query answers.
+
+Project project_with_main(const std::string &main_tf) {
+  TerraformFiles files;
+  files.add("main.tf", main_tf);
+  return project_of(files);
+}
+
+class SameNamedBuckets : public ::testing::TestWithParam<int> {};
+
+// n buckets all named "x" and two versioning resources naming "x": each
+// bucket's own `bucket` and each versioning resource's is one link to the
+// group of buckets named "x" (n + 2 links, not n² + 2n).
+TEST_P(SameNamedBuckets, LinkOnceToTheirNameGroup) {
+  const int n = GetParam();
+  std::string src;
+  for (int i = 0; i < n; ++i)
+    src += "resource \"aws_s3_bucket\" \"b" + std::to_string(i) + "\" {\n  bucket = \"x\"\n}\n";
+  src += "resource \"aws_s3_bucket_versioning\" \"v1\" {\n  bucket = \"x\"\n}\n";
+  src += "resource \"aws_s3_bucket_versioning\" \"v2\" {\n  bucket = \"x\"\n}\n";
+  Project p = project_with_main(src);
+  ASSERT_EQ(p.resources.size(), static_cast<size_t>(n + 2));
+  const ResourceReferences &refs = p.references;
+  EXPECT_EQ(refs.links.size(), static_cast<size_t>(n + 2));
+  for (const ResourceLink &l : refs.links) EXPECT_EQ(l.attribute, "bucket");
+  std::vector<std::string> in_order;
+  for (const auto &r : p.resources)
+    if (r.type == "aws_s3_bucket") in_order.push_back(r.address);
+  for (const char *bucket : {"aws_s3_bucket.b0", "aws_s3_bucket.b1"}) {
+    const size_t b = index_of(p, bucket);
+    EXPECT_EQ(describe(refs.referrers(p.resources, b, "aws_s3_bucket_versioning", "bucket")),
+              (std::vector<std::string>{"aws_s3_bucket_versioning.v1", "aws_s3_bucket_versioning.v2"}));
+    // Every other bucket of that name, not the bucket itself.
+    std::vector<std::string> others = in_order;
+    others.erase(std::find(others.begin(), others.end(), bucket));
+    EXPECT_EQ(describe(refs.referrers(p.resources, b, "aws_s3_bucket", "bucket")), others);
+  }
+  const size_t v2 = index_of(p, "aws_s3_bucket_versioning.v2");
+  EXPECT_EQ(describe(refs.referenced(p.resources, v2, "aws_s3_bucket", "bucket")), in_order);
+  EXPECT_TRUE(refs.referenced(p.resources, v2, "aws_s3_bucket_versioning", "bucket").empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(TwoSizes, SameNamedBuckets, ::testing::Values(300, 600));
+
+class CountedInstances : public ::testing::TestWithParam<int> {};
+
+// n counted buckets named "x" and n counted policies each referring to
+// every bucket through a splat: one link per policy to the instances'
+// group and one per bucket to the name group (2n links, not 2n²).
+TEST_P(CountedInstances, SplatAndSharedNameAreOneLinkEach) {
+  const int n = GetParam();
+  const std::string count = std::to_string(n);
+  Project p = project_with_main("resource \"aws_s3_bucket\" \"b\" {\n  count  = " + count +
+                                "\n  bucket = \"x\"\n}\n"
+                                "resource \"aws_s3_bucket_policy\" \"p\" {\n  count  = " +
+                                count + "\n  bucket = aws_s3_bucket.b[*].id\n}\n");
+  ASSERT_EQ(p.resources.size(), static_cast<size_t>(2 * n));
+  const ResourceReferences &refs = p.references;
+  EXPECT_EQ(refs.links.size(), static_cast<size_t>(2 * n));
+  std::vector<std::string> buckets, policies;
+  for (const auto &r : p.resources) (r.type == "aws_s3_bucket" ? buckets : policies).push_back(r.address);
+  const size_t last_policy = index_of(p, "aws_s3_bucket_policy.p[" + std::to_string(n - 1) + "]");
+  EXPECT_EQ(describe(refs.referenced(p.resources, last_policy, "aws_s3_bucket", "bucket")), buckets);
+  const size_t b0 = index_of(p, "aws_s3_bucket.b[0]");
+  auto related = refs.referrers(p.resources, b0, "aws_s3_bucket_policy", "bucket");
+  EXPECT_EQ(describe(related), policies);
+  EXPECT_TRUE(std::all_of(related.begin(), related.end(), [](const auto &r) { return r.certain; }));
+}
+
+INSTANTIATE_TEST_SUITE_P(TwoSizes, CountedInstances, ::testing::Values(500, 1000));
+
 }  // namespace
 }  // namespace clause

@@ -121,11 +121,12 @@ TEST(SuppressionCli, UnusedReportedWithTheFlagOrInCi) {
   EXPECT_EQ(run(base + "--report-unused-suppressions --fail-on info " + t.path()).exit_code, 1);
   // JUnit lists meta-rule findings in a suite of their own.
   CliRun junit = run(base + "--report-unused-suppressions -f junit " + t.path());
-  EXPECT_NE(junit.out.find("<testsuite name=\"suppressions\" tests=\"1\" failures=\"1\" errors=\"0\" "
-                           "skipped=\"0\">\n    <testcase classname=\"CL-0002\" name=\"db.tf\">"),
+  EXPECT_NE(junit.out.find("<testsuite name=\"meta rules\" tests=\"1\" failures=\"1\" errors=\"0\" "
+                           "skipped=\"0\">\n    <testcase classname=\"CL-0002\" name=\"" +
+                           t.path() + "/db.tf:1 CL-0002\" file=\"" + t.path() + "/db.tf\" line=\"1\">"),
             std::string::npos)
       << junit.out;
-  EXPECT_EQ(run(base + "-f junit " + t.path()).out.find("suppressions"), std::string::npos);
+  EXPECT_EQ(run(base + "-f junit " + t.path()).out.find("meta rules"), std::string::npos);
 }
 
 TEST(ConfigCli, ErrorsExitTwoWithFileAndLine) {
@@ -263,6 +264,11 @@ class PreCommit : public ::testing::Test {
     CliRun r = run_shell("git -C '" + t.path() + "' " + args);
     ASSERT_EQ(r.exit_code, 0) << "git " << args << ": " << r.out;
   }
+  // scripts/pre-commit-clause with ARGS, run at the repository's top.
+  CliRun hook(const std::string &args) {
+    return run_shell("cd '" + t.path() + "' && CLAUSE=" + CLAUSE_BINARY + " " +
+                     testing::src("scripts/pre-commit-clause") + " " + args);
+  }
   // The files the findings are in, in output order.
   static std::string files_of(const std::string &out) {
     std::string files;
@@ -295,15 +301,46 @@ TEST_F(PreCommit, ChangedSinceReportsOnlyTheChangedFiles) {
 TEST_F(PreCommit, OnlyFilesAndTheHookScript) {
   CliRun r = run_in(t.path(), "scan --no-color --enable CL-0901 . --only-files a.tf c.tf");
   EXPECT_EQ(files_of(r.out), "a.tf c.tf ") << r.out;
-  const std::string hook = testing::src("scripts/pre-commit-clause");
-  CliRun h = run_shell("cd '" + t.path() + "' && CLAUSE=" + CLAUSE_BINARY + " " + hook +
-                       " --no-color --enable=CL-0901 a.tf b.tf");
+  CliRun h = hook("--no-color --enable=CL-0901 a.tf b.tf");
   EXPECT_EQ(h.exit_code, 1) << h.out;
-  // The hook scans the repository root by its absolute path.
+  // The whole repository is read; paths are relative to it.
   EXPECT_EQ(h.out.find("c.tf"), std::string::npos) << h.out;
-  EXPECT_NE(h.out.find("/a.tf:3:3: high: [CL-0901]"), std::string::npos) << h.out;
-  EXPECT_NE(h.out.find("/b.tf:2:3: high: [CL-0901]"), std::string::npos) << h.out;
-  EXPECT_EQ(run_shell("cd '" + t.path() + "' && CLAUSE=" + CLAUSE_BINARY + " " + hook).exit_code, 0);
+  EXPECT_EQ(h.out.rfind("a.tf:3:3: high: [CL-0901]", 0), 0u) << h.out;
+  EXPECT_NE(h.out.find("\nb.tf:2:3: high: [CL-0901]"), std::string::npos) << h.out;
+  EXPECT_EQ(h.out.find(t.path()), std::string::npos) << h.out;
+  EXPECT_EQ(hook("").exit_code, 0);
+}
+
+// `args: [--fail-on, high]` and `args: [--fail-on=high]` mean the same; the
+// files may be given from a subdirectory too, and still print relative to
+// the repository.
+TEST_F(PreCommit, TheHookTakesBothArgumentForms) {
+  for (const char *args : {"--fail-on critical --enable CL-0901", "--fail-on=critical --enable=CL-0901",
+                           "-j 1 --fail-on critical --enable CL-0901"}) {
+    CliRun h = hook(std::string(args) + " a.tf");
+    EXPECT_EQ(h.exit_code, 0) << args << "\n" << h.out;
+    EXPECT_EQ(h.out.rfind("a.tf:3:3: high: [CL-0901]", 0), 0u) << args << "\n" << h.out;
+  }
+  CliRun high = hook("--fail-on high --no-color --enable CL-0901 a.tf");
+  EXPECT_EQ(high.exit_code, 1) << high.out;
+  t.write("sub/d.tf", kFailingDb);
+  CliRun sub = run_shell("cd '" + t.path() + "/sub' && CLAUSE=" + CLAUSE_BINARY + " " +
+                         testing::src("scripts/pre-commit-clause") + " --enable CL-0901 --no-color d.tf");
+  EXPECT_EQ(sub.exit_code, 1) << sub.out;
+  EXPECT_EQ(sub.out.rfind("sub/d.tf:2:3: high: [CL-0901]", 0), 0u) << sub.out;
+}
+
+// A .tf with a syntax error blocks the commit by default (CL-0004, medium).
+TEST_F(PreCommit, TheHookBlocksABrokenFile) {
+  t.write("broken.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = = \"x\"\n}\n");
+  CliRun h = hook("--no-color broken.tf");
+  EXPECT_EQ(h.exit_code, 1) << h.out;
+  EXPECT_NE(h.out.find("broken.tf:2:12: medium: [CL-0004] cannot be parsed: syntax error: "),
+            std::string::npos)
+      << h.out;
+  EXPECT_NE(h.out.find("\nbroken.tf:2:12: warning: syntax error: "), std::string::npos) << h.out;
+  t.write("broken.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n");
+  EXPECT_EQ(hook("--no-color --disable CL-0301 broken.tf").out.find("CL-0004"), std::string::npos);
 }
 
 TEST(CodeScanning, SarifUrisAreRelativeToTheRepository) {

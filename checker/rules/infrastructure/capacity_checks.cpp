@@ -35,23 +35,24 @@ void k8s_hpa(const NativeCheckContext &ctx) {
   }
   // The Services of each namespace, indexed by their selectors once. A
   // Service without a known, non-empty selector sends traffic to no pod.
-  std::map<std::string, SelectorIndex> services;
+  std::map<K8sScope, SelectorIndex> services;
   for (const Resource *svc : k8s.all("Service")) {
     Value sel = value_at(svc->body, {"spec", "selector"});
     const bool selects = sel.known() && sel.node->is_map() && !sel.node->entries.empty();
-    services[k8s_namespace(*svc)].add(svc, selects ? sel.node : nullptr);
+    services[k8s_scope(*svc)].add(svc, selects ? sel.node : nullptr);
   }
   for (const Resource *w : k8s.all("Deployment")) {
     if (k8s.autoscaler_for(*w)) continue;
-    auto in_namespace = services.find(k8s_namespace(*w));
+    auto in_namespace = services.find(k8s_scope(*w));
     if (in_namespace == services.end()) continue;
     const Resource *service = in_namespace->second.first_match(k8s_pod_template_labels(*w));
     if (!service) continue;
-    ctx.report(*w->document, w->span,
-               w->address + " serves traffic through " + service->address +
-                   " but no HorizontalPodAutoscaler scales it; demand above its fixed replica count is not "
-                   "absorbed",
-               w->address);
+    ctx.report_in_unit(
+        w->unit, *w->document, w->span,
+        w->address + " serves traffic through " + service->address +
+            " but no HorizontalPodAutoscaler scales it; demand above its fixed replica count is not "
+            "absorbed",
+        w->address);
   }
 }
 
@@ -62,16 +63,16 @@ void namespace_quota(const NativeCheckContext &ctx) {
     const std::string &name = ns->name;
     if (name == "kube-system" || name == "kube-public" || name == "kube-node-lease" || name == "default")
       continue;
-    bool quota = !k8s.objects("ResourceQuota", name).empty();
-    bool limits = !k8s.objects("LimitRange", name).empty();
+    bool quota = !k8s.objects("ResourceQuota", *ns, name).empty();
+    bool limits = !k8s.objects("LimitRange", *ns, name).empty();
     if (quota && limits) continue;
     std::string missing = !quota && !limits ? "no ResourceQuota and no LimitRange"
                           : !quota          ? "no ResourceQuota"
                                             : "no LimitRange";
-    ctx.report(*ns->document, ns->span,
-               "Namespace '" + name + "' has " + missing +
-                   "; its workloads can consume the cluster's capacity without bound",
-               ns->address);
+    ctx.report_in_unit(ns->unit, *ns->document, ns->span,
+                       "Namespace '" + name + "' has " + missing +
+                           "; its workloads can consume the cluster's capacity without bound",
+                       ns->address);
   }
 }
 

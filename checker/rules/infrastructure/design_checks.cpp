@@ -11,10 +11,10 @@ void pod_disruption_budget(const NativeCheckContext &ctx) {
   KubernetesIndex k8s(ctx.project());
   // The budgets of each namespace, indexed by their selectors once; one
   // whose selector is not known statically may cover any workload.
-  std::map<std::string, SelectorIndex> budgets;
+  std::map<K8sScope, SelectorIndex> budgets;
   for (const Resource *pdb : k8s.all("PodDisruptionBudget")) {
     Value sel = value_at(pdb->body, {"spec", "selector"});
-    budgets[k8s_namespace(*pdb)].add(pdb, sel.node, sel.unknown());
+    budgets[k8s_scope(*pdb)].add(pdb, sel.node, sel.unknown());
   }
   for (const char *kind : {"Deployment", "StatefulSet"}) {
     for (const Resource *w : k8s.all(kind)) {
@@ -26,14 +26,15 @@ void pod_disruption_budget(const NativeCheckContext &ctx) {
         replicas = min.absent() ? std::optional<double>(1) : min.as_number();
       }
       if (!replicas || *replicas <= 1) continue;
-      auto in_namespace = budgets.find(k8s_namespace(*w));
+      auto in_namespace = budgets.find(k8s_scope(*w));
       if (in_namespace != budgets.end() && in_namespace->second.first_match(k8s_pod_template_labels(*w)))
         continue;
-      ctx.report(*w->document, w->span,
-                 w->address + " runs " + std::to_string(static_cast<long>(*replicas)) +
-                     " replicas but no PodDisruptionBudget selects its pods; a node drain may take all of "
-                     "them down at once",
-                 w->address);
+      ctx.report_in_unit(
+          w->unit, *w->document, w->span,
+          w->address + " runs " + std::to_string(static_cast<long>(*replicas)) +
+              " replicas but no PodDisruptionBudget selects its pods; a node drain may take all of "
+              "them down at once",
+          w->address);
     }
   }
 }

@@ -9,21 +9,26 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 
 // CL-1201 imp.continuous-compliance
 void continuous_compliance(const NativeCheckContext &ctx) {
-  const Project &project = ctx.project();
-  bool aws_recorder =
-      has_type(project, {"aws_config_configuration_recorder", "AWS::Config::ConfigurationRecorder"});
-  bool aws_rules =
-      has_type(project, {"aws_config_config_rule", "aws_config_conformance_pack",
-                         "aws_config_organization_managed_rule", "aws_config_organization_custom_rule",
-                         "aws_config_organization_conformance_pack", "AWS::Config::ConfigRule",
-                         "AWS::Config::ConformancePack"});
   report_missing_controls(
       ctx,
       {{ProviderFamily::Aws,
         "AWS Config is not recording and evaluating this account (no aws_config_configuration_recorder with "
         "a "
         "config rule or conformance pack); drift after deployment goes unnoticed",
-        [aws_recorder, aws_rules](const Resource &) { return aws_recorder && aws_rules; }},
+        nullptr,
+        [](const std::vector<const Resource *> &unit) {
+          bool recorder = false, rules = false;
+          for (const Resource *r : unit) {
+            recorder = recorder || is_type(*r, {"aws_config_configuration_recorder",
+                                                "AWS::Config::ConfigurationRecorder"});
+            rules = rules || is_type(*r, {"aws_config_config_rule", "aws_config_conformance_pack",
+                                          "aws_config_organization_managed_rule",
+                                          "aws_config_organization_custom_rule",
+                                          "aws_config_organization_conformance_pack",
+                                          "AWS::Config::ConfigRule", "AWS::Config::ConformancePack"});
+          }
+          return recorder && rules;
+        }},
        {ProviderFamily::Azure,
         "No Azure Policy assignment is defined; deployed resources are not continuously evaluated against "
         "policy",

@@ -1,5 +1,6 @@
 #include "checker/rules/infrastructure/infra_support.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 
@@ -193,10 +194,9 @@ std::vector<const Resource *> resources_of(const Project &project, ProviderFamil
   return out;
 }
 
-bool has_type(const Project &project, std::initializer_list<std::string_view> types) {
-  for (const auto &r : project.resources)
-    for (auto t : types)
-      if (r.type == t) return true;
+bool is_type(const Resource &r, std::initializer_list<std::string_view> types) {
+  for (auto t : types)
+    if (r.type == t) return true;
   return false;
 }
 
@@ -242,28 +242,44 @@ void report_missing_controls(const NativeCheckContext &ctx, const std::vector<Co
   auto providers = provider_blocks(project);
   auto modules = local_module_directories(project);
   auto remote = remote_module_calls(project);
-  for (const auto &c : controls) {
-    bool used = false;
-    bool evidenced = false;
-    for (const auto &r : project.resources) {
-      if (r.provider != c.family) continue;
-      if (r.format == DocKind::Terraform) used = true;
-      if (c.is_evidence(r)) evidenced = true;
-    }
-    if (!used || evidenced) continue;
-    for (const auto &p : providers) {
-      std::string dir = directory_of(p.doc->path);
-      if (p.family != c.family || modules.count(dir) || example_or_test_directory(dir) ||
-          !configures_account(*p.block))
-        continue;
-      // A module from a registry or repository is not scanned: the control
-      // may live there, so the answer is unknown.
-      if (auto it = remote.find(dir); it != remote.end()) {
-        ctx.undecided(*p.doc, p.block->header, "provider." + p.name, it->second);
-      } else {
-        ctx.report(*p.doc, p.block->header, c.missing, "provider." + p.name);
+  std::vector<std::vector<const Resource *>> by_unit(project.units.size());
+  for (const auto &r : project.resources)
+    if (r.unit < by_unit.size()) by_unit[r.unit].push_back(&r);
+  for (uint32_t u = 0; u < project.units.size(); ++u) {
+    const Unit &unit = project.units[u];
+    if (unit.kind != UnitKind::TerraformRoot && unit.kind != UnitKind::Declared) continue;
+    auto in_unit = [&](const std::string &dir) {
+      return std::binary_search(unit.dirs.begin(), unit.dirs.end(), dir);
+    };
+    for (const auto &c : controls) {
+      bool used = false;
+      bool evidenced = false;
+      for (const Resource *r : by_unit[u]) {
+        if (r->provider != c.family) continue;
+        if (r->format == DocKind::Terraform) used = true;
+        if (!c.unit_evidence && c.is_evidence(*r)) evidenced = true;
       }
-      break;
+      if (c.unit_evidence) evidenced = c.unit_evidence(by_unit[u]);
+      if (!used || evidenced) continue;
+      for (const auto &p : providers) {
+        std::string dir = directory_of(p.doc->path);
+        if (p.family != c.family || !in_unit(dir) || modules.count(dir) || example_or_test_directory(dir) ||
+            !configures_account(*p.block))
+          continue;
+        // A module from a registry or repository is not scanned: the control
+        // may live there, so the answer is unknown.
+        auto it =
+            std::find_if(remote.begin(), remote.end(), [&](const auto &call) { return in_unit(call.first); });
+        if (it != remote.end()) {
+          ctx.undecided(*p.doc, p.block->header, "provider." + p.name, it->second);
+        } else {
+          ctx.report_in_unit(
+              u, *p.doc, p.block->header,
+              "In " + std::string(unit_kind_name(unit.kind)) + " " + unit.name() + ": " + c.missing,
+              "provider." + p.name);
+        }
+        break;
+      }
     }
   }
 }

@@ -65,7 +65,7 @@ std::string provider_alias_of(const Resource &r);
 
 // Resources of the root of one provider family, in scan order.
 std::vector<const Resource *> resources_of(const Project &project, ProviderFamily family, DocKind format);
-bool has_type(const Project &project, std::initializer_list<std::string_view> types);
+bool is_type(const Resource &r, std::initializer_list<std::string_view> types);
 
 // Whether a directory is an example or test configuration (a path segment
 // examples, example, test, tests, testdata, fixtures, test-fixtures): it
@@ -77,19 +77,25 @@ bool example_or_test_directory(const std::string &dir);
 // only an alias or an endpoint override as reusable modules sometimes do.
 bool configures_account(const Block &provider);
 
-// Project-wide controls (budgets, audit trails, guardrails...): for each
-// provider family used by Terraform resources of the root, when no
-// evidence resource exists, one finding at the first provider block of that
-// family. Roots without a provider block of the family are reusable modules
-// whose caller owns such controls, and are not judged; nor are example and
-// test configurations, nor provider blocks that configure no account. A
-// root that calls a registry or repository module may hold the control
-// there: undecided (a --strict note), not a finding.
+// Account-, subscription- or project-wide controls (budgets, audit trails,
+// guardrails...), judged once per deployment unit: for each provider family
+// used by Terraform resources of a Terraform root module (or a declared
+// unit), when no resource of that unit is evidence of the control, one
+// finding at the unit's first provider block of that family, naming the
+// unit. Units without such a provider block are reusable modules whose
+// caller owns the controls, and are not judged; nor are example and test
+// configurations, nor provider blocks that configure no account, nor
+// CloudFormation stacks (a template names no account). A unit that calls a
+// registry or repository module may hold the control there: undecided (a
+// --strict note), not a finding.
 struct ControlEvidence {
   ProviderFamily family;
   std::string missing;  // message: "<what> is missing" in the rule's words
   // Returns true when the resource is evidence of the control.
   std::function<bool(const Resource &)> is_evidence;
+  // Set when the evidence is a combination of resources: whether the
+  // unit's resources together are evidence (is_evidence is then unused).
+  std::function<bool(const std::vector<const Resource *> &)> unit_evidence = {};
 };
 void report_missing_controls(const NativeCheckContext &ctx, const std::vector<ControlEvidence> &controls);
 

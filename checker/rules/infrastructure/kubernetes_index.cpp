@@ -4,25 +4,27 @@
 
 namespace clause::infra {
 
+K8sScope k8s_scope(const Resource &r) { return {r.unit, k8s_namespace(r)}; }
+
 KubernetesIndex::KubernetesIndex(const Project &project) {
   for (const auto &r : project.resources)
-    if (r.format == DocKind::Kubernetes && r.body) by_kind[r.type][k8s_namespace(r)].push_back(&r);
+    if (r.format == DocKind::Kubernetes && r.body) by_kind[r.type][k8s_scope(r)].push_back(&r);
   auto hpas = by_kind.find("HorizontalPodAutoscaler");
   if (hpas == by_kind.end()) return;
-  for (const auto &[ns, list] : hpas->second)
+  for (const auto &[scope, list] : hpas->second)
     for (const Resource *hpa : list) {
       auto kind = value_at(hpa->body, {"spec", "scaleTargetRef", "kind"}).as_string();
       auto name = value_at(hpa->body, {"spec", "scaleTargetRef", "name"}).as_string();
-      if (kind && name) autoscalers_.try_emplace({ns, *kind, *name}, hpa);
+      if (kind && name) autoscalers_.try_emplace({scope.first, scope.second, *kind, *name}, hpa);
     }
 }
 
-const std::vector<const Resource *> &KubernetesIndex::objects(const std::string &kind,
+const std::vector<const Resource *> &KubernetesIndex::objects(const std::string &kind, const Resource &beside,
                                                               const std::string &ns) const {
   static const std::vector<const Resource *> kNone;
   auto k = by_kind.find(kind);
   if (k == by_kind.end()) return kNone;
-  auto n = k->second.find(ns);
+  auto n = k->second.find({beside.unit, ns});
   return n == k->second.end() ? kNone : n->second;
 }
 
@@ -30,12 +32,12 @@ std::vector<const Resource *> KubernetesIndex::all(const std::string &kind) cons
   std::vector<const Resource *> out;
   auto k = by_kind.find(kind);
   if (k == by_kind.end()) return out;
-  for (const auto &[ns, list] : k->second) out.insert(out.end(), list.begin(), list.end());
+  for (const auto &[scope, list] : k->second) out.insert(out.end(), list.begin(), list.end());
   return out;
 }
 
 const Resource *KubernetesIndex::autoscaler_for(const Resource &workload) const {
-  auto it = autoscalers_.find({k8s_namespace(workload), workload.type, workload.name});
+  auto it = autoscalers_.find({workload.unit, k8s_namespace(workload), workload.type, workload.name});
   return it == autoscalers_.end() ? nullptr : it->second;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Kubernetes objects of a project grouped the way namespace- and
-// selector-level checks look them up.
+// selector-level checks look them up: by deployment unit (an application,
+// checker/model/unit.h) and namespace, so that objects of two applications
+// never answer for each other, even when they share names.
 #include <map>
 #include <string>
 #include <tuple>
@@ -11,21 +13,27 @@
 
 namespace clause::infra {
 
+// Where an object stands: its unit and its namespace.
+using K8sScope = std::pair<uint32_t, std::string>;
+K8sScope k8s_scope(const Resource &r);
+
 struct KubernetesIndex {
-  // kind -> namespace -> objects
-  std::map<std::string, std::map<std::string, std::vector<const Resource *>>> by_kind;
+  // kind -> (unit, namespace) -> objects
+  std::map<std::string, std::map<K8sScope, std::vector<const Resource *>>> by_kind;
 
   explicit KubernetesIndex(const Project &project);
-  const std::vector<const Resource *> &objects(const std::string &kind, const std::string &ns) const;
+  // The objects of `kind` in namespace `ns` of the unit of `beside`.
+  const std::vector<const Resource *> &objects(const std::string &kind, const Resource &beside,
+                                               const std::string &ns) const;
   std::vector<const Resource *> all(const std::string &kind) const;
   // The HorizontalPodAutoscaler whose scaleTargetRef names this workload
   // (the first of its namespace, when several do).
   const Resource *autoscaler_for(const Resource &workload) const;
 
  private:
-  // (namespace, target kind, target name) -> autoscaler: looked up once per
-  // workload, so not a walk over every autoscaler of the namespace.
-  std::map<std::tuple<std::string, std::string, std::string>, const Resource *> autoscalers_;
+  // (unit, namespace, target kind, target name) -> autoscaler: looked up
+  // once per workload, so not a walk over every autoscaler of the namespace.
+  std::map<std::tuple<uint32_t, std::string, std::string, std::string>, const Resource *> autoscalers_;
 };
 
 // Objects that select pods by label (Services, PodDisruptionBudgets), with

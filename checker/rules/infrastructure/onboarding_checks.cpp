@@ -31,19 +31,19 @@ void tenant_isolation(const NativeCheckContext &ctx) {
     if (value_at(ns->body, {"metadata", "labels", "tenant"}).absent()) continue;
     const std::string &name = ns->name;
     std::vector<std::string> missing;
-    if (k8s.objects("ResourceQuota", name).empty()) missing.push_back("a ResourceQuota");
-    if (k8s.objects("LimitRange", name).empty()) missing.push_back("a LimitRange");
+    if (k8s.objects("ResourceQuota", *ns, name).empty()) missing.push_back("a ResourceQuota");
+    if (k8s.objects("LimitRange", *ns, name).empty()) missing.push_back("a LimitRange");
     bool deny = false;
-    for (const Resource *np : k8s.objects("NetworkPolicy", name)) deny = deny || default_deny(*np);
+    for (const Resource *np : k8s.objects("NetworkPolicy", *ns, name)) deny = deny || default_deny(*np);
     if (!deny) missing.push_back("a default-deny NetworkPolicy");
     if (missing.empty()) continue;
     std::string list;
     for (size_t i = 0; i < missing.size(); ++i)
       list += (i == 0 ? "" : i + 1 == missing.size() ? " and " : ", ") + missing[i];
-    ctx.report(*ns->document, ns->span,
-               "Tenant namespace '" + name + "' has no " + list +
-                   "; the tenant is not isolated from the others on this cluster",
-               ns->address);
+    ctx.report_in_unit(ns->unit, *ns->document, ns->span,
+                       "Tenant namespace '" + name + "' has no " + list +
+                           "; the tenant is not isolated from the others on this cluster",
+                       ns->address);
   }
 }
 

@@ -26,11 +26,12 @@ void single_replica(const NativeCheckContext &ctx) {
         at.end_col = v.node->span.end_col;
         at.end_offset = v.node->span.end_offset;
       }
-      ctx.report(*w->document, at,
-                 w->address + " runs a single replica" +
-                     (v.absent() ? " (spec.replicas defaults to 1)" : "") +
-                     "; any restart, node failure or rollout interrupts it",
-                 w->address);
+      // Unit-wide: an autoscaler elsewhere in the application would own it.
+      ctx.report_in_unit(w->unit, *w->document, at,
+                         w->address + " runs a single replica" +
+                             (v.absent() ? " (spec.replicas defaults to 1)" : "") +
+                             "; any restart, node failure or rollout interrupts it",
+                         w->address);
     }
   }
 }

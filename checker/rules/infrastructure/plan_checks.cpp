@@ -5,12 +5,6 @@
 namespace clause::infra {
 namespace {
 
-bool is_type(const Resource &r, std::initializer_list<std::string_view> types) {
-  for (auto t : types)
-    if (r.type == t) return true;
-  return false;
-}
-
 // CL-0201 plan.budget-defined
 void budget_defined(const NativeCheckContext &ctx) {
   report_missing_controls(
