@@ -141,10 +141,11 @@ function syncControls(){
   var u=$('#f-sup');if(u)u.checked=state.sup;
 }
 function apply(){
-  var shown=0,total=0,q=state.q.toLowerCase();
+  var shown=0,total=0,rendered=0,q=state.q.toLowerCase();
   $$('details.f').forEach(function(f){
     total++;
     var sup=f.hasAttribute('data-suppressed');
+    if(!sup||state.sup)rendered++;
     var ok=(sup?state.sup:state.sev.indexOf(f.getAttribute('data-sev'))>=0)&&
       (!state.sc||f.getAttribute('data-sc')===state.sc)&&
       (!state.root||f.getAttribute('data-root')===state.root)&&
@@ -163,8 +164,11 @@ function apply(){
   $$('table.matrix [data-sc]').forEach(function(c){
     c.classList.toggle('sel',!!state.sc&&c.getAttribute('data-sc')===state.sc);
   });
-  var n=$('#shown');if(n)n.textContent=shown+' of '+total+' findings shown';
-  document.documentElement.setAttribute('data-filtered',shown===total?'no':'yes');
+  // The report's own counts: findings beyond the per-root cap are not on the page.
+  var n=$('#shown'),all=total;
+  if(n){all=+n.getAttribute('data-findings')+(state.sup?+n.getAttribute('data-suppressed'):0);
+    n.textContent=shown+' of '+all+' findings shown'+(rendered<all?' ('+(all-rendered)+' not on this page: see the JSON or SARIF output)':'');}
+  document.documentElement.setAttribute('data-filtered',shown===all?'no':'yes');
 }
 function changed(){syncControls();apply();writeHash();}
 function openTarget(){

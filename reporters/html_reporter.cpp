@@ -188,7 +188,7 @@ class HtmlWriter {
          << plural(report_.roots.size(), "scan root", "scan roots") << " · "
          << plural(report_.rules.size(), "rule", "rules");
     if (!report_.category.empty()) out_ << " · category " << esc(report_.category);
-    if (!opts_.report_time.empty()) out_ << " · scanned " << esc(opts_.report_time);
+    if (!report_.started_at.empty()) out_ << " · scanned " << esc(report_.started_at);
     out_ << "</p></div></header>\n";
   }
 
@@ -244,7 +244,8 @@ class HtmlWriter {
     out_
         << "</select>\n<input type=\"search\" id=\"f-q\" placeholder=\"Search findings\" aria-label=\"Search "
            "findings\">\n<label><input type=\"checkbox\" id=\"f-sup\"> suppressed</label>\n"
-        << "<button type=\"button\" id=\"f-reset\">Reset</button><span id=\"shown\"></span>\n</div>\n";
+        << "<button type=\"button\" id=\"f-reset\">Reset</button><span id=\"shown\" data-findings=\""
+        << totals_.findings << "\" data-suppressed=\"" << totals_.suppressed << "\"></span>\n</div>\n";
   }
 
   std::string cell_title(const ScenarioSummary &s) const {
@@ -377,6 +378,12 @@ class HtmlWriter {
            << status_badge(compliance_.roots[ri].status);
       if (!root.abs_path.empty() && root.abs_path != root.name)
         out_ << "<span class=\"path\">" << esc_path(root.abs_path) << "</span>";
+      if (!root.vcs.revision.empty()) {
+        out_ << "<span class=\"path\" title=\"" << esc(root.vcs.repository_uri) << "\">git "
+             << esc(root.vcs.revision.substr(0, 12));
+        if (!root.vcs.branch.empty()) out_ << " (" << esc(root.vcs.branch) << ")";
+        out_ << "</span>";
+      }
       out_ << "<span class=\"why\">" << plural(open, "finding", "findings");
       if (open != root.findings.size()) out_ << ", " << root.findings.size() - open << " suppressed";
       out_ << "</span></header>\n";

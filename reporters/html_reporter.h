@@ -17,7 +17,6 @@ namespace clause {
 
 struct HtmlOptions {
   std::string tool_version = CLAUSE_VERSION;
-  std::string report_time;             // shown in the header when set (--report-time)
   size_t max_findings_per_root = 500;  // the most severe first; a note says how many were left out
   size_t max_diagnostics_per_root = 100;
 };

@@ -133,6 +133,11 @@ RootReport root(const Json &j, const std::string &where) {
   RootReport r;
   r.name = str(j, "name", where);
   r.abs_path = str(j, "path", where);
+  if (j.contains("versionControl")) {
+    const Json &vc = j.at("versionControl");
+    const std::string at = where + ".versionControl";
+    r.vcs = VersionControl{str(vc, "repositoryUri", at), str(vc, "revision", at), str(vc, "branch", at)};
+  }
   const Json &findings = array(j, "findings", where);
   for (size_t i = 0; i < findings.size(); ++i)
     r.findings.push_back(finding(findings[i], where + ".findings[" + std::to_string(i) + "]"));
@@ -170,6 +175,10 @@ JsonReport read_json_report(const nlohmann::json &doc) {
   const Json &ok = field(doc, "executionSuccessful", "$");
   if (!ok.is_boolean()) throw std::runtime_error("$.executionSuccessful: not a boolean");
   out.report.execution_successful = ok.get<bool>();
+  if (doc.contains("scan")) {
+    out.report.started_at = str(doc.at("scan"), "started", "$.scan");
+    out.report.finished_at = str(doc.at("scan"), "finished", "$.scan");
+  }
   const Json &rules = array(doc, "rules", "$");
   for (size_t i = 0; i < rules.size(); ++i)
     out.report.rules.push_back(rule(rules[i], "$.rules[" + std::to_string(i) + "]"));

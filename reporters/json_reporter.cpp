@@ -126,6 +126,8 @@ void write_json(const Report &report, std::ostream &out, const JsonOptions &opts
   doc["tool"] = Json{{"name", "clause"}, {"version", opts.tool_version}};
   doc["category"] = report.category;
   doc["executionSuccessful"] = report.execution_successful;
+  if (!report.started_at.empty())
+    doc["scan"] = Json{{"started", report.started_at}, {"finished", report.finished_at}};
   Json rules = Json::array();
   for (const RuleInfo &rule : report.rules) rules.push_back(rule_json(rule));
   doc["rules"] = std::move(rules);
@@ -145,6 +147,11 @@ void write_json(const Report &report, std::ostream &out, const JsonOptions &opts
     Json r;
     r["name"] = root.name;
     r["path"] = root.abs_path;
+    if (!root.vcs.revision.empty()) {
+      r["versionControl"] = Json{{"repositoryUri", root.vcs.repository_uri},
+                                 {"revision", root.vcs.revision},
+                                 {"branch", root.vcs.branch}};
+    }
     r["findings"] = std::move(findings);
     r["diagnostics"] = std::move(diagnostics);
     r["files"] = root.files_by_kind;

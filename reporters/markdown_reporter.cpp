@@ -1,5 +1,8 @@
 #include "reporters/markdown_reporter.h"
 
+#include <cctype>
+#include <set>
+
 #include "reporters/compliance_summary.h"
 #include "reporters/report_util.h"
 
@@ -26,6 +29,32 @@ std::string headline(const Report &report) {
     out +=
         " · " + std::to_string(t.diagnostics) + (t.diagnostics == 1 ? " input problem" : " input problems");
   }
+  return out;
+}
+
+// When the scan ran and which commits it read (each commit once, named by
+// its first root); "" when none of it was recorded (--reproducible).
+std::string provenance(const Report &report) {
+  constexpr size_t kMaxCommits = 10;
+  std::vector<std::string> parts;
+  if (!report.started_at.empty()) parts.push_back("scanned " + report.started_at);
+  std::set<std::string> seen;
+  size_t more = 0;
+  for (const RootReport &root : report.roots) {
+    if (root.vcs.revision.empty() || !seen.insert(root.vcs.repository_uri + " " + root.vcs.revision).second)
+      continue;
+    if (seen.size() > kMaxCommits) {
+      ++more;
+      continue;
+    }
+    std::string commit = markdown_cell(root.name) + " at git `" + root.vcs.revision.substr(0, 12) + "`";
+    if (!root.vcs.branch.empty()) commit += " (" + markdown_cell(root.vcs.branch) + ")";
+    parts.push_back(std::move(commit));
+  }
+  if (more != 0) parts.push_back("and " + std::to_string(more) + " more commits");
+  std::string out;
+  for (const std::string &p : parts) out += (out.empty() ? "" : " · ") + p;
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
   return out;
 }
 
@@ -128,6 +157,7 @@ std::string markdown_cell(std::string_view text) {
 void write_markdown(const Report &report, std::ostream &out, const MarkdownOptions &opts) {
   const ComplianceSummary summary = compliance_summary(report);
   std::string text = "## clause: ISO/IEC 20000-9 conformance\n\n" + headline(report) + "\n\n";
+  if (const std::string p = provenance(report); !p.empty()) text += p + "\n\n";
   if (!report.roots.empty()) write_scenario_table(report, summary, text);
   write_root_matrix(summary, opts, text);
 

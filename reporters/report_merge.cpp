@@ -19,6 +19,10 @@ Report merge_reports(std::vector<Report> parts) {
     }
     out.execution_successful = out.execution_successful && part.execution_successful;
     out.batch_roots = std::max(out.batch_roots, part.batch_roots);
+    // The merged scan ran from the first shard's start to the last one's end.
+    if (!part.started_at.empty() && (out.started_at.empty() || part.started_at < out.started_at))
+      out.started_at = part.started_at;
+    out.finished_at = std::max(out.finished_at, part.finished_at);
     for (RuleInfo &rule : part.rules) rules.try_emplace(rule.id, std::move(rule));
     for (RootReport &root : part.roots) {
       if (!names.insert(root.name).second)

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -22,8 +21,7 @@ constexpr const char *kSchemaUri = "https://json.schemastore.org/sarif-2.1.0.jso
 constexpr const char *kSrcRoot = "%SRCROOT%";
 constexpr size_t kMaxNameBytes = 255;
 constexpr size_t kMaxDescriptionBytes = 1024;
-constexpr size_t kMaxTags = 10;           // GitHub keeps 10 tags a rule (rejects over 20)
-constexpr size_t kMaxRunsPerUpload = 20;  // GitHub rejects a file with more runs
+constexpr size_t kMaxTags = 10;  // GitHub keeps 10 tags a rule (rejects over 20)
 
 bool uri_byte_allowed(unsigned char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
@@ -232,7 +230,7 @@ void write_text_message(JsonStream &json, std::string_view text) {
 }
 
 void write_result(JsonStream &json, const Finding &f, const RuleInfo &rule, long rule_index,
-                  const std::string &fingerprint, const SarifOptions &opts) {
+                  const std::string &fingerprint) {
   json.begin_object();
   json.key("ruleId");
   json.string(f.rule_id);
@@ -258,8 +256,7 @@ void write_result(JsonStream &json, const Finding &f, const RuleInfo &rule, long
   if (!f.related.empty()) {
     json.key("relatedLocations");
     json.begin_array();
-    const size_t n = std::min(f.related.size(), opts.max_related_locations);
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < f.related.size(); ++i) {
       json.begin_object();
       json.key("id");
       json.number(i + 1);
@@ -320,38 +317,6 @@ Json notification_json(const FileDiagnostic &d) {
   return n;
 }
 
-// Every run of a batch over GitHub's runs-per-file limit says so, the same
-// way in each shard and in the merged log.
-Json too_many_runs_json(size_t runs) {
-  Json n;
-  n["level"] = "warning";
-  n["message"] = {{"text", "This audit has " + std::to_string(runs) +
-                               " scan roots, one SARIF run each; GitHub code scanning accepts at most " +
-                               std::to_string(kMaxRunsPerUpload) +
-                               " runs in one upload, so upload the shard files (--shard) or one file per "
-                               "root separately."}};
-  n["descriptor"] = {{"id", "too-many-runs"}};
-  return n;
-}
-
-// Indices of the findings a run reports: all of them, or when there are more
-// than `cap`, the unsuppressed and most severe first, then in report order;
-// returned in report order.
-std::vector<size_t> kept_findings(const std::vector<Finding> &findings, size_t cap) {
-  std::vector<size_t> order(findings.size());
-  std::iota(order.begin(), order.end(), size_t{0});
-  if (findings.size() <= cap) return order;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const Finding &x = findings[a];
-    const Finding &y = findings[b];
-    if (x.suppression.has_value() != y.suppression.has_value()) return !x.suppression.has_value();
-    return x.severity > y.severity;
-  });
-  order.resize(cap);
-  std::sort(order.begin(), order.end());
-  return order;
-}
-
 std::string root_segment(std::string_view name) {
   while (name.starts_with("./")) name.remove_prefix(2);
   while (!name.empty() && name.front() == '/') name.remove_prefix(1);
@@ -396,6 +361,59 @@ std::vector<std::string> sarif_automation_ids(const Report &report) {
   return ids;
 }
 
+std::vector<std::string> sarif_limit_problems(const Report &report, bool per_root,
+                                              const SarifLimits &limits) {
+  std::vector<std::string> out;
+  const auto count = [](size_t n) { return std::to_string(n); };
+  if (!per_root && report.roots.size() > limits.runs_per_file) {
+    out.push_back(count(report.roots.size()) + " scan roots make " + count(report.roots.size()) +
+                  " SARIF runs, and GitHub code scanning accepts at most " + count(limits.runs_per_file) +
+                  " runs in one file: give -o a directory (one SARIF file per root), or scan at most " +
+                  count(limits.runs_per_file) + " roots at a time (--shard)");
+  }
+  const size_t rules = rules_for_output(report).size();
+  if (rules > limits.rules_per_run) {
+    out.push_back(count(rules) + " rules in each SARIF run, and GitHub code scanning accepts at most " +
+                  count(limits.rules_per_run) +
+                  " a run: select fewer rules (--enable, --disable, --scenario)");
+  }
+  for (const RootReport &root : report.roots) {
+    if (root.findings.size() > limits.results_per_run) {
+      out.push_back(root.name + ": " + count(root.findings.size()) +
+                    " results, and GitHub code scanning accepts at most " + count(limits.results_per_run) +
+                    " in one run: scan smaller roots, or report fewer findings (--severity-min, --baseline)");
+    }
+    for (const Finding &f : root.findings) {
+      if (1 + f.related.size() <= limits.locations_per_result) continue;
+      out.push_back(root.name + ": " + f.location.path + ":" + count(f.location.span.start_line) + ": [" +
+                    f.rule_id + "] has " + count(1 + f.related.size()) +
+                    " locations, and GitHub code scanning accepts at most " +
+                    count(limits.locations_per_result) + " a result");
+      break;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> sarif_file_names(const Report &report) {
+  std::vector<std::string> names;
+  std::set<std::string> used;
+  for (const RootReport &root : report.roots) {
+    std::string stem = root_segment(root.name);
+    for (char &c : stem) {
+      const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                         c == '-' || c == '_' || c == '.';
+      if (!plain) c = '_';
+    }
+    if (stem.starts_with('.')) stem.insert(0, "_");
+    std::string name = stem + ".sarif";
+    for (int n = 2; used.contains(name); ++n) name = stem + "-" + std::to_string(n) + ".sarif";
+    used.insert(name);
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
 void write_sarif(const Report &report, std::ostream &out, const SarifOptions &opts) {
   const std::vector<RuleInfo> rules = rules_for_output(report);
   const RuleIndex index(rules);
@@ -417,7 +435,6 @@ void write_sarif(const Report &report, std::ostream &out, const SarifOptions &op
 
   const std::vector<std::string> automation_ids = sarif_automation_ids(report);
   const ComplianceSummary compliance = compliance_summary(report);
-  const size_t batch = std::max(report.batch_roots, report.roots.size());
   json.begin_object();
   json.key("$schema");
   json.value(kSchemaUri);
@@ -426,26 +443,15 @@ void write_sarif(const Report &report, std::ostream &out, const SarifOptions &op
   json.key("runs");
   json.begin_array();
   for (size_t ri = 0; ri < report.roots.size(); ++ri) {
+    if (opts.only_root && *opts.only_root != ri) continue;
     const RootReport &root = report.roots[ri];
-    const std::vector<size_t> kept = kept_findings(root.findings, opts.max_results_per_run);
-
     Json notifications = Json::array();
-    if (kept.size() < root.findings.size()) {
-      const size_t omitted = root.findings.size() - kept.size();
-      Json n;
-      n["level"] = "warning";
-      n["message"] = {{"text", std::to_string(omitted) + " of " + std::to_string(root.findings.size()) +
-                                   " results omitted: a run holds at most " +
-                                   std::to_string(opts.max_results_per_run) +
-                                   " results; the most severe were kept."}};
-      n["descriptor"] = {{"id", "results-truncated"}};
-      notifications.push_back(std::move(n));
-    }
-    if (batch > kMaxRunsPerUpload) notifications.push_back(too_many_runs_json(batch));
     for (const FileDiagnostic &d : root.diagnostics) notifications.push_back(notification_json(d));
 
     Json invocation;
     invocation["executionSuccessful"] = report.execution_successful;
+    if (!report.started_at.empty()) invocation["startTimeUtc"] = report.started_at;
+    if (!report.finished_at.empty()) invocation["endTimeUtc"] = report.finished_at;
     if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
 
     json.begin_object();
@@ -459,15 +465,24 @@ void write_sarif(const Report &report, std::ostream &out, const SarifOptions &op
       json.key("originalUriBaseIds");
       json.value(Json{{kSrcRoot, {{"uri", directory_file_uri(root.abs_path)}}}});
     }
+    if (!root.vcs.revision.empty()) {
+      Json vc;
+      vc["repositoryUri"] = root.vcs.repository_uri;
+      vc["revisionId"] = root.vcs.revision;
+      if (!root.vcs.branch.empty()) vc["branch"] = root.vcs.branch;
+      vc["mappedTo"] = {{"uriBaseId", kSrcRoot}};
+      json.key("versionControlProvenance");
+      json.value(Json::array({std::move(vc)}));
+    }
     json.key("invocations");
     json.value(Json::array({std::move(invocation)}));
 
     json.key("results");
     json.begin_array();
     const std::vector<std::string> fingerprints = run_fingerprints(root.findings);
-    for (size_t i : kept) {
+    for (size_t i = 0; i < root.findings.size(); ++i) {
       const Finding &f = root.findings[i];
-      write_result(json, f, *index.find(f.rule_id), index.index_of(f.rule_id), fingerprints[i], opts);
+      write_result(json, f, *index.find(f.rule_id), index.index_of(f.rule_id), fingerprints[i]);
     }
     json.end_array();
 

@@ -14,6 +14,7 @@
 #include "reporters/json_reporter.h"
 #include "reporters/report_merge.h"
 #include "sarif/sarif_merge.h"
+#include "sarif/sarif_writer.h"
 
 namespace clause::cli {
 namespace {
@@ -110,6 +111,12 @@ int run_merge(const MergeArgs &a) {
     if (!sarif.empty() && !reports.empty()) throw std::runtime_error("cannot merge SARIF with JSON outputs");
     if (!sarif.empty()) {
       const nlohmann::ordered_json merged = merge_sarif_logs(sarif);
+      const size_t runs = merged["runs"].size();
+      if (runs > SarifLimits{}.runs_per_file)
+        throw std::runtime_error(std::to_string(runs) +
+                                 " SARIF runs, and GitHub code scanning accepts at most " +
+                                 std::to_string(SarifLimits{}.runs_per_file) +
+                                 " runs in one file: upload the shard files one by one instead");
       write_output(a.output, [&](std::ostream &out) {
         out << merged.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
       });

@@ -2,7 +2,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <ctime>
 #include <iostream>
 #include <memory>
 
@@ -10,6 +9,8 @@
 #include "checker/cli/commands.h"
 #include "checker/cli/output_file.h"
 #include "checker/cli/output_target.h"
+#include "checker/cli/provenance.h"
+#include "checker/cli/sarif_output.h"
 #include "checker/cli/scan_setup.h"
 #include "checker/cli/suggest.h"
 #include "checker/scan/progress_line.h"
@@ -34,7 +35,8 @@ struct ScanArgs {
   bool quiet = false;
   bool show_suppressed = false;
   bool parse_only = false;
-  bool report_time = false;
+  bool report_time = false;  // accepted for compatibility: reports carry the scan time anyway
+  bool reproducible = false;
   std::string uri_prefix;
   CLI::Option *uri_prefix_opt = nullptr;
 };
@@ -42,21 +44,11 @@ struct ScanArgs {
 // SARIF URIs relative to the repository: --uri-prefix for every root, or
 // each root's path below its git work tree's top level.
 Report sarif_view(const Report &report, const ScanArgs &a) {
-  std::vector<std::string> prefixes;
+  std::vector<UriBase> bases;
   for (const RootReport &root : report.roots)
-    prefixes.push_back(a.uri_prefix_opt->count() ? a.uri_prefix : repository_prefix(root.abs_path));
-  return rebase_report_paths(report, prefixes);
-}
-
-// Now, in UTC, as ISO 8601 (for --report-time only: outputs are otherwise
-// free of timestamps, so the same scan gives the same bytes).
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+    bases.push_back(a.uri_prefix_opt->count() ? given_uri_base(root.abs_path, a.uri_prefix)
+                                              : repository_uri_base(root.abs_path));
+  return rebase_report_paths(report, bases);
 }
 
 void write_format(const std::string &format, const Report &report, std::ostream &out, bool color,
@@ -68,16 +60,12 @@ void write_format(const std::string &format, const Report &report, std::ostream 
     write_text(report, out, o);
   } else if (format == "json") {
     write_json(report, out);
-  } else if (format == "sarif") {
-    write_sarif(sarif_view(report, a), out);
   } else if (format == "junit") {
     write_junit(report, out);
   } else if (format == "markdown") {
     write_markdown(report, out);
   } else if (format == "html") {
-    HtmlOptions o;
-    if (a.report_time) o.report_time = utc_now();
-    write_html(report, out, o);
+    write_html(report, out);
   }
 }
 
@@ -129,11 +117,14 @@ int run_scan_command(const ScanArgs &a) {
     progress = std::make_unique<ProgressLine>(std::cerr);
     in.on_progress = [&](const ScanProgress &p) { progress->update(p); };
   }
+  const std::string started = scan_time_now();
   std::optional<ScanOutcome> done = perform_scan_or_explain(in);
   if (progress) progress->finish();
   if (!done) return kUsage;
   ScanOutcome &outcome = *done;
   for (const std::string &w : outcome.warnings) std::cerr << "clause: warning: " << w << "\n";
+  // Text output shows no provenance: a pre-commit hook does not pay for it.
+  if (!a.reproducible && !in.text_only) record_provenance(outcome.report, started);
   const Report &report = outcome.report;
   bool output_failed = false;
   for (const auto &[format, path] : targets) {
@@ -141,6 +132,10 @@ int run_scan_command(const ScanArgs &a) {
     bool color = to_stdout && !a.no_color && want_color(STDOUT_FILENO);
     if (to_stdout && a.quiet && format == "text") continue;
     try {
+      if (format == "sarif") {  // one file or a directory of them, within GitHub's limits
+        write_sarif_output(path, sarif_view(report, a));
+        continue;
+      }
       write_output(path, [&](std::ostream &out) { write_format(format, report, out, color, a); });
     } catch (const OutputError &e) {
       // The other outputs are still written; the run reports the failure.
@@ -185,7 +180,9 @@ Command add_scan_command(CLI::App &app) {
                       "Put PREFIX before SARIF URIs (default: the root's path in its git repository)");
   cmd->add_flag("--parse-only", args->parse_only, "Only discover and parse (benchmarks)")->group("");
   cmd->add_flag("--show-suppressed", args->show_suppressed, "List suppressed findings in the text output");
-  cmd->add_flag("--report-time", args->report_time, "Print the time of the scan in the HTML report");
+  cmd->add_flag("--report-time", args->report_time, "(reports always carry the scan time)")->group("");
+  cmd->add_flag("--reproducible", args->reproducible,
+                "Leave the scan time and git provenance out of reports: the same files give the same bytes");
   cmd->add_flag("--no-color", args->no_color, "Never colour the text output");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on stdout for text output; only the exit code");
   return Command{cmd, [args] { return run_scan_command(*args); }};

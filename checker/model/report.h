@@ -33,6 +33,13 @@ struct RuleTally {
   }
 };
 
+// Where a root's files come from, when it lies in a git work tree.
+struct VersionControl {
+  std::string repository_uri;  // the "origin" remote without credentials, else the work tree's file:// URI
+  std::string revision;        // commit id of HEAD; "" = not a repository, or not recorded
+  std::string branch;          // "" when HEAD is detached
+};
+
 struct RootReport {
   std::string name;          // display name / automationDetails id
   std::string display_base;  // what shown paths are relative to, when not `name` (a file root's directory)
@@ -42,6 +49,7 @@ struct RootReport {
   std::map<std::string, size_t> files_by_kind;    // "terraform" -> 12, "skipped" -> 3
   std::map<std::string, RuleTally> rule_tallies;  // by rule id; absent = not evaluated
   size_t baselined = 0;                           // findings dropped because a baseline holds them
+  VersionControl vcs;                             // provenance of the scanned files
   // A filtered scan (--only-files, --changed-since): the deployment units
   // that hold a selected file (existing or deleted), by name. Findings about
   // one of these units as a whole are kept wherever they stand.
@@ -62,6 +70,10 @@ struct Report {
   // an unsharded scan.
   size_t batch_roots = 0;
   bool execution_successful = true;
+  // When the scan ran, UTC, ISO 8601 ("2026-12-07T06:45:16Z"); "" = not
+  // recorded (--reproducible), so that outputs are byte-identical.
+  std::string started_at;
+  std::string finished_at;
 };
 
 }  // namespace clause

@@ -1,5 +1,7 @@
 #include "checker/workflow/git.h"
 
+#include "sarif/sarif_writer.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
@@ -130,7 +132,8 @@ std::vector<std::string> changed_files(const std::string &dir, const std::string
 
 std::string git_toplevel(const std::string &path) {
   std::error_code ec;
-  fs::path dir = fs::absolute(path, ec).lexically_normal();
+  // Symbolic links resolved first: the work tree is where the files are.
+  fs::path dir = fs::weakly_canonical(fs::absolute(path, ec), ec).lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path();
   if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
   while (true) {
@@ -139,6 +142,63 @@ std::string git_toplevel(const std::string &path) {
     if (parent == dir || parent.empty()) return "";
     dir = parent;
   }
+}
+
+std::string public_remote_uri(const std::string &url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string::npos) {
+    // scp-like "user@host:path" (no scheme; a ':' before any '/').
+    const size_t colon = url.find(':');
+    const size_t slash = url.find('/');
+    if (colon != std::string::npos && (slash == std::string::npos || colon < slash)) {
+      std::string path = url.substr(colon + 1);
+      if (!path.starts_with('/')) path.insert(0, "/");
+      return "ssh://" + url.substr(0, colon) + path;
+    }
+    return url.starts_with('/') ? directory_file_uri(url) : url;  // a local path
+  }
+  const size_t host = scheme + 3;
+  const size_t end = url.find('/', host);
+  const size_t at = url.rfind('@', end == std::string::npos ? url.size() : end);
+  const std::string scheme_name = url.substr(0, scheme);
+  // Credentials in http(s) URLs are secrets; an ssh user name is not.
+  if (at != std::string::npos && at >= host && (scheme_name == "http" || scheme_name == "https"))
+    return url.substr(0, host) + url.substr(at + 1);
+  return url;
+}
+
+VersionControl version_control_of(const std::string &dir) {
+  const std::string top = git_toplevel(dir);
+  if (top.empty()) return {};
+  auto lines = [](const std::string &text) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t nl = text.find('\n', start);
+      if (nl == std::string::npos) nl = text.size();
+      std::string line = text.substr(start, nl - start);
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      out.push_back(std::move(line));
+      start = nl + 1;
+    }
+    return out;
+  };
+  VersionControl vc;
+  try {
+    const std::vector<std::string> head = lines(run_git(top, {"rev-parse", "HEAD", "--abbrev-ref", "HEAD"}));
+    if (head.size() < 2) return {};
+    vc.revision = head[0];
+    vc.branch = head[1] == "HEAD" ? "" : head[1];
+  } catch (const GitError &) {
+    return {};  // no commit yet, or git is missing
+  }
+  try {
+    const std::vector<std::string> remote = lines(run_git(top, {"config", "--get", "remote.origin.url"}));
+    if (!remote.empty() && !remote[0].empty()) vc.repository_uri = public_remote_uri(remote[0]);
+  } catch (const GitError &) {
+  }
+  if (vc.repository_uri.empty()) vc.repository_uri = directory_file_uri(top);
+  return vc;
 }
 
 }  // namespace clause

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "checker/model/report.h"
+
 namespace clause {
 
 class GitError : public std::runtime_error {
@@ -23,7 +25,20 @@ std::string run_git(const std::string &dir, const std::vector<std::string> &args
 std::vector<std::string> changed_files(const std::string &dir, const std::string &ref);
 
 // The top-level directory of the work tree holding `path` (absolute), found
-// by looking for `.git` upward; "" when there is none.
+// by looking for `.git` upward from its real path (symbolic links
+// resolved); "" when there is none.
 std::string git_toplevel(const std::string &path);
+
+// Where the files of the work tree holding `dir` come from: HEAD's commit,
+// its branch ("" when detached) and the "origin" remote as a URI, with any
+// credentials removed (an scp-style "git@host:path" becomes
+// "ssh://git@host/path"; no remote: the work tree's file:// URI). Empty when
+// `dir` is not in a work tree or it has no commit yet.
+VersionControl version_control_of(const std::string &dir);
+
+// A remote URL as written in reports: user:password@ and token@ of an
+// http(s) URL removed, scp-style addresses as ssh:// URIs, absolute local
+// paths as file:// URIs.
+std::string public_remote_uri(const std::string &url);
 
 }  // namespace clause

@@ -71,23 +71,34 @@ void keep_only_files(Report &report, const FileSelection &files) {
   }
 }
 
-std::string repository_prefix(const std::string &abs_dir) {
-  const std::string top = git_toplevel(abs_dir);
-  if (top.empty()) return "";
-  std::string rel = fs::path(resolved(abs_dir)).lexically_relative(resolved(top)).generic_string();
-  if (rel.empty() || rel == "." || rel.starts_with("..")) return "";
-  return rel + "/";
+UriBase repository_uri_base(const std::string &root_abs) {
+  const std::string real = resolved(root_abs);
+  const std::string top = git_toplevel(real);
+  if (top.empty()) return {"", real};
+  std::string rel = fs::path(real).lexically_relative(resolved(top)).generic_string();
+  if (rel.empty() || rel == "." || rel.starts_with("..")) return {"", real};
+  return {rel + "/", resolved(top)};
 }
 
-Report rebase_report_paths(const Report &report, const std::vector<std::string> &prefixes) {
+UriBase given_uri_base(const std::string &root_abs, std::string prefix) {
+  while (prefix.starts_with("./")) prefix.erase(0, 2);
+  while (prefix.starts_with("/")) prefix.erase(0, 1);
+  if (!prefix.empty() && prefix.back() != '/') prefix.push_back('/');
+  // %SRCROOT% is then the directory the prefix starts from: one up per component.
+  fs::path base = resolved(root_abs);
+  for (const auto &part : fs::path(prefix)) {
+    if (!part.empty() && part != ".") base = base.parent_path();
+  }
+  return {prefix, base.string()};
+}
+
+Report rebase_report_paths(const Report &report, const std::vector<UriBase> &bases) {
   Report out = report;
-  for (size_t i = 0; i < out.roots.size() && i < prefixes.size(); ++i) {
-    std::string prefix = prefixes[i];
-    while (prefix.starts_with("./")) prefix.erase(0, 2);
-    while (prefix.starts_with("/")) prefix.erase(0, 1);
-    if (prefix.empty()) continue;
-    if (prefix.back() != '/') prefix.push_back('/');
+  for (size_t i = 0; i < out.roots.size() && i < bases.size(); ++i) {
+    const std::string &prefix = bases[i].prefix;
     RootReport &root = out.roots[i];
+    root.abs_path = bases[i].base;
+    if (prefix.empty()) continue;
     auto fix = [&](Location &loc) {
       if (!loc.path.empty()) loc.path = prefix + loc.path;
     };
@@ -98,11 +109,6 @@ Report rebase_report_paths(const Report &report, const std::vector<std::string> 
     }
     for (FileDiagnostic &d : root.diagnostics)
       if (!d.path.empty()) d.path = prefix + d.path;
-    // %SRCROOT% is then the directory the prefix starts from.
-    fs::path base = root.abs_path;
-    const auto depth = std::count(prefix.begin(), prefix.end(), '/');
-    for (long k = 0; k < depth; ++k) base = base.parent_path();
-    root.abs_path = base.string();
   }
   return out;
 }

@@ -35,14 +35,26 @@ class FileSelection {
 // (variables, modules, agreements) is complete.
 void keep_only_files(Report &report, const FileSelection &files);
 
-// The path of `abs_dir` relative to the top-level of its git work tree,
-// '/'-separated and ending in '/', or "" when it is the top level or not in
-// a work tree.
-std::string repository_prefix(const std::string &abs_dir);
+// Where the SARIF URIs of a scan root are relative to (%SRCROOT%), and what
+// is put before the root's paths to make them so.
+struct UriBase {
+  std::string prefix;  // "" or '/'-separated, ending in '/'
+  std::string base;    // an absolute directory, symbolic links resolved
+};
 
-// A copy of `report` whose root i has `prefixes[i]` (e.g. "fixtures/demo/")
-// put before every path, and its abs_path moved up by as many directories,
-// so that SARIF URIs are relative to the repository rather than the root.
-Report rebase_report_paths(const Report &report, const std::vector<std::string> &prefixes);
+// The top level of the git work tree that holds the root, and the root's
+// path below it; outside a work tree, the root itself and no prefix. Any
+// spelling of the root ("infra", "infra/", "./infra", ".", a path through a
+// symbolic link) gives the same answer.
+UriBase repository_uri_base(const std::string &root_abs);
+
+// A prefix the user gave (--uri-prefix): %SRCROOT% is the root's directory
+// moved up one level per component of the prefix.
+UriBase given_uri_base(const std::string &root_abs, std::string prefix);
+
+// A copy of `report` whose root i has `bases[i].prefix` put before every
+// path and `bases[i].base` as its abs_path, so that SARIF URIs are relative
+// to the repository rather than the root.
+Report rebase_report_paths(const Report &report, const std::vector<UriBase> &bases);
 
 }  // namespace clause

@@ -22,7 +22,7 @@ struct Outputs {
 
 Outputs scan(const ScratchDir &dir, const std::string &tag, const std::string &jobs) {
   const std::string sarif = dir / (tag + ".sarif"), json = dir / (tag + ".json");
-  CliRun r = run_clause("scan -q " + jobs + " -o sarif=" + sarif + " -o json=" + json + " " +
+  CliRun r = run_clause("scan -q --reproducible " + jobs + " -o sarif=" + sarif + " -o json=" + json + " " +
                         source_path("fixtures/demo") + " " + source_path("fixtures/rules") + " " +
                         source_path("fixtures/agreements") + " " + source_path("fixtures/plan"));
   EXPECT_EQ(r.exit_code, 1) << r.out;

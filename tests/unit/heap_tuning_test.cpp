@@ -50,7 +50,7 @@ TEST(HeapTuning, ReexecutedScanGivesTheSameResult) {
   testing::TempTree dir;
   dir.write("with space/main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n");
   // --only-files makes it a filtered scan, the kind that is re-executed.
-  const std::string scan = std::string(CLAUSE_BINARY) + " scan --no-cache --format json '" +
+  const std::string scan = std::string(CLAUSE_BINARY) + " scan --no-cache --reproducible --format json '" +
                            dir / "with space" + "' --only-files '" + dir / "with space/main.tf" + "'";
   const testing::CliRun free = testing::run_shell("env -u CI -u GLIBC_TUNABLES " + scan, false);
   const testing::CliRun held =

@@ -30,9 +30,15 @@ TEST(HtmlReporter, SelfContainedAndDeterministic) {
   EXPECT_EQ(html.find("@import"), std::string::npos);
   EXPECT_EQ(html.find("url("), std::string::npos);
   EXPECT_EQ(html.find("scanned 20"), std::string::npos);
-  HtmlOptions timed;
-  timed.report_time = "2024-05-01T10:00:00Z";
-  EXPECT_NE(html_of(report, timed).find(" · scanned 2024-05-01T10:00:00Z"), std::string::npos);
+  Report timed = report;
+  timed.started_at = "2024-05-01T10:00:00Z";
+  timed.roots[0].vcs = {"https://example.com/org/repo.git", "94fecb21eea5a4d4a0bd77368f7cdec64dc7ca30",
+                        "main"};
+  const std::string with_provenance = html_of(timed);
+  EXPECT_NE(with_provenance.find(" · scanned 2024-05-01T10:00:00Z</p>"), std::string::npos);
+  EXPECT_NE(with_provenance.find("<span class=\"path\" title=\"https://example.com/org/repo.git\">git "
+                                 "94fecb21eea5 (main)</span>"),
+            std::string::npos);
 }
 
 TEST(HtmlReporter, MatrixHasFifteenScenarioColumnsAndARowPerRoot) {

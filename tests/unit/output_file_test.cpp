@@ -42,7 +42,8 @@ TEST(OutputFile, MissingDirectoryIsAUsageError) {
 TEST(OutputFile, DirectoryAsTargetIsAUsageError) {
   ScratchDir dir("clause-out");
   fs::create_directory(dir / "report");
-  CliRun r = run_clause("scan -q -f sarif -o " + (dir / "report") + " " + kDemo);
+  // (SARIF is the exception: a directory gets one file per root.)
+  CliRun r = run_clause("scan -q -f json -o " + (dir / "report") + " " + kDemo);
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_EQ(r.out, "clause: error: " + (dir / "report") + ": cannot write: Is a directory\n");
   EXPECT_EQ(entries(dir), std::vector<std::string>{"report"});

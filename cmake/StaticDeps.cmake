@@ -1,0 +1,31 @@
+# yaml-cpp and RE2 linked statically (Debian ships libyaml-cpp.a and
+# libre2.a in their -dev packages), so that the binary and the .deb depend
+# only on libc and libstdc++, which every Debian and Ubuntu runner has.
+# Sets CLAUSE_YAML_CPP and CLAUSE_RE2 to the targets to link.
+option(CLAUSE_STATIC_DEPS "Link yaml-cpp and RE2 statically" ON)
+if(NOT CLAUSE_STATIC_DEPS)
+  set(CLAUSE_YAML_CPP yaml-cpp::yaml-cpp)
+  set(CLAUSE_RE2 PkgConfig::RE2)
+  return()
+endif()
+
+find_library(CLAUSE_YAML_CPP_ARCHIVE NAMES libyaml-cpp.a)
+find_library(CLAUSE_RE2_ARCHIVE NAMES libre2.a HINTS ${RE2_LIBRARY_DIRS})
+if(NOT CLAUSE_YAML_CPP_ARCHIVE OR NOT CLAUSE_RE2_ARCHIVE)
+  message(FATAL_ERROR "libyaml-cpp.a or libre2.a not found (libyaml-cpp-dev, libre2-dev); "
+                      "configure with -DCLAUSE_STATIC_DEPS=OFF to link them as shared libraries")
+endif()
+get_target_property(_yaml_includes yaml-cpp::yaml-cpp INTERFACE_INCLUDE_DIRECTORIES)
+add_library(clause_yaml_cpp_static STATIC IMPORTED)
+set_target_properties(clause_yaml_cpp_static PROPERTIES IMPORTED_LOCATION "${CLAUSE_YAML_CPP_ARCHIVE}")
+if(_yaml_includes)
+  set_target_properties(clause_yaml_cpp_static PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${_yaml_includes}")
+endif()
+add_library(clause_re2_static STATIC IMPORTED)
+set_target_properties(clause_re2_static PROPERTIES IMPORTED_LOCATION "${CLAUSE_RE2_ARCHIVE}"
+                      INTERFACE_LINK_LIBRARIES Threads::Threads)
+if(RE2_INCLUDE_DIRS)
+  set_target_properties(clause_re2_static PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${RE2_INCLUDE_DIRS}")
+endif()
+set(CLAUSE_YAML_CPP clause_yaml_cpp_static)
+set(CLAUSE_RE2 clause_re2_static)
