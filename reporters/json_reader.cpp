@@ -91,6 +91,8 @@ RuleInfo rule(const Json &j, const std::string &where) {
   r.precision = str(j, "precision", where);
   r.formats = strings(j, "formats", where);
   r.tags = strings(j, "tags", where);
+  // Written only for rules that name profiles (not the meta rules).
+  if (j.contains("profiles")) r.profiles = strings(j, "profiles", where);
   return r;
 }
 

@@ -95,11 +95,12 @@ TEST(CfnParameters, CommandLineFileDecidesTheFinding) {
   t.write("bad.json", "[{\"ParameterValue\": \"14\"}]");
   auto with_default = testing::run_in(t.path(), "scan --no-cache --no-config --enable CL-0901 stack.yaml");
   EXPECT_EQ(with_default.exit_code, 1);
-  EXPECT_NE(
-      with_default.out.find("stack.yaml:7:7: high: [CL-0901] Db is not backed up as required "
-                            "(Properties.BackupRetentionPeriod is 1); keep automated backups for at least 7 "
-                            "days or add it to an AWS Backup plan (with the default of parameter Retention)"),
-      std::string::npos)
+  EXPECT_NE(with_default.out.find(
+                "stack.yaml:7:7: medium: [CL-0901] Db is not backed up as required "
+                "(Properties.BackupRetentionPeriod is 1); keep automated backups for at least the "
+                "configured minimum (minRetentionDays, 7 days by default) or add it to an AWS Backup "
+                "plan (with the default of parameter Retention)"),
+            std::string::npos)
       << with_default.out;
   auto deployed = testing::run_in(
       t.path(),
@@ -121,7 +122,10 @@ TEST(CfnParameters, MessagesSayWhichDefaultDecided) {
   Report report = run_scan(rules, opts);
   std::map<std::string, std::string> by_resource;
   for (const auto &f : report.roots.at(0).findings) by_resource[f.resource] = f.message;
-  const std::string tail = "; keep automated backups for at least 7 days or add it to an AWS Backup plan";
+  const std::string tail =
+      "; keep automated backups for at least the configured minimum (minRetentionDays, 7 days by default) or "
+      "add "
+      "it to an AWS Backup plan";
   EXPECT_EQ(by_resource["ByRef"],
             "ByRef is not backed up as required (Properties.BackupRetentionPeriod is 3)" + tail +
                 " (with the default of parameter Retention)");

@@ -20,7 +20,7 @@ using clause::testing::run;
 using clause::testing::src;
 
 TEST(Cli, DemoReportsEachRuleAtItsLine) {
-  CliRun r = run("scan --no-color " + src("fixtures/demo"));
+  CliRun r = run("scan --no-color --profile all " + src("fixtures/demo"));
   EXPECT_EQ(r.exit_code, 1) << r.out;
   std::string root = src("fixtures/demo");
   EXPECT_NE(r.out.find(root + "/infra/database.tf:15:3: medium: [CL-0901]"), std::string::npos) << r.out;
@@ -32,7 +32,7 @@ TEST(Cli, DemoReportsEachRuleAtItsLine) {
 // The demo's agreement against its Terraform: each cross-document finding
 // stands at the infrastructure line with the agreement's promise as a note.
 TEST(Cli, DemoReportsWhereTheInfrastructureBreaksTheAgreement) {
-  CliRun r = run("scan --no-color " + src("fixtures/demo"));
+  CliRun r = run("scan --no-color --profile all " + src("fixtures/demo"));
   std::string root = src("fixtures/demo");
   auto finding_then_note = [&](const std::string &finding, const std::string &note) {
     size_t at = r.out.find(root + finding);

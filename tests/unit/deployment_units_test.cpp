@@ -64,7 +64,9 @@ TEST(DeploymentUnits, AValueAConditionalPassesOnIsReportedAtTheCallersArgument) 
   EXPECT_EQ(
       f.message,
       "module.db.aws_db_instance.this is not backed up as required (backup_retention_period is 0); keep "
-      "automated backups for at least 7 days or add it to an AWS Backup plan");
+      "automated backups for at least the configured minimum (minRetentionDays, 7 days by default) or add it "
+      "to "
+      "an AWS Backup plan");
   // A value the module computed is reported where the module computes it.
   t.write("modules/db/main.tf",
           "variable \"days\" {}\nresource \"aws_db_instance\" \"this\" {\n"
@@ -88,8 +90,8 @@ TEST(DeploymentUnits, UnitsOfATerraformRootKubernetesApplicationsAndStacks) {
     units += r.address + " @ " + unit_kind_name(p.unit_of(r)->kind) + " " + p.unit_of(r)->name() + "\n";
   EXPECT_EQ(units,
             "Deployment/default/web @ kubernetes application k8s/plain\n"
-            "Deployment/default/web @ kubernetes application k8s/shop\n"
             "Vpc @ cloudformation stack stacks/vpc.yaml\n"
+            "Deployment/default/web @ kubernetes application k8s/shop\n"
             "module.m.aws_s3_bucket.b @ terraform root module examples/a\n");
   ASSERT_EQ(p.units.size(), 4u);
   // A file of the module at the top belongs to the example's root; a
@@ -153,7 +155,8 @@ TEST_F(UnitPreCommit, AChangeThatBreaksTheTrailBlocksTheCommitAtTheProviderBlock
   CliRun h = run_shell("cd '" + t.path() + "' && CLAUSE=" + CLAUSE_BINARY + " " + hook +
                        " --no-color --enable=CL-1002 live/trail.tf");
   EXPECT_EQ(h.exit_code, 1) << h.out;
-  EXPECT_NE(h.out.find("/live/providers.tf:1:1: high: [CL-1002]"), std::string::npos) << h.out;
+  // The hook prints paths relative to the repository.
+  EXPECT_EQ(h.out.rfind("live/providers.tf:1:1: high: [CL-1002]", 0), 0u) << h.out;
   // A file of another unit selects nothing of this one.
   CliRun other = run_in(t.path(), "scan --no-color --enable CL-1002 . --only-files other/trail.tf");
   EXPECT_EQ(other.exit_code, 0) << other.out;

@@ -135,7 +135,8 @@ TEST(FileSelection, FilteredScanReportsTheSelectedPartOfAWholeScan) {
   const std::vector<std::pair<std::string, std::string>> files = {
       {"agreement.yaml", ""}, {"app/main.tf", "app"},       {"modules/logs/main.tf", "app"},
       {"ops/main.tf", "ops"}, {"stack.yaml", "stack.yaml"}, {"k8s/app.yaml", "k8s"}};
-  const std::string common = "scan --no-color --report-unused-suppressions --fail-on never " + t.path();
+  const std::string common =
+      "scan --no-color --profile all --report-unused-suppressions --fail-on never " + t.path();
   for (const char *jobs : {"-j1", "-j2"}) {
     const std::string whole_text = run(common + " " + jobs, false).out;
     const std::string whole_json = run(common + " " + jobs + " -f json", false).out;

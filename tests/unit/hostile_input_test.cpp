@@ -378,7 +378,7 @@ TEST(HostileInput, FindingsPerFileLimit) {
       {root.at("many.tf") +
        ": warning: 1200 findings in this file, over the limit of 1000 (--max-findings-per-file); only the "
        "most severe 1000 are reported [limit-findings]"});
-  EXPECT_TRUE(has_line(r.out, "1001 findings (1001 high); 2 files scanned (2 terraform); 1 input problem"))
+  EXPECT_TRUE(has_line(r.out, "1001 findings (1001 medium); 2 files scanned (2 terraform); 1 input problem"))
       << r.out;
 }
 
@@ -387,18 +387,18 @@ TEST(HostileInput, FindingsLimitKeepsTheMostSevere) {
   std::string mixed;
   for (int i = 0; i < 4; ++i)  // CL-1001, medium: lines 1, 3, 5, 7
     mixed += "resource \"aws_cloudwatch_log_group\" \"l" + std::to_string(i) + "\" {\n}\n";
-  for (int i = 0; i < 2; ++i)  // CL-0901, high: lines 9, 12
+  for (int i = 0; i < 2; ++i)  // CL-0501 (unencrypted), high: lines 9, 12
     mixed +=
         "resource \"aws_db_instance\" \"d" + std::to_string(i) + "\" {\n  backup_retention_period = 0\n}\n";
   root.write("mixed.tf", mixed);
   CliRun r =
-      run_clause("scan --no-color --enable CL-0901,CL-1001 --max-findings-per-file 3 " + root.dir.str());
+      run_clause("scan --no-color --enable CL-0501,CL-1001 --max-findings-per-file 3 " + root.dir.str());
   EXPECT_EQ(r.exit_code, 1) << r.out;
   std::vector<std::string> kept;
   for (const auto &l : lines_of(r.out))
     if (l.rfind(root.at("mixed.tf") + ":", 0) == 0 && l.find(": warning: ") == std::string::npos)
       kept.push_back(l.substr(root.at("mixed.tf").size(), l.find(" [") - root.at("mixed.tf").size()));
-  EXPECT_EQ(kept, (std::vector<std::string>{":1:1: medium:", ":10:3: high:", ":13:3: high:"})) << r.out;
+  EXPECT_EQ(kept, (std::vector<std::string>{":1:1: medium:", ":9:1: high:", ":12:1: high:"})) << r.out;
 }
 
 // --- the file system --------------------------------------------------------
@@ -507,7 +507,8 @@ TEST(HostileInput, ModuleThatCallsItself) {
       root, r,
       {root.at("main.tf") + ":1:1: warning: module \"self\" at main.tf:1 calls \"./\", a module already "
                             "being instantiated on this path (.); the call is not followed [module-cycle]"});
-  EXPECT_TRUE(has_line(r.out, "1 finding (1 medium); 2 files scanned (2 terraform); 1 input problem")) << r.out;
+  EXPECT_TRUE(has_line(r.out, "1 finding (1 medium); 2 files scanned (2 terraform); 1 input problem"))
+      << r.out;
 }
 
 // A module that calls back into the root directory with `../`.
@@ -570,7 +571,7 @@ TEST(HostileInput, ConfigurationAboveARootOutsideGitIsNotRead) {
   outer.write("root/good.tf", kGood);
   CliRun r = run_clause("scan --no-color " + (outer / "root"));
   EXPECT_EQ(r.exit_code, 1) << r.out;
-  EXPECT_TRUE(has_line_starting(r.out, (outer / "root/good.tf") + ":2:3: high: [CL-0901]")) << r.out;
+  EXPECT_TRUE(has_line_starting(r.out, (outer / "root/good.tf") + ":2:3: medium: [CL-0901]")) << r.out;
 }
 
 }  // namespace

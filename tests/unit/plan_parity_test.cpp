@@ -58,15 +58,18 @@ TEST(PlanParity, PlanAloneGivesTheFindingsOfItsConfiguration) {
   const std::tuple<std::string, std::string, std::string> expected[] = {
       {"CL-0901", "aws_db_instance.ledger",
        "aws_db_instance.ledger is not backed up as required (backup_retention_period is 0); keep automated "
-       "backups for at least 7 days or add it to an AWS Backup plan"},
+       "backups for at least the configured minimum (minRetentionDays, 7 days by default) or add it to an "
+       "AWS "
+       "Backup plan"},
       {"CL-0901", "aws_dynamodb_table.orders",
        "aws_dynamodb_table.orders is not backed up as required (point_in_time_recovery.enabled is false "
-       "(default)); keep automated backups for at least 7 days or add it to an AWS Backup plan"},
+       "(default)); keep automated backups for at least the configured minimum (minRetentionDays, 7 days by "
+       "default) or add it to an AWS Backup plan"},
       {"CL-0904", "aws_s3_bucket.exports",
        "aws_s3_bucket.exports cannot bring back an overwritten or deleted object (versioning.enabled is not "
        "set)"},
       {"CL-0505", "aws_s3_bucket.site",
-       "aws_s3_bucket.site can be reached by anyone on the internet (acl is public-read)"},
+       "aws_s3_bucket.site leaves public access possible: acl is public-read"},
       {"CL-0501", "aws_ebs_volume.data",
        "aws_ebs_volume.data stores data unencrypted at rest (encrypted is false (default))"},
   };
@@ -161,7 +164,8 @@ TEST(PlanParity, BackupSelectionsOfAPlanAloneAreFoundThroughItsConfiguration) {
   EXPECT_EQ(cl0901(backup_plan(R"({"references": ["aws_db_instance.other.arn"]})")),
             std::vector<std::string>{"aws_db_instance.db: aws_db_instance.db is not backed up as required "
                                      "(backup_retention_period is 0); keep automated backups "
-                                     "for at least 7 days or add it to an AWS Backup plan"});
+                                     "for at least the configured minimum (minRetentionDays, 7 days by "
+                                     "default) or add it to an AWS Backup plan"});
   // Through a variable: may be the database; undecided.
   EXPECT_EQ(
       cl0901(backup_plan(R"({"references": ["var.databases"]})")),

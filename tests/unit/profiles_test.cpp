@@ -141,20 +141,20 @@ TEST(Profiles, DefaultIsRecommendedWithEveryAgreementRuleAndNoConventionOrAccoun
 
 TEST(Profiles, NamedProfilesExtendEnableAndAll) {
   const std::set<std::string> conventions = selected({"conventions"});
-  EXPECT_EQ(conventions, (std::set<std::string>{"CL-0000", "CL-0001", "CL-0002", "CL-0003", "CL-0301",
-                                                "CL-0302", "CL-0303"}));
+  EXPECT_EQ(conventions, (std::set<std::string>{"CL-0000", "CL-0001", "CL-0002", "CL-0003", "CL-0004",
+                                                "CL-0301", "CL-0302", "CL-0303"}));
   const std::set<std::string> both = selected({"recommended", "account"});
   EXPECT_TRUE(both.count("CL-1002"));
   EXPECT_TRUE(both.count("CL-0901"));
   EXPECT_FALSE(both.count("CL-0301"));
-  EXPECT_EQ(selected({"all"}).size(), RuleSet::builtin().rules().size() + 4)
-      << "with the meta rules CL-0000..3";
+  EXPECT_EQ(selected({"all"}).size(), RuleSet::builtin().rules().size() + 5)
+      << "with the meta rules CL-0000..4";
   // extend-enable adds a rule to the profile's; enable is the whole selection.
   const std::set<std::string> extended = selected({}, {"CL-1302"});
   EXPECT_EQ(extended.size(), selected({}).size() + 1);
   EXPECT_TRUE(extended.count("CL-1302"));
   EXPECT_EQ(selected({"conventions"}, {}, {"CL-1002"}),
-            (std::set<std::string>{"CL-0000", "CL-0001", "CL-0002", "CL-0003", "CL-1002"}));
+            (std::set<std::string>{"CL-0000", "CL-0001", "CL-0002", "CL-0003", "CL-0004", "CL-1002"}));
 }
 
 TEST(Profiles, UnknownProfileIsAnError) {

@@ -48,10 +48,11 @@ void k8s_hpa(const NativeCheckContext &ctx) {
     if (in_namespace == services.end()) continue;
     const Resource *service = in_namespace->second.first_match(k8s_pod_template_labels(*w));
     if (!service) continue;
-    ctx.report_in_unit(*w, nullptr, w->span,
-               w->address + " serves traffic through " + service->address +
-                   " but no HorizontalPodAutoscaler scales it; demand above its fixed replica count is not "
-                   "absorbed");
+    ctx.report_in_unit(
+        *w, nullptr, w->span,
+        w->address + " serves traffic through " + service->address +
+            " but no HorizontalPodAutoscaler scales it; demand above its fixed replica count is not "
+            "absorbed");
   }
 }
 
@@ -69,8 +70,8 @@ void namespace_quota(const NativeCheckContext &ctx) {
                           : !quota          ? "no ResourceQuota"
                                             : "no LimitRange";
     ctx.report_in_unit(*ns, nullptr, ns->span,
-               "Namespace '" + name + "' has " + missing +
-                   "; its workloads can consume the cluster's capacity without bound");
+                       "Namespace '" + name + "' has " + missing +
+                           "; its workloads can consume the cluster's capacity without bound");
   }
 }
 

@@ -29,10 +29,11 @@ void pod_disruption_budget(const NativeCheckContext &ctx) {
       auto in_namespace = budgets.find(k8s_scope(*w));
       if (in_namespace != budgets.end() && in_namespace->second.first_match(k8s_pod_template_labels(*w)))
         continue;
-      ctx.report_in_unit(*w, nullptr, w->span,
-                 w->address + " runs " + std::to_string(static_cast<long>(*replicas)) +
-                     " replicas but no PodDisruptionBudget selects its pods; a node drain may take all of "
-                     "them down at once");
+      ctx.report_in_unit(
+          *w, nullptr, w->span,
+          w->address + " runs " + std::to_string(static_cast<long>(*replicas)) +
+              " replicas but no PodDisruptionBudget selects its pods; a node drain may take all of "
+              "them down at once");
     }
   }
 }

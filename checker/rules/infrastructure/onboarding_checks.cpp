@@ -41,8 +41,8 @@ void tenant_isolation(const NativeCheckContext &ctx) {
     for (size_t i = 0; i < missing.size(); ++i)
       list += (i == 0 ? "" : i + 1 == missing.size() ? " and " : ", ") + missing[i];
     ctx.report_in_unit(*ns, nullptr, ns->span,
-               "Tenant namespace '" + name + "' has no " + list +
-                   "; the tenant is not isolated from the others on this cluster");
+                       "Tenant namespace '" + name + "' has no " + list +
+                           "; the tenant is not isolated from the others on this cluster");
   }
 }
 
