@@ -136,8 +136,8 @@ std::string join_relative(const std::string &dir, const std::string &source) {
   return out;
 }
 
-std::set<std::string> local_module_directories(const Project &project) {
-  std::set<std::string> out;
+std::map<std::string, std::set<std::string>> local_module_calls(const Project &project) {
+  std::map<std::string, std::set<std::string>> out;
   for (const auto &doc : project.documents) {
     if (doc->kind != DocKind::Terraform) continue;
     for (const auto &b : doc->blocks) {
@@ -145,9 +145,16 @@ std::set<std::string> local_module_directories(const Project &project) {
       const Node *src = b.body.get("source");
       if (!src || !src->is_string()) continue;
       if (src->text.rfind("./", 0) != 0 && src->text.rfind("../", 0) != 0) continue;
-      out.insert(join_relative(directory_of(doc->path), src->text));
+      const std::string caller = directory_of(doc->path);
+      out[caller].insert(join_relative(caller, src->text));
     }
   }
+  return out;
+}
+
+std::set<std::string> local_module_directories(const Project &project) {
+  std::set<std::string> out;
+  for (const auto &[_, callees] : local_module_calls(project)) out.insert(callees.begin(), callees.end());
   return out;
 }
 

@@ -57,6 +57,8 @@ std::vector<ProviderBlock> provider_blocks(const Project &project);
 // Directories (relative to the scan root) that are called as local modules
 // by a `module` block of the scan root: their variables come from callers.
 std::set<std::string> local_module_directories(const Project &project);
+// The same by caller: caller directory -> the directories it calls.
+std::map<std::string, std::set<std::string>> local_module_calls(const Project &project);
 
 // Directories that call a module from a registry or repository (not
 // scanned), with the first such call ("module.name").

@@ -41,7 +41,9 @@ void provider_pinned(const NativeCheckContext &ctx) {
   const auto modules = provider_constraints(project);
   const auto calls = local_module_calls(project);
   std::set<std::string> called;
-  for (const auto &[_, callees] : calls) called.insert(callees.begin(), callees.end());
+  for (const auto &[caller, callees] : calls)
+    for (const std::string &callee : callees)
+      if (callee != caller) called.insert(callee);
   for (const auto &[dir, own] : modules) {
     if (called.count(dir) || !own.deployable() || example_or_test_directory(dir)) continue;
     // The constraints in force: this module's and those of every local

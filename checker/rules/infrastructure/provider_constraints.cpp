@@ -58,23 +58,6 @@ std::map<std::string, ModuleProviders> provider_constraints(const Project &proje
   return out;
 }
 
-std::map<std::string, std::set<std::string>> local_module_calls(const Project &project) {
-  std::map<std::string, std::set<std::string>> out;
-  for (const auto &doc : project.documents) {
-    if (doc->kind != DocKind::Terraform) continue;
-    for (const auto &b : doc->blocks) {
-      if (b.type != "module") continue;
-      const Node *src = b.body.get("source");
-      if (!src || !src->is_string()) continue;
-      if (src->text.rfind("./", 0) != 0 && src->text.rfind("../", 0) != 0) continue;
-      const std::string caller = directory_of(doc->path);
-      const std::string callee = join_relative(caller, src->text);
-      if (callee != caller) out[caller].insert(callee);
-    }
-  }
-  return out;
-}
-
 bool bounds_from_above(const std::vector<std::string> &constraints) {
   for (const std::string &c : constraints) {
     size_t pos = 0;

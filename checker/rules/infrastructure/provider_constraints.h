@@ -37,9 +37,6 @@ struct ModuleProviders {
 // Per directory of .tf files (relative to the scan root).
 std::map<std::string, ModuleProviders> provider_constraints(const Project &project);
 
-// Local module calls: caller directory -> called directories.
-std::map<std::string, std::set<std::string>> local_module_calls(const Project &project);
-
 // Whether one of `constraints` caps the version ("~> 5.0", "< 6", "= 5.1.0",
 // "5.1.0"): a new major release cannot be picked up unnoticed.
 bool bounds_from_above(const std::vector<std::string> &constraints);
