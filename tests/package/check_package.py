@@ -50,6 +50,15 @@ def main():
     if not shutil.which("dpkg-deb"):
         print("SKIPPED: dpkg-deb is not installed (a Debian or Ubuntu tool); the package cannot be read")
         return 77
+    # A sanitizer build links the sanitizers' runtimes: it is never packaged,
+    # and its NEEDED list is not the release's.
+    cache = os.path.join(a.build, "CMakeCache.txt")
+    if os.path.exists(cache):
+        with open(cache, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if line.startswith("CLAUSE_SANITIZE:") and line.split("=", 1)[1].strip():
+                    print("SKIPPED: a sanitizer build (CLAUSE_SANITIZE) is not a release package")
+                    return 77
     with tempfile.TemporaryDirectory() as tmp:
         r = run("cpack", "-G", "DEB", "-B", tmp, cwd=a.build)
         debs = [f for f in os.listdir(tmp) if f.endswith(".deb")]
