@@ -136,7 +136,8 @@ int run_scan_command(const ScanArgs &a) {
         write_sarif_output(path, sarif_view(report, a));
         continue;
       }
-      write_output(path, [&](std::ostream &out) { write_format(format, report, out, color, a); });
+      const std::string &fmt = format;  // a structured binding: not capturable before C++20 in clang 14
+      write_output(path, [&](std::ostream &out) { write_format(fmt, report, out, color, a); });
     } catch (const OutputError &e) {
       // The other outputs are still written; the run reports the failure.
       std::cerr << "clause: error: " << e.what() << "\n";
