@@ -4,10 +4,10 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <re2/re2.h>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <regex>
 #include <set>
 
 #include "checker/engine/profiles.h"
@@ -51,13 +51,11 @@ TEST(RuleMetadata, EveryBuiltinRuleFileCarriesProfilesPeersAndSeverityRationale)
       std::set<std::string> trivy;
       if (doc["peers"]["trivy"])
         for (const auto &t : doc["peers"]["trivy"]) trivy.insert(t["id"].as<std::string>());
-      std::smatch m;
-      std::string rest = why;
-      static const std::regex kTrivy("AVD-[A-Z]+-[0-9]{4}");
-      while (std::regex_search(rest, m, kTrivy)) {
-        EXPECT_TRUE(trivy.count(m.str())) << m.str() << " is named but not a peer";
-        rest = m.suffix();
-      }
+      re2::StringPiece rest(why);
+      std::string named;
+      static const RE2 kTrivy("(AVD-[A-Z]+-[0-9]{4})");
+      while (RE2::FindAndConsume(&rest, kTrivy, &named))
+        EXPECT_TRUE(trivy.count(named)) << named << " is named but not a peer";
     } else {
       EXPECT_EQ(doc["profiles"].size(), 1u);
       EXPECT_EQ(doc["profiles"][0].as<std::string>(), "recommended")
