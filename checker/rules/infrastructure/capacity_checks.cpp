@@ -9,15 +9,6 @@
 namespace clause::infra {
 namespace {
 
-Span attribute_span(const Resource &r, const Value &v) {
-  if (!v.entry || !v.node) return r.span;
-  Span at = v.entry->key_span;
-  at.end_line = v.node->span.end_line;
-  at.end_col = v.node->span.end_col;
-  at.end_offset = v.node->span.end_offset;
-  return at;
-}
-
 // CL-1102 cap.k8s-hpa: autoscalers have room to scale, and workloads that a
 // Service sends traffic to have an autoscaler.
 void k8s_hpa(const NativeCheckContext &ctx) {

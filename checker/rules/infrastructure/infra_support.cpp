@@ -112,6 +112,15 @@ std::vector<ProviderBlock> provider_blocks(const Project &project) {
   return out;
 }
 
+Span attribute_span(const Resource &r, const Value &v) {
+  if (!v.entry || !v.node) return r.span;
+  Span at = v.entry->key_span;
+  at.end_line = v.node->span.end_line;
+  at.end_col = v.node->span.end_col;
+  at.end_offset = v.node->span.end_offset;
+  return at;
+}
+
 // Joins a directory and a relative module source, resolving "." and "..".
 std::string join_relative(const std::string &dir, const std::string &source) {
   std::vector<std::string> parts;

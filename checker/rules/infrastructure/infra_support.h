@@ -31,6 +31,10 @@ struct Value {
   std::optional<std::string> as_string() const;
 };
 
+// Where a finding about `v` stands: from its key to the end of its value,
+// or `r`'s header when it is not written.
+Span attribute_span(const Resource &r, const Value &v);
+
 // Follows map keys; a nested-block list on the way yields its first element
 // (the shape of single blocks such as `default_node_pool {}`).
 Value value_at(const Node *root, std::initializer_list<std::string_view> path);

@@ -27,13 +27,7 @@ void single_replica(const NativeCheckContext &ctx) {
           ctx.passed();
           continue;
         }
-        Span at = hpa->span;
-        if (min.entry) {
-          at = min.entry->key_span;
-          at.end_line = min.node->span.end_line;
-          at.end_col = min.node->span.end_col;
-          at.end_offset = min.node->span.end_offset;
-        }
+        const Span at = attribute_span(*hpa, min);
         ctx.report_in_unit(w->unit, hpa->document_of(min.node), hpa->span_of(min.node, at),
                            w->address + " can run a single replica: " + hpa->address +
                                " scales it down to 1" + (min.absent() ? " (minReplicas defaults to 1)" : "") +
@@ -48,14 +42,7 @@ void single_replica(const NativeCheckContext &ctx) {
       }
       std::optional<double> n = v.absent() ? std::optional<double>(1) : v.as_number();
       if (!n || *n != 1) continue;
-      Span at = w->span;
-      if (v.entry) {
-        at = v.entry->key_span;
-        at.end_line = v.node->span.end_line;
-        at.end_col = v.node->span.end_col;
-        at.end_offset = v.node->span.end_offset;
-      }
-      ctx.report_in_unit(*w, v.node, at,
+      ctx.report_in_unit(*w, v.node, attribute_span(*w, v),
                          w->address + " runs a single replica" +
                              (v.absent() ? " (spec.replicas defaults to 1)" : "") +
                              "; any restart, node failure or rollout interrupts it");
