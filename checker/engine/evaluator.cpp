@@ -55,9 +55,10 @@ bool span_within(const Span &inner, const Span &outer) {
          inner.end_offset <= outer.end_offset;
 }
 
-// " (with the default of parameter P)" when a template parameter's default
-// decided the value that failed, or removed the property that is missing.
-std::string default_note(const Resource &r, const Outcome &o) {
+// The input default that decided the value that failed, or removed the
+// property that is missing: a template parameter's or a root module's
+// variable's. nullptr when the value was written out.
+const AssumedDefault *deciding_default(const Resource &r, const Outcome &o) {
   for (const AssumedDefault &use : r.assumed_defaults) {
     bool decided = false;
     if (!use.removed_path.empty()) {
@@ -68,14 +69,18 @@ std::string default_note(const Resource &r, const Outcome &o) {
     } else if (o.missing_in) {
       decided = span_within(o.missing_in->span, use.span);
     }
-    if (!decided) continue;
-    std::string names;
-    for (size_t i = 0; i < use.parameters.size(); ++i)
-      names += (i ? (i + 1 == use.parameters.size() ? " and " : ", ") : "") + use.parameters[i];
-    return std::string(" (with the default of parameter") + (use.parameters.size() > 1 ? "s " : " ") + names +
-           ")";
+    if (decided) return &use;
   }
-  return "";
+  return nullptr;
+}
+
+// "parameter P", "variables A and B".
+std::string inputs_named(const AssumedDefault &use) {
+  std::string names;
+  for (size_t i = 0; i < use.parameters.size(); ++i)
+    names += (i ? (i + 1 == use.parameters.size() ? " and " : ", ") : "") + use.parameters[i];
+  return std::string(use.variables ? "variable" : "parameter") + (use.parameters.size() > 1 ? "s " : " ") +
+         names;
 }
 
 // Resources per parallel task: enough that a task outweighs its scheduling
@@ -219,11 +224,16 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       const Predicate *check = dc.check_for(format, res.type);
       if (!check) continue;
       Outcome o = evaluate(*check, *res.body, &relations);
+      // A reusable module's own default decided it: its callers choose the
+      // value, so the check is undecided.
+      const AssumedDefault *assumed = o.truth == Truth::False ? deciding_default(res, o) : nullptr;
+      const bool callers_decide = assumed && assumed->callers_decide;
+      const Truth truth = callers_decide ? Truth::Unknown : o.truth;
       RuleTally &tally = out.tallies[rule->info.id];
       ++tally.targets;
-      ++(o.truth == Truth::True ? tally.passed : o.truth == Truth::False ? tally.failed : tally.unknown);
-      if (o.truth == Truth::True) continue;
-      if (o.truth == Truth::Unknown && !opts.strict) continue;
+      ++(truth == Truth::True ? tally.passed : truth == Truth::False ? tally.failed : tally.unknown);
+      if (truth == Truth::True) continue;
+      if (truth == Truth::Unknown && !opts.strict) continue;
       if (!res.rendered && resource_unreported(res)) continue;
       const Predicate *leaf = deciding_leaf(*check, o.path_text);
       Finding f;
@@ -262,20 +272,27 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
         if (const Document *caller = project.find_document(origin->path))
           f.snippet = std::string(caller->line_text(origin->span));
       }
-      if (o.truth == Truth::Unknown) {
+      if (callers_decide) {
+        f.severity = Severity::Info;
+        f.message =
+            rule->info.id + " could not be decided for " + res.address + ": " +
+            (o.path_text.empty() ? "a value" : o.path_text) + " rests on the default of " +
+            inputs_named(*assumed) + " of a module that nothing in the scan calls or deploys (" +
+            "it configures no provider, keeps no state and declares outputs); its callers choose the value";
+      } else if (o.truth == Truth::Unknown) {
         f.severity = Severity::Info;
         f.message = rule->info.id + " could not be decided for " + res.address + ": " +
                     (o.path_text.empty() ? "a value" : o.path_text) + " depends on `" + o.blocked_by +
                     "`, which is not known statically";
       } else {
-        f.message =
-            expand_message(dc.message, res, o, leaf ? expected_text(*leaf) : "") + default_note(res, o);
+        f.message = expand_message(dc.message, res, o, leaf ? expected_text(*leaf) : "") +
+                    (assumed ? " (with the default of " + inputs_named(*assumed) + ")" : "");
       }
       for (const auto &call : res.call_chain)
         f.related.push_back(RelatedLocation{call, "instantiated through this module call"});
       if (res.rendered) f.related.push_back(kustomize::rendered_by(*res.rendered));
       f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
-      (o.truth == Truth::Unknown ? out.undecided : out.findings).push_back(std::move(f));
+      (truth == Truth::Unknown ? out.undecided : out.findings).push_back(std::move(f));
     }
   };
 

@@ -35,13 +35,21 @@ enum class ProviderFamily : uint8_t { Aws, Azure, Google, Kubernetes, Other };
 const char *provider_family_name(ProviderFamily family);
 ProviderFamily provider_family_of_terraform_type(std::string_view type);
 
-// A value of a resource's body that a template parameter's default decided
-// (CloudFormation): the value's span, or for a property the default removed
-// (AWS::NoValue), its path from the body ("Properties.X").
+// A value of a resource's body that an input's default decided: a template
+// parameter's (CloudFormation) or a root module's input variable's
+// (Terraform, when no variable file sets it). The value's span, or for a
+// property the default removed (AWS::NoValue, a `dynamic` block iterating
+// over nothing), its path from the body ("Properties.X").
 struct AssumedDefault {
   Span span;
   std::string removed_path;
   std::vector<std::string> parameters;
+  bool variables = false;  // Terraform input variables, not template parameters
+  // The defaults are a reusable module's own: a root module that configures
+  // no provider, keeps no state and declares outputs, which nothing in the
+  // scan calls. Its callers choose these values, so what rests on one is
+  // undecided.
+  bool callers_decide = false;
 };
 
 struct Resource {

@@ -4,18 +4,10 @@
 #include <string>
 
 #include "checker/model/expr.h"
+#include "checker/terraform/input_defaults.h"
 
 namespace clause::tf {
 namespace {
-
-void collect_variables(const Expr &e, std::set<std::string> &out) {
-  if (e.op == Expr::Op::GetAttr && e.args.size() == 1 && e.args[0].op == Expr::Op::Variable &&
-      e.args[0].name == "var") {
-    out.insert(e.name);
-    return;
-  }
-  for (const Expr &a : e.args) collect_variables(a, out);
-}
 
 // The one input variable an expression reads (`var.NAME`, or a conditional
 // or function over it alone); "" when it reads none, several, or is no
@@ -23,7 +15,7 @@ void collect_variables(const Expr &e, std::set<std::string> &out) {
 std::string single_variable(const Node &value) {
   if (!value.is_expression() || !value.expr) return "";
   std::set<std::string> names;
-  collect_variables(*value.expr, names);
+  collect_input_variables(*value.expr, names);
   return names.size() == 1 ? *names.begin() : "";
 }
 
@@ -93,7 +85,7 @@ std::optional<Location> argument_origin(const Project &project, const Resource &
   // The variables the module's expression reads: the value comes from the
   // one whose argument, followed up the calls, is the judged value.
   std::set<std::string> names;
-  collect_variables(*written->value.expr, names);
+  collect_input_variables(*written->value.expr, names);
   std::optional<Location> found;
   for (const std::string &name : names) {
     std::optional<Location> origin = trace(project, r, name, actual);

@@ -15,6 +15,10 @@ bool EvalBudget::charge(size_t nodes, size_t bytes, const Document *doc, const S
   return false;
 }
 
+void EvalBudget::too_deep(const Document *doc, const Span &where) {
+  if (!too_deep_) too_deep_ = Location{doc ? doc->path : std::string(), where};
+}
+
 bool EvalBudget::charge_copy(const Node &value, const Document *doc, const Span &where, size_t charged_nodes,
                              size_t charged_bytes) {
   if (spent_) return charge(1, 0, doc, where);
@@ -22,16 +26,20 @@ bool EvalBudget::charge_copy(const Node &value, const Document *doc, const Span 
                byte_room = max_bytes_ - bytes_ + charged_bytes;
   size_t nodes = 0, bytes = 0;
   // An explicit stack: values can be deeper than the call stack allows.
-  std::vector<const Node *> todo{&value};
+  std::vector<std::pair<const Node *, size_t>> todo{{&value, 1}};
   while (!todo.empty() && nodes <= node_room && bytes <= byte_room) {
-    const Node *n = todo.back();
+    const auto [n, depth] = todo.back();
     todo.pop_back();
+    if (depth > kMaxEvalNesting) {
+      too_deep(doc, where);
+      return false;
+    }
     ++nodes;
     bytes += n->text.size();
-    for (const auto &item : n->items) todo.push_back(&item);
+    for (const auto &item : n->items) todo.emplace_back(&item, depth + 1);
     for (const auto &e : n->entries) {
       bytes += e.key.size();
-      todo.push_back(&e.value);
+      todo.emplace_back(&e.value, depth + 1);
     }
   }
   return charge(nodes > charged_nodes ? nodes - charged_nodes : 0,

@@ -28,6 +28,14 @@ namespace clause::tf {
 inline constexpr size_t kEvalBudgetNodes = 1'000'000;
 inline constexpr size_t kEvalBudgetBytes = size_t{32} << 20;
 
+// How deep evaluation may nest (an expression inside an expression, and
+// through locals, outputs and module values into the next), and how deep a
+// value handed from one to another may be. Each level of either takes call
+// stack: a chain of locals that each wrap the next in a few levels would
+// otherwise exhaust it. Past either limit the value is unknown. Twice the
+// parser's depth limit, so that no value written in one file reaches it.
+inline constexpr size_t kMaxEvalNesting = 512;
+
 class EvalBudget {
  public:
   explicit EvalBudget(size_t max_nodes = kEvalBudgetNodes, size_t max_bytes = kEvalBudgetBytes)
@@ -54,11 +62,17 @@ class EvalBudget {
   // The first expression that did not fit.
   const std::optional<Location> &overrun() const { return overrun_; }
 
+  // Remembers the first place where evaluation or a value went deeper than
+  // kMaxEvalNesting (that value alone is unknown; the budget is not spent).
+  void too_deep(const Document *doc, const Span &where);
+  const std::optional<Location> &too_deep_at() const { return too_deep_; }
+
  private:
   size_t max_nodes_, max_bytes_;
   size_t nodes_ = 0, bytes_ = 0;
   bool spent_ = false;
   std::optional<Location> overrun_;
+  std::optional<Location> too_deep_;
 };
 
 }  // namespace clause::tf

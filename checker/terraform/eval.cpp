@@ -46,11 +46,32 @@ std::string instance_key(const Node &key) {
   return "[?]";
 }
 
+// How deep evaluation is nested on this thread (budget.h, kMaxEvalNesting):
+// an evaluation reaches the next through a resolver (a local, an output, a
+// module value) with nothing on the way to count it but this.
+thread_local size_t t_nesting = 0;
+
+class Nesting {
+ public:
+  Nesting() { ++t_nesting; }
+  ~Nesting() { --t_nesting; }
+  Nesting(const Nesting &) = delete;
+  Nesting &operator=(const Nesting &) = delete;
+  // Whether this level is past the limit (remembered in the budget).
+  bool too_deep(const Scope &s, const Span &at) const {
+    if (t_nesting <= kMaxEvalNesting) return false;
+    if (s.budget) s.budget->too_deep(s.doc, at);
+    return true;
+  }
+};
+
 class Evaluator {
  public:
   explicit Evaluator(const Scope &s) : s_(s) {}
 
   Node eval(const Expr &e) {
+    const Nesting level;
+    if (level.too_deep(s_, e.span)) return unknown_of(s_, e);
     switch (e.op) {
       case Expr::Op::Literal: {
         Node v = e.value;
@@ -512,6 +533,9 @@ bool needs_evaluation(const Node &n) {
 }
 
 Node evaluate_value(const Node &n, const Scope &scope) {
+  const Nesting level;
+  if ((n.is_list() || n.is_map() || n.is_expression()) && level.too_deep(scope, n.span))
+    return unknown_value(n.text.empty() ? std::string("(value)") : n.text, n.span);
   switch (n.kind) {
     case NodeKind::Expression: {
       // Evaluator unknowns (Unsupported) keep their provenance as they are.

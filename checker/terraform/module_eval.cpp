@@ -13,6 +13,7 @@
 #include "checker/terraform/default_tags.h"
 #include "checker/terraform/eval.h"
 #include "checker/terraform/expansion.h"
+#include "checker/terraform/input_defaults.h"
 #include "checker/terraform/module_tree.h"
 #include "checker/terraform/values.h"
 
@@ -113,6 +114,7 @@ class Instance final : public Resolver {
   std::map<std::string, Node> inputs_;
   std::vector<CallState> calls_;
   std::map<std::string, Memo, std::less<>> vars_, locals_, outputs_;
+  std::set<std::string, std::less<>> defaulted_;  // root variables that took their declared default
   std::map<std::string, std::pair<ProviderDefaultTags, Node>> providers_;
   std::deque<Node> scratch_;  // values handed out for cycles and limits
 
@@ -129,6 +131,7 @@ class Instance final : public Resolver {
   Node call_value(size_t idx);
   Node outputs_object(Instance &child);
   void emit_resource(const Declared &d);
+  std::vector<AssumedDefault> root_defaults(const Node &body);
   ProviderDefaultTags provider_tags(const std::string &alias);
 };
 
@@ -163,6 +166,13 @@ class ProjectEvaluator {
     budget_ = EvalBudget();
     Instance *root = create(d, "", nullptr, nullptr, {}, {path}, {});
     root->run();
+    if (const auto &at = budget_.too_deep_at())
+      diag(DiagLevel::Warning, "limit-eval-depth",
+           "evaluating root module \"" + (path.empty() ? std::string(".") : path) +
+               "\" nests values more than " + std::to_string(kMaxEvalNesting) +
+               " levels deep (expressions inside one another, through locals, outputs and modules) from this "
+               "expression on; the values that do are treated as unknown",
+           *at);
     if (const auto &at = budget_.overrun())
       diag(DiagLevel::Warning, "limit-eval-budget",
            "evaluating root module \"" + (path.empty() ? std::string(".") : path) +
@@ -305,6 +315,7 @@ Node Instance::compute_variable(const std::string &name, const Declared &d) {
   bool not_nullable = nullable && nullable->kind == NodeKind::Bool && !nullable->boolean;
   if ((!v || (v->is_null() && not_nullable)) && d.value) {
     v = evaluate_value(*d.value, plain_scope(d.doc));
+    if (!call_) defaulted_.insert(name);
   }
   if (!v) return unknown_value("var." + name, d.span);
   return convert_to_declared_type(std::move(*v), d.block ? d.block->body.get("type") : nullptr);
@@ -514,6 +525,7 @@ void Instance::emit_resource(const Declared &d) {
                      std::to_string(kMaxInstancesPerBlock) + " blocks; it is treated as unknown",
                  at);
       if (family == ProviderFamily::Aws) add_tags_all(*body, b.header, provider_tags(provider_alias(b.body)));
+      if (!call_) r.assumed_defaults = root_defaults(b.body);
       r.body = body.get();
       r.owned_body = std::move(body);
     } else {
@@ -521,6 +533,18 @@ void Instance::emit_resource(const Declared &d) {
     }
     pe_.add_resource(std::move(r), id_, dir_stack_.front());
   }
+}
+
+// In a root module: the values of a resource block its variables' defaults
+// decided (evaluating the block asked for every variable it reads). A root
+// that configures no provider, keeps no state and hands values back through
+// outputs is a reusable module nothing in the scan calls: its callers
+// choose those values.
+std::vector<AssumedDefault> Instance::root_defaults(const Node &body) {
+  if (defaulted_.empty()) return {};
+  const bool reusable = dir_.providers.empty() && !dir_.keeps_state && !dir_.outputs.empty();
+  return defaulted_values(
+      body, [&](const std::string &name) { return defaulted_.count(name) > 0; }, reusable);
 }
 
 // The AWS provider configuration `alias` of this instance: declared here, or

@@ -35,6 +35,8 @@ void add_block(ModuleDir &dir, const Document &doc, const Block &b) {
     dir.resources.push_back(Declared{&doc, &b, nullptr, b.header});
   } else if (b.type == "provider" && b.labels.size() == 1) {
     dir.providers.push_back(Declared{&doc, &b, nullptr, b.header});
+  } else if (b.type == "terraform") {
+    if (b.body.get("backend") || b.body.get("cloud")) dir.keeps_state = true;
   } else if (b.type == "module" && b.labels.size() == 1) {
     ModuleCall call;
     call.name = b.labels[0];

@@ -47,6 +47,8 @@ struct ModuleDir {
   std::vector<ModuleCall> calls;  // in document order
   std::vector<Declared> resources;
   std::vector<Declared> providers;
+  // `terraform { backend ... }` or `cloud { ... }`: state is kept here.
+  bool keeps_state = false;
   // terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) by name:
   // the order in which Terraform applies them (later wins).
   std::vector<const Document *> auto_var_files;

@@ -130,6 +130,40 @@ TEST(EvaluationBudget, NestedReplaceOfAThousandCharacters) {
       "main.tf:3:15");
 }
 
+// 200 locals, each a few calls or lists around the next: 1,600 levels of
+// evaluation on the call stack, or a value 20,000 levels deep, from a few
+// KB of source whose every expression is shallow. Past kMaxEvalNesting the
+// value is unknown, with one `limit-eval-depth` warning, and the bucket
+// that reads the first local is evaluated with it.
+TEST(EvaluationBudget, NestingThroughLocalsStopsAtTheLimit) {
+  const std::pair<std::string, std::string> shapes[] = {{"upper(", ")"}, {"[", "]"}};
+  for (const auto &shape : shapes) {
+    const std::string &open = shape.first, &close = shape.second;
+    std::string locals = "locals {\n";
+    for (int i = 0; i < 200; ++i) {
+      std::string wrapped = "local.a" + std::to_string(i + 1);
+      for (int k = 0; k < (open == "[" ? 100 : 8); ++k) wrapped = open + wrapped + close;
+      locals += "  a" + std::to_string(i) + " = " + wrapped + "\n";
+    }
+    locals += "  a200 = \"x\"\n}\n";
+    TerraformFiles files;
+    files.add("main.tf", locals + "resource \"aws_s3_bucket\" \"b\" {\n  bucket = local.a0\n}\n");
+    const auto &ev = files.evaluate();
+    ASSERT_EQ(ev.resources.size(), 1u) << open;
+    ASSERT_EQ(ev.diagnostics.size(), 1u) << open;
+    EXPECT_EQ(ev.diagnostics[0].diagnostic.code, "limit-eval-depth");
+    EXPECT_EQ(ev.diagnostics[0].diagnostic.message,
+              "evaluating root module \".\" nests values more than 512 levels deep (expressions inside one "
+              "another, through locals, outputs and modules) from this expression on; the values that do are "
+              "treated as unknown");
+    const Node *bucket = ev.resources[0].body->get("bucket");
+    ASSERT_TRUE(bucket);
+    // upper() of an unknown is unknown; the lists keep what was built
+    // below the limit around it.
+    EXPECT_EQ(bucket->is_expression(), open == "upper(") << render_value(*bucket).substr(0, 80);
+  }
+}
+
 // The budget is per root module: one root that spends it leaves another
 // root of the same scan evaluated in full.
 TEST(EvaluationBudget, EachRootModuleHasItsOwn) {
