@@ -49,10 +49,10 @@ def build(out_dir):
 
 
 def parse_report(line):
-    """The peer's report line as a dict of numbers:
-    files, bytes, blocks, errors (int), cpu_s (float), peak_rss_kib (int)."""
+    """A report line of `key=number` words (the peer's, clause_bench_treesitter's)
+    as a dict: seconds (keys ending in _s) as floats, counts as ints."""
     fields = dict(word.split("=", 1) for word in line.split())
-    return {k: (float(v) if k == "cpu_s" else int(v)) for k, v in fields.items()}
+    return {k: (float(v) if k.endswith("_s") else int(v)) for k, v in fields.items()}
 
 
 def run(exe, paths, list_file, keep=False):

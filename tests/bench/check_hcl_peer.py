@@ -7,7 +7,8 @@ on the two fixture files in tests/bench/fixtures (by argument and by -list,
 each tree dropped and kept), checks its report (files, bytes, top-level
 blocks, errors) and its error count on a broken file, checks that clause's
 parse-only run counts the same files and bytes, and runs `scripts/bench
---peers-only` on the fixtures end to end. Exit 77 (skipped) when Go or the
+--peers-only` on the fixtures end to end, and clause_bench_treesitter
+(tree-sitter-hcl alone) when the benchmarks are built. Exit 77 (skipped) when Go or the
 package is not installed (`scripts/install-deps bench`).
 """
 import argparse
@@ -84,6 +85,19 @@ def main():
                     "- clause parse only / hcl/v2 parse only, CPU: **",
                     "- clause full scan / clause parse only, CPU: **"):
             check(row in text, f"scripts/bench --peers-only printed no {row!r}:\n{text}")
+
+        # tree-sitter-hcl alone (built with the benchmarks, not in sanitizer builds).
+        floor = os.path.join(a.build, "bench", "clause_bench_treesitter")
+        if os.access(floor, os.X_OK):
+            out = subprocess.run([floor] + paths, capture_output=True, text=True, check=True).stdout
+            r = hclpeer.parse_report(out.strip())
+            check((r["files"], r["bytes"], r["nodes"], r["tokens"], r["errors"]) == (2, size, 169, 82, 0),
+                  f"clause_bench_treesitter: report {r}, expected 2 files, {size} bytes, 169 nodes, 82 leaves")
+            r = hclpeer.run(floor, [broken], os.path.join(tmp, "list.txt"))
+            check(r["errors"] == 1, f"clause_bench_treesitter on a broken file: report {r}, expected errors=1")
+            for row in ("| tree-sitter-hcl alone (files read first, one parser, trees deleted) | 2 |",
+                        "- tree-sitter-hcl's own parse (ts_parser_parse_string", "(82 leaves, 169 nodes)"):
+                check(row in text, f"scripts/bench --peers-only printed no {row!r}:\n{text}")
 
     if failures:
         return 1
