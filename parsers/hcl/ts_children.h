@@ -35,6 +35,10 @@ class Children {
       do {
         const TSNode child = ts_tree_cursor_current_node(&cursor);
         if (named_only && !ts_node_is_named(child)) continue;
+        if (out && size_ == kInline) {  // more than the count said: never past the array
+          many_.assign(inline_, inline_ + size_);
+          out = nullptr;
+        }
         if (out) {
           out[size_++] = child;
         } else {
