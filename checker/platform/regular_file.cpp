@@ -25,24 +25,31 @@ FileReadResult read_regular_file(const std::string &path, uint64_t max_size, std
     r.status = FileRead::TooLarge;
     r.size = static_cast<uint64_t>(st.st_size);
   } else {
+    // Read into a buffer of the size fstat gave; whether the file grew since
+    // is asked with a small probe read, not by growing the buffer (which
+    // copied every file once more and left it holding twice its size).
     out.resize(static_cast<size_t>(st.st_size));
     size_t got = 0;
+    char probe[4096];
     while (r.status == FileRead::Ok) {
-      if (got == out.size()) {
-        if (out.size() > max_size) {
-          r.status = FileRead::TooLarge;
-          r.size = out.size();
-          break;
-        }
-        out.resize(out.size() + 4096);  // grew since fstat
-      }
-      const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+      const bool filled = got == out.size();
+      char *dest = filled ? probe : out.data() + got;
+      const size_t room = filled ? sizeof probe : out.size() - got;
+      const ssize_t n = ::read(fd, dest, room);
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) {
         r.status = FileRead::Unreadable;
         r.error = errno;
       }
       if (n <= 0) break;
+      if (filled) {
+        if (out.size() + static_cast<size_t>(n) > max_size) {  // grew since fstat
+          r.status = FileRead::TooLarge;
+          r.size = out.size() + static_cast<size_t>(n);
+          break;
+        }
+        out.append(probe, static_cast<size_t>(n));
+      }
       got += static_cast<size_t>(n);
     }
     out.resize(r.status == FileRead::Ok ? got : 0);

@@ -817,11 +817,30 @@ bool patch_bare_exponents(TSNode root, std::string &text) {
   return patched;
 }
 
+// One parser per thread, reused from file to file: a new parser allocates
+// its stacks and lexer afresh, a reused one keeps them (and its pool of
+// subtrees). Deleted when the thread ends.
+class ThreadParser {
+ public:
+  ThreadParser() : parser_(ts_parser_new()) { ts_parser_set_language(parser_, tree_sitter_hcl()); }
+  ~ThreadParser() { ts_parser_delete(parser_); }
+  ThreadParser(const ThreadParser &) = delete;
+  ThreadParser &operator=(const ThreadParser &) = delete;
+  TSParser *get() const { return parser_; }
+
+ private:
+  TSParser *parser_;
+};
+
+TSParser *thread_parser() {
+  thread_local ThreadParser parser;
+  return parser.get();
+}
+
 }  // namespace
 
 void parse_hcl(Document &doc, const ParseOptions &opts) {
-  TSParser *parser = ts_parser_new();
-  ts_parser_set_language(parser, tree_sitter_hcl());
+  TSParser *parser = thread_parser();
   std::string_view src = doc.source;
   // A UTF-8 BOM is not HCL; blank it out in place of removing it so that
   // byte offsets and columns stay those of the file.
@@ -850,11 +869,12 @@ void parse_hcl(Document &doc, const ParseOptions &opts) {
     tree = ts_parser_parse_with_options(parser, nullptr, input, parse_options);
   }
   if (!tree) {
+    // A halted parse would otherwise resume on the thread's next file.
+    ts_parser_reset(parser);
     const bool timed_out = deadline.passed();
     doc.diagnostics.push_back(Diagnostic{
         DiagLevel::Error, timed_out ? "limit-parse-time" : "parse-error",
         timed_out ? parse_timeout_message(opts.timeout) : std::string("the HCL parser gave up"), Span{}});
-    ts_parser_delete(parser);
     return;
   }
   TSNode root = ts_tree_root_node(tree);
@@ -862,7 +882,6 @@ void parse_hcl(Document &doc, const ParseOptions &opts) {
   walker.walk_config(root);
   walker.report_syntax_errors(root);
   ts_tree_delete(tree);
-  ts_parser_delete(parser);
 }
 
 }  // namespace clause

@@ -4,8 +4,10 @@
 // ts_node_child(n, i) and ts_node_named_child(n, i) walk from the first
 // child on every call, so a loop over them is quadratic in the number of
 // children: a 440 KB file of 50,000 comment lines took 50 s to parse. A tree
-// cursor visits each child once. Most nodes have a handful of children, for
-// which indexing is cheaper than the cursor's allocation.
+// cursor visits each child once; one cursor per thread is reset onto each
+// node (a new cursor allocates its stack). Only a node with one or two
+// children is read by index, which is then as cheap. Up to kInline children
+// are held in place, more in a vector.
 //
 //   for (TSNode child : Children(node)) ...
 #include <tree_sitter/api.h>
@@ -19,24 +21,33 @@ class Children {
  public:
   explicit Children(TSNode parent, bool named_only = false) {
     const uint32_t count = named_only ? ts_node_named_child_count(parent) : ts_node_child_count(parent);
-    if (count <= kInline) {
+    if (count <= kByIndex) {
       for (uint32_t i = 0; i < count; ++i)
         inline_[i] = named_only ? ts_node_named_child(parent, i) : ts_node_child(parent, i);
       data_ = inline_;
       size_ = count;
       return;
     }
-    many_.reserve(count);
-    TSTreeCursor cursor = ts_tree_cursor_new(parent);
+    if (count > kInline) many_.reserve(count);
+    TSNode *out = count > kInline ? nullptr : inline_;
+    TSTreeCursor &cursor = thread_cursor(parent);
     if (ts_tree_cursor_goto_first_child(&cursor)) {
       do {
         const TSNode child = ts_tree_cursor_current_node(&cursor);
-        if (!named_only || ts_node_is_named(child)) many_.push_back(child);
+        if (named_only && !ts_node_is_named(child)) continue;
+        if (out && size_ == kInline) {  // more than the count said: never past the array
+          many_.assign(inline_, inline_ + size_);
+          out = nullptr;
+        }
+        if (out) {
+          out[size_++] = child;
+        } else {
+          many_.push_back(child);
+        }
       } while (ts_tree_cursor_goto_next_sibling(&cursor));
     }
-    ts_tree_cursor_delete(&cursor);
-    data_ = many_.data();
-    size_ = static_cast<uint32_t>(many_.size());
+    data_ = out ? inline_ : many_.data();
+    if (!out) size_ = static_cast<uint32_t>(many_.size());
   }
   Children(const Children &) = delete;
   Children &operator=(const Children &) = delete;
@@ -45,7 +56,24 @@ class Children {
   const TSNode *end() const { return data_ + size_; }
 
  private:
-  static constexpr uint32_t kInline = 6;
+  static constexpr uint32_t kByIndex = 2;
+  static constexpr uint32_t kInline = 8;
+
+  // This thread's cursor, reset onto `node`; used only while a Children is
+  // being built, so nested Children can share it.
+  static TSTreeCursor &thread_cursor(TSNode node) {
+    struct Holder {
+      TSTreeCursor cursor;
+      explicit Holder(TSNode n) : cursor(ts_tree_cursor_new(n)) {}
+      ~Holder() { ts_tree_cursor_delete(&cursor); }
+      Holder(const Holder &) = delete;
+      Holder &operator=(const Holder &) = delete;
+    };
+    thread_local Holder holder(node);
+    ts_tree_cursor_reset(&holder.cursor, node);
+    return holder.cursor;
+  }
+
   TSNode inline_[kInline];
   std::vector<TSNode> many_;
   const TSNode *data_ = nullptr;

@@ -290,5 +290,30 @@ TEST(HclParser, ExponentWithoutAFractionIsANumber) {
   EXPECT_EQ(d.comments[0].text, "# 1e9");
 }
 
+// Each thread reuses one tree-sitter parser: a parse its deadline halted
+// must not be resumed by the thread's next file.
+TEST(HclParser, ParserReusedAfterATimeout) {
+  std::string many;
+  for (int i = 0; i < 20000; ++i)
+    many += "resource \"aws_s3_bucket\" \"b" + std::to_string(i) + "\" {\n  bucket = \"x\"\n}\n";
+  Document slow;
+  slow.source = many;
+  ParseOptions hurried;
+  hurried.timeout = std::chrono::milliseconds(1);
+  parse_hcl(slow, hurried);
+  ASSERT_EQ(slow.diagnostics.size(), 1u);
+  EXPECT_EQ(slow.diagnostics[0].code, "limit-parse-time");
+  EXPECT_TRUE(slow.blocks.empty());
+
+  Document d = parse("variable \"region\" {\n  default = \"eu-west-1\"\n}\n");
+  EXPECT_TRUE(d.diagnostics.empty());
+  ASSERT_EQ(d.blocks.size(), 1u);
+  EXPECT_EQ(d.blocks[0].type, "variable");
+  ASSERT_EQ(d.blocks[0].labels.size(), 1u);
+  EXPECT_EQ(d.blocks[0].labels[0], "region");
+  EXPECT_EQ(d.blocks[0].span, (Span{1, 1, 3, 2, 0, 45}));
+  EXPECT_EQ(d.blocks[0].body.get("default")->text, "eu-west-1");
+}
+
 }  // namespace
 }  // namespace clause
