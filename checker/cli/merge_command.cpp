@@ -8,6 +8,7 @@
 
 #include "checker/cli/commands.h"
 #include "checker/cli/output_file.h"
+#include "checker/cli/output_target.h"
 #include "checker/model/limits.h"
 #include "checker/platform/regular_file.h"
 #include "reporters/json_reader.h"
@@ -109,6 +110,15 @@ int run_merge(const MergeArgs &a) {
       }
     }
     if (!sarif.empty() && !reports.empty()) throw std::runtime_error("cannot merge SARIF with JSON outputs");
+    // Merging keeps the shards' format: an output file named for another
+    // one would hold what its name does not say.
+    const std::string inputs_are = sarif.empty() ? "json" : "sarif";
+    const std::string named = a.output == "-" ? "" : format_for_extension(a.output);
+    if (!named.empty() && named != inputs_are)
+      throw std::runtime_error("the shards are " + std::string(sarif.empty() ? "clause JSON" : "SARIF") +
+                               " outputs and the merged output keeps their format, but " + a.output +
+                               " is named for " + named + ": name it ." + (sarif.empty() ? "json" : "sarif") +
+                               " or merge the " + named + " outputs of the shards");
     if (!sarif.empty()) {
       const nlohmann::ordered_json merged = merge_sarif_logs(sarif);
       const size_t runs = merged["runs"].size();

@@ -171,6 +171,17 @@ TEST(BatchCli, MergedShardsEqualTheUnshardedScan) {
   EXPECT_EQ(read_file(dir / "merged.sarif"), read_file(dir / "all.sarif"));
   EXPECT_EQ(read_file(dir / "merged.json"), read_file(dir / "all.json"));
 
+  // The merged output keeps the shards' format: a name for another is refused, and nothing is written.
+  const auto misnamed = run("merge" + json_parts + " -o " + (dir / "merged-json.sarif").string());
+  EXPECT_EQ(misnamed.exit_code, 2);
+  EXPECT_EQ(misnamed.out,
+            "clause: error: merge: the shards are clause JSON outputs and the merged output keeps "
+            "their format, but " +
+                (dir / "merged-json.sarif").string() +
+                " is named for sarif: name it .json or merge the sarif outputs of the shards\n");
+  EXPECT_FALSE(fs::exists(dir / "merged-json.sarif"));
+  EXPECT_EQ(run("merge" + sarif_parts + " -o " + (dir / "merged.sarif.json").string()).exit_code, 0);
+  EXPECT_EQ(run("merge" + sarif_parts + " -o " + (dir / "merged.xml").string()).exit_code, 2);
   const auto mixed = run("merge " + (dir / "1.sarif").string() + " " + (dir / "2.json").string());
   EXPECT_EQ(mixed.exit_code, 2);
   EXPECT_NE(mixed.out.find("cannot merge SARIF with JSON"), std::string::npos) << mixed.out;
