@@ -2,7 +2,6 @@
 
 #include "checker/engine/rule.h"
 #include "checker/kustomize/rendered_findings.h"
-#include "sarif/fingerprint.h"
 
 namespace clause {
 namespace {
@@ -63,17 +62,12 @@ void NativeCheckContext::report_in_unit(uint32_t unit, const Document &doc, cons
 void NativeCheckContext::build(const Document &doc, const Span &span, std::string message,
                                std::string resource, std::vector<RelatedLocation> related,
                                std::string unit) const {
-  Finding f;
-  f.rule_id = rule_.info.id;
-  f.severity = rule_.info.severity;
-  f.location = doc.location(span);
-  f.message = std::move(message);
-  f.resource = resource.empty() ? doc.path : std::move(resource);
-  f.snippet = std::string(doc.line_text(span));
-  f.related = std::move(related);
-  f.unit = std::move(unit);
-  f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
-  findings_.push_back(std::move(f));
+  findings_.push_back(make_finding(rule_.info, {.location = doc.location(span),
+                                                .message = std::move(message),
+                                                .resource = resource.empty() ? doc.path : std::move(resource),
+                                                .snippet = std::string(doc.line_text(span)),
+                                                .related = std::move(related),
+                                                .unit = std::move(unit)}));
 }
 
 void NativeCheckContext::undecided(const Document &doc, const Span &span, std::string resource,
@@ -81,16 +75,11 @@ void NativeCheckContext::undecided(const Document &doc, const Span &span, std::s
   ++tally_.targets;
   ++tally_.unknown;
   if (!strict_ || !reported(doc)) return;
-  Finding f;
-  f.rule_id = rule_.info.id;
-  f.severity = Severity::Info;
-  f.location = doc.location(span);
-  f.resource = resource.empty() ? doc.path : resource;
-  f.message = rule_.info.id + " could not be decided for " + f.resource + ": it depends on `" + blocked_by +
-              "`, which is not known statically";
-  f.snippet = std::string(doc.line_text(span));
-  f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
-  undecided_.push_back(std::move(f));
+  undecided_.push_back(make_undecided_finding(rule_.info,
+                                              {.location = doc.location(span),
+                                               .resource = resource.empty() ? doc.path : std::move(resource),
+                                               .snippet = std::string(doc.line_text(span))},
+                                              "it", blocked_by));
 }
 
 void NativeCheckContext::report(const Resource &r, const Node *node, const Span &span, std::string message,
