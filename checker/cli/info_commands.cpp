@@ -13,6 +13,7 @@
 #include "checker/engine/native_check.h"
 #include "checker/engine/profiles.h"
 #include "checker/workflow/meta_rules.h"
+#include "checker/workflow/rule_page.h"
 #include "checker/workflow/terminal_markdown.h"
 #include "clause_version.h"
 #include "reporters/text_reporter.h"
@@ -101,6 +102,7 @@ Command add_rules_command(CLI::App &app) {
                        // native check's registration, file:line).
                        j["file"] = r.info.source;
                        j["source"] = r.native ? native_check_source(r.info.id) : r.info.source;
+                       j["pageHeader"] = rule_page_header(r.info);
                        out.push_back(j);
                      }
                      std::cout << out.dump(2) << "\n";

@@ -110,6 +110,10 @@ TEST(Cli, RulesJsonListsMetadata) {
     // A declarative rule lives in its YAML.
     EXPECT_EQ(rule["file"], "rules/5.9/CL-0901.yaml");
     EXPECT_EQ(rule["source"], "rules/5.9/CL-0901.yaml");
+    // The page's header, generated from the rule file.
+    EXPECT_TRUE(
+        std::string(rule["pageHeader"]).starts_with("# CL-0901 ops.backup-enabled\n\n**Scenario:** 5.9 "))
+        << rule["pageHeader"];
   }
   EXPECT_TRUE(found);
 }

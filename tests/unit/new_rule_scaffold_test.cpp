@@ -18,6 +18,7 @@
 #include "checker/engine/rule_loader.h"
 #include "checker/engine/rule_set.h"
 #include "checker/scan/scanner.h"
+#include "checker/workflow/rule_page.h"
 
 namespace clause {
 namespace {
@@ -115,6 +116,9 @@ TEST_F(NewRuleScaffold, YamlRuleLoadsAndPassesItsFixtures) {
   EXPECT_FALSE(info.severity_rationale.empty());
   EXPECT_FALSE(info.peer_note.empty());
   EXPECT_FALSE(loaded[0].native);
+  // The drafted page header is the one generated from the rule file.
+  EXPECT_TRUE(slurp(tree_ / "docs/rules/CL-0198.md").starts_with(rule_page_header(info)))
+      << rule_page_header(info);
 
   RuleSet rules;
   rules.add(std::move(loaded));
