@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "checker/engine/rule_set.h"
-#include "sarif/fingerprint.h"
+#include "checker/model/finding_identity.h"
 #include "sarif/sarif_writer.h"
 
 namespace clause::bench {

@@ -2,10 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "checker/model/finding_identity.h"
 #include "reporters/compliance_summary.h"
 #include "reporters/report_json.h"
 #include "reporters/report_util.h"
-#include "sarif/fingerprint.h"
 
 namespace clause {
 namespace {

@@ -46,14 +46,6 @@ std::vector<std::string> sarif_file_names(const Report &report);
 
 void write_sarif(const Report &report, std::ostream &out, const SarifOptions &opts = {});
 
-// A root-relative, '/'-separated path as a relative URI reference: leading
-// "./" dropped, every byte outside unreserved characters, sub-delimiters,
-// '@' and '/' percent-encoded (so ':' too: "a:b" must not read as a scheme).
-std::string relative_path_uri(std::string_view path);
-
-// An absolute directory path as a file:// URI ending in '/'.
-std::string directory_file_uri(std::string_view abs_path);
-
 // runAutomationDetails.id of each root's run, "" when a run should have none:
 // one root and no category → none (the upload action then applies its own);
 // one root → "category/"; several roots → "category/root-name/" (category

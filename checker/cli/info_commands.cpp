@@ -10,8 +10,10 @@
 #include "checker/cli/rule_selection.h"
 #include "checker/cli/rules_markdown.h"
 #include "checker/cli/suggest.h"
+#include "checker/engine/native_check.h"
 #include "checker/engine/profiles.h"
 #include "checker/workflow/meta_rules.h"
+#include "checker/workflow/rule_page.h"
 #include "checker/workflow/terminal_markdown.h"
 #include "clause_version.h"
 #include "reporters/text_reporter.h"
@@ -96,6 +98,11 @@ Command add_rules_command(CLI::App &app) {
                            targets[target_format_name(fmt)] = types;
                        j["targets"] = targets;
                        j["documented"] = !r.info.help_markdown.empty();
+                       // Where the rule lives: its YAML, and its check (the
+                       // native check's registration, file:line).
+                       j["file"] = r.info.source;
+                       j["source"] = r.native ? native_check_source(r.info.id) : r.info.source;
+                       j["pageHeader"] = rule_page_header(r.info);
                        out.push_back(j);
                      }
                      std::cout << out.dump(2) << "\n";

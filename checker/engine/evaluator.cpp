@@ -11,7 +11,6 @@
 #include "checker/kustomize/rendered_findings.h"
 #include "checker/project/parallel.h"
 #include "checker/terraform/argument_origin.h"
-#include "sarif/fingerprint.h"
 
 namespace clause {
 namespace {
@@ -236,10 +235,7 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
       if (truth == Truth::Unknown && !opts.strict) continue;
       if (!res.rendered && resource_unreported(res)) continue;
       const Predicate *leaf = deciding_leaf(*check, o.path_text);
-      Finding f;
-      f.rule_id = rule->info.id;
-      f.severity = rule->info.severity;
-      f.resource = res.address;
+      FindingParts parts{.resource = res.address};
       // At the offending attribute (from its key to the end of its value)
       // when it is written down; at the resource header when it is absent.
       // In an agreement, an absent field is reported at its enclosing block
@@ -259,40 +255,40 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
         if (enclosing.valid()) span = enclosing;
       }
       if (res.rendered && unreported.count(doc)) continue;
-      f.location = Location{doc->path, span};
-      f.snippet = std::string(doc->line_text(span));
+      parts.location = Location{doc->path, span};
+      parts.snippet = std::string(doc->line_text(span));
       // A value a module call passed down is reported at the call's
       // argument, with the module's line beside it.
       std::optional<Location> origin;
       if (!res.call_chain.empty() && o.actual && o.actual->span.valid())
         origin = tf::argument_origin(project, res, span, *o.actual);
       if (origin) {
-        f.related.push_back(RelatedLocation{f.location, "the module uses the value here"});
-        f.location = *origin;
+        parts.related.push_back(RelatedLocation{parts.location, "the module uses the value here"});
+        parts.location = *origin;
         if (const Document *caller = project.find_document(origin->path))
-          f.snippet = std::string(caller->line_text(origin->span));
+          parts.snippet = std::string(caller->line_text(origin->span));
       }
+      for (const auto &call : res.call_chain)
+        parts.related.push_back(RelatedLocation{call, "instantiated through this module call"});
+      if (res.rendered) parts.related.push_back(kustomize::rendered_by(*res.rendered));
       if (callers_decide) {
-        f.severity = Severity::Info;
-        f.message =
+        parts.message =
             rule->info.id + " could not be decided for " + res.address + ": " +
             (o.path_text.empty() ? "a value" : o.path_text) + " rests on the default of " +
             inputs_named(*assumed) + " of a module that nothing in the scan calls or deploys (" +
-            "it configures no provider, keeps no state and declares outputs); its callers choose the value";
-      } else if (o.truth == Truth::Unknown) {
+            "it configures no provider, keeps no state and declares outputs); its callers choose the "
+            "value";
+        Finding f = make_finding(rule->info, std::move(parts));
         f.severity = Severity::Info;
-        f.message = rule->info.id + " could not be decided for " + res.address + ": " +
-                    (o.path_text.empty() ? "a value" : o.path_text) + " depends on `" + o.blocked_by +
-                    "`, which is not known statically";
+        out.undecided.push_back(std::move(f));
+      } else if (o.truth == Truth::Unknown) {
+        out.undecided.push_back(make_undecided_finding(
+            rule->info, std::move(parts), o.path_text.empty() ? "a value" : o.path_text, o.blocked_by));
       } else {
-        f.message = expand_message(dc.message, res, o, leaf ? expected_text(*leaf) : "") +
-                    (assumed ? " (with the default of " + inputs_named(*assumed) + ")" : "");
+        parts.message = expand_message(dc.message, res, o, leaf ? expected_text(*leaf) : "") +
+                        (assumed ? " (with the default of " + inputs_named(*assumed) + ")" : "");
+        out.findings.push_back(make_finding(rule->info, std::move(parts)));
       }
-      for (const auto &call : res.call_chain)
-        f.related.push_back(RelatedLocation{call, "instantiated through this module call"});
-      if (res.rendered) f.related.push_back(kustomize::rendered_by(*res.rendered));
-      f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
-      (truth == Truth::Unknown ? out.undecided : out.findings).push_back(std::move(f));
     }
   };
 

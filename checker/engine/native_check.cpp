@@ -1,32 +1,83 @@
 #include "checker/engine/native_check.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
 #include "checker/engine/rule.h"
+#include "checker/engine/rule_set.h"
 #include "checker/kustomize/rendered_findings.h"
-#include "sarif/fingerprint.h"
 
 namespace clause {
 namespace {
 
-std::map<std::string, NativeCheck, std::less<>> &registry() {
-  static std::map<std::string, NativeCheck, std::less<>> r;
+struct Registration {
+  NativeCheck check;
+  std::string source;  // path:line
+};
+
+std::map<std::string, Registration, std::less<>> &registry() {
+  static std::map<std::string, Registration, std::less<>> r;
   return r;
+}
+
+// `file` relative to the source tree. The compiler names a file as it was
+// given (absolute, or relative to the build directory when ccache rewrites
+// paths under its base_dir); the build passes both trees' paths to this file
+// alone (CLAUSE_SOURCE_TREE, CLAUSE_BUILD_TREE).
+std::string tree_relative(std::string_view file) {
+#if defined(CLAUSE_SOURCE_TREE) && defined(CLAUSE_BUILD_TREE)
+  namespace fs = std::filesystem;
+  fs::path path(file);
+  if (path.is_relative()) path = fs::path(CLAUSE_BUILD_TREE) / path;
+  const fs::path relative = path.lexically_normal().lexically_relative(fs::path(CLAUSE_SOURCE_TREE));
+  if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
+#endif
+  return std::string(file);
 }
 
 }  // namespace
 
-NativeCheckRegistrar::NativeCheckRegistrar(const char *id, NativeCheck check) {
-  registry()[id] = std::move(check);
+NativeCheckRegistrar::NativeCheckRegistrar(const char *id, NativeCheck check, SourceLocation where) {
+  registry()[id] =
+      Registration{std::move(check), tree_relative(where.file_name()) + ":" + std::to_string(where.line())};
 }
 
 const NativeCheck *find_native_check(std::string_view id) {
   auto it = registry().find(id);
-  return it == registry().end() ? nullptr : &it->second;
+  return it == registry().end() ? nullptr : &it->second.check;
 }
 
 std::vector<std::string> registered_native_checks() {
   std::vector<std::string> out;
   for (const auto &[id, _] : registry()) out.push_back(id);
   return out;
+}
+
+std::string native_check_source(std::string_view id) {
+  auto it = registry().find(id);
+  return it == registry().end() ? std::string() : it->second.source;
+}
+
+std::vector<std::string> native_registration_problems(const RuleSet &rules,
+                                                      const std::vector<std::string> &registered) {
+  const std::set<std::string, std::less<>> checks(registered.begin(), registered.end());
+  std::set<std::string, std::less<>> native_rules;
+  std::vector<std::string> problems;
+  for (const Rule &r : rules.rules()) {
+    if (!r.native) continue;
+    native_rules.insert(r.info.id);
+    if (!checks.contains(r.info.id))
+      problems.push_back(r.info.id + " (" + r.info.source +
+                         ") says `check: native`, but no native check is registered under " + r.info.id);
+  }
+  for (const std::string &id : checks)
+    if (!native_rules.contains(id))
+      problems.push_back(id + " is registered as a native check" +
+                         (native_check_source(id).empty() ? "" : " at " + native_check_source(id)) +
+                         ", but no rule with `check: native` has that id");
+  std::sort(problems.begin(), problems.end());
+  return problems;
 }
 
 const Node *NativeCheckContext::param(std::string_view name) const {
@@ -63,17 +114,12 @@ void NativeCheckContext::report_in_unit(uint32_t unit, const Document &doc, cons
 void NativeCheckContext::build(const Document &doc, const Span &span, std::string message,
                                std::string resource, std::vector<RelatedLocation> related,
                                std::string unit) const {
-  Finding f;
-  f.rule_id = rule_.info.id;
-  f.severity = rule_.info.severity;
-  f.location = doc.location(span);
-  f.message = std::move(message);
-  f.resource = resource.empty() ? doc.path : std::move(resource);
-  f.snippet = std::string(doc.line_text(span));
-  f.related = std::move(related);
-  f.unit = std::move(unit);
-  f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
-  findings_.push_back(std::move(f));
+  findings_.push_back(make_finding(rule_.info, {.location = doc.location(span),
+                                                .message = std::move(message),
+                                                .resource = resource.empty() ? doc.path : std::move(resource),
+                                                .snippet = std::string(doc.line_text(span)),
+                                                .related = std::move(related),
+                                                .unit = std::move(unit)}));
 }
 
 void NativeCheckContext::undecided(const Document &doc, const Span &span, std::string resource,
@@ -81,16 +127,11 @@ void NativeCheckContext::undecided(const Document &doc, const Span &span, std::s
   ++tally_.targets;
   ++tally_.unknown;
   if (!strict_ || !reported(doc)) return;
-  Finding f;
-  f.rule_id = rule_.info.id;
-  f.severity = Severity::Info;
-  f.location = doc.location(span);
-  f.resource = resource.empty() ? doc.path : resource;
-  f.message = rule_.info.id + " could not be decided for " + f.resource + ": it depends on `" + blocked_by +
-              "`, which is not known statically";
-  f.snippet = std::string(doc.line_text(span));
-  f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
-  undecided_.push_back(std::move(f));
+  undecided_.push_back(make_undecided_finding(rule_.info,
+                                              {.location = doc.location(span),
+                                               .resource = resource.empty() ? doc.path : std::move(resource),
+                                               .snippet = std::string(doc.line_text(span))},
+                                              "it", blocked_by));
 }
 
 void NativeCheckContext::report(const Resource &r, const Node *node, const Span &span, std::string message,

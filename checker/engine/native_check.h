@@ -6,6 +6,10 @@
 // docs, SARIF and selection treat both kinds alike.
 #include <functional>
 #include <map>
+#include <version>
+#if __has_include(<source_location>)
+#include <source_location>
+#endif
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -18,6 +22,7 @@
 namespace clause {
 
 struct Rule;
+class RuleSet;
 
 class NativeCheckContext {
  public:
@@ -93,13 +98,47 @@ class NativeCheckContext {
 
 using NativeCheck = std::function<void(const NativeCheckContext &)>;
 
-// Registers `check` for rule `id` at static-initialisation time:
+#if defined(__cpp_lib_source_location)
+using SourceLocation = std::source_location;
+#else
+// clang 14 with libstdc++ 12 (the fuzz build) has no std::source_location;
+// the builtins it rests on are there.
+struct SourceLocation {
+  static constexpr SourceLocation current(const char *file = __builtin_FILE(),
+                                          unsigned line = __builtin_LINE()) noexcept {
+    SourceLocation here;
+    here.file_ = file;
+    here.line_ = line;
+    return here;
+  }
+  constexpr const char *file_name() const noexcept { return file_; }
+  constexpr unsigned line() const noexcept { return line_; }
+
+ private:
+  const char *file_ = "";
+  unsigned line_ = 0;
+};
+#endif
+
+// Registers `check` for rule `id` at static-initialisation time, and where
+// the registration stands (`clause rules -f json` prints it as `source`):
 //   static const NativeCheckRegistrar reg("CL-0705", &check_fn);
 struct NativeCheckRegistrar {
-  NativeCheckRegistrar(const char *id, NativeCheck check);
+  NativeCheckRegistrar(const char *id, NativeCheck check, SourceLocation where = SourceLocation::current());
 };
 
 const NativeCheck *find_native_check(std::string_view id);
+// The ids of every registered native check, sorted.
 std::vector<std::string> registered_native_checks();
+// What disagrees between `rules` and the native checks `registered` (by
+// id), one sentence each, sorted: a rule with `check: native` and no check
+// registered under its id, and a registered check no rule of `rules` runs
+// (an orphan: its rule file was removed or renamed). Empty when they agree.
+std::vector<std::string> native_registration_problems(const RuleSet &rules,
+                                                      const std::vector<std::string> &registered);
+// Where the check of `id` was registered, "path:line" with the path relative
+// to the source tree (as the compiler saw it when it is outside the tree);
+// "" when none is registered.
+std::string native_check_source(std::string_view id);
 
 }  // namespace clause

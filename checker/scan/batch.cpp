@@ -7,9 +7,9 @@
 #include <set>
 #include <stdexcept>
 
+#include "checker/model/finding_identity.h"
 #include "checker/model/report.h"
 #include "checker/scan/scanner.h"
-#include "sarif/fingerprint.h"
 
 namespace clause {
 namespace {

@@ -2,8 +2,6 @@
 
 #include <set>
 
-#include "sarif/fingerprint.h"
-
 namespace clause {
 
 bool is_unparsed_input(const Diagnostic &d) {
@@ -27,20 +25,19 @@ void add_input_findings(const Project &project, const std::vector<FileDiagnostic
   for (const auto &[path, d] : first) {
     if (reported && !reported(path)) continue;
     const Diagnostic &diag = d->diagnostic;
-    Finding f;
-    f.rule_id = rule.id;
-    f.severity = rule.severity;
-    f.location = Location{path, diag.span};
     const bool syntax = diag.code == "parse-error";
-    f.message = (syntax ? "cannot be parsed: " : "was not analysed: ") + diag.message +
-                "; the rules did not read " + (syntax ? "what the error hides" : "this file");
-    f.resource = path;
+    FindingParts parts{.location = Location{path, diag.span},
+                       .message = (syntax ? "cannot be parsed: " : "was not analysed: ") + diag.message +
+                                  "; the rules did not read " +
+                                  (syntax ? "what the error hides" : "this file"),
+                       .resource = path,
+                       // Stable across edits elsewhere in the file: the broken
+                       // line's text, or the problem itself when there is no
+                       // line to show.
+                       .identity_text = diag.code};
     if (const Document *doc = project.find_document(path); doc && diag.span.start_line != 0)
-      f.snippet = std::string(doc->line_text(diag.span));
-    // Stable across edits elsewhere in the file: the broken line's text, or
-    // the problem itself when there is no line to show.
-    f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet.empty() ? diag.code : f.snippet);
-    findings.push_back(std::move(f));
+      parts.snippet = std::string(doc->line_text(diag.span));
+    findings.push_back(make_finding(rule, std::move(parts)));
   }
 }
 

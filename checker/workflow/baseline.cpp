@@ -6,11 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "checker/model/finding_identity.h"
 #include "checker/model/limits.h"
 #include "checker/model/utf8.h"
 #include "checker/platform/regular_file.h"
 #include "clause_version.h"
-#include "sarif/fingerprint.h"
 
 namespace clause {
 namespace {

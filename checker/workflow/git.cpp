@@ -1,6 +1,6 @@
 #include "checker/workflow/git.h"
 
-#include "sarif/sarif_writer.h"
+#include "checker/model/uri.h"
 
 #include <fcntl.h>
 #include <poll.h>

@@ -9,7 +9,6 @@
 #include "checker/workflow/dates.h"
 #include "checker/workflow/directive.h"
 #include "checker/workflow/peer_rules.h"
-#include "sarif/fingerprint.h"
 
 namespace clause {
 namespace {
@@ -339,15 +338,10 @@ class Suppressor {
   void emit(std::string_view rule, const Placed &p, std::string message, std::vector<Finding> &out) const {
     auto it = meta_.find(std::string(rule));
     if (it == meta_.end()) return;  // switched off
-    Finding f;
-    f.rule_id = it->second->id;
-    f.severity = it->second->severity;
-    f.location = p.doc->location(p.span);
-    f.message = std::move(message);
-    f.resource = p.doc->path;
-    f.snippet = std::string(p.doc->line_text(p.span));
-    f.fingerprint = finding_fingerprint(f.rule_id, f.resource, f.snippet);
-    out.push_back(std::move(f));
+    out.push_back(make_finding(*it->second, {.location = p.doc->location(p.span),
+                                             .message = std::move(message),
+                                             .resource = p.doc->path,
+                                             .snippet = std::string(p.doc->line_text(p.span))}));
   }
 
   const Project &project_;

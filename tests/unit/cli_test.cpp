@@ -107,6 +107,38 @@ TEST(Cli, RulesJsonListsMetadata) {
     EXPECT_EQ(rule["severity"], "medium");
     EXPECT_EQ(rule["profiles"], nlohmann::json::array({"recommended"}));
     EXPECT_EQ(rule["documented"], true);
+    // A declarative rule lives in its YAML.
+    EXPECT_EQ(rule["file"], "rules/5.9/CL-0901.yaml");
+    EXPECT_EQ(rule["source"], "rules/5.9/CL-0901.yaml");
+    // The page's header, generated from the rule file.
+    EXPECT_TRUE(
+        std::string(rule["pageHeader"]).starts_with("# CL-0901 ops.backup-enabled\n\n**Scenario:** 5.9 "))
+        << rule["pageHeader"];
+  }
+  EXPECT_TRUE(found);
+}
+
+// A native rule's `source` is where its check registers, relative to the
+// tree: a line that registers that very id.
+TEST(Cli, RulesJsonNamesWhereANativeCheckIsRegistered) {
+  CliRun r = run("rules --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  bool found = false;
+  for (const auto &rule : nlohmann::json::parse(r.out)) {
+    if (rule["id"] != "CL-0140") continue;
+    found = true;
+    EXPECT_EQ(rule["file"], "rules/5.1/CL-0140.yaml");
+    const std::string source = rule["source"];
+    const std::string file = "checker/rules/agreement/context_checks.cpp:";
+    ASSERT_TRUE(source.starts_with(file)) << source;
+    const std::string digits = source.substr(file.size());
+    ASSERT_FALSE(digits.empty());
+    ASSERT_EQ(digits.find_first_not_of("0123456789"), std::string::npos) << source;
+    std::istringstream text(clause::testing::read_file(src("checker/rules/agreement/context_checks.cpp")));
+    std::string line;
+    for (int n = std::stoi(digits); n > 0 && std::getline(text, line);) --n;
+    EXPECT_NE(line.find("NativeCheckRegistrar"), std::string::npos) << line;
+    EXPECT_NE(line.find("\"CL-0140\""), std::string::npos) << line;
   }
   EXPECT_TRUE(found);
 }

@@ -1,4 +1,7 @@
-#include "sarif/fingerprint.h"
+#include "checker/model/finding_identity.h"
+
+#include "checker/model/finding.h"
+#include "checker/model/rule_info.h"
 
 #include <gtest/gtest.h>
 
@@ -79,6 +82,59 @@ TEST(Fingerprint, RunFingerprintsAreUniqueAndInOrder) {
   ASSERT_EQ(fps.size(), 2u);
   EXPECT_EQ(fps[0], fingerprint_of(f));
   EXPECT_EQ(fps[1], fingerprint_of(f) + ":2");
+}
+
+TEST(MakeFinding, TakesRuleIdSeverityAndIdentityFromTheRule) {
+  RuleInfo rule;
+  rule.id = "CL-0902";
+  rule.severity = Severity::High;
+  const Location at{"main.tf", Span{12, 3, 12, 30, 0, 0}};
+  const Finding f = make_finding(
+      rule, {.location = at,
+             .message = "aws_db_instance.main keeps backups for 1 days",
+             .resource = "aws_db_instance.main",
+             .snippet = "  backup_retention_period = 1",
+             .related = {RelatedLocation{Location{"csa.yaml", Span{4, 5, 4, 12, 0, 0}}, "promised here"}},
+             .unit = "envs/prod"});
+  EXPECT_EQ(f.rule_id, "CL-0902");
+  EXPECT_EQ(f.severity, Severity::High);
+  EXPECT_EQ(f.location.path, "main.tf");
+  EXPECT_EQ(f.location.span.start_line, 12u);
+  EXPECT_EQ(f.message, "aws_db_instance.main keeps backups for 1 days");
+  EXPECT_EQ(f.resource, "aws_db_instance.main");
+  EXPECT_EQ(f.snippet, "  backup_retention_period = 1");
+  ASSERT_EQ(f.related.size(), 1u);
+  EXPECT_EQ(f.related[0].location.path, "csa.yaml");
+  EXPECT_EQ(f.related[0].message, "promised here");
+  EXPECT_EQ(f.unit, "envs/prod");
+  EXPECT_FALSE(f.suppression.has_value());
+  EXPECT_FALSE(f.undecided);
+  EXPECT_EQ(f.fingerprint,
+            finding_fingerprint("CL-0902", "aws_db_instance.main", "backup_retention_period = 1"));
+}
+
+TEST(MakeFinding, IdentityTextStandsInOnlyForAnEmptySnippet) {
+  RuleInfo rule;
+  rule.id = "CL-0003";
+  const Finding none = make_finding(rule, {.resource = "broken.tf", .identity_text = "parse-error"});
+  EXPECT_EQ(none.fingerprint, finding_fingerprint("CL-0003", "broken.tf", "parse-error"));
+  const Finding line =
+      make_finding(rule, {.resource = "broken.tf", .snippet = "resource {", .identity_text = "parse-error"});
+  EXPECT_EQ(line.fingerprint, finding_fingerprint("CL-0003", "broken.tf", "resource {"));
+}
+
+TEST(MakeFinding, UndecidedIsAnInfoNoteNamingWhatBlockedIt) {
+  RuleInfo rule;
+  rule.id = "CL-0902";
+  rule.severity = Severity::High;
+  const Finding f = make_undecided_finding(
+      rule, {.message = "ignored", .resource = "aws_db_instance.main", .snippet = "x = var.days"},
+      "backup_retention_period", "var.days");
+  EXPECT_EQ(f.severity, Severity::Info);
+  EXPECT_EQ(f.message,
+            "CL-0902 could not be decided for aws_db_instance.main: backup_retention_period depends on "
+            "`var.days`, which is not known statically");
+  EXPECT_EQ(f.fingerprint, finding_fingerprint("CL-0902", "aws_db_instance.main", "x = var.days"));
 }
 
 }  // namespace

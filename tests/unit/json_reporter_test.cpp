@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "checker/model/finding_identity.h"
 #include "sample_report.h"
-#include "sarif/fingerprint.h"
 #include "sarif/sarif_writer.h"
 
 namespace clause {

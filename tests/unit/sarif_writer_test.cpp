@@ -10,8 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "checker/model/finding_identity.h"
+#include "checker/model/uri.h"
 #include "sample_report.h"
-#include "sarif/fingerprint.h"
 
 namespace clause {
 namespace {

@@ -1,6 +1,10 @@
 #pragma once
-// Fingerprints that identify a finding across scans, independent of where in
-// the file it moved: a digest of the rule id, the resource address (or the
+// A finding's identity across scans: what baselines match on, what SARIF
+// writes as partialFingerprints and JSON as "fingerprint". make_finding
+// (finding.h) sets it on every finding a check builds.
+//
+// Fingerprints identify a finding independently of where in the file it
+// moved: a digest of the rule id, the resource address (or the
 // document path for agreement rules) and the offending source text with its
 // whitespace normalised. The line number is deliberately not part of it.
 //
@@ -19,13 +23,15 @@
 
 namespace clause {
 
-// The key under which SARIF `partialFingerprints` carries the value.
+// The fingerprint's version, and the key under which SARIF
+// `partialFingerprints` carries the value.
 inline constexpr const char *kFingerprintKey = "clause/v1";
 
 // Whitespace runs (space, tab, CR, LF, VT, FF) collapsed to one space, trimmed.
 std::string normalize_offending_text(std::string_view text);
 
-// FNV-1a 64-bit over `data`, starting from `basis`.
+// FNV-1a 64-bit over `data`, starting from `basis` (also what assigns scan
+// roots to shards).
 uint64_t fnv1a64(std::string_view data, uint64_t basis = 0xcbf29ce484222325ULL);
 
 std::string finding_fingerprint(std::string_view rule_id, std::string_view resource_or_path,

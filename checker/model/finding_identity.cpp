@@ -1,4 +1,4 @@
-#include "sarif/fingerprint.h"
+#include "checker/model/finding_identity.h"
 
 #include <cstdint>
 #include <unordered_map>
