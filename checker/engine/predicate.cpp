@@ -482,6 +482,14 @@ Outcome evaluate(const Predicate &p, const Node &body, const RelationSource *rel
     case Predicate::Kind::Attribute: return evaluate_attribute(p, body);
     case Predicate::Kind::Related: return evaluate_related(p, relations);
     case Predicate::Kind::Each: return evaluate_each(p, body);
+    case Predicate::Kind::Certain: {
+      Outcome o = evaluate(p.children.front(), body, relations);
+      if (o.truth == Truth::Unknown) {
+        o.truth = Truth::False;
+        o.blocked_by.clear();
+      }
+      return o;
+    }
     case Predicate::Kind::Not: {
       Outcome o = evaluate(p.children.front(), body, relations);
       if (o.truth == Truth::True) {

@@ -493,7 +493,8 @@ class Loader {
 
   Predicate load_predicate(const Node &n, int depth, RelatedUse related_use) {
     if (depth > limits::kMaxCheckNesting) fail(n, "check nested too deeply");
-    if (!n.is_map()) fail(n, "a check must be a mapping (all, any, not, each, related, or attribute + op)");
+    if (!n.is_map())
+      fail(n, "a check must be a mapping (all, any, not, each, certain, related, or attribute + op)");
     Predicate p;
     const Node *all = n.get("all");
     if (all || n.get("any")) {
@@ -522,6 +523,12 @@ class Loader {
     if (const Node *inner = n.get("not")) {
       if (n.entries.size() != 1) fail(n, "'not' must stand alone in its mapping");
       p.kind = Predicate::Kind::Not;
+      p.children.push_back(load_predicate(*inner, depth + 1, related_use));
+      return p;
+    }
+    if (const Node *inner = n.get("certain")) {
+      if (n.entries.size() != 1) fail(n, "'certain' must stand alone in its mapping");
+      p.kind = Predicate::Kind::Certain;
       p.children.push_back(load_predicate(*inner, depth + 1, related_use));
       return p;
     }
