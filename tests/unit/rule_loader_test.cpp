@@ -196,6 +196,21 @@ TEST(RuleLoader, CertainIsTrueOnlyWhenItsCheckIsKnownToBe) {
             "pack.yaml:9:3: 'certain' must stand alone in its mapping");
 }
 
+TEST(RuleLoader, GuardListsCfnGuardRuleNames) {
+  const std::string head = kRule.substr(0, kRule.find("targets:"));
+  const std::string tail = kRule.substr(kRule.find("targets:"));
+  auto rules = load_rules_from_text(head + "guard: [DB_INSTANCE_BACKUP_ENABLED, RDS_IN_BACKUP_PLAN]\n" + tail,
+                                    "p.yaml");
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0].info.guard_rules,
+            (std::vector<std::string>{"DB_INSTANCE_BACKUP_ENABLED", "RDS_IN_BACKUP_PLAN"}));
+  EXPECT_EQ(load_error(head + "guard: [db-instance-backup]\n" + tail),
+            "pack.yaml:6:9: cfn-guard rule name 'db-instance-backup' must be upper case, such as "
+            "S3_BUCKET_VERSIONING_ENABLED");
+  EXPECT_EQ(load_error(head + "guard: []\n" + tail),
+            "pack.yaml:6:8: 'guard' must be a non-empty list of cfn-guard rule names");
+}
+
 TEST(RuleLoader, ValuesCarryNoPackPositions) {
   // A default stands in for a missing attribute of a scanned file: a span
   // into the rule pack would locate a finding at the pack's line.
