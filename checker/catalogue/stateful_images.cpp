@@ -15,16 +15,28 @@ constexpr std::array<std::string_view, 19> kImages = {
 
 static_assert(std::is_sorted(kImages.begin(), kImages.end()), "kImages must stay sorted");
 
-}  // namespace
+// The placeholder images' repository names.
+constexpr std::array<std::string_view, 1> kPlaceholders = {"pause"};
 
-bool is_single_writer_image(std::string_view image) {
+// "registry.k8s.io/pause:3.9" -> "pause".
+std::string_view repository_name(std::string_view image) {
   size_t at = image.find('@');
   if (at != std::string_view::npos) image = image.substr(0, at);
   size_t slash = image.rfind('/');
   std::string_view name = slash == std::string_view::npos ? image : image.substr(slash + 1);
   size_t colon = name.find(':');
   if (colon != std::string_view::npos) name = name.substr(0, colon);
-  return std::binary_search(kImages.begin(), kImages.end(), name);
+  return name;
+}
+
+}  // namespace
+
+bool is_single_writer_image(std::string_view image) {
+  return std::binary_search(kImages.begin(), kImages.end(), repository_name(image));
+}
+
+bool is_placeholder_image(std::string_view image) {
+  return std::find(kPlaceholders.begin(), kPlaceholders.end(), repository_name(image)) != kPlaceholders.end();
 }
 
 }  // namespace clause::catalogue

@@ -45,6 +45,11 @@ std::string metadata_section(const RuleInfo &info) {
            " checks: " + (ids.empty() ? "none" : ids) + "\n";
   }
   if (!info.peer_note.empty()) out += "- How they differ: " + info.peer_note + "\n";
+  if (!info.guard_rules.empty()) {
+    std::string names;
+    for (const std::string &g : info.guard_rules) names += (names.empty() ? "" : ", ") + g;
+    out += "- cfn-guard waivers that suppress it (Metadata.guard.SuppressedRules): " + names + "\n";
+  }
   return out;
 }
 
@@ -91,6 +96,7 @@ Command add_rules_command(CLI::App &app) {
                        }
                        j["peers"] = std::move(peers);
                        j["peerNote"] = r.info.peer_note;
+                       j["guardRules"] = r.info.guard_rules;
                        j["severityRationale"] = r.info.severity_rationale;
                        nlohmann::ordered_json targets = nlohmann::ordered_json::object();
                        if (r.declarative)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <set>
 
 #include "checker/agreement/vague_terms.h"
 #include "checker/agreement/values.h"
@@ -362,6 +363,37 @@ Outcome evaluate_related(const Predicate &p, const RelationSource *relations) {
   return out;
 }
 
+// What an element must hold for `check` to fail on it, in words, for a
+// collection none of whose elements does: `not: {all: [{Key == a}, {Value
+// == b}]}` under `not: {each: ...}` reads "a = b" (a key/value pair), other
+// attribute tests "Name = x and Port = 80". "" when it cannot be said.
+std::string describe_wanted_element(const Predicate &check) {
+  if (check.kind != Predicate::Kind::Not || check.children.empty()) return "";
+  const Predicate &want = check.children.front();
+  std::vector<const Predicate *> tests;
+  if (want.kind == Predicate::Kind::Attribute) tests.push_back(&want);
+  if (want.kind == Predicate::Kind::All)
+    for (const Predicate &c : want.children) tests.push_back(&c);
+  auto expected = [](const Predicate &t) {
+    if (t.op == PredOp::In && t.value.is_list()) {
+      std::string out;
+      for (size_t i = 0; i < t.value.items.size(); ++i)
+        out += (i ? (i + 1 == t.value.items.size() ? " or " : ", ") : "") + render(t.value.items[i]);
+      return out;
+    }
+    return render(t.value);
+  };
+  for (const Predicate *t : tests)
+    if (t->kind != Predicate::Kind::Attribute || (t->op != PredOp::Eq && t->op != PredOp::In)) return "";
+  if (tests.empty()) return "";
+  static const std::set<std::string, std::less<>> kKeyNames = {"Key", "key", "Name", "name"};
+  if (tests.size() == 2 && tests[0]->op == PredOp::Eq && kKeyNames.count(tests[0]->path_text))
+    return expected(*tests[0]) + " = " + expected(*tests[1]);
+  std::string out;
+  for (const Predicate *t : tests) out += (out.empty() ? "" : " and ") + t->path_text + " = " + expected(*t);
+  return out;
+}
+
 Outcome evaluate_each(const Predicate &p, const Node &body) {
   std::vector<PathHit> hits;
   resolve_path(body, p.path, hits);
@@ -415,6 +447,31 @@ Outcome evaluate_each(const Predicate &p, const Node &body) {
   Outcome ok;
   ok.truth = Truth::True;
   ok.path_text = p.path_text;
+  // Under `not:` ("some element must"), a written collection none of whose
+  // elements qualifies is the offending value: say so at its line, not
+  // that it is missing.
+  if (!elements.empty()) {
+    const PathHit &written = hits.front();
+    ok.actual = written.node;
+    ok.entry = written.entry;
+    // An element that has what is wanted's first part (its key) but not the
+    // rest (its value) is where to point instead.
+    const Predicate &check = p.children.front();
+    const Predicate *want =
+        check.kind == Predicate::Kind::Not && !check.children.empty() ? &check.children.front() : nullptr;
+    if (want && want->kind == Predicate::Kind::All && want->children.size() >= 2)
+      for (const Node *el : elements) {
+        if (el->kind == NodeKind::Expression || evaluate(want->children.front(), *el).truth != Truth::True)
+          continue;
+        Outcome near = evaluate(*want, *el);
+        if (near.truth != Truth::False || !near.actual) continue;
+        ok.actual = near.actual;
+        ok.entry = near.entry;
+        break;
+      }
+    const std::string wanted = describe_wanted_element(p.children.front());
+    ok.actual_text = wanted.empty() ? "set, but no entry qualifies" : "set, but has no " + wanted;
+  }
   return ok;
 }
 
@@ -425,6 +482,14 @@ Outcome evaluate(const Predicate &p, const Node &body, const RelationSource *rel
     case Predicate::Kind::Attribute: return evaluate_attribute(p, body);
     case Predicate::Kind::Related: return evaluate_related(p, relations);
     case Predicate::Kind::Each: return evaluate_each(p, body);
+    case Predicate::Kind::Certain: {
+      Outcome o = evaluate(p.children.front(), body, relations);
+      if (o.truth == Truth::Unknown) {
+        o.truth = Truth::False;
+        o.blocked_by.clear();
+      }
+      return o;
+    }
     case Predicate::Kind::Not: {
       Outcome o = evaluate(p.children.front(), body, relations);
       if (o.truth == Truth::True) {

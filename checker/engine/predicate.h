@@ -77,9 +77,11 @@ struct Predicate {
   // collection `path` reaches, read as bodies; vacuously true when empty.
   // Related: `children` (none: existence) on resources linked through the
   // references graph.
-  enum class Kind : uint8_t { All, Any, Not, Attribute, Related, Each };
+  // Certain (`certain:`): true when `children[0]` is known to be true,
+  // false otherwise, unknown included: an exemption that must be shown.
+  enum class Kind : uint8_t { All, Any, Not, Attribute, Related, Each, Certain };
   Kind kind = Kind::Attribute;
-  std::vector<Predicate> children;  // All / Any / Not / Each / Related
+  std::vector<Predicate> children;  // All / Any / Not / Each / Related / Certain
 
   AttributePath path;
   std::string path_text;

@@ -165,7 +165,8 @@ class Loader {
     static const std::set<std::string> kKnown = {
         "id",   "name",  "scenario",   "title",       "severity",  "targets",
         "when", "check", "message",    "remediation", "rationale", "precision",
-        "tags", "kind",  "parameters", "profiles",    "peers",     "severity-rationale"};
+        "tags", "kind",  "parameters", "profiles",    "peers",     "severity-rationale",
+        "guard"};
     for (const auto &kv : doc.entries)
       if (!kKnown.count(kv.key)) fail(kv.key_span, "unknown rule field '" + kv.key + "'");
     Rule rule;
@@ -222,6 +223,7 @@ class Loader {
     }
     load_profiles(doc, info);
     load_peers(doc, info);
+    load_guard_rules(doc, info);
     info.severity_rationale = optional_text(doc, "severity-rationale");
 
     DeclarativeCheck check;
@@ -346,6 +348,22 @@ class Loader {
         }
         info.peers.push_back(std::move(peer));
       }
+    }
+  }
+  // `guard: [S3_BUCKET_VERSIONING_ENABLED]`: the cfn-guard rule names whose
+  // waivers stand for this rule.
+  void load_guard_rules(const Node &doc, RuleInfo &info) const {
+    const Node *guard = doc.get("guard");
+    if (!guard) return;
+    if (!guard->is_list() || guard->items.empty())
+      fail(*guard, "'guard' must be a non-empty list of cfn-guard rule names");
+    static const RE2 kGuardName("[A-Z][A-Z0-9_]*");
+    for (const Node &item : guard->items) {
+      std::string name = scalar(item, "guard");
+      if (!RE2::FullMatch(name, kGuardName))
+        fail(item,
+             "cfn-guard rule name '" + name + "' must be upper case, such as S3_BUCKET_VERSIONING_ENABLED");
+      info.guard_rules.push_back(std::move(name));
     }
   }
   std::string_view source_;
@@ -475,7 +493,8 @@ class Loader {
 
   Predicate load_predicate(const Node &n, int depth, RelatedUse related_use) {
     if (depth > limits::kMaxCheckNesting) fail(n, "check nested too deeply");
-    if (!n.is_map()) fail(n, "a check must be a mapping (all, any, not, each, related, or attribute + op)");
+    if (!n.is_map())
+      fail(n, "a check must be a mapping (all, any, not, each, certain, related, or attribute + op)");
     Predicate p;
     const Node *all = n.get("all");
     if (all || n.get("any")) {
@@ -504,6 +523,12 @@ class Loader {
     if (const Node *inner = n.get("not")) {
       if (n.entries.size() != 1) fail(n, "'not' must stand alone in its mapping");
       p.kind = Predicate::Kind::Not;
+      p.children.push_back(load_predicate(*inner, depth + 1, related_use));
+      return p;
+    }
+    if (const Node *inner = n.get("certain")) {
+      if (n.entries.size() != 1) fail(n, "'certain' must stand alone in its mapping");
+      p.kind = Predicate::Kind::Certain;
       p.children.push_back(load_predicate(*inner, depth + 1, related_use));
       return p;
     }

@@ -37,8 +37,12 @@ struct RuleInfo {
   std::vector<PeerCheck> peers;    // nearest checks of Checkov and Trivy
   std::string peer_note;           // how the peers' scope or thresholds differ from ours
   std::string severity_rationale;  // why this severity, against the peers'
-  std::string help_markdown;       // the rule's documentation page
-  std::string source;              // file the rule came from (for errors)
+  // cfn-guard / AWS Config rule names (S3_BUCKET_VERSIONING_ENABLED) whose
+  // waiver in a CloudFormation resource's Metadata.guard.SuppressedRules
+  // suppresses this rule on that resource (docs/suppressions.md).
+  std::vector<std::string> guard_rules;
+  std::string help_markdown;  // the rule's documentation page
+  std::string source;         // file the rule came from (for errors)
 };
 
 }  // namespace clause

@@ -151,6 +151,7 @@ std::vector<Directive> parse_directives(std::string_view comment) {
         case DirectiveSource::Checkov: out.push_back(parse_checkov(comment, pos, after)); break;
         case DirectiveSource::Tfsec:
         case DirectiveSource::Trivy: out.push_back(parse_peer_ignore(comment, pos, after, k.source)); break;
+        case DirectiveSource::Guard: break;  // metadata, never a comment
       }
     }
   }

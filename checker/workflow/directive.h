@@ -15,7 +15,9 @@
 
 namespace clause {
 
-enum class DirectiveSource : uint8_t { Clause, Checkov, Tfsec, Trivy };
+// Guard: a cfn-guard waiver in a CloudFormation resource's metadata
+// (guard_waivers.h), not a comment.
+enum class DirectiveSource : uint8_t { Clause, Checkov, Tfsec, Trivy, Guard };
 
 struct Directive {
   DirectiveSource source = DirectiveSource::Clause;

@@ -8,6 +8,7 @@
 
 #include "checker/workflow/dates.h"
 #include "checker/workflow/directive.h"
+#include "checker/workflow/guard_waivers.h"
 #include "checker/workflow/peer_rules.h"
 
 namespace clause {
@@ -188,6 +189,7 @@ const char *peer_tool_name(DirectiveSource s) {
     case DirectiveSource::Checkov: return "checkov";
     case DirectiveSource::Tfsec: return "tfsec";
     case DirectiveSource::Trivy: return "trivy";
+    case DirectiveSource::Guard: return "cfn-guard";
     case DirectiveSource::Clause: break;
   }
   return "clause";
@@ -200,6 +202,7 @@ class Suppressor {
     for (const RuleInfo &r : rules) {
       active_[r.id] = r.id;
       if (!r.name.empty()) active_[r.name] = r.id;
+      for (const std::string &g : r.guard_rules) guard_[g].push_back(r.id);
     }
     for (const RuleInfo &r : opts.meta_rules) meta_[r.id] = &r;
   }
@@ -238,11 +241,34 @@ class Suppressor {
         placed_.push_back(std::move(p));
       }
     }
+    collect_guard_waivers();
     by_doc_.clear();
     for (size_t i = 0; i < placed_.size(); ++i) {
       auto &by_rule = by_doc_[placed_[i].doc->path];
       for (const std::string &id : placed_[i].rule_ids) by_rule[id].push_back(i);  // ids are unique
       if (!placed_[i].module_calls.empty()) module_directives_.push_back(i);
+    }
+  }
+
+  // A waiver covers its resource, from the header to the end of its body.
+  void collect_guard_waivers() {
+    if (guard_.empty()) return;
+    for (GuardWaiver &w : guard_waivers(project_)) {
+      const Resource &r = *w.resource;
+      if (!r.document) continue;
+      Placed p;
+      p.doc = r.document;
+      p.span = w.span;
+      uint32_t end = r.span.end_line;
+      if (r.body->span.valid()) end = std::max(end, r.body->span.end_line);
+      p.lines = LineRange{r.span.start_line, end};
+      p.directive.source = DirectiveSource::Guard;
+      p.directive.rules = {w.rule};
+      p.directive.reason = std::move(w.reason);
+      p.directive.text = w.rule + " in Metadata.guard.SuppressedRules";
+      resolve(p);
+      if (p.rule_ids.empty()) continue;  // no rule of ours stands for it
+      placed_.push_back(std::move(p));
     }
   }
 
@@ -257,6 +283,12 @@ class Suppressor {
         } else if (!opts_.known_rules.empty() && !opts_.known_rules.count(key) && !find_meta_rule(key)) {
           d.errors.push_back("no rule has the id or name '" + key + "'");
         }
+      } else if (d.source == DirectiveSource::Guard) {
+        if (auto it = guard_.find(key); it != guard_.end())
+          for (const std::string &mapped : it->second)
+            if (active_.count(mapped) &&
+                std::find(p.rule_ids.begin(), p.rule_ids.end(), mapped) == p.rule_ids.end())
+              p.rule_ids.push_back(mapped);
       } else {
         std::string_view mapped = clause_rule_for_peer(d.source, key);
         if (!mapped.empty() && active_.count(std::string(mapped))) id = std::string(mapped);
@@ -269,6 +301,10 @@ class Suppressor {
     if (d.source == DirectiveSource::Clause) {
       p.effective = !d.reason.empty() && !expired;
       p.justification = d.reason;
+    } else if (d.source == DirectiveSource::Guard) {
+      p.effective = true;
+      p.justification = "cfn-guard waiver " + d.text;
+      if (!d.reason.empty()) p.justification += ": " + d.reason;
     } else {
       p.effective = !expired;
       p.justification = "migrated from " + d.text;
@@ -324,7 +360,8 @@ class Suppressor {
            "`" + d.text + "` expired on " + d.until + " and no longer suppresses anything", out);
       return;
     }
-    if (!opts_.report_unused) return;
+    // A cfn-guard waiver also serves cfn-guard itself: never "remove it".
+    if (!opts_.report_unused || d.source == DirectiveSource::Guard) return;
     for (size_t i = 0; i < p.rule_ids.size(); ++i) {
       if (p.used[i]) continue;
       std::string what =
@@ -348,6 +385,7 @@ class Suppressor {
   const SuppressionOptions &opts_;
   std::string today_;
   std::map<std::string, std::string> active_;  // id or name -> id of the rules that ran
+  std::map<std::string, std::vector<std::string>, std::less<>> guard_;  // cfn-guard rule -> our ids
   std::map<std::string, const RuleInfo *> meta_;
   std::vector<Placed> placed_;
   // Directives by document, then by the rule ids they name: a finding meets

@@ -290,6 +290,15 @@ TEST(RulesCommand, ListsProfilesPeersAndRationale) {
   EXPECT_NE(explain.out.find("- Nearest Trivy checks: AVD-AWS-0077 (medium), AVD-AWS-0024 (medium)"),
             std::string::npos)
       << explain.out;
+  EXPECT_NE(explain.out.find("- cfn-guard waivers that suppress it (Metadata.guard.SuppressedRules): "
+                             "DB_INSTANCE_BACKUP_ENABLED, DYNAMODB_PITR_ENABLED, DYNAMODB_IN_BACKUP_PLAN, "
+                             "EFS_IN_BACKUP_PLAN, RDS_IN_BACKUP_PLAN\n"),
+            std::string::npos)
+      << explain.out;
+  EXPECT_NE(json.out.find(R"("guardRules": [
+      "S3_BUCKET_VERSIONING_ENABLED"
+    ],)"),
+            std::string::npos);
 }
 
 }  // namespace

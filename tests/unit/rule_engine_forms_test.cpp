@@ -150,10 +150,23 @@ TEST(RuleEngineForms, NotEachNotMeansSomeElement) {
              "      containers:\n"
              "        - name: a\n"
              "          resources: {limits: {memory: 1Gi}}\n"
-             "          env: [{name: OTHER}]\n");
-  auto got = findings(kEach, root);
-  ASSERT_EQ(got.size(), 1u);
-  EXPECT_EQ(got.begin()->first, 2u);
+             "          env: [{name: OTHER}]\n");  // 10: written, without LOG_LEVEL
+  std::set<std::pair<uint32_t, std::string>> want = {
+      {10, "Deployment/default/api: spec.template.spec.containers.env is set, but has no name = LOG_LEVEL"}};
+  EXPECT_EQ(findings(kEach, root), want);
+  // No env list at all: at the resource, not set.
+  root.write("deploy.yaml",
+             "apiVersion: apps/v1\n"
+             "kind: Deployment\n"  // 2
+             "metadata: {name: api}\n"
+             "spec:\n"
+             "  template:\n"
+             "    spec:\n"
+             "      containers:\n"
+             "        - name: a\n"
+             "          resources: {limits: {memory: 1Gi}}\n");
+  want = {{2, "Deployment/default/api: spec.template.spec.containers.env is not set"}};
+  EXPECT_EQ(findings(kEach, root), want);
 }
 
 const char *kAny = R"(

@@ -169,6 +169,48 @@ TEST(RuleLoader, ParametersRebindInPerTypeChecks) {
     EXPECT_EQ(r.declarative->check_for(TargetFormat::Terraform, type)->value.number, 14) << type;
 }
 
+TEST(RuleLoader, CertainIsTrueOnlyWhenItsCheckIsKnownToBe) {
+  auto check_of = [](const std::string &check) {
+    std::string text = kRule;
+    text.replace(text.find("check:\n"), text.find("message:") - text.find("check:\n"), check);
+    auto rules = load_rules_from_text(text, "pack.yaml");
+    EXPECT_EQ(rules.size(), 1u);
+    return rules.at(0);
+  };
+  const Rule plain = check_of("check:\n  attribute: a\n  op: ==\n  value: 1\n");
+  const Rule certain = check_of("check:\n  certain: {attribute: a, op: ==, value: 1}\n");
+  auto body = [](Node value) {
+    Node b = Node::make_map();
+    b.add("a", std::move(value));
+    return b;
+  };
+  const Node one = body(Node::make_number(1, "1"));
+  const Node two = body(Node::make_number(2, "2"));
+  const Node unknown = body(Node::make_expression("var.a"));
+  EXPECT_EQ(evaluate(*certain.declarative->shared_check, one).truth, Truth::True);
+  EXPECT_EQ(evaluate(*certain.declarative->shared_check, two).truth, Truth::False);
+  EXPECT_EQ(evaluate(*plain.declarative->shared_check, unknown).truth, Truth::Unknown);
+  EXPECT_EQ(evaluate(*certain.declarative->shared_check, unknown).truth, Truth::False);
+  EXPECT_EQ(load_error(kRule.substr(0, kRule.find("check:")) +
+                       "check:\n  certain: {attribute: a}\n  attribute: b\nmessage: m\n"),
+            "pack.yaml:9:3: 'certain' must stand alone in its mapping");
+}
+
+TEST(RuleLoader, GuardListsCfnGuardRuleNames) {
+  const std::string head = kRule.substr(0, kRule.find("targets:"));
+  const std::string tail = kRule.substr(kRule.find("targets:"));
+  auto rules = load_rules_from_text(head + "guard: [DB_INSTANCE_BACKUP_ENABLED, RDS_IN_BACKUP_PLAN]\n" + tail,
+                                    "p.yaml");
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0].info.guard_rules,
+            (std::vector<std::string>{"DB_INSTANCE_BACKUP_ENABLED", "RDS_IN_BACKUP_PLAN"}));
+  EXPECT_EQ(load_error(head + "guard: [db-instance-backup]\n" + tail),
+            "pack.yaml:6:9: cfn-guard rule name 'db-instance-backup' must be upper case, such as "
+            "S3_BUCKET_VERSIONING_ENABLED");
+  EXPECT_EQ(load_error(head + "guard: []\n" + tail),
+            "pack.yaml:6:8: 'guard' must be a non-empty list of cfn-guard rule names");
+}
+
 TEST(RuleLoader, ValuesCarryNoPackPositions) {
   // A default stands in for a missing attribute of a scanned file: a span
   // into the rule pack would locate a finding at the pack's line.

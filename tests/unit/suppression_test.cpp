@@ -379,6 +379,75 @@ resource "aws_db_instance" "expired" {
       }));
 }
 
+TEST(InlineSuppression, CfnGuardWaiversSuppressTheRulesThatNameThem) {
+  TempTree t;
+  t.write("template.yaml", R"(AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Waived:
+    Type: AWS::S3::Bucket
+    Metadata:
+      Comment: scratch uploads, re-created from the source system
+      guard:
+        SuppressedRules:
+          - S3_BUCKET_LOGGING_ENABLED
+          - S3_BUCKET_VERSIONING_ENABLED
+  OtherWaiver:
+    Type: AWS::S3::Bucket
+    Metadata:
+      guard:
+        SuppressedRules:
+          - S3_BUCKET_LOGGING_ENABLED
+  Versioned:
+    Type: AWS::S3::Bucket
+    Metadata:
+      guard:
+        SuppressedRules: [S3_BUCKET_VERSIONING_ENABLED]
+    Properties:
+      VersioningConfiguration:
+        Status: Enabled
+  Table:
+    Type: AWS::DynamoDB::Table
+    Metadata:
+      guard:
+        SuppressedRules:
+          - DYNAMODB_PITR_ENABLED
+    Properties:
+      AttributeDefinitions:
+        - AttributeName: id
+          AttributeType: S
+      KeySchema:
+        - AttributeName: id
+          KeyType: HASH
+)");
+  t.write("template.json", R"({
+  "Resources": {
+    "Bucket": {
+      "Type": "AWS::S3::Bucket",
+      "Metadata": {"guard": {"SuppressedRules": ["S3_BUCKET_VERSIONING_ENABLED"]}}
+    }
+  }
+})");
+  // A waiver that suppresses nothing is not reported (cfn-guard still reads it).
+  EXPECT_EQ(describe(scan(t, {"CL-0904", "CL-0901", "CL-1401"}, options(true))),
+            (std::vector<std::string>{
+                "template.json:3 CL-0904 suppressed: cfn-guard waiver S3_BUCKET_VERSIONING_ENABLED in "
+                "Metadata.guard.SuppressedRules",
+                "template.yaml:3 CL-0904 suppressed: cfn-guard waiver S3_BUCKET_VERSIONING_ENABLED in "
+                "Metadata.guard.SuppressedRules: scratch uploads, re-created from the source system",
+                "template.yaml:11 CL-0904",
+                "template.yaml:25 CL-0901 suppressed: cfn-guard waiver DYNAMODB_PITR_ENABLED in "
+                "Metadata.guard.SuppressedRules",
+                "template.yaml:25 CL-1401 suppressed: cfn-guard waiver DYNAMODB_PITR_ENABLED in "
+                "Metadata.guard.SuppressedRules",
+            }));
+  // The suppression points at the waiver's own line.
+  for (const Finding &f : scan(t, {"CL-0904"})) {
+    if (f.location.path == "template.yaml" && f.suppression) {
+      EXPECT_EQ(f.suppression->location.span.start_line, 10u);
+    }
+  }
+}
+
 TEST(InlineSuppression, SwitchedOffMetaRulesAndDirectivesStayQuiet) {
   TempTree t;
   t.write(

@@ -32,7 +32,7 @@ void k8s_hpa(const NativeCheckContext &ctx) {
     const bool selects = sel.known() && sel.node->is_map() && !sel.node->entries.empty();
     services[k8s_scope(*svc)].add(svc, selects ? sel.node : nullptr);
   }
-  for (const Resource *w : k8s.all("Deployment")) {
+  for (const Resource *w : judged_workloads(k8s, "Deployment")) {
     // An autoscaler cannot make a single writer scale (docs/rules/CL-1102.md).
     if (k8s.autoscaler_for(*w) || !single_writer_reason(k8s, *w).empty()) continue;
     auto in_namespace = services.find(k8s_scope(*w));

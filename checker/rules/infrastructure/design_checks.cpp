@@ -1,6 +1,7 @@
 // Scenario 5.5: replicated workloads keep a minimum available during
 // voluntary disruptions (node drains, upgrades).
 #include "checker/rules/infrastructure/infra_support.h"
+#include "checker/rules/infrastructure/k8s_workload_traits.h"
 #include "checker/rules/infrastructure/kubernetes_index.h"
 
 namespace clause::infra {
@@ -17,7 +18,7 @@ void pod_disruption_budget(const NativeCheckContext &ctx) {
     budgets[k8s_scope(*pdb)].add(pdb, sel.node, sel.unknown());
   }
   for (const char *kind : {"Deployment", "StatefulSet"}) {
-    for (const Resource *w : k8s.all(kind)) {
+    for (const Resource *w : judged_workloads(k8s, kind)) {
       // Only workloads meant to be redundant: more than one replica, set
       // directly or as the autoscaler's floor.
       std::optional<double> replicas = value_at(w->body, {"spec", "replicas"}).as_number();

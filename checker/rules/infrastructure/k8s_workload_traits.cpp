@@ -14,7 +14,47 @@ bool single_node_access(const Resource &claim) {
   return true;
 }
 
+// Whether every container and init container of `pod` (a pod spec) is
+// written with the pause image, and there is at least one.
+bool only_pause_containers(const Node &pod) {
+  size_t seen = 0;
+  for (const char *list : {"containers", "initContainers"}) {
+    const Node *containers = pod.get(list);
+    if (!containers) continue;
+    if (!containers->is_list()) return false;
+    for (const Node &c : containers->items) {
+      const Node *image = c.is_map() ? c.get("image") : nullptr;
+      if (!image || !image->is_string() || !catalogue::is_placeholder_image(image->text)) return false;
+      ++seen;
+    }
+  }
+  return seen > 0;
+}
+
 }  // namespace
+
+std::string not_a_workload_reason(const Resource &workload) {
+  const std::string &kind = workload.type;
+  const bool apps =
+      kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet";
+  if (apps && value_at(workload.body, {"spec", "selector"}).absent() &&
+      value_at(workload.body, {"spec", "template", "spec", "containers"}).absent())
+    return "it has neither spec.selector nor containers";
+  Value pod = kind == "Pod" ? value_at(workload.body, {"spec"})
+              : kind == "CronJob"
+                  ? value_at(workload.body, {"spec", "jobTemplate", "spec", "template", "spec"})
+                  : value_at(workload.body, {"spec", "template", "spec"});
+  if (pod.known() && pod.node->is_map() && only_pause_containers(*pod.node))
+    return "its containers only run the pause image";
+  return "";
+}
+
+std::vector<const Resource *> judged_workloads(const KubernetesIndex &k8s, const std::string &kind) {
+  std::vector<const Resource *> out;
+  for (const Resource *r : k8s.all(kind))
+    if (not_a_workload_reason(*r).empty()) out.push_back(r);
+  return out;
+}
 
 std::string single_writer_reason(const KubernetesIndex &k8s, const Resource &workload) {
   if (workload.type == "StatefulSet") return "it is a StatefulSet";

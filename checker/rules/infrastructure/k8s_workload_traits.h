@@ -4,6 +4,7 @@
 // available by adding replicas or an autoscaler, so the replica and
 // autoscaling rules leave it alone (docs/rules/CL-0906.md).
 #include <string>
+#include <vector>
 
 #include "checker/rules/infrastructure/kubernetes_index.h"
 
@@ -18,5 +19,18 @@ namespace clause::infra {
 // - a container runs the server image of a single-writer store
 //   (checker/catalogue/stateful_images.cpp).
 std::string single_writer_reason(const KubernetesIndex &k8s, const Resource &workload);
+
+// Why `workload` is no workload for the Kubernetes workload rules to judge,
+// "" when it is one (docs/kubernetes.md):
+// - a Deployment, StatefulSet, DaemonSet or ReplicaSet with neither
+//   spec.selector nor spec.template.spec.containers: a stub, such as the
+//   selector-matching inputs of a tool's test data, that cannot run;
+// - a pod template all of whose containers, init containers included, run
+//   the pause image (checker/catalogue/stateful_images.h): a placeholder that
+//   holds capacity or a volume and serves nothing.
+std::string not_a_workload_reason(const Resource &workload);
+
+// The objects of `kind` (all(kind)) that are workloads to judge.
+std::vector<const Resource *> judged_workloads(const KubernetesIndex &k8s, const std::string &kind);
 
 }  // namespace clause::infra

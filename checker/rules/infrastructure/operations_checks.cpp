@@ -10,7 +10,7 @@ namespace {
 void single_replica(const NativeCheckContext &ctx) {
   KubernetesIndex k8s(ctx.project());
   for (const char *kind : {"Deployment", "StatefulSet"}) {
-    for (const Resource *w : k8s.all(kind)) {
+    for (const Resource *w : judged_workloads(k8s, kind)) {
       // More replicas of a single writer are not more availability: the
       // advice would not fit (docs/rules/CL-0906.md).
       if (!single_writer_reason(k8s, *w).empty()) continue;
