@@ -56,10 +56,10 @@ TEST(KustomizeScan, JudgesEachOverlayWhereTheValueWasWritten) {
   EXPECT_EQ(sized.location.span.start_line, 10u);
   EXPECT_EQ(sized.location.span.start_col, 11u);
   EXPECT_EQ(sized.snippet, "          resources: null");
-  EXPECT_EQ(
-      sized.message,
-      "A container of Deployment/default/dev-web has no resources.requests.cpu, so the scheduler cannot plan "
-      "for it and it can starve its neighbours");
+  EXPECT_EQ(sized.message,
+            "A container of Deployment/default/dev-web has no resources.requests.cpu; the scheduler reserves "
+            "only what "
+            "a container requests, and only a memory limit keeps it from taking memory its neighbours need");
   EXPECT_EQ(related_paths(sized), "overlays/no-limits/kustomization.yaml:1 ");
   EXPECT_TRUE(root.diagnostics.empty());
 }
