@@ -17,6 +17,7 @@
 #include "checker/workflow/cfn_parameters.h"
 #include "checker/workflow/config.h"
 #include "checker/workflow/dates.h"
+#include "checker/workflow/filter.h"
 #include "checker/workflow/git.h"
 #include "checker/workflow/meta_rules.h"
 #include "checker/workflow/report_paths.h"
@@ -78,8 +79,7 @@ int fail_rank(const std::string &s) {
 }
 
 Report scan_group(const ScanInputs &in, const Group &group, const std::vector<std::string> &roots,
-                  const std::string &today, const FileSelection *selection,
-                  std::vector<std::string> &warnings) {
+                  const std::string &today, const FileSelection *selection) {
   const Config &config = *group.config;
   std::vector<std::string> packs = in.rule_dirs;
   packs.insert(packs.end(), config.rule_packs.begin(), config.rule_packs.end());
@@ -175,9 +175,7 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   // The process ends after reporting: the heap goes back to the system at
   // once, so the last root's models are not freed one by one.
   opts.keep_last_models = true;
-  Report report = run_scan(rules, opts);
-  for (std::string &w : apply_file_suppressions(report, config, today)) warnings.push_back(std::move(w));
-  return report;
+  return run_scan(rules, opts);
 }
 
 // Files to report on: --only-files (relative to the working directory) and
@@ -319,8 +317,14 @@ ScanOutcome perform_scan(const ScanInputs &in) {
   std::optional<FileSelection> selection;
   if (!in.only_files.empty() || !in.changed_since.empty()) selection.emplace(selected_files(in, roots));
   check_only_files(in, roots, out.warnings);
-  for (const Group &group : group_roots(in, roots, out.warnings)) {
-    Report part = scan_group(in, group, roots, today, selection ? &*selection : nullptr, out.warnings);
+  // The filter stage's steps over the whole report (checker/workflow/filter.h).
+  ReportFilter filter;
+  filter.configs.resize(roots.size(), nullptr);
+  filter.today = today;
+  const std::vector<Group> groups = group_roots(in, roots, out.warnings);
+  for (const Group &group : groups) {
+    for (size_t i : group.roots) filter.configs[i] = group.config.get();
+    Report part = scan_group(in, group, roots, today, selection ? &*selection : nullptr);
     for (size_t k = 0; k < group.roots.size(); ++k) placed[group.roots[k]] = std::move(part.roots[k]);
     for (RuleInfo &r : part.rules) {
       auto same = [&](const RuleInfo &x) { return x.id == r.id; };
@@ -334,8 +338,11 @@ ScanOutcome perform_scan(const ScanInputs &in) {
             [](const RuleInfo &a, const RuleInfo &b) { return a.id < b.id; });
   for (auto &r : placed) merged.roots.push_back(std::move(*r));
 
-  if (selection) keep_only_files(merged, *selection);
-  if (!in.baseline.empty()) apply_baseline(merged, load_baseline(in.baseline));
+  std::optional<Baseline> baseline;
+  if (!in.baseline.empty()) baseline.emplace(load_baseline(in.baseline));
+  filter.selection = selection ? &*selection : nullptr;
+  filter.baseline = baseline ? &*baseline : nullptr;
+  for (std::string &w : filter_report(merged, filter)) out.warnings.push_back(std::move(w));
   return out;
 }
 

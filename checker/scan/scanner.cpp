@@ -17,8 +17,8 @@
 #include "checker/project/loader.h"
 #include "checker/project/parallel.h"
 #include "checker/project/units.h"
-#include "checker/scan/finding_limit.h"
 #include "checker/scan/input_findings.h"
+#include "checker/workflow/filter.h"
 
 namespace clause {
 namespace {
@@ -113,7 +113,9 @@ RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, con
     }
     std::sort(rr.findings.begin(), rr.findings.end(), finding_less);
   }
-  apply_inline_suppressions(project, ran, rr.findings, opts.suppressions);
+  // Findings about unreadable input, then the filter stage's steps that
+  // read the model (checker/workflow/filter.h).
+  std::vector<Finding> input_findings;
   const auto &meta = opts.suppressions.meta_rules;
   if (auto input =
           std::find_if(meta.begin(), meta.end(), [](const RuleInfo &r) { return r.id == kInputParseRule; });
@@ -121,11 +123,10 @@ RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, con
     std::function<bool(const std::string &)> reported;
     if (opts.reported)
       reported = [&](const std::string &rel) { return opts.reported(project.root_abs, rel); };
-    const size_t before = rr.findings.size();
-    add_input_findings(project, project.diagnostics, *input, reported, rr.findings);
-    if (rr.findings.size() != before) std::sort(rr.findings.begin(), rr.findings.end(), finding_less);
+    add_input_findings(project, project.diagnostics, *input, reported, input_findings);
   }
-  limit_findings_per_file(rr.findings, opts.max_findings_per_file, project.diagnostics);
+  filter_root(project, ran, opts.suppressions, opts.max_findings_per_file, rr.findings,
+              std::move(input_findings), project.diagnostics);
   if (opts.strict)
     for (auto &note : project.strict_notes) project.diagnostics.push_back(std::move(note));
   rr.diagnostics = std::move(project.diagnostics);

@@ -1,13 +1,10 @@
 #include "checker/workflow/rule_config.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 
 #include "checker/agreement/values.h"
 #include "checker/engine/rule_loader.h"
-#include "checker/workflow/dates.h"
-#include "checker/workflow/glob.h"
 #include "checker/workflow/meta_rules.h"
 
 namespace clause {
@@ -95,40 +92,6 @@ std::vector<RuleInfo> configured_meta_rules(const Config &c, const std::vector<s
     out.push_back(std::move(info));
   }
   return out;
-}
-
-std::vector<std::string> apply_file_suppressions(Report &report, const Config &c, const std::string &today) {
-  std::vector<std::string> warnings;
-  if (c.suppressions.empty()) return warnings;
-  std::map<std::string, std::string> name_of;
-  for (const RuleInfo &r : report.rules) name_of[r.id] = r.name;
-  std::vector<const FileSuppression *> live;
-  for (const FileSuppression &s : c.suppressions) {
-    if (!s.until.empty() && date_passed(s.until, today)) {
-      warnings.push_back(c.path + ":" + std::to_string(s.line) + ": the suppression of '" + s.path +
-                         "' expired on " + s.until + " and is no longer applied");
-    } else {
-      live.push_back(&s);
-    }
-  }
-  for (RootReport &root : report.roots) {
-    for (Finding &f : root.findings) {
-      if (f.suppression) continue;
-      const std::string rel = c.relative_path(
-          (std::filesystem::path(root.abs_path) / f.location.path).lexically_normal().string());
-      if (rel.empty()) continue;
-      for (const FileSuppression *s : live) {
-        const bool rule_matches = std::any_of(s->rules.begin(), s->rules.end(), [&](const RuleRef &r) {
-          return same_rule_id(f.rule_id, r.key) ||
-                 (!name_of[f.rule_id].empty() && r.key == name_of[f.rule_id]);
-        });
-        if (!rule_matches || !glob_match(s->path, rel)) continue;
-        f.suppression = Suppression{"external", s->reason, Location{}};
-        break;
-      }
-    }
-  }
-  return warnings;
 }
 
 }  // namespace clause

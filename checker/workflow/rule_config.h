@@ -1,7 +1,8 @@
 #pragma once
 // What a configuration does to the rules: names checked against the rules
 // that exist, severity overrides and parameters applied, the meta rules
-// switched off or re-graded, and file-based suppressions applied to findings.
+// switched off or re-graded. (File-based suppressions are applied by the
+// filter stage, filter.h.)
 #include <string>
 #include <vector>
 
@@ -23,11 +24,5 @@ RuleSet apply_rule_settings(RuleSet rules, const Config &config);
 // severity overrides applied.
 std::vector<RuleInfo> configured_meta_rules(const Config &config,
                                             const std::vector<std::string> &extra_disabled);
-
-// Marks findings matched by the configuration's file-based suppressions
-// (kind "external"). Returns a warning for each suppression that has
-// expired, naming the configuration file and line.
-std::vector<std::string> apply_file_suppressions(Report &report, const Config &config,
-                                                 const std::string &today);
 
 }  // namespace clause

@@ -1,4 +1,4 @@
-#include "checker/scan/finding_limit.h"
+#include "checker/workflow/finding_limit.h"
 
 #include <algorithm>
 #include <map>
