@@ -228,6 +228,7 @@ TEST_P(RuleFixtures, ReportsExactlyTheAnnotatedLines) {
   fs::path dir = kFixtures / id;
   ASSERT_TRUE(fs::is_directory(dir)) << dir << " is missing";
   int passes = 0, fails = 0;
+  bool states_related = false;
   // Formats seen in pass* and fail* cases: each format the rule reads needs
   // both (a plan JSON counts as Terraform).
   std::set<std::string> pass_formats, fail_formats;
@@ -270,6 +271,7 @@ TEST_P(RuleFixtures, ReportsExactlyTheAnnotatedLines) {
     size_t findings = 0, notes = 0;
     for (const auto &e : expected) {
       findings += e.mark == Mark::Finding;
+      states_related = states_related || (e.mark == Mark::Finding && !e.related.empty());
       notes += e.mark == Mark::Note;
       EXPECT_EQ(e.rule, id) << id << "/" << name << "/" << e.origin << ": annotation for another rule";
     }
@@ -289,6 +291,12 @@ TEST_P(RuleFixtures, ReportsExactlyTheAnnotatedLines) {
   for (const auto &fmt : rules.rules()[0].info.formats) {
     EXPECT_TRUE(pass_formats.count(fmt)) << id << " reads " << fmt << " but no pass* fixture has such a file";
     EXPECT_TRUE(fail_formats.count(fmt)) << id << " reads " << fmt << " but no fail* fixture has such a file";
+  }
+  // A cross-document finding names the agreement's promise: some fail*
+  // case states that side with `related=`.
+  if (rules.rules()[0].info.kind == RuleKind::CrossDocument) {
+    EXPECT_TRUE(states_related) << id
+                                << ": no expect: annotation gives the related location (related=FILE:LINE)";
   }
   EXPECT_GE(passes, 1) << id << " needs at least one pass* fixture";
   EXPECT_GE(fails, 1) << id << " needs at least one fail* fixture";
