@@ -310,6 +310,42 @@ INSTANTIATE_TEST_SUITE_P(Builtin, RuleFixtures, ::testing::ValuesIn(builtin_rule
                            return n;
                          });
 
+// The example agreements in fixtures/agreements (not invalid/) run through
+// every agreement rule at once: the complete ones give nothing, each flawed
+// variant exactly the findings its annotations name.
+TEST(AgreementExamples, ReportExactlyTheAnnotatedLines) {
+  RuleSet rules = RuleSet::builtin();
+  rules.filter([](const Rule &r) { return r.info.kind == RuleKind::Agreement; });
+  const fs::path dir = fs::path(CLAUSE_SOURCE_DIR) / "fixtures" / "agreements";
+  std::vector<fs::path> files;
+  for (const auto &entry : fs::directory_iterator(dir))
+    if (entry.is_regular_file() && entry.path().extension() != ".expect") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  size_t annotated = 0;
+  for (const auto &file : files) {
+    std::string name = file.filename().string();
+    ScanOptions opts;
+    opts.roots = {file.string()};
+    RootReport root = run_scan(rules, opts).roots.at(0);
+    EXPECT_EQ(root.files_by_kind["agreement"], 1u) << name;
+    for (const auto &d : root.diagnostics)
+      ADD_FAILURE() << name << ":" << d.diagnostic.span.start_line << ": unexpected diagnostic "
+                    << d.diagnostic.message;
+    std::vector<std::string> errors;
+    std::ifstream in(file);
+    std::vector<Expectation> expected = read_annotations(in, name, false, errors);
+    if (fs::exists(file.string() + ".expect")) {
+      std::ifstream listed(file.string() + ".expect");
+      for (auto &e : read_annotations(listed, name, true, errors)) expected.push_back(std::move(e));
+    }
+    for (const auto &e : errors) ADD_FAILURE() << "agreements/" << e;
+    annotated += expected.size();
+    for (const auto &f : compare(expected, root.findings, false)) ADD_FAILURE() << "agreements/" << f;
+  }
+  EXPECT_GE(files.size(), 5u);
+  EXPECT_GE(annotated, 60u);
+}
+
 // The annotation syntax itself.
 std::vector<Expectation> annotations(const std::string &text, bool listed, std::vector<std::string> &errors) {
   std::istringstream in(text);
