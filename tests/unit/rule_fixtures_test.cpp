@@ -155,6 +155,7 @@ bool at_place(const Expectation &e, const Finding &f) {
 // message that says what it is.
 bool satisfies(const Expectation &e, const Finding &f) {
   if (!at_place(e, f) || f.undecided != (e.mark == Mark::Note)) return false;
+  if (f.undecided && f.severity != Severity::Info) return false;
   for (const auto &s : e.message)
     if (f.message.find(s) == std::string::npos) return false;
   for (const auto &[file, line] : e.related) {
@@ -451,6 +452,8 @@ TEST(FixtureAnnotations, NotesCountOnlyUnderStrictAndNearMissesMustStaySilent) {
   auto exp = annotations("# expect-note: CL-0170 \"var.region\"\n# ok: CL-0170\n", false, errors);
   Finding note = finding_at(1, 1, "cannot decide: var.region");
   note.undecided = true;
+  EXPECT_EQ(compare(exp, {note}, true).size(), 2u);  // a note is of severity info
+  note.severity = Severity::Info;
   EXPECT_TRUE(compare(exp, {}, false).empty());
   EXPECT_TRUE(compare(exp, {note}, true).empty());
   EXPECT_EQ(compare(exp, {note}, false).size(), 1u);  // a note outside --strict
