@@ -19,7 +19,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -54,9 +53,9 @@ struct Expectation {
 const fs::path kFixtures = fs::path(CLAUSE_SOURCE_DIR) / "fixtures" / "rules";
 
 // Reads the items after a marker (`CL-0170:5:3 "text" related=a.yaml:10,
-// CL-0171`) written on line `here` of `file`. Returns an error, or nothing.
-std::optional<std::string> parse_items(std::string_view text, Mark mark, const std::string &file,
-                                       uint32_t here, std::vector<Expectation> &out) {
+// CL-0171`) written on line `here` of `file`. Returns an error, or "".
+std::string parse_items(std::string_view text, Mark mark, const std::string &file, uint32_t here,
+                        std::vector<Expectation> &out) {
   static const RE2 kSep("[\\s,]+");
   static const RE2 kItem("(CL-\\d{4})(?::([+-]?\\d+)(?::(\\d+))?)?");
   static const RE2 kQuoted("\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -96,7 +95,7 @@ std::optional<std::string> parse_items(std::string_view text, Mark mark, const s
     }
   }
   if (out.size() == first) return "an annotation without a rule id";
-  return std::nullopt;
+  return "";
 }
 
 Mark mark_named(const std::string &name) {
@@ -127,8 +126,8 @@ std::vector<Expectation> read_annotations(std::istream &in, const std::string &r
     } else if (!RE2::PartialMatch(text, kComment, &mark, &items)) {
       continue;
     }
-    if (auto error = parse_items(items, mark_named(mark), rel, line, out))
-      errors.push_back(rel + ":" + std::to_string(n) + ": " + *error);
+    std::string error = parse_items(items, mark_named(mark), rel, line, out);
+    if (!error.empty()) errors.push_back(rel + ":" + std::to_string(n) + ": " + error);
   }
   return out;
 }
