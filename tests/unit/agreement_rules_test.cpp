@@ -1,8 +1,8 @@
 // Agreement rules end to end: malformed agreements give agreement-schema
-// diagnostics at file:line and never a crash, and the built-in set has at
-// least 60 agreement rules over all fifteen scenarios. The complete and
-// flawed examples carry their findings as `# expect:` annotations, checked by
-// AgreementExamples in rule_fixtures_test.cpp.
+// errors and never a crash, and the built-in set has at least 60 agreement
+// rules over all fifteen scenarios. The example agreements carry their
+// findings and diagnostics as `# expect:` / `# expect-diagnostic:`
+// annotations, checked by AgreementExamples in rule_fixtures_test.cpp.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -53,51 +53,16 @@ TEST(AgreementRules, BuiltinSetCoversEveryScenario) {
   for (int s = 1; s <= 15; ++s) EXPECT_GE(per_scenario["5." + std::to_string(s)], 3) << "scenario 5." << s;
 }
 
-struct DiagAt {
-  std::string file;
-  uint32_t line;
-  uint32_t col;
-  std::string text;  // a part of the message
-};
-
-TEST(AgreementValidator, MalformedAgreementsGetDiagnosticsAtTheirLines) {
+// Where each diagnostic lies and what it says is annotated in the files
+// (`# expect-diagnostic:`, checked by AgreementExamples in
+// rule_fixtures_test.cpp); here, what they all share.
+TEST(AgreementValidator, MalformedAgreementsGetAgreementSchemaErrors) {
   RootReport root = scan(kAgreements / "invalid");
-  const DiagAt expected[] = {
-      {"unknown-version.yaml", 2, 1,
-       "unsupported apiVersion 'clause/v9'; this version of clause reads clause/v1alpha1"},
-      {"wrong-level.yaml", 4, 1,
-       "unknown field 'dataRetrievalPeriod' at the top level; 'dataRetrievalPeriod' belongs under "
-       "'termination'"},
-      {"wrong-level.yaml", 6, 3,
-       "unknown field 'dataRetrievalPeriode' in 'termination'; did you mean 'dataRetrievalPeriod'?"},
-      {"wrong-level.yaml", 7, 3, "'backupsPurgedWithin' belongs under 'dataManagement.deletion'"},
-      {"wrong-types.yaml", 5, 1, "'parties' must be a list, not a mapping"},
-      {"wrong-types.yaml", 10, 5,
-       "'dataManagement.deletion.includesBackups' must be true or false, not the string 'yes'"},
-      {"wrong-types.yaml", 12, 3,
-       "'termination.noticePeriod' must be a duration such as P30D or 30d, not the number 30"},
-      {"wrong-types.yaml", 13, 3,
-       "'termination.returnedAssets' must be a list, not the string 'all customer data'"},
-      {"garbage-shapes.yaml", 7, 1, "'services' must be a list, not the number 5"},
-      {"garbage-shapes.yaml", 27, 11,
-       "'removal.retirementNotice' must be a duration such as P30D or 30d, not a mapping"},
-  };
-  for (const auto &e : expected) {
-    bool found = false;
-    for (const auto &d : root.diagnostics) {
-      if (d.path != e.file || d.diagnostic.span.start_line != e.line) continue;
-      if (d.diagnostic.message.find(e.text) == std::string::npos) continue;
-      found = true;
-      EXPECT_EQ(d.diagnostic.code, kAgreementSchemaCode);
-      EXPECT_EQ(d.diagnostic.level, DiagLevel::Error);
-      EXPECT_EQ(d.diagnostic.span.start_col, e.col) << e.file << ":" << e.line;
-    }
-    EXPECT_TRUE(found) << "no diagnostic " << e.file << ":" << e.line << ": " << e.text;
+  EXPECT_GE(root.diagnostics.size(), 10u);
+  for (const auto &d : root.diagnostics) {
+    EXPECT_EQ(d.diagnostic.code, kAgreementSchemaCode) << d.path << ":" << d.diagnostic.span.start_line;
+    EXPECT_EQ(d.diagnostic.level, DiagLevel::Error) << d.path << ":" << d.diagnostic.span.start_line;
   }
-  // The wrong-level file has exactly its three problems: the x- key is fine.
-  int wrong_level = 0;
-  for (const auto &d : root.diagnostics) wrong_level += d.path == "wrong-level.yaml";
-  EXPECT_EQ(wrong_level, 3);
   // Rules still run on malformed agreements and skip what they cannot read.
   EXPECT_FALSE(root.findings.empty());
 }

@@ -8,6 +8,7 @@
 //   # expect: CL-0170:5:3 "eu-west-2 (GB)" related=agreement.yaml:10
 //   # expect-note: CL-0170 "`var.region`"   an undecided note (--strict only)
 //   # ok: CL-0170                           a near miss: must not be reported
+//   # expect-diagnostic: agreement-schema:6:3 "text"   a diagnostic
 //
 // Several items may share one comment, separated by commas. JSON files, which
 // have no comments, list `LINE ANNOTATION` per line in `<file>.expect`
@@ -37,11 +38,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-enum class Mark { Finding, Note, Ok };
+enum class Mark { Finding, Note, Ok, Diagnostic };
 
 struct Expectation {
   Mark mark = Mark::Finding;
-  std::string rule;
+  std::string rule;  // a rule id, or a diagnostic's code (Mark::Diagnostic)
   std::string file;  // relative to the case folder
   uint32_t line = 0;
   uint32_t col = 0;                                       // 0: any column
@@ -58,6 +59,7 @@ std::string parse_items(std::string_view text, Mark mark, const std::string &fil
                         std::vector<Expectation> &out) {
   static const RE2 kSep("[\\s,]+");
   static const RE2 kItem("(CL-\\d{4})(?::([+-]?\\d+)(?::(\\d+))?)?");
+  static const RE2 kCode("([a-z][a-z0-9-]*)(?::([+-]?\\d+)(?::(\\d+))?)?");
   static const RE2 kQuoted("\"((?:[^\"\\\\]|\\\\.)*)\"");
   static const RE2 kRelated("related=([^\\s,:]+):(\\d+)");
   re2::StringPiece rest(text.data(), text.size());
@@ -68,7 +70,7 @@ std::string parse_items(std::string_view text, Mark mark, const std::string &fil
     if (rest.empty()) break;
     std::string id, line, col, quoted, rel_file;
     uint32_t rel_line = 0;
-    if (RE2::Consume(&rest, kItem, &id, &line, &col)) {
+    if (RE2::Consume(&rest, mark == Mark::Diagnostic ? kCode : kItem, &id, &line, &col)) {
       Expectation e;
       e.mark = mark;
       e.rule = id;
@@ -101,6 +103,7 @@ std::string parse_items(std::string_view text, Mark mark, const std::string &fil
 Mark mark_named(const std::string &name) {
   if (name == "expect-note") return Mark::Note;
   if (name == "ok") return Mark::Ok;
+  if (name == "expect-diagnostic") return Mark::Diagnostic;
   return Mark::Finding;
 }
 
@@ -109,7 +112,10 @@ Mark mark_named(const std::string &name) {
 std::vector<Expectation> read_annotations(std::istream &in, const std::string &rel, bool expect_list,
                                           std::vector<std::string> &errors) {
   static const RE2 kComment("\\b(expect-note|expect|ok):\\s*(CL-\\d{4}.*)");
-  static const RE2 kListed("\\s*(\\d+)\\s+(?:(expect-note|expect|ok):)?\\s*(CL-\\d{4}.*)");
+  static const RE2 kDiagnostic("\\b(expect-diagnostic):\\s*([a-z].*)");
+  static const RE2 kListed(
+      "\\s*(\\d+)\\s+(?:(expect-note|expect|ok):\\s*(CL-\\d{4}.*)|(expect-diagnostic):\\s*([a-z].*)|(CL-\\d{"
+      "4}.*))");
   std::vector<Expectation> out;
   std::string text;
   uint32_t n = 0;
@@ -119,11 +125,15 @@ std::vector<Expectation> read_annotations(std::istream &in, const std::string &r
     uint32_t line = n;
     if (expect_list) {
       if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
-      if (!RE2::FullMatch(text, kListed, &line, &mark, &items)) {
+      std::string diag_mark, diag_items, plain;
+      if (!RE2::FullMatch(text, kListed, &line, &mark, &items, &diag_mark, &diag_items, &plain)) {
         errors.push_back(rel + ".expect:" + std::to_string(n) + ": not `LINE ANNOTATION`");
         continue;
       }
-    } else if (!RE2::PartialMatch(text, kComment, &mark, &items)) {
+      if (!diag_mark.empty()) mark = diag_mark, items = diag_items;
+      if (!plain.empty()) items = plain;
+    } else if (!RE2::PartialMatch(text, kDiagnostic, &mark, &items) &&
+               !RE2::PartialMatch(text, kComment, &mark, &items)) {
       continue;
     }
     std::string error = parse_items(items, mark_named(mark), rel, line, out);
@@ -209,6 +219,41 @@ std::vector<std::string> compare(const std::vector<Expectation> &expected, const
   return failures;
 }
 
+// The same for the diagnostics of a scan (parse errors, agreement-schema
+// problems): each `expect-diagnostic:` names one by code, place and message
+// parts; any other diagnostic is a failure.
+std::vector<std::string> compare_diagnostics(const std::vector<Expectation> &expected,
+                                             const std::vector<FileDiagnostic> &actual) {
+  std::vector<std::string> failures;
+  auto satisfied = [](const Expectation &e, const FileDiagnostic &d) {
+    if (d.diagnostic.code != e.rule || d.path != e.file || d.diagnostic.span.start_line != e.line)
+      return false;
+    if (e.col != 0 && d.diagnostic.span.start_col != e.col) return false;
+    for (const auto &s : e.message)
+      if (d.diagnostic.message.find(s) == std::string::npos) return false;
+    return true;
+  };
+  auto describe_diagnostic = [](const FileDiagnostic &d) {
+    return d.path + ":" + std::to_string(d.diagnostic.span.start_line) + ":" +
+           std::to_string(d.diagnostic.span.start_col) + " " + d.diagnostic.code + " \"" +
+           d.diagnostic.message + "\"";
+  };
+  for (const auto &e : expected) {
+    if (e.mark != Mark::Diagnostic) continue;
+    bool found = false;
+    for (const auto &d : actual) found = found || satisfied(e, d);
+    if (!found)
+      failures.push_back(e.origin + ": expected diagnostic " + e.rule + " at " + e.file + ":" +
+                         std::to_string(e.line) + ", not given");
+  }
+  for (const auto &d : actual) {
+    bool described = false;
+    for (const auto &e : expected) described = described || (e.mark == Mark::Diagnostic && satisfied(e, d));
+    if (!described) failures.push_back("unexpected diagnostic " + describe_diagnostic(d));
+  }
+  return failures;
+}
+
 std::vector<std::string> builtin_rule_ids() {
   std::vector<std::string> ids;
   RuleSet rules = RuleSet::builtin();
@@ -257,9 +302,6 @@ TEST_P(RuleFixtures, ReportsExactlyTheAnnotatedLines) {
     }
     Report report = run_scan(rules, opts);
     const RootReport &root = report.roots.at(0);
-    for (const auto &d : root.diagnostics)
-      ADD_FAILURE() << name << "/" << d.path << ":" << d.diagnostic.span.start_line
-                    << ": unexpected diagnostic " << d.diagnostic.message;
     for (const auto &[kind, n] : root.files_by_kind) {
       if (n == 0) continue;
       std::string fmt = kind == "terraform-plan" ? "terraform" : kind;
@@ -273,7 +315,9 @@ TEST_P(RuleFixtures, ReportsExactlyTheAnnotatedLines) {
       findings += e.mark == Mark::Finding;
       states_related = states_related || (e.mark == Mark::Finding && !e.related.empty());
       notes += e.mark == Mark::Note;
-      EXPECT_EQ(e.rule, id) << id << "/" << name << "/" << e.origin << ": annotation for another rule";
+      if (e.mark != Mark::Diagnostic) {
+        EXPECT_EQ(e.rule, id) << id << "/" << name << "/" << e.origin << ": annotation for another rule";
+      }
     }
     if (is_pass) {
       EXPECT_EQ(findings, 0u) << name << " is a pass case but has expect: annotations";
@@ -281,6 +325,8 @@ TEST_P(RuleFixtures, ReportsExactlyTheAnnotatedLines) {
       EXPECT_GT(findings, 0u) << name << " is a fail case without expect: annotations";
     }
     for (const auto &f : compare(expected, root.findings, false))
+      ADD_FAILURE() << id << "/" << name << "/" << f;
+    for (const auto &f : compare_diagnostics(expected, root.diagnostics))
       ADD_FAILURE() << id << "/" << name << "/" << f;
     if (notes == 0) continue;
     opts.strict = true;
@@ -310,40 +356,50 @@ INSTANTIATE_TEST_SUITE_P(Builtin, RuleFixtures, ::testing::ValuesIn(builtin_rule
                            return n;
                          });
 
-// The example agreements in fixtures/agreements (not invalid/) run through
-// every agreement rule at once: the complete ones give nothing, each flawed
-// variant exactly the findings its annotations name.
+// The example agreements in fixtures/agreements run through every agreement
+// rule at once: the complete ones give nothing, each flawed variant exactly
+// the findings its annotations name. The malformed ones in invalid/ give
+// exactly their annotated diagnostics (`expect-diagnostic:`); their findings
+// are not annotated, but rules still run on them and skip what they cannot
+// read.
 TEST(AgreementExamples, ReportExactlyTheAnnotatedLines) {
   RuleSet rules = RuleSet::builtin();
   rules.filter([](const Rule &r) { return r.info.kind == RuleKind::Agreement; });
   const fs::path dir = fs::path(CLAUSE_SOURCE_DIR) / "fixtures" / "agreements";
   std::vector<fs::path> files;
-  for (const auto &entry : fs::directory_iterator(dir))
+  for (const auto &entry : fs::recursive_directory_iterator(dir))
     if (entry.is_regular_file() && entry.path().extension() != ".expect") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
-  size_t annotated = 0;
+  size_t annotated = 0, diagnostics = 0, invalid_findings = 0;
   for (const auto &file : files) {
-    std::string name = file.filename().string();
+    std::string name = fs::relative(file, dir).generic_string();
+    bool invalid = name.rfind("invalid/", 0) == 0;
     ScanOptions opts;
     opts.roots = {file.string()};
     RootReport root = run_scan(rules, opts).roots.at(0);
     EXPECT_EQ(root.files_by_kind["agreement"], 1u) << name;
-    for (const auto &d : root.diagnostics)
-      ADD_FAILURE() << name << ":" << d.diagnostic.span.start_line << ": unexpected diagnostic "
-                    << d.diagnostic.message;
+    std::string shown = file.filename().string();  // the path findings carry
     std::vector<std::string> errors;
     std::ifstream in(file);
-    std::vector<Expectation> expected = read_annotations(in, name, false, errors);
+    std::vector<Expectation> expected = read_annotations(in, shown, false, errors);
     if (fs::exists(file.string() + ".expect")) {
       std::ifstream listed(file.string() + ".expect");
-      for (auto &e : read_annotations(listed, name, true, errors)) expected.push_back(std::move(e));
+      for (auto &e : read_annotations(listed, shown, true, errors)) expected.push_back(std::move(e));
     }
-    for (const auto &e : errors) ADD_FAILURE() << "agreements/" << e;
+    for (const auto &e : errors) ADD_FAILURE() << name << ": " << e;
     annotated += expected.size();
-    for (const auto &f : compare(expected, root.findings, false)) ADD_FAILURE() << "agreements/" << f;
+    diagnostics += root.diagnostics.size();
+    for (const auto &f : compare_diagnostics(expected, root.diagnostics)) ADD_FAILURE() << name << ": " << f;
+    if (invalid) {
+      invalid_findings += root.findings.size();
+      continue;
+    }
+    for (const auto &f : compare(expected, root.findings, false)) ADD_FAILURE() << name << ": " << f;
   }
-  EXPECT_GE(files.size(), 5u);
-  EXPECT_GE(annotated, 60u);
+  EXPECT_GE(files.size(), 9u);
+  EXPECT_GE(annotated, 70u);
+  EXPECT_GE(diagnostics, 10u);
+  EXPECT_GT(invalid_findings, 0u);
 }
 
 // The annotation syntax itself.
@@ -414,6 +470,30 @@ TEST(FixtureAnnotations, RejectsWhatItCannotRead) {
   EXPECT_EQ(errors[0], "main.tf:1: cannot read the annotation at 'relate=a.yaml:3'");
   EXPECT_EQ(errors[1], "main.tf:1: cannot read the annotation at '\"unclosed'");
   EXPECT_EQ(errors[2], "main.tf.expect:1: not `LINE ANNOTATION`");
+}
+
+TEST(FixtureAnnotations, ReadsAndComparesDiagnostics) {
+  std::vector<std::string> errors;
+  auto exp =
+      annotations("x: 1 # expect-diagnostic: agreement-schema:1:4 \"must be a list\"\n", false, errors);
+  auto listed = annotations("3 expect-diagnostic: parse-error\n", true, errors);
+  EXPECT_TRUE(errors.empty());
+  ASSERT_EQ(exp.size(), 1u);
+  EXPECT_EQ(exp[0].mark, Mark::Diagnostic);
+  EXPECT_EQ(exp[0].rule, "agreement-schema");
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].line, 3u);
+  FileDiagnostic d;
+  d.path = "main.tf";
+  d.diagnostic.code = "agreement-schema";
+  d.diagnostic.message = "'x' must be a list, not the number 1";
+  d.diagnostic.span.start_line = 1;
+  d.diagnostic.span.start_col = 4;
+  EXPECT_TRUE(compare_diagnostics(exp, {d}).empty());
+  EXPECT_TRUE(compare(exp, {}, false).empty());  // not a finding
+  EXPECT_EQ(compare_diagnostics({}, {d}).size(), 1u);
+  d.diagnostic.span.start_col = 5;
+  EXPECT_EQ(compare_diagnostics(exp, {d}).size(), 2u);
 }
 
 Finding finding_at(uint32_t line, uint32_t col, std::string message) {
