@@ -10,7 +10,6 @@
 namespace clause::crossdoc {
 namespace {
 
-using crossdoc_test::at;
 using crossdoc_test::Repo;
 
 const IndexedResource &get(const ResourceIndex &index, const std::string &address) {
