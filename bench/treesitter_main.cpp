@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "parsers/hcl/ts_children.h"
+
 extern "C" const TSLanguage *tree_sitter_hcl(void);
 
 namespace {
@@ -29,20 +31,13 @@ double cpu_seconds() {
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
 
-// Nodes and leaves of a tree, with a cursor (no recursion).
+// Nodes and leaves of a tree, with the parser's own cursor walk.
 void count(TSNode root, size_t &nodes, size_t &leaves) {
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  for (;;) {
+  clause::hcl::preorder(root, [&](TSNode n) {
     ++nodes;
-    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-    ++leaves;
-    bool moved = false;
-    do {
-      moved = ts_tree_cursor_goto_next_sibling(&cursor);
-    } while (!moved && ts_tree_cursor_goto_parent(&cursor));
-    if (!moved) break;
-  }
-  ts_tree_cursor_delete(&cursor);
+    if (ts_node_child_count(n) == 0) ++leaves;
+    return clause::hcl::Walk::Descend;
+  });
 }
 
 }  // namespace
