@@ -182,6 +182,22 @@ Value CfnEvaluator::find_in_map(const Node &arg, const Span &at) {
   return v;
 }
 
+bool CfnEvaluator::two_texts(const Node &arg, std::string &first, std::string &second,
+                             std::set<std::string> &defaults) {
+  const auto *a = args(arg, 2, 2);
+  if (!a) return false;
+  Value l = evaluate((*a)[0]);
+  Value r = evaluate((*a)[1]);
+  if (l.state != State::Known || r.state != State::Known) return false;
+  std::optional<std::string> lt = text_of(l.node), rt = text_of(r.node);
+  if (!lt || !rt) return false;
+  first = std::move(*lt);
+  second = std::move(*rt);
+  defaults = std::move(l.defaults);
+  merge(defaults, r.defaults);
+  return true;
+}
+
 Value CfnEvaluator::sub(const Node &arg, const Span &at) {
   const Node *tmpl = &arg;
   const Node *vars = nullptr;
@@ -244,15 +260,10 @@ Value CfnEvaluator::call(const std::string &fn, const Node &arg, const Span &at)
     return v;
   }
   if (fn == "Fn::Equals") {
-    const auto *a = args(arg, 2, 2);
-    if (!a) return unknown();
-    Value l = evaluate((*a)[0]);
-    Value r = evaluate((*a)[1]);
-    if (l.state != State::Known || r.state != State::Known) return unknown();
-    std::optional<std::string> lt = text_of(l.node), rt = text_of(r.node);
-    if (!lt || !rt) return unknown();
-    merge(l.defaults, r.defaults);
-    return known(Node::make_bool(*lt == *rt, at), l.defaults);
+    std::string l, r;
+    std::set<std::string> defaults;
+    if (!two_texts(arg, l, r, defaults)) return unknown();
+    return known(Node::make_bool(l == r, at), std::move(defaults));
   }
   if (fn == "Fn::Not" || fn == "Fn::And" || fn == "Fn::Or") {
     const auto *a = fn == "Fn::Not" ? args(arg, 1, 1) : args(arg, 1, 10);
@@ -313,15 +324,10 @@ Value CfnEvaluator::call(const std::string &fn, const Node &arg, const Span &at)
     return known(Node::make_string(out, at), delim.defaults);
   }
   if (fn == "Fn::Split") {
-    const auto *a = args(arg, 2, 2);
-    if (!a) return unknown();
-    Value delim = evaluate((*a)[0]);
-    Value s = evaluate((*a)[1]);
-    if (delim.state != State::Known || s.state != State::Known) return unknown();
-    std::optional<std::string> d = text_of(delim.node), t = text_of(s.node);
-    if (!d || !t) return unknown();
-    merge(delim.defaults, s.defaults);
-    return known(string_list(split(*t, *d), at), delim.defaults);
+    std::string delim, text;
+    std::set<std::string> defaults;
+    if (!two_texts(arg, delim, text, defaults)) return unknown();
+    return known(string_list(split(text, delim), at), std::move(defaults));
   }
   // Fn::GetAtt, Fn::GetAZs, Fn::ImportValue, Fn::Base64, Fn::Cidr, ...:
   // decided by the account or the deployment.

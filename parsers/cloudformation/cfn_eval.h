@@ -58,6 +58,9 @@ class CfnEvaluator {
   Value ref(const std::string &name, const Span &at);
   Value sub(const Node &arg, const Span &at);
   Value find_in_map(const Node &arg, const Span &at);
+  // The two arguments of `Fn::Equals` or `Fn::Split` as text, with the
+  // defaults that decided them; false when either is not a known scalar.
+  bool two_texts(const Node &arg, std::string &first, std::string &second, std::set<std::string> &defaults);
 
   const Node *parameters_ = nullptr;
   const Node *conditions_ = nullptr;
