@@ -7,6 +7,7 @@
 
 #include "checker/agreement/vague_terms.h"
 #include "checker/agreement/values.h"
+#include "checker/catalogue/stateful_images.h"
 #include "checker/model/unknown.h"
 
 namespace clause {
@@ -36,6 +37,7 @@ std::optional<PredOp> parse_pred_op(std::string_view t) {
       {"duration>=", PredOp::DurationGe},
       {"vague", PredOp::Vague},
       {"not_vague", PredOp::NotVague},
+      {"placeholder_image", PredOp::PlaceholderImage},
   };
   for (const auto &[name, op] : kOps)
     if (name == t) return op;
@@ -67,6 +69,7 @@ const char *pred_op_name(PredOp op) {
     case PredOp::DurationGe: return "duration>=";
     case PredOp::Vague: return "vague";
     case PredOp::NotVague: return "not_vague";
+    case PredOp::PlaceholderImage: return "placeholder_image";
   }
   return "?";
 }
@@ -211,6 +214,8 @@ Truth compare_one(const Predicate &p, const Node &actual) {
       bool vague = actual.is_scalar() && !agreement::find_vague_term(actual.scalar_text()).empty();
       return (vague == (p.op == PredOp::Vague)) ? Truth::True : Truth::False;
     }
+    case PredOp::PlaceholderImage:
+      return actual.is_string() && catalogue::is_placeholder_image(actual.text) ? Truth::True : Truth::False;
   }
   return Truth::Unknown;
 }

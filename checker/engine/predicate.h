@@ -47,6 +47,9 @@ enum class PredOp : uint8_t {
   // the phrase list is checker/agreement/vague_terms.h.
   Vague,
   NotVague,
+  // A container image that only holds a place (the `pause` image): the
+  // catalogue's test, checker/catalogue/stateful_images.h.
+  PlaceholderImage,
 };
 
 // A regular expression compiled on its first match, once, by whichever

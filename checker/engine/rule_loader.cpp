@@ -108,7 +108,7 @@ std::string set_predicate_value(Predicate &p, Node value, RegexCompile compile =
 
 bool op_needs_value(PredOp op) {
   return op != PredOp::Exists && op != PredOp::Absent && op != PredOp::IsDuration && op != PredOp::Vague &&
-         op != PredOp::NotVague;
+         op != PredOp::NotVague && op != PredOp::PlaceholderImage;
 }
 
 void rebind(Predicate &p, const Rule &rule) {
