@@ -1,7 +1,8 @@
 # Regenerates docs/rules/README.md from the rule metadata (MODE=write), or
 # fails when the committed file differs from what the rules say (MODE=check).
-# The same for docs/severity.md with -DFORMAT=severity.
-#   cmake -DCLAUSE=<binary> -DREADME=<path> -DMODE=write|check [-DFORMAT=markdown|severity] -P RulesReadme.cmake
+# The same for docs/severity.md with -DFORMAT=severity and docs/peer-directives.md
+# with -DFORMAT=directives.
+#   cmake -DCLAUSE=<binary> -DREADME=<path> -DMODE=write|check [-DFORMAT=markdown|severity|directives] -P RulesReadme.cmake
 if(NOT FORMAT)
   set(FORMAT markdown)
 endif()
@@ -21,5 +22,5 @@ else()
 endif()
 if(NOT committed STREQUAL generated)
   message(FATAL_ERROR "${README} is out of date with the rule metadata.\n"
-                      "Refresh it with: cmake --build build --target rules-readme severity-table")
+                      "Refresh it with: cmake --build build --target rules-readme severity-table peer-directives")
 endif()

@@ -50,6 +50,12 @@ std::string metadata_section(const RuleInfo &info) {
     for (const std::string &g : info.guard_rules) names += (names.empty() ? "" : ", ") + g;
     out += "- cfn-guard waivers that suppress it (Metadata.guard.SuppressedRules): " + names + "\n";
   }
+  for (const PeerDirective &d : info.peer_directives) {
+    std::string ids;
+    for (const std::string &id : d.ids) ids += (ids.empty() ? "" : ", ") + id;
+    out += std::string("- ") + (d.tool == "checkov" ? "Checkov skips" : "tfsec/Trivy ignores") +
+           " that suppress it: " + ids + " (" + d.check + ")\n";
+  }
   return out;
 }
 
@@ -63,8 +69,9 @@ Command add_rules_command(CLI::App &app) {
   auto args = std::make_shared<Args>();
   CLI::App *cmd = app.add_subcommand("rules", "List the rules: id, name, scenario, severity, targets");
   cmd->add_option("-f,--format", args->format,
-                  "text, json, markdown (the docs/rules/README.md index) or severity (docs/severity.md)")
-      ->check(CLI::IsMember({"text", "json", "markdown", "severity"}));
+                  "text, json, markdown (the docs/rules/README.md index), severity (docs/severity.md) or "
+                  "directives (docs/peer-directives.md)")
+      ->check(CLI::IsMember({"text", "json", "markdown", "severity", "directives"}));
   cmd->add_option("--rules", args->rule_dirs, "Directory of extra rule packs (repeatable)")
       ->allow_extra_args(false);
   return Command{cmd, [args] {
@@ -76,6 +83,8 @@ Command add_rules_command(CLI::App &app) {
                      std::cout << rules_markdown(set);
                    } else if (args->format == "severity") {
                      std::cout << severity_markdown(set);
+                   } else if (args->format == "directives") {
+                     std::cout << peer_directives_markdown(set);
                    } else if (args->format == "json") {
                      nlohmann::ordered_json out = nlohmann::ordered_json::array();
                      for (const auto &r : set.rules()) {
@@ -97,6 +106,10 @@ Command add_rules_command(CLI::App &app) {
                        j["peers"] = std::move(peers);
                        j["peerNote"] = r.info.peer_note;
                        j["guardRules"] = r.info.guard_rules;
+                       nlohmann::ordered_json directives = nlohmann::ordered_json::array();
+                       for (const PeerDirective &d : r.info.peer_directives)
+                         directives.push_back({{"tool", d.tool}, {"ids", d.ids}, {"check", d.check}});
+                       j["directives"] = std::move(directives);
                        j["severityRationale"] = r.info.severity_rationale;
                        nlohmann::ordered_json targets = nlohmann::ordered_json::object();
                        if (r.declarative)

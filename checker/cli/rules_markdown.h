@@ -13,4 +13,8 @@ std::string rules_markdown(const RuleSet &rules);
 // infrastructure rule with its severity, profiles, peer checks and rationale.
 std::string severity_markdown(const RuleSet &rules);
 
+// `clause rules --format directives`: docs/peer-directives.md, the peers'
+// inline skips that suppress our rules, from the rules' `directives:` lists.
+std::string peer_directives_markdown(const RuleSet &rules);
+
 }  // namespace clause::cli

@@ -163,10 +163,10 @@ class Loader {
   Rule load(const Node &doc) {
     if (!doc.is_map()) fail(doc, "a rule must be a mapping");
     static const std::set<std::string> kKnown = {
-        "id",   "name",  "scenario",   "title",       "severity",  "targets",
-        "when", "check", "message",    "remediation", "rationale", "precision",
-        "tags", "kind",  "parameters", "profiles",    "peers",     "severity-rationale",
-        "guard"};
+        "id",    "name",      "scenario",   "title",       "severity",  "targets",
+        "when",  "check",     "message",    "remediation", "rationale", "precision",
+        "tags",  "kind",      "parameters", "profiles",    "peers",     "severity-rationale",
+        "guard", "directives"};
     for (const auto &kv : doc.entries)
       if (!kKnown.count(kv.key)) fail(kv.key_span, "unknown rule field '" + kv.key + "'");
     Rule rule;
@@ -224,6 +224,7 @@ class Loader {
     load_profiles(doc, info);
     load_peers(doc, info);
     load_guard_rules(doc, info);
+    load_peer_directives(doc, info);
     info.severity_rationale = optional_text(doc, "severity-rationale");
 
     DeclarativeCheck check;
@@ -364,6 +365,30 @@ class Loader {
         fail(item,
              "cfn-guard rule name '" + name + "' must be upper case, such as S3_BUCKET_VERSIONING_ENABLED");
       info.guard_rules.push_back(std::move(name));
+    }
+  }
+  // `directives: [{tool: checkov, ids: [CKV_AWS_133], check: ...}]`: the
+  // peers' inline skips that stand for this rule.
+  void load_peer_directives(const Node &doc, RuleInfo &info) const {
+    const Node *list = doc.get("directives");
+    if (!list) return;
+    if (!list->is_list() || list->items.empty())
+      fail(*list, "'directives' must be a non-empty list of {tool, ids, check}");
+    for (const Node &item : list->items) {
+      if (!item.is_map()) fail(item, "a directive must be a mapping of tool, ids and check");
+      for (const auto &f : item.entries)
+        if (f.key != "tool" && f.key != "ids" && f.key != "check")
+          fail(f.key_span, "unknown directive field '" + f.key + "'");
+      PeerDirective d;
+      d.tool = required(item, "tool");
+      if (d.tool != "checkov" && d.tool != "trivy")
+        fail(*item.get("tool"), "directive tool must be checkov or trivy (tfsec shares trivy's ids)");
+      const Node *ids = item.get("ids");
+      if (!ids || !ids->is_list() || ids->items.empty())
+        fail(ids ? *ids : item, "'ids' must be a non-empty list of the peer's check ids");
+      for (const Node &id : ids->items) d.ids.push_back(scalar(id, "ids"));
+      d.check = required(item, "check");
+      info.peer_directives.push_back(std::move(d));
     }
   }
   std::string_view source_;

@@ -20,6 +20,15 @@ struct PeerCheck {
   std::string severity;  // "" when the tool gives none
 };
 
+// Inline directives of another scanner that suppress one of our rules
+// (`checkov:skip=CKV_AWS_133`, `trivy:ignore:AVD-AWS-0077`), so that skips
+// written for a peer keep working after a migration (docs/peer-directives.md).
+struct PeerDirective {
+  std::string tool;              // checkov | trivy (tfsec shares trivy's ids)
+  std::vector<std::string> ids;  // compared without regard to case
+  std::string check;             // what the peer check judges, for the docs
+};
+
 struct RuleInfo {
   std::string id;        // CL-0902
   std::string name;      // ops.backup-enabled
@@ -41,6 +50,7 @@ struct RuleInfo {
   // waiver in a CloudFormation resource's Metadata.guard.SuppressedRules
   // suppresses this rule on that resource (docs/suppressions.md).
   std::vector<std::string> guard_rules;
+  std::vector<PeerDirective> peer_directives;
   std::string help_markdown;  // the rule's documentation page
   std::string source;         // file the rule came from (for errors)
 };

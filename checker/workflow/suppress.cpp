@@ -9,7 +9,7 @@
 #include "checker/workflow/dates.h"
 #include "checker/workflow/directive.h"
 #include "checker/workflow/guard_waivers.h"
-#include "checker/workflow/peer_rules.h"
+#include "checker/workflow/peer_directives.h"
 
 namespace clause {
 namespace {
@@ -198,7 +198,7 @@ const char *peer_tool_name(DirectiveSource s) {
 class Suppressor {
  public:
   Suppressor(const Project &project, const std::vector<RuleInfo> &rules, const SuppressionOptions &opts)
-      : project_(project), opts_(opts), today_(opts.today.empty() ? today_utc() : opts.today) {
+      : project_(project), opts_(opts), today_(opts.today.empty() ? today_utc() : opts.today), peers_(rules) {
     for (const RuleInfo &r : rules) {
       active_[r.id] = r.id;
       if (!r.name.empty()) active_[r.name] = r.id;
@@ -274,27 +274,25 @@ class Suppressor {
 
   void resolve(Placed &p) {
     Directive &d = p.directive;
+    auto add = [&p, this](const std::string &id) {
+      if (active_.count(id) && std::find(p.rule_ids.begin(), p.rule_ids.end(), id) == p.rule_ids.end())
+        p.rule_ids.push_back(id);
+    };
+    static const std::vector<std::string> kNone;
     for (const std::string &key : d.rules) {
-      std::string id;
       if (d.source == DirectiveSource::Clause) {
         auto it = active_.find(key);
         if (it != active_.end()) {
-          id = it->second;
+          add(it->second);
         } else if (!opts_.known_rules.empty() && !opts_.known_rules.count(key) && !find_meta_rule(key)) {
           d.errors.push_back("no rule has the id or name '" + key + "'");
         }
       } else if (d.source == DirectiveSource::Guard) {
-        if (auto it = guard_.find(key); it != guard_.end())
-          for (const std::string &mapped : it->second)
-            if (active_.count(mapped) &&
-                std::find(p.rule_ids.begin(), p.rule_ids.end(), mapped) == p.rule_ids.end())
-              p.rule_ids.push_back(mapped);
+        auto it = guard_.find(key);
+        for (const std::string &mapped : it == guard_.end() ? kNone : it->second) add(mapped);
       } else {
-        std::string_view mapped = clause_rule_for_peer(d.source, key);
-        if (!mapped.empty() && active_.count(std::string(mapped))) id = std::string(mapped);
+        for (const std::string &mapped : peers_.rules_for(d.source, key)) add(mapped);
       }
-      if (!id.empty() && std::find(p.rule_ids.begin(), p.rule_ids.end(), id) == p.rule_ids.end())
-        p.rule_ids.push_back(id);
     }
     p.used.assign(p.rule_ids.size(), false);
     const bool expired = !d.until.empty() && date_passed(d.until, today_);
@@ -386,6 +384,7 @@ class Suppressor {
   std::string today_;
   std::map<std::string, std::string> active_;  // id or name -> id of the rules that ran
   std::map<std::string, std::vector<std::string>, std::less<>> guard_;  // cfn-guard rule -> our ids
+  PeerDirectiveIndex peers_;  // checkov/tfsec/trivy check id -> our ids
   std::map<std::string, const RuleInfo *> meta_;
   std::vector<Placed> placed_;
   // Directives by document, then by the rule ids they name: a finding meets

@@ -211,6 +211,36 @@ TEST(RuleLoader, GuardListsCfnGuardRuleNames) {
             "pack.yaml:6:8: 'guard' must be a non-empty list of cfn-guard rule names");
 }
 
+TEST(RuleLoader, DirectivesListPeerChecksWhoseSkipsStandForTheRule) {
+  const std::string head = kRule.substr(0, kRule.find("targets:"));
+  const std::string tail = kRule.substr(kRule.find("targets:"));
+  auto rules =
+      load_rules_from_text(head +
+                               "directives:\n"
+                               "  - {tool: checkov, ids: [CKV_AWS_133], check: RDS backups}\n"
+                               "  - {tool: trivy, ids: [AVD-AWS-0077, AWS-0077], check: retention}\n" +
+                               tail,
+                           "p.yaml");
+  ASSERT_EQ(rules.size(), 1u);
+  const auto &d = rules[0].info.peer_directives;
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].tool, "checkov");
+  EXPECT_EQ(d[0].ids, (std::vector<std::string>{"CKV_AWS_133"}));
+  EXPECT_EQ(d[0].check, "RDS backups");
+  EXPECT_EQ(d[1].tool, "trivy");
+  EXPECT_EQ(d[1].ids, (std::vector<std::string>{"AVD-AWS-0077", "AWS-0077"}));
+  EXPECT_EQ(load_error(head + "directives:\n  - {tool: tfsec, ids: [x], check: y}\n" + tail),
+            "pack.yaml:7:12: directive tool must be checkov or trivy (tfsec shares trivy's ids)");
+  EXPECT_EQ(load_error(head + "directives:\n  - {tool: checkov, ids: [], check: y}\n" + tail),
+            "pack.yaml:7:26: 'ids' must be a non-empty list of the peer's check ids");
+  EXPECT_EQ(load_error(head + "directives:\n  - {tool: checkov, ids: [x]}\n" + tail),
+            "pack.yaml:7:5: missing field 'check'");
+  EXPECT_EQ(load_error(head + "directives:\n  - {tool: checkov, ids: [x], check: y, note: z}\n" + tail),
+            "pack.yaml:7:41: unknown directive field 'note'");
+  EXPECT_EQ(load_error(head + "directives: []\n" + tail),
+            "pack.yaml:6:13: 'directives' must be a non-empty list of {tool, ids, check}");
+}
+
 TEST(RuleLoader, ValuesCarryNoPackPositions) {
   // A default stands in for a missing attribute of a scanned file: a span
   // into the rule pack would locate a finding at the pack's line.

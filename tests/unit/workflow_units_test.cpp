@@ -1,11 +1,12 @@
 // The small pieces of the developer workflow: directive parsing, globs,
-// dates, the peer table and the terminal rendering of rule pages.
+// dates, the peer directives the built-in rules honour and the terminal rendering of rule pages.
 #include <gtest/gtest.h>
 
+#include "checker/engine/rule_set.h"
 #include "checker/workflow/dates.h"
 #include "checker/workflow/directive.h"
 #include "checker/workflow/glob.h"
-#include "checker/workflow/peer_rules.h"
+#include "checker/workflow/peer_directives.h"
 #include "checker/workflow/terminal_markdown.h"
 
 namespace clause {
@@ -76,18 +77,44 @@ TEST(Directive, PeerForms) {
   EXPECT_EQ(t[0].until, "");
 }
 
-TEST(PeerRules, MappedIdsAndOnlyThose) {
-  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Checkov, "CKV_AWS_133"), "CL-0901");
-  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Checkov, "ckv_aws_66"), "CL-1001");
-  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Tfsec, "aws-rds-specify-backup-retention"), "CL-0901");
-  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Trivy, "AVD-AWS-0077"), "CL-0901");
-  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Trivy, "AWS-0077"), "CL-0901");
-  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Checkov, "CKV_AWS_21"), "CL-0904");
-  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Tfsec, "aws-s3-enable-versioning"), "CL-0904");
-  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Checkov, "CKV_AWS_7"), "CL-0504");
-  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Trivy, "AVD-AWS-0065"), "CL-0504");
-  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Trivy, "CKV_AWS_133"), "");
-  EXPECT_EQ(clause_rule_for_peer(DirectiveSource::Checkov, "CKV_AWS_20"), "");
+std::vector<RuleInfo> builtin_infos() {
+  const RuleSet rules = RuleSet::builtin();
+  std::vector<RuleInfo> infos;
+  for (const auto &r : rules.rules()) infos.push_back(r.info);
+  return infos;
+}
+
+using Ids = std::vector<std::string>;
+
+TEST(PeerDirectives, BuiltInRulesMapTheirPeersIdsAndOnlyThose) {
+  const PeerDirectiveIndex index(builtin_infos());
+  EXPECT_EQ(index.rules_for(DirectiveSource::Checkov, "CKV_AWS_133"), Ids{"CL-0901"});
+  EXPECT_EQ(index.rules_for(DirectiveSource::Checkov, "ckv_aws_66"), Ids{"CL-1001"});
+  EXPECT_EQ(index.rules_for(DirectiveSource::Tfsec, "aws-rds-specify-backup-retention"), Ids{"CL-0901"});
+  EXPECT_EQ(index.rules_for(DirectiveSource::Trivy, "AVD-AWS-0077"), Ids{"CL-0901"});
+  EXPECT_EQ(index.rules_for(DirectiveSource::Trivy, "AWS-0077"), Ids{"CL-0901"});
+  EXPECT_EQ(index.rules_for(DirectiveSource::Checkov, "CKV_AWS_21"), Ids{"CL-0904"});
+  EXPECT_EQ(index.rules_for(DirectiveSource::Tfsec, "aws-s3-enable-versioning"), Ids{"CL-0904"});
+  EXPECT_EQ(index.rules_for(DirectiveSource::Checkov, "CKV_AWS_7"), Ids{"CL-0504"});
+  EXPECT_EQ(index.rules_for(DirectiveSource::Trivy, "avd-aws-0065"), Ids{"CL-0504"});
+  // A peer id under the other tool's prefix, and a peer check that is only
+  // near ours (listed under `peers:`, not `directives:`), map to nothing.
+  EXPECT_EQ(index.rules_for(DirectiveSource::Trivy, "CKV_AWS_133"), Ids{});
+  EXPECT_EQ(index.rules_for(DirectiveSource::Checkov, "CKV_AWS_20"), Ids{});
+  EXPECT_EQ(index.rules_for(DirectiveSource::Checkov, "CKV2_AWS_8"), Ids{});
+}
+
+TEST(PeerDirectives, ARulePackOfYourOwnCanMapAPeerIdToSeveralRules) {
+  RuleInfo a, b;
+  a.id = "ACME-1";
+  b.id = "ACME-2";
+  a.peer_directives.push_back({"checkov", {"CKV_ACME_1"}, "one"});
+  b.peer_directives.push_back({"checkov", {"ckv_acme_1"}, "the same check"});
+  b.peer_directives.push_back({"trivy", {"acme-long-id"}, "two"});
+  const PeerDirectiveIndex index({a, b});
+  EXPECT_EQ(index.rules_for(DirectiveSource::Checkov, "CKV_ACME_1"), (Ids{"ACME-1", "ACME-2"}));
+  EXPECT_EQ(index.rules_for(DirectiveSource::Tfsec, "ACME-LONG-ID"), Ids{"ACME-2"});
+  EXPECT_EQ(index.rules_for(DirectiveSource::Checkov, "acme-long-id"), Ids{});
 }
 
 TEST(Glob, SegmentsAndDoubleStar) {
