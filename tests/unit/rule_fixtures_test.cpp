@@ -14,10 +14,12 @@
 // have no comments, list `LINE ANNOTATION` per line in `<file>.expect`
 // (`26 CL-1270 "from 14 to 7"`, `40 ok: CL-1270`; no marker means expect:).
 // A pass* case must give no finding at all (notes and near misses may be
-// annotated); a fail* case exactly the annotated ones. A case with notes is
+// annotated); a fail* case exactly the annotated ones, and what it prints in
+// the text format is its expected.txt. A case with notes is
 // scanned again with --strict and must then give the findings and the notes.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -32,6 +34,7 @@
 #include "checker/scan/scanner.h"
 #include "checker/workflow/cfn_parameters.h"
 #include "checker/workflow/config.h"
+#include "reporters/text_reporter.h"
 
 namespace clause {
 namespace {
@@ -147,6 +150,7 @@ std::vector<Expectation> read_expectations(const fs::path &root, std::vector<std
   for (const auto &entry : fs::recursive_directory_iterator(root)) {
     if (!entry.is_regular_file()) continue;
     std::string rel = fs::relative(entry.path(), root).generic_string();
+    if (rel == "expected.txt") continue;  // the case's output, quoting the annotated lines
     std::ifstream in(entry.path());
     bool listed = entry.path().extension() == ".expect";
     if (listed) rel = rel.substr(0, rel.size() - std::string(".expect").size());
@@ -261,6 +265,35 @@ std::vector<std::string> builtin_rule_ids() {
   return ids;
 }
 
+// What a fail case prints, in the text reporter's format, is kept beside its
+// fixtures as expected.txt: a reviewer reads a rule's messages, locations
+// and carets there, and a change to any of them shows in the diff.
+// CLAUSE_UPDATE_GOLDEN=1 rewrites the files instead of comparing.
+std::string check_expected_text(const Report &report, const fs::path &dir) {
+  std::ostringstream text;
+  TextOptions opts;
+  opts.show_suppressed = true;
+  write_text(report, text, opts);
+  // Paths as a scan of the case folder from inside it prints them.
+  std::string printed = text.str();
+  const std::string prefix = dir.string() + "/";
+  for (size_t at = printed.find(prefix); at != std::string::npos; at = printed.find(prefix, at))
+    printed.erase(at, prefix.size());
+  const fs::path file = dir / "expected.txt";
+  if (const char *update = std::getenv("CLAUSE_UPDATE_GOLDEN"); update && *update) {
+    std::ofstream(file, std::ios::binary) << printed;
+    return "";
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return "expected.txt is missing; write it with CLAUSE_UPDATE_GOLDEN=1";
+  std::stringstream committed;
+  committed << in.rdbuf();
+  if (committed.str() == printed) return "";
+  return "the text output differs from expected.txt (if intended, rewrite it with "
+         "CLAUSE_UPDATE_GOLDEN=1):\n" +
+         printed;
+}
+
 class RuleFixtures : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(RuleFixtures, ReportsExactlyTheAnnotatedLines) {
@@ -328,6 +361,10 @@ TEST_P(RuleFixtures, ReportsExactlyTheAnnotatedLines) {
       ADD_FAILURE() << id << "/" << name << "/" << f;
     for (const auto &f : compare_diagnostics(expected, root.diagnostics))
       ADD_FAILURE() << id << "/" << name << "/" << f;
+    if (is_fail) {
+      if (std::string f = check_expected_text(report, c); !f.empty())
+        ADD_FAILURE() << id << "/" << name << "/" << f;
+    }
     if (notes == 0) continue;
     opts.strict = true;
     Report strict = run_scan(rules, opts);
