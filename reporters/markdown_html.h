@@ -1,11 +1,9 @@
 #pragma once
-// A small, safe Markdown-to-HTML renderer for rule documentation in the HTML
-// report. It knows the subset our rule pages use — ATX headings, paragraphs,
-// fenced code, bullet and numbered lists, block quotes, pipe tables,
-// horizontal rules, `code`, **strong**, *emphasis*, links and autolinks —
-// and escapes everything else: raw HTML in the input is shown as text, and
-// only http(s), mailto and in-page links become links. Rule pages are data
-// from rule packs, so nothing in them may run in the report.
+// Safe Markdown-to-HTML for rule documentation in the HTML report. cmark-gfm
+// parses (CommonMark with pipe tables); the writer escapes every text, shows
+// raw HTML in the input as text, makes links only to http(s), mailto, this
+// page and other rules' sections, and shows images as their text. Rule pages
+// are data from rule packs, so nothing in them may run in the report.
 #include <string>
 #include <string_view>
 
@@ -19,8 +17,5 @@ struct MarkdownHtmlOptions {
 };
 
 std::string markdown_to_html(std::string_view markdown, const MarkdownHtmlOptions &opts = {});
-
-// The inline part alone (code spans, emphasis, links) of one line of text.
-std::string markdown_inline_html(std::string_view text, const MarkdownHtmlOptions &opts = {});
 
 }  // namespace clause

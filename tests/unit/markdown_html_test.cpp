@@ -5,6 +5,13 @@
 namespace clause {
 namespace {
 
+// One paragraph's inline HTML: what markdown_to_html writes inside <p>.
+std::string markdown_inline_html(std::string_view text) {
+  std::string html = markdown_to_html(text);
+  if (html.starts_with("<p>") && html.ends_with("</p>\n")) return html.substr(3, html.size() - 8);
+  return "not one paragraph: " + html;
+}
+
 TEST(MarkdownHtml, HeadingsParagraphsAndInline) {
   EXPECT_EQ(
       markdown_to_html(
@@ -27,9 +34,13 @@ TEST(MarkdownHtml, FencedCodeIsEscapedVerbatim) {
 
 TEST(MarkdownHtml, Lists) {
   EXPECT_EQ(markdown_to_html("- one\n- two `x`\n  continued\n\n- three\n"),
-            "<ul>\n<li>one</li>\n<li>two <code>x</code>\ncontinued</li>\n<li>three</li>\n</ul>\n");
+            "<ul>\n<li><p>one</p>\n</li>\n<li><p>two "
+            "<code>x</code>\ncontinued</p>\n</li>\n<li><p>three</p>\n</li>\n"
+            "</ul>\n");
+  // Without the blank line the list is tight: no paragraphs in its items.
+  EXPECT_EQ(markdown_to_html("- one\n- two\n"), "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n");
   EXPECT_EQ(markdown_to_html("3. c\n4. d\n"), "<ol start=\"3\">\n<li>c</li>\n<li>d</li>\n</ol>\n");
-  EXPECT_EQ(markdown_to_html("- a\n  - b\n"), "<ul>\n<li><p>a</p>\n<ul>\n<li>b</li>\n</ul></li>\n</ul>\n");
+  EXPECT_EQ(markdown_to_html("- a\n  - b\n"), "<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>\n");
 }
 
 TEST(MarkdownHtml, TablesQuotesRules) {
@@ -56,7 +67,8 @@ TEST(MarkdownHtml, LinksOnlyWhenSafe) {
 
 TEST(MarkdownHtml, RawHtmlIsText) {
   EXPECT_EQ(markdown_to_html("<script>alert('x')</script>\n<img src=x onerror=alert(1)>"),
-            "<p>&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;\n&lt;img src=x onerror=alert(1)&gt;</p>\n");
+            "<p>&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;</p>\n<p>&lt;img src=x "
+            "onerror=alert(1)&gt;</p>\n");
   EXPECT_EQ(markdown_inline_html("a <b>bold</b> & c"), "a &lt;b&gt;bold&lt;/b&gt; &amp; c");
 }
 
