@@ -321,20 +321,10 @@ std::vector<const IndexedResource *> ResourceIndex::referenced(
   const Resource &r = *from.resource;
   if (r.format == DocKind::CloudFormation) {
     // {"Ref": Id} and {"Fn::GetAtt": [Id, Attribute]} / "Id.Attribute" in the same template.
-    if (value.is_map() && value.entries.size() == 1) {
-      const MapEntry &e = value.entries[0];
-      std::string target;
-      if (e.key == "Ref" && e.value.is_string()) target = e.value.text;
-      if (e.key == "Fn::GetAtt") {
-        if (e.value.is_list() && !e.value.items.empty() && e.value.items[0].is_string())
-          target = e.value.items[0].text;
-        if (e.value.is_string()) target = e.value.text.substr(0, e.value.text.find('.'));
-      }
-      if (!target.empty()) {
-        auto range = by_address_.equal_range(target);
-        for (auto it = range.first; it != range.second; ++it)
-          if (resources_[it->second].resource->document == r.document) add(&resources_[it->second]);
-      }
+    if (auto target = intrinsic_target(value); target && !target->empty()) {
+      auto range = by_address_.equal_range(*target);
+      for (auto it = range.first; it != range.second; ++it)
+        if (resources_[it->second].resource->document == r.document) add(&resources_[it->second]);
     }
   } else {
     for (const auto &ref : tf_references(value))

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "checker/model/unknown.h"
 #include "parsers/hcl/hcl_parser.h"
 #include "parsers/yaml/yaml_parser.h"
 
@@ -151,6 +152,25 @@ TEST(Attribute, IntrinsicsAreUnknownUnlessThePathNamesThem) {
   Attribute named = read_attribute(root, "Properties.Enabled.\"Fn::If\"[0]", kMapsOnly);
   EXPECT_TRUE(named.known());
   EXPECT_EQ(named.as_string(), "Prod");
+}
+
+TEST(Unknown, IntrinsicTargetNamesTheLogicalId) {
+  Document d = parse_yaml_doc(
+      "- {Ref: Bucket}\n"
+      "- {\"Fn::GetAtt\": [Queue, Arn]}\n"
+      "- {\"Fn::GetAtt\": Topic.Name}\n"
+      "- {\"Fn::Sub\": \"${Bucket}\"}\n"
+      "- {Ref: [x]}\n"
+      "- {Ref: Bucket, Other: 1}\n");
+  ASSERT_EQ(d.roots.size(), 1u);
+  const auto &items = d.roots[0].items;
+  ASSERT_EQ(items.size(), 6u);
+  EXPECT_EQ(intrinsic_target(items[0]), "Bucket");
+  EXPECT_EQ(intrinsic_target(items[1]), "Queue");
+  EXPECT_EQ(intrinsic_target(items[2]), "Topic");
+  EXPECT_EQ(intrinsic_target(items[3]), std::nullopt);
+  EXPECT_EQ(intrinsic_target(items[4]), std::nullopt);
+  EXPECT_EQ(intrinsic_target(items[5]), std::nullopt);
 }
 
 TEST(AttributePath, ParsesAndPrintsBack) {
