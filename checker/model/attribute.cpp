@@ -77,13 +77,13 @@ struct Walk {
 void walk(const Node &node, const MapEntry *entry, size_t at, Walk &w) {
   if (w.first_only && !w.out.empty()) return;
   const size_t size = w.steps.size();
-  if (node.is_expression()) {
+  if (w.options.unknowns && node.is_expression()) {
     w.out.push_back(PathHit{&node, entry, at < size});
     return;
   }
   // A CloudFormation intrinsic in the middle of a path ({"Fn::If": ...}
   // where a map was expected) hides what lies below it.
-  if (at < size && is_intrinsic(node) && w.steps[at].key != node.entries.front().key) {
+  if (w.options.unknowns && at < size && is_intrinsic(node) && w.steps[at].key != node.entries.front().key) {
     w.out.push_back(PathHit{&node, entry, true});
     return;
   }
@@ -138,6 +138,23 @@ std::optional<double> strict_number(std::string_view s) {
   return d;
 }
 
+// The attribute the first value reached stands for.
+Attribute from_hits(const std::vector<PathHit> &hits, ReadOptions options) {
+  Attribute a;
+  if (hits.empty()) return a;
+  const PathHit &hit = hits.front();
+  if (options.unknowns && (hit.through_unknown || is_unknown_value(*hit.node))) {
+    a.state = Attribute::State::Unknown;
+  } else if (hit.node->is_null()) {
+    if (!options.locate_null) return a;
+  } else {
+    a.state = Attribute::State::Known;
+  }
+  a.node = hit.node;
+  a.entry = hit.entry;
+  return a;
+}
+
 }  // namespace
 
 std::optional<AttributePath> parse_attribute_path(std::string_view text, std::string &error) {
@@ -184,18 +201,29 @@ Attribute read_attribute(const Node *root, std::string_view path, ReadOptions op
   std::vector<PathHit> hits;
   Walk w{steps, options, true, hits};
   walk(*root, nullptr, 0, w);
-  if (hits.empty()) return a;
-  const PathHit &hit = hits.front();
-  if (hit.through_unknown || is_unknown_value(*hit.node)) {
-    a.state = Attribute::State::Unknown;
-  } else if (hit.node->is_null()) {
-    return a;
-  } else {
-    a.state = Attribute::State::Known;
-  }
-  a.node = hit.node;
-  a.entry = hit.entry;
-  return a;
+  return from_hits(hits, options);
+}
+
+Attribute read_entry(const Node *map, std::string_view key, ReadOptions options) {
+  if (!map) return {};
+  std::vector<StepView> steps{StepView{key, std::nullopt}};
+  std::vector<PathHit> hits;
+  Walk w{steps, options, true, hits};
+  walk(*map, nullptr, 0, w);
+  return from_hits(hits, options);
+}
+
+Attribute read_entry(const Attribute &map, std::string_view key, ReadOptions options) {
+  return read_entry(map.node, key, options);
+}
+
+const std::vector<Node> &Attribute::items() const {
+  static const std::vector<Node> kNone;
+  return is_list() ? node->items : kNone;
+}
+
+std::string Attribute::text() const {
+  return node && node->is_scalar() ? node->scalar_text() : std::string();
 }
 
 std::optional<bool> Attribute::as_bool() const {

@@ -42,15 +42,21 @@ struct ReadOptions {
   // block reads as unknown (the blocks exist once its for_each is known)
   // rather than absent.
   bool dynamic_blocks = false;
+  // Whether Expressions and CloudFormation intrinsics read as unknown; off
+  // for plain data documents, where such a map is a value like any other.
+  bool unknowns = true;
+  // Whether a key written without a value (`key:`) keeps its node and entry
+  // (still absent), so that a finding can stand at it.
+  bool locate_null = false;
 };
 // Nested blocks of Terraform, `dynamic` blocks count as unknown.
-inline constexpr ReadOptions kBlocksAndDynamic{ListStep::FirstBlock, true};
+inline constexpr ReadOptions kBlocksAndDynamic{ListStep::FirstBlock, true, true, false};
 // The first element of any list; `dynamic` blocks are not looked at.
-inline constexpr ReadOptions kFirstElement{ListStep::First, false};
-// Maps only (documents without lists on their paths, such as agreements).
-inline constexpr ReadOptions kMapsOnly{ListStep::Stop, false};
+inline constexpr ReadOptions kFirstElement{ListStep::First, false, true, false};
+// Maps only, in plain data (agreements): no unknowns, empty keys located.
+inline constexpr ReadOptions kPlainMaps{ListStep::Stop, false, false, true};
 // Every element of every list; `dynamic` blocks count as unknown.
-inline constexpr ReadOptions kEachElement{ListStep::Each, true};
+inline constexpr ReadOptions kEachElement{ListStep::Each, true, true, false};
 
 // One value a path reaches.
 struct PathHit {
@@ -77,6 +83,14 @@ struct Attribute {
   bool absent() const { return state == State::Absent; }
   bool unknown() const { return state == State::Unknown; }
   bool known() const { return state == State::Known; }
+  // Written down with a value (an empty `key:` is not).
+  bool present() const { return node && !node->is_null(); }
+  bool is_map() const { return node && node->is_map(); }
+  bool is_list() const { return node && node->is_list(); }
+  // The list's items; none when this is not a list.
+  const std::vector<Node> &items() const;
+  // A scalar as text; empty for anything else.
+  std::string text() const;
 
   // Typed views of a known scalar. Strings that spell the value count, as
   // CloudFormation and YAML write "true" and "30".
@@ -107,6 +121,11 @@ struct Attribute {
 // The attribute at `path` from `root` (absent when `root` is null or the
 // path malformed). With ListStep::Each, the first value reached.
 Attribute read_attribute(const Node *root, std::string_view path, ReadOptions options);
+
+// The entry `key` (taken literally, no path syntax) of the map `map`, or
+// of the map that `map` holds.
+Attribute read_entry(const Node *map, std::string_view key, ReadOptions options);
+Attribute read_entry(const Attribute &map, std::string_view key, ReadOptions options);
 
 // Span from `entry`'s key to the end of its value.
 Span entry_span(const MapEntry &entry);

@@ -117,8 +117,8 @@ TEST(Attribute, ListPoliciesAreExplicit) {
   // The first element of any list, or only of nested blocks (YAML has none).
   EXPECT_EQ(read_attribute(root, "Properties.Rules.Id", kFirstElement).as_string(), "a");
   EXPECT_TRUE(read_attribute(root, "Properties.Rules.Id", kBlocksAndDynamic).absent());
-  EXPECT_TRUE(read_attribute(root, "Properties.Rules.Id", kMapsOnly).absent());
-  EXPECT_EQ(read_attribute(root, "Properties.Rules[1].Id", kMapsOnly).as_string(), "b");
+  EXPECT_TRUE(read_attribute(root, "Properties.Rules.Id", kPlainMaps).absent());
+  EXPECT_EQ(read_attribute(root, "Properties.Rules[1].Id", kPlainMaps).as_string(), "b");
   std::vector<PathHit> hits;
   std::string error;
   attribute_hits(*root, *parse_attribute_path("Properties.Rules.Id", error), kEachElement, hits);
@@ -127,17 +127,17 @@ TEST(Attribute, ListPoliciesAreExplicit) {
   EXPECT_EQ(read_attribute(root, "Properties.Rules", kFirstElement).elements().size(), 2u);
   EXPECT_EQ(read_attribute(root, "Properties.Labels", kFirstElement).elements().size(), 1u);
   EXPECT_TRUE(read_attribute(root, "Properties.Rules.Id", kFirstElement).elements().empty());
-  EXPECT_EQ(read_attribute(root, "Properties.Labels.\"app.kubernetes.io/name\"", kMapsOnly).as_string(),
+  EXPECT_EQ(read_attribute(root, "Properties.Labels.\"app.kubernetes.io/name\"", kPlainMaps).as_string(),
             "web");
 }
 
 TEST(Attribute, NumbersStrictOrAsStrtodReadsThem) {
   Document d = parse_yaml_doc(kTemplate);
   const Node *root = &d.roots[0];
-  Attribute thirty = read_attribute(root, "Properties.Rules[0].Days", kMapsOnly);
+  Attribute thirty = read_attribute(root, "Properties.Rules[0].Days", kPlainMaps);
   EXPECT_EQ(thirty.as_number(), 30.0);
   EXPECT_EQ(thirty.as_c_number(), 30.0);
-  Attribute hex = read_attribute(root, "Properties.Rules[1].Days", kMapsOnly);
+  Attribute hex = read_attribute(root, "Properties.Rules[1].Days", kPlainMaps);
   EXPECT_FALSE(hex.as_number());
   EXPECT_EQ(hex.as_c_number(), 30.0);
 }
@@ -149,9 +149,34 @@ TEST(Attribute, IntrinsicsAreUnknownUnlessThePathNamesThem) {
   EXPECT_TRUE(enabled.unknown());
   EXPECT_EQ(enabled.blocked_by(), "Fn::If Prod true false");
   EXPECT_TRUE(read_attribute(root, "Properties.Enabled.Value", kFirstElement).unknown());
-  Attribute named = read_attribute(root, "Properties.Enabled.\"Fn::If\"[0]", kMapsOnly);
+  Attribute named = read_attribute(root, "Properties.Enabled.\"Fn::If\"[0]", kPlainMaps);
   EXPECT_TRUE(named.known());
   EXPECT_EQ(named.as_string(), "Prod");
+}
+
+TEST(Attribute, PlainMapsLocateEmptyKeysAndKnowNoUnknowns) {
+  Document d = parse_yaml_doc(
+      "termination:\n"
+      "  transition:\n"
+      "metadata: {Ref: Name}\n"
+      "a.b: 1\n");
+  const Node *root = &d.roots.at(0);
+  Attribute empty = read_attribute(root, "termination.transition", kPlainMaps);
+  EXPECT_TRUE(empty.absent());
+  EXPECT_FALSE(empty.present());
+  ASSERT_NE(empty.entry, nullptr);
+  EXPECT_EQ(empty.span_or(Span{}).start_line, 2u);
+  EXPECT_EQ(read_attribute(root, "termination.transition", kFirstElement).entry, nullptr);
+  EXPECT_TRUE(read_attribute(root, "termination.transition.period", kPlainMaps).absent());
+  Attribute ref = read_entry(root, "metadata", kPlainMaps);
+  EXPECT_TRUE(ref.known());
+  EXPECT_TRUE(ref.is_map());
+  EXPECT_TRUE(read_entry(ref, "Ref", kPlainMaps).known());
+  EXPECT_TRUE(read_entry(root, "metadata", kFirstElement).unknown());
+  EXPECT_EQ(read_entry(root, "a.b", kPlainMaps).text(), "1");
+  EXPECT_TRUE(read_attribute(root, "a.b", kPlainMaps).absent());
+  EXPECT_TRUE(read_entry(nullptr, "a", kPlainMaps).absent());
+  EXPECT_TRUE(read_entry(root, "a.b", kPlainMaps).items().empty());
 }
 
 TEST(Unknown, IntrinsicTargetNamesTheLogicalId) {
