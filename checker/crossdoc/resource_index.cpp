@@ -320,7 +320,7 @@ std::vector<const IndexedResource *> ResourceIndex::referenced(
   };
   const Resource &r = *from.resource;
   if (r.format == DocKind::CloudFormation) {
-    // {"Ref": Id} and {"Fn::GetAtt": [Id, Attribute]} / "Id.Attribute" in the same template.
+    // {"Ref": Id} and {"Fn::GetAtt": [Id, Attr]} / "Id.Attr" in the same template.
     if (auto target = intrinsic_target(value); target && !target->empty()) {
       auto range = by_address_.equal_range(*target);
       for (auto it = range.first; it != range.second; ++it)

@@ -3,29 +3,11 @@
 #include <gtest/gtest.h>
 
 #include "checker/model/unknown.h"
-#include "parsers/hcl/hcl_parser.h"
-#include "parsers/yaml/yaml_parser.h"
+#include "tests/unit/hcl_test_support.h"
+#include "tests/unit/yaml_test_support.h"
 
 namespace clause {
 namespace {
-
-Document parse_tf(std::string src) {
-  Document d;
-  d.kind = DocKind::Terraform;
-  d.path = "main.tf";
-  d.source = std::move(src);
-  parse_hcl(d, ParseOptions{});
-  return d;
-}
-
-Document parse_yaml_doc(std::string src) {
-  Document d;
-  d.kind = DocKind::Unknown;
-  d.path = "t.yaml";
-  d.source = std::move(src);
-  parse_yaml(d, ParseOptions{});
-  return d;
-}
 
 const char *const kCluster =
     "resource \"azurerm_kubernetes_cluster\" \"k\" {\n"
@@ -43,7 +25,7 @@ const char *const kCluster =
     "}\n";
 
 TEST(Attribute, NestedBlockFirstElementWithKeyAndValueSpan) {
-  Document d = parse_tf(kCluster);
+  Document d = testing::parse_hcl_text(kCluster);
   ASSERT_TRUE(d.diagnostics.empty());
   const Node *body = &d.blocks.at(0).body;
   Attribute min = read_attribute(body, "default_node_pool.min_count", kBlocksAndDynamic);
@@ -59,7 +41,7 @@ TEST(Attribute, NestedBlockFirstElementWithKeyAndValueSpan) {
 }
 
 TEST(Attribute, ExpressionsAreUnknownOnTheWayAndAtTheEnd) {
-  Document d = parse_tf(kCluster);
+  Document d = testing::parse_hcl_text(kCluster);
   const Node *body = &d.blocks.at(0).body;
   Attribute max = read_attribute(body, "default_node_pool.max_count", kBlocksAndDynamic);
   EXPECT_TRUE(max.unknown());
@@ -71,7 +53,7 @@ TEST(Attribute, ExpressionsAreUnknownOnTheWayAndAtTheEnd) {
 }
 
 TEST(Attribute, DynamicBlockIsUnknownOnlyWhenAsked) {
-  Document d = parse_tf(kCluster);
+  Document d = testing::parse_hcl_text(kCluster);
   const Node *body = &d.blocks.at(0).body;
   Attribute dyn = read_attribute(body, "identity.type", kBlocksAndDynamic);
   ASSERT_TRUE(dyn.unknown());
@@ -87,7 +69,7 @@ TEST(Attribute, DynamicBlockIsUnknownOnlyWhenAsked) {
 }
 
 TEST(Attribute, NullAndMissingAreAbsentAndStringsSpellValues) {
-  Document d = parse_tf(kCluster);
+  Document d = testing::parse_hcl_text(kCluster);
   const Node *body = &d.blocks.at(0).body;
   EXPECT_TRUE(read_attribute(body, "empty", kFirstElement).absent());
   EXPECT_TRUE(read_attribute(body, "nothing.here", kBlocksAndDynamic).absent());
@@ -111,7 +93,7 @@ const char *const kTemplate =
     "    app.kubernetes.io/name: web\n";
 
 TEST(Attribute, ListPoliciesAreExplicit) {
-  Document d = parse_yaml_doc(kTemplate);
+  Document d = testing::parse_yaml_text(kTemplate);
   ASSERT_EQ(d.roots.size(), 1u);
   const Node *root = &d.roots[0];
   // The first element of any list, or only of nested blocks (YAML has none).
@@ -132,7 +114,7 @@ TEST(Attribute, ListPoliciesAreExplicit) {
 }
 
 TEST(Attribute, NumbersStrictOrAsStrtodReadsThem) {
-  Document d = parse_yaml_doc(kTemplate);
+  Document d = testing::parse_yaml_text(kTemplate);
   const Node *root = &d.roots[0];
   Attribute thirty = read_attribute(root, "Properties.Rules[0].Days", kPlainMaps);
   EXPECT_EQ(thirty.as_number(), 30.0);
@@ -143,7 +125,7 @@ TEST(Attribute, NumbersStrictOrAsStrtodReadsThem) {
 }
 
 TEST(Attribute, IntrinsicsAreUnknownUnlessThePathNamesThem) {
-  Document d = parse_yaml_doc(kTemplate);
+  Document d = testing::parse_yaml_text(kTemplate);
   const Node *root = &d.roots[0];
   Attribute enabled = read_attribute(root, "Properties.Enabled", kFirstElement);
   EXPECT_TRUE(enabled.unknown());
@@ -155,7 +137,7 @@ TEST(Attribute, IntrinsicsAreUnknownUnlessThePathNamesThem) {
 }
 
 TEST(Attribute, PlainMapsLocateEmptyKeysAndKnowNoUnknowns) {
-  Document d = parse_yaml_doc(
+  Document d = testing::parse_yaml_text(
       "termination:\n"
       "  transition:\n"
       "metadata: {Ref: Name}\n"
@@ -180,7 +162,7 @@ TEST(Attribute, PlainMapsLocateEmptyKeysAndKnowNoUnknowns) {
 }
 
 TEST(Unknown, IntrinsicTargetNamesTheLogicalId) {
-  Document d = parse_yaml_doc(
+  Document d = testing::parse_yaml_text(
       "- {Ref: Bucket}\n"
       "- {\"Fn::GetAtt\": [Queue, Arn]}\n"
       "- {\"Fn::GetAtt\": Topic.Name}\n"
