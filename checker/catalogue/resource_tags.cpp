@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "checker/catalogue/tag_properties.h"
-#include "checker/crossdoc/attributes.h"
+#include "checker/model/unknown.h"
 
 namespace clause::catalogue {
 namespace {
@@ -26,7 +26,7 @@ void reach(const Node *at, std::string_view path, std::vector<const Node *> &out
   size_t dot = path.find('.');
   std::string_view step = path.substr(0, dot);
   std::string_view rest = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
-  if (crossdoc::is_unknown(*at)) {
+  if (is_unknown_value(*at)) {
     out.push_back(at);
     return;
   }
@@ -42,7 +42,7 @@ void reach(const Node *at, std::string_view path, std::vector<const Node *> &out
 }
 
 void mark_unknown(ResourceTags &tags, const Node &n) {
-  if (!tags.unknown) tags.blocked_by = crossdoc::unknown_text(n);
+  if (!tags.unknown) tags.blocked_by = unknown_input(n);
   tags.unknown = true;
 }
 
@@ -57,7 +57,7 @@ struct Merged {
 
 void read_property(const Node &n, TagShape shape, Merged &map, ResourceTags &tags) {
   if (n.is_null()) return;
-  if (crossdoc::is_unknown(n)) {
+  if (is_unknown_value(n)) {
     mark_unknown(tags, n);
     return;
   }
@@ -79,7 +79,7 @@ void read_property(const Node &n, TagShape shape, Merged &map, ResourceTags &tag
         const MapEntry *k = item.entry(cfn ? "Key" : "key");
         const Node *v = item.get(cfn ? "Value" : "value");
         if (!k || !v || !k->value.is_string()) {
-          if (crossdoc::is_unknown(item) || (k && crossdoc::is_unknown(k->value))) mark_unknown(tags, item);
+          if (is_unknown_value(item) || (k && is_unknown_value(k->value))) mark_unknown(tags, item);
           continue;
         }
         map.add(k->value.text, *v, k->value.span);

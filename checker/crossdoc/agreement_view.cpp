@@ -3,12 +3,12 @@
 #include <cmath>
 
 #include "checker/agreement/values.h"
-#include "checker/crossdoc/attributes.h"
+#include "checker/model/attribute.h"
 
 namespace clause::crossdoc {
 namespace {
 
-Promised promised(const Attr &a) {
+Promised promised(const Attribute &a) {
   Promised p;
   if (a.node && !a.unknown()) {
     p.node = a.node;
@@ -31,27 +31,27 @@ bool mentions_availability(std::string_view s) {
 }  // namespace
 
 AgreementView::AgreementView(const Resource &pseudo) : pseudo_(&pseudo) {
-  for (const Node *s : elements(&root(), "services")) {
+  for (const Node *s : read_attribute(&root(), "services", kFirstElement).elements()) {
     if (!s->is_map()) continue;
     Service svc;
     svc.node = s;
     svc.id = text_at(*s, "id");
-    svc.id_field = promised(attr(s, "id"));
+    svc.id_field = promised(read_attribute(s, "id", kFirstElement));
     if (const MapEntry *sel = s->entry("infraSelector"); sel && sel->value.is_map()) {
       svc.selector = &sel->value;
       svc.selector_span = entry_span(*sel);
     }
     services_.push_back(std::move(svc));
   }
-  for (const Node *o : elements(&root(), "serviceLevels.objectives")) {
+  for (const Node *o : read_attribute(&root(), "serviceLevels.objectives", kFirstElement).elements()) {
     if (!o->is_map()) continue;
     Objective obj;
     obj.node = o;
     obj.id = text_at(*o, "id");
     obj.service = text_at(*o, "service");
     obj.metric = text_at(*o, "metric");
-    obj.metric_field = promised(attr(o, "metric"));
-    Attr target = attr(o, "target");
+    obj.metric_field = promised(read_attribute(o, "metric", kFirstElement));
+    Attribute target = read_attribute(o, "target", kFirstElement);
     if (target.known()) {
       if (auto pct = agreement::parse_percent(*target.node)) {
         PercentPromise p;
@@ -64,14 +64,16 @@ AgreementView::AgreementView(const Resource &pseudo) : pseudo_(&pseudo) {
   }
 }
 
-Promised AgreementView::field(std::string_view path) const { return promised(attr(&root(), path)); }
+Promised AgreementView::field(std::string_view path) const {
+  return promised(read_attribute(&root(), path, kFirstElement));
+}
 
 std::optional<DurationPromise> AgreementView::duration(std::string_view path) const {
   return duration_in(root(), path);
 }
 
 std::optional<DurationPromise> AgreementView::duration_in(const Node &map, std::string_view key) const {
-  Promised p = promised(attr(&map, key));
+  Promised p = promised(read_attribute(&map, key, kFirstElement));
   if (!p.node) return std::nullopt;
   auto seconds = agreement::parse_duration_seconds(*p.node);
   if (!seconds) return std::nullopt;
@@ -83,7 +85,7 @@ std::optional<DurationPromise> AgreementView::duration_in(const Node &map, std::
 
 std::vector<std::string> AgreementView::strings(std::string_view path) const {
   std::vector<std::string> out;
-  for (const Node *n : elements(&root(), path))
+  for (const Node *n : read_attribute(&root(), path, kFirstElement).elements())
     if (n->is_string()) out.push_back(n->text);
   return out;
 }

@@ -1,4 +1,5 @@
 #include "checker/crossdoc/availability.h"
+#include "checker/model/attribute.h"
 
 #include <set>
 
@@ -7,9 +8,9 @@ namespace {
 
 Standby yes() { return Standby{Standby::State::Yes, {}, "", ""}; }
 
-Standby unknown_from(const Attr &a) { return Standby{Standby::State::Unknown, a, "", a.blocked_by()}; }
+Standby unknown_from(const Attribute &a) { return Standby{Standby::State::Unknown, a, "", a.blocked_by()}; }
 
-Standby no(const Attr &a, std::string actual) {
+Standby no(const Attribute &a, std::string actual) {
   return Standby{Standby::State::No, a, std::move(actual), ""};
 }
 
@@ -20,9 +21,9 @@ std::string leaf(std::string_view path) {
 
 // A boolean setting that must be true (`absent_means` when not written).
 Standby flag(const IndexedResource &r, std::string_view path, const char *absent_means) {
-  Attr a = attr(r.body(), path);
+  Attribute a = read_attribute(r.body(), path, kFirstElement);
   if (a.unknown()) return unknown_from(a);
-  if (a.boolean().value_or(false)) return yes();
+  if (a.as_bool().value_or(false)) return yes();
   return no(a, a.absent() ? leaf(path) + " is not set (" + absent_means + ")"
                           : leaf(path) + " is " + a.node->scalar_text());
 }
@@ -30,9 +31,9 @@ Standby flag(const IndexedResource &r, std::string_view path, const char *absent
 // A string setting that must be one of `good`.
 Standby one_of(const IndexedResource &r, std::string_view path, std::initializer_list<const char *> good,
                const char *absent_means) {
-  Attr a = attr(r.body(), path);
+  Attribute a = read_attribute(r.body(), path, kFirstElement);
   if (a.unknown()) return unknown_from(a);
-  if (auto s = a.string())
+  if (auto s = a.as_string())
     for (const char *g : good)
       if (*s == g) return yes();
   return no(a, a.absent() ? leaf(path) + " is not set (" + absent_means + ")"
@@ -43,9 +44,9 @@ Standby one_of(const IndexedResource &r, std::string_view path, std::initializer
 // instance, its literal `count` otherwise; nullopt when not known.
 std::optional<double> instances(const IndexedResource &r) {
   if (!r.address().empty() && r.address().back() == ']') return 1;
-  Attr count = attr(r.body(), "count");
+  Attribute count = read_attribute(r.body(), "count", kFirstElement);
   if (count.absent()) return 1;
-  return count.number();
+  return count.as_number();
 }
 
 bool any_referrer(const ResourceIndex &index, const IndexedResource &r, const char *type, const char *via) {
@@ -78,7 +79,7 @@ Standby zone_standby(const ResourceIndex &index, const IndexedResource &r, bool 
   const std::string &t = r.type();
   const Node *body = r.body();
   if (t == "aws_db_instance") {
-    if (!attr(body, "replicate_source_db").absent()) return Standby{};
+    if (!read_attribute(body, "replicate_source_db", kFirstElement).absent()) return Standby{};
     Standby s = flag(r, "multi_az", "single-AZ");
     if (s.state == Standby::State::No && promotable_replicas &&
         any_referrer(index, r, "aws_db_instance", "replicate_source_db"))
@@ -86,22 +87,23 @@ Standby zone_standby(const ResourceIndex &index, const IndexedResource &r, bool 
     return s;
   }
   if (t == "AWS::RDS::DBInstance") {
-    if (!attr(body, "Properties.DBClusterIdentifier").absent() ||
-        !attr(body, "Properties.SourceDBInstanceIdentifier").absent())
+    if (!read_attribute(body, "Properties.DBClusterIdentifier", kFirstElement).absent() ||
+        !read_attribute(body, "Properties.SourceDBInstanceIdentifier", kFirstElement).absent())
       return Standby{};
     return flag(r, "Properties.MultiAZ", "single-AZ");
   }
   if (t == "aws_rds_cluster") {
-    if (!attr(body, "db_cluster_instance_class").absent()) return yes();  // Multi-AZ DB cluster
+    if (!read_attribute(body, "db_cluster_instance_class", kFirstElement).absent())
+      return yes();  // Multi-AZ DB cluster
     double total = 0;
     for (const IndexedResource *i : index.referrers(r, "aws_rds_cluster_instance", "cluster_identifier")) {
       auto n = instances(*i);
-      if (!n) return unknown_from(attr(i->body(), "count"));
+      if (!n) return unknown_from(read_attribute(i->body(), "count", kFirstElement));
       total += *n;
     }
     if (total >= 2) return yes();
-    return no(Attr{}, "has " + std::to_string(static_cast<int>(total)) +
-                          " aws_rds_cluster_instance, so no replica can take over");
+    return no(Attribute{}, "has " + std::to_string(static_cast<int>(total)) +
+                               " aws_rds_cluster_instance, so no replica can take over");
   }
   if (t == "aws_elasticache_replication_group" || t == "AWS::ElastiCache::ReplicationGroup") {
     bool cfn = t[0] == 'A';
@@ -121,13 +123,13 @@ Standby zone_standby(const ResourceIndex &index, const IndexedResource &r, bool 
   if (t == "azurerm_storage_account")
     return one_of(r, "account_replication_type", {"ZRS", "GZRS", "RAGZRS"}, "none");
   if (t == "azurerm_redis_cache") {
-    Attr zones = attr(body, "zones");
+    Attribute zones = read_attribute(body, "zones", kFirstElement);
     if (zones.unknown()) return unknown_from(zones);
     if (zones.known() && zones.node->is_list() && zones.node->items.size() >= 2) return yes();
     return no(zones, zones.absent() ? "zones is not set" : "zones lists fewer than two zones");
   }
   if (t == "google_sql_database_instance") {
-    if (!attr(body, "master_instance_name").absent()) return Standby{};
+    if (!read_attribute(body, "master_instance_name", kFirstElement).absent()) return Standby{};
     Standby s = one_of(r, "settings.availability_type", {"REGIONAL"}, "ZONAL");
     if (s.state == Standby::State::No && promotable_replicas &&
         any_referrer(index, r, "google_sql_database_instance", "master_instance_name"))

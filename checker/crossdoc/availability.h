@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "checker/crossdoc/attributes.h"
 #include "checker/crossdoc/binding.h"
+#include "checker/model/attribute.h"
 
 namespace clause::crossdoc {
 
@@ -46,7 +46,7 @@ double availability_threshold(const Node *param);
 struct Standby {
   enum class State : uint8_t { NotApplicable, Yes, No, Unknown };
   State state = State::NotApplicable;
-  Attr setting;         // the deciding attribute (absent: not written)
+  Attribute setting;    // the deciding attribute (absent: not written)
   std::string actual;   // "multi_az is false", "availability_type is not set (ZONAL)"
   std::string blocked;  // Unknown
 };

@@ -1,4 +1,5 @@
 #include "checker/crossdoc/backups.h"
+#include "checker/model/attribute.h"
 
 #include <algorithm>
 #include <sstream>
@@ -49,7 +50,7 @@ std::optional<double> largest_gap(const std::string &field, int period) {
   return gap;
 }
 
-std::string days_setting(const Attr &a, const std::string &name) {
+std::string days_setting(const Attribute &a, const std::string &name) {
   return a.known() ? name + " = " + a.node->scalar_text() : name + " is not set";
 }
 
@@ -61,13 +62,13 @@ BackupMechanism mechanism(const IndexedResource &by, const Span &span, std::opti
 
 // A number of days from a store setting: its value, the default when
 // absent, nullopt (with `blocked`) when unknown.
-std::optional<double> days_of(const Attr &a, double absent_default, std::string &blocked) {
+std::optional<double> days_of(const Attribute &a, double absent_default, std::string &blocked) {
   if (a.unknown()) {
     blocked = a.blocked_by();
     return std::nullopt;
   }
   if (a.absent()) return absent_default;
-  auto n = a.number();
+  auto n = a.as_number();
   if (!n) blocked = a.node->scalar_text();
   return n;
 }
@@ -76,7 +77,7 @@ std::optional<double> days_of(const Attr &a, double absent_default, std::string 
 Membership selected(const ResourceIndex &index, const IndexedResource &selection,
                     const IndexedResource &store) {
   const Node *b = selection.body();
-  Attr resources = attr(b, "resources");
+  Attribute resources = read_attribute(b, "resources", kFirstElement);
   if (resources.known() && resources.node->is_list()) {
     for (const auto &item : resources.node->items) {
       if (item.is_string() && item.text == "*") return Membership{Membership::State::Yes, ""};
@@ -87,9 +88,9 @@ Membership selected(const ResourceIndex &index, const IndexedResource &selection
     for (const IndexedResource *t : index.referenced(selection, *resources.node, {store.type()}))
       if (t == &store) return Membership{Membership::State::Yes, ""};
   }
-  for (const Node *tag : elements(b, "selection_tag")) {
-    auto key = attr(tag, "key").string();
-    auto value = attr(tag, "value").string();
+  for (const Node *tag : read_attribute(b, "selection_tag", kFirstElement).elements()) {
+    auto key = read_attribute(tag, "key", kFirstElement).as_string();
+    auto value = read_attribute(tag, "value", kFirstElement).as_string();
     if (!key || !value) continue;
     if (store.tags.value(*key) == *value) return Membership{Membership::State::Yes, ""};
     if (store.tags.unknown_for(*key)) return Membership{Membership::State::Unknown, store.tags.blocked_by};
@@ -102,7 +103,7 @@ void plan_mechanisms(const ResourceIndex &index, const IndexedResource &store,
                      std::vector<BackupMechanism> &out) {
   for (const IndexedResource *selection : index.of_type("aws_backup_selection")) {
     if (!selected(index, *selection, store).yes()) continue;
-    Attr plan_id = attr(selection->body(), "plan_id");
+    Attribute plan_id = read_attribute(selection->body(), "plan_id", kFirstElement);
     if (plan_id.absent()) continue;
     auto plans = index.referenced(*selection, *plan_id.node, {"aws_backup_plan"});
     if (plans.empty()) {
@@ -112,16 +113,16 @@ void plan_mechanisms(const ResourceIndex &index, const IndexedResource &store,
       continue;
     }
     for (const IndexedResource *plan : plans) {
-      for (const Node *rule : elements(plan->body(), "rule")) {
-        Attr schedule = attr(rule, "schedule");
-        Attr continuous = attr(rule, "enable_continuous_backup");
-        Attr keep = attr(rule, "lifecycle.delete_after");
+      for (const Node *rule : read_attribute(plan->body(), "rule", kFirstElement).elements()) {
+        Attribute schedule = read_attribute(rule, "schedule", kFirstElement);
+        Attribute continuous = read_attribute(rule, "enable_continuous_backup", kFirstElement);
+        Attribute keep = read_attribute(rule, "lifecycle.delete_after", kFirstElement);
         std::optional<double> interval;
         std::string blocked;
         Span span = schedule.span_or(rule->span);
-        if (continuous.boolean().value_or(false)) {
+        if (continuous.as_bool().value_or(false)) {
           interval = kContinuousSeconds;
-        } else if (auto s = schedule.string()) {
+        } else if (auto s = schedule.as_string()) {
           interval = backup_schedule_interval(*s);
           if (!interval) blocked = "the schedule " + *s;
         } else if (schedule.unknown()) {
@@ -130,8 +131,8 @@ void plan_mechanisms(const ResourceIndex &index, const IndexedResource &store,
           interval = kDay;  // AWS Backup's default: daily
         }
         std::optional<double> retention = days_of(keep, kForever, blocked);
-        Attr rule_name = attr(rule, "rule_name");
-        std::string name = rule_name.string().value_or("rule");
+        Attribute rule_name = read_attribute(rule, "rule_name", kFirstElement);
+        std::string name = rule_name.as_string().value_or("rule");
         out.push_back(
             mechanism(*plan, span, interval, retention,
                       plan->address() + " " + name + " (" +
@@ -144,7 +145,7 @@ void plan_mechanisms(const ResourceIndex &index, const IndexedResource &store,
   }
 }
 
-void continuous_own(const IndexedResource &r, const Attr &setting, double absent_default,
+void continuous_own(const IndexedResource &r, const Attribute &setting, double absent_default,
                     const std::string &name, StoreBackups &out) {
   std::string blocked;
   auto days = days_of(setting, absent_default, blocked);
@@ -200,31 +201,41 @@ StoreBackups backups_of(const ResourceIndex &index, const IndexedResource &r) {
   const Node *b = r.body();
   out.judged = true;
   if (t == "aws_db_instance") {
-    if (!attr(b, "replicate_source_db").absent()) return StoreBackups{};
-    continuous_own(r, attr(b, "backup_retention_period"), 1, "backup_retention_period", out);
+    if (!read_attribute(b, "replicate_source_db", kFirstElement).absent()) return StoreBackups{};
+    continuous_own(r, read_attribute(b, "backup_retention_period", kFirstElement), 1,
+                   "backup_retention_period", out);
   } else if (t == "aws_rds_cluster" || t == "aws_docdb_cluster") {
-    continuous_own(r, attr(b, "backup_retention_period"), 1, "backup_retention_period", out);
+    continuous_own(r, read_attribute(b, "backup_retention_period", kFirstElement), 1,
+                   "backup_retention_period", out);
   } else if (t == "AWS::RDS::DBInstance") {
-    if (!attr(b, "Properties.SourceDBInstanceIdentifier").absent() ||
-        !attr(b, "Properties.DBClusterIdentifier").absent())
+    if (!read_attribute(b, "Properties.SourceDBInstanceIdentifier", kFirstElement).absent() ||
+        !read_attribute(b, "Properties.DBClusterIdentifier", kFirstElement).absent())
       return StoreBackups{};
-    continuous_own(r, attr(b, "Properties.BackupRetentionPeriod"), 1, "BackupRetentionPeriod", out);
+    continuous_own(r, read_attribute(b, "Properties.BackupRetentionPeriod", kFirstElement), 1,
+                   "BackupRetentionPeriod", out);
   } else if (t == "AWS::RDS::DBCluster") {
-    continuous_own(r, attr(b, "Properties.BackupRetentionPeriod"), 1, "BackupRetentionPeriod", out);
+    continuous_own(r, read_attribute(b, "Properties.BackupRetentionPeriod", kFirstElement), 1,
+                   "BackupRetentionPeriod", out);
   } else if (t == "aws_dynamodb_table" || t == "AWS::DynamoDB::Table") {
     bool cfn = t[0] == 'A';
-    Attr on = attr(b, cfn ? "Properties.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled"
-                          : "point_in_time_recovery.enabled");
+    Attribute on =
+        read_attribute(b,
+                       cfn ? "Properties.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled"
+                           : "point_in_time_recovery.enabled",
+                       kFirstElement);
     out.own = on;
     out.own_text = on.known() ? "point-in-time recovery enabled = " + on.node->scalar_text()
                               : "point-in-time recovery is not enabled";
     if (on.unknown()) {
       out.mechanisms.push_back(mechanism(r, on.span_or(r.resource->span), std::nullopt, std::nullopt,
                                          out.own_text, on.blocked_by()));
-    } else if (on.boolean().value_or(false)) {
+    } else if (on.as_bool().value_or(false)) {
       std::string blocked;
-      Attr period = attr(b, cfn ? "Properties.PointInTimeRecoverySpecification.RecoveryPeriodInDays"
-                                : "point_in_time_recovery.recovery_period_in_days");
+      Attribute period =
+          read_attribute(b,
+                         cfn ? "Properties.PointInTimeRecoverySpecification.RecoveryPeriodInDays"
+                             : "point_in_time_recovery.recovery_period_in_days",
+                         kFirstElement);
       auto days = days_of(period, 35, blocked);
       out.mechanisms.push_back(
           mechanism(r, on.span_or(r.resource->span), kContinuousSeconds, days,
@@ -232,13 +243,13 @@ StoreBackups backups_of(const ResourceIndex &index, const IndexedResource &r) {
     }
   } else if (t == "aws_efs_file_system") {
     for (const IndexedResource *p : index.referrers(r, "aws_efs_backup_policy", "file_system_id")) {
-      Attr status = attr(p->body(), "backup_policy.status");
-      if (status.string() == std::string("ENABLED"))
+      Attribute status = read_attribute(p->body(), "backup_policy.status", kFirstElement);
+      if (status.as_string() == std::string("ENABLED"))
         out.mechanisms.push_back(mechanism(*p, status.span_or(p->resource->span), kDay, 35,
                                            "the EFS automatic backup policy (daily, kept 35 days)"));
     }
   } else if (t == "aws_redshift_cluster") {
-    Attr keep = attr(b, "automated_snapshot_retention_period");
+    Attribute keep = read_attribute(b, "automated_snapshot_retention_period", kFirstElement);
     std::string blocked;
     auto days = days_of(keep, 1, blocked);
     out.own = keep;
@@ -247,21 +258,23 @@ StoreBackups backups_of(const ResourceIndex &index, const IndexedResource &r) {
       out.mechanisms.push_back(mechanism(r, keep.span_or(r.resource->span), 8 * kHour, days,
                                          "automated snapshots (" + out.own_text + ")", blocked));
   } else if (t == "google_sql_database_instance") {
-    if (!attr(b, "master_instance_name").absent()) return StoreBackups{};
-    Attr enabled = attr(b, "settings.backup_configuration.enabled");
-    Attr pitr = attr(b, "settings.backup_configuration.point_in_time_recovery_enabled");
-    Attr binlog = attr(b, "settings.backup_configuration.binary_log_enabled");
-    Attr kept = attr(b, "settings.backup_configuration.backup_retention_settings.retained_backups");
+    if (!read_attribute(b, "master_instance_name", kFirstElement).absent()) return StoreBackups{};
+    Attribute enabled = read_attribute(b, "settings.backup_configuration.enabled", kFirstElement);
+    Attribute pitr =
+        read_attribute(b, "settings.backup_configuration.point_in_time_recovery_enabled", kFirstElement);
+    Attribute binlog = read_attribute(b, "settings.backup_configuration.binary_log_enabled", kFirstElement);
+    Attribute kept = read_attribute(
+        b, "settings.backup_configuration.backup_retention_settings.retained_backups", kFirstElement);
     out.own = enabled;
     out.own_text = enabled.known() ? "backup_configuration.enabled = " + enabled.node->scalar_text()
                                    : "backup_configuration.enabled is not set";
     if (enabled.unknown()) {
       out.mechanisms.push_back(mechanism(r, enabled.span_or(r.resource->span), std::nullopt, std::nullopt,
                                          out.own_text, enabled.blocked_by()));
-    } else if (enabled.boolean().value_or(false)) {
+    } else if (enabled.as_bool().value_or(false)) {
       std::string blocked;
       auto days = days_of(kept, 7, blocked);  // retained_backups, one a day
-      bool continuous = pitr.boolean().value_or(false) || binlog.boolean().value_or(false);
+      bool continuous = pitr.as_bool().value_or(false) || binlog.as_bool().value_or(false);
       Span at = kept.absent() ? enabled.span_or(r.resource->span) : kept.span_or(r.resource->span);
       out.mechanisms.push_back(mechanism(r, at, continuous ? kContinuousSeconds : kDay, days,
                                          "Cloud SQL backups (" + days_setting(kept, "retained_backups") + ")",
@@ -272,7 +285,7 @@ StoreBackups backups_of(const ResourceIndex &index, const IndexedResource &r) {
     // Always continuous; the retention is 7 days unless set.
     const char *path = t == "azurerm_mssql_database" ? "short_term_retention_policy.retention_days"
                                                      : "backup_retention_days";
-    Attr keep = attr(b, path);
+    Attribute keep = read_attribute(b, path, kFirstElement);
     std::string blocked;
     auto days = days_of(keep, 7, blocked);
     out.own = keep;
@@ -280,10 +293,10 @@ StoreBackups backups_of(const ResourceIndex &index, const IndexedResource &r) {
     out.mechanisms.push_back(mechanism(r, keep.span_or(r.resource->span), kContinuousSeconds, days,
                                        "point-in-time restore (" + out.own_text + ")", blocked));
   } else if (t == "azurerm_cosmosdb_account") {
-    Attr type = attr(b, "backup.type");
+    Attribute type = read_attribute(b, "backup.type", kFirstElement);
     out.own = type;
-    if (type.string() == std::string("Continuous")) {
-      auto tier = attr(b, "backup.tier").string();
+    if (type.as_string() == std::string("Continuous")) {
+      auto tier = read_attribute(b, "backup.tier", kFirstElement).as_string();
       out.mechanisms.push_back(mechanism(r, type.span_or(r.resource->span), kContinuousSeconds,
                                          tier == std::string("Continuous30Days") ? 30.0 : 7.0,
                                          "continuous backup"));
@@ -292,8 +305,8 @@ StoreBackups backups_of(const ResourceIndex &index, const IndexedResource &r) {
                                          "backup", type.blocked_by()));
     } else {
       std::string blocked;
-      Attr every = attr(b, "backup.interval_in_minutes");
-      Attr hours = attr(b, "backup.retention_in_hours");
+      Attribute every = read_attribute(b, "backup.interval_in_minutes", kFirstElement);
+      Attribute hours = read_attribute(b, "backup.retention_in_hours", kFirstElement);
       auto minutes = days_of(every, 240, blocked);
       auto kept_hours = days_of(hours, 8, blocked);
       out.own = hours;

@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "checker/crossdoc/attributes.h"
 #include "checker/crossdoc/resource_index.h"
+#include "checker/model/attribute.h"
 
 namespace clause::crossdoc {
 
@@ -41,7 +41,7 @@ struct StoreBackups {
   std::vector<BackupMechanism> mechanisms;
   // The store's own backup setting (its retention), for locating findings;
   // absent when not written.
-  Attr own;
+  Attribute own;
   std::string own_text;  // "backup_retention_period = 0", "point_in_time_recovery is not enabled"
 };
 

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "checker/crossdoc/attributes.h"
+#include "checker/model/attribute.h"
+#include "checker/model/unknown.h"
 #include "checker/project/units.h"
 
 namespace clause::crossdoc {
@@ -32,8 +33,8 @@ Membership labels_match(const Node &wanted, const Tags &tags) {
       out = unknown(tags.blocked_by);
       continue;
     }
-    if (is_unknown(have->value)) {
-      out = unknown(unknown_text(have->value));
+    if (is_unknown_value(have->value)) {
+      out = unknown(unknown_input(have->value));
       continue;
     }
     if (!have->value.is_scalar() || have->value.scalar_text() != w.value.scalar_text()) return no();
@@ -52,7 +53,7 @@ bool in_module(const std::string &module_path, const std::string &wanted) {
 
 Membership selects(const Node &selector, const IndexedResource &r) {
   Membership out = no();
-  for (const Node *m : elements(&selector, "modules"))
+  for (const Node *m : read_attribute(&selector, "modules", kFirstElement).elements())
     if (m->is_string() && in_module(r.module_path, m->text)) return yes();
   const Node *tags = selector.get("tags");
   const Node *k8s = selector.get("k8sLabels");

@@ -1,4 +1,6 @@
 #include "checker/crossdoc/copies.h"
+#include "checker/model/attribute.h"
+#include "checker/model/unknown.h"
 
 #include "checker/geo/region_pairs.h"
 
@@ -43,7 +45,7 @@ class Collector {
   Collector(const ResourceIndex &index, std::vector<DataCopy> &out) : index_(index), out_(out) {}
 
   // A copy into another resource (bucket, vault) named by `value`.
-  void to_resource(const IndexedResource &owner, const IndexedResource *source, const Attr &value,
+  void to_resource(const IndexedResource &owner, const IndexedResource *source, const Attribute &value,
                    std::initializer_list<std::string_view> types, const char *what, bool backup) {
     if (value.absent()) return;
     DataCopy c = base(owner, source, value, what, backup);
@@ -56,7 +58,7 @@ class Collector {
       c.destination = known_at(ProviderFamily::Aws, arn_region(c.destination_name), owner, c.span,
                                "the region in the destination's ARN");
     } else {
-      c.destination_name = value.node->is_string() ? value.node->text : unknown_text(*value.node);
+      c.destination_name = value.node->is_string() ? value.node->text : unknown_input(*value.node);
       c.destination = unknown_at(
           owner.family, owner, c.span,
           targets.empty() ? "the location of " + c.destination_name + ", which is not declared in this scan"
@@ -66,11 +68,11 @@ class Collector {
   }
 
   // A copy into a region named by `value`.
-  void to_region(const IndexedResource &owner, const Attr &value, ProviderFamily family, const char *what,
-                 bool backup) {
+  void to_region(const IndexedResource &owner, const Attribute &value, ProviderFamily family,
+                 const char *what, bool backup) {
     if (value.absent()) return;
     DataCopy c = base(owner, nullptr, value, what, backup);
-    if (auto s = value.string()) {
+    if (auto s = value.as_string()) {
       c.destination_name = *s;
       c.destination = known_at(family, *s, owner, c.span, "its " + std::string(what) + " setting");
     } else {
@@ -81,7 +83,7 @@ class Collector {
   }
 
   // Azure geo-redundancy: the paired region of the resource's own.
-  void to_pair(const IndexedResource &owner, const Attr &setting, const char *what, bool backup) {
+  void to_pair(const IndexedResource &owner, const Attribute &setting, const char *what, bool backup) {
     DataCopy c = base(owner, nullptr, setting, what, backup);
     const EffectiveLocation &own = owner.location;
     if (!own.known()) {
@@ -103,7 +105,7 @@ class Collector {
   const ResourceIndex &index_;
   std::vector<DataCopy> &out_;
 
-  DataCopy base(const IndexedResource &owner, const IndexedResource *source, const Attr &value,
+  DataCopy base(const IndexedResource &owner, const IndexedResource *source, const Attribute &value,
                 const char *what, bool backup) {
     DataCopy c;
     c.owner = &owner;
@@ -128,49 +130,57 @@ std::vector<DataCopy> data_copies(const ResourceIndex &index) {
     const Node *body = r.body();
     const std::string &t = r.type();
     if (t == "aws_s3_bucket_replication_configuration") {
-      Attr bucket = attr(body, "bucket");
+      Attribute bucket = read_attribute(body, "bucket", kFirstElement);
       const IndexedResource *source =
           bucket.node ? single(index.referenced(r, *bucket.node, {"aws_s3_bucket"})) : nullptr;
-      for (const Node *rule : elements(body, "rule"))
-        for (const Node *dest : elements(rule, "destination"))
-          collect.to_resource(r, source, attr(dest, "bucket"), {"aws_s3_bucket"}, "replica", false);
+      for (const Node *rule : read_attribute(body, "rule", kFirstElement).elements())
+        for (const Node *dest : read_attribute(rule, "destination", kFirstElement).elements())
+          collect.to_resource(r, source, read_attribute(dest, "bucket", kFirstElement), {"aws_s3_bucket"},
+                              "replica", false);
     } else if (t == "aws_s3_bucket") {
-      for (const Node *rc : elements(body, "replication_configuration"))
-        for (const Node *rule : elements(rc, "rules"))
-          for (const Node *dest : elements(rule, "destination"))
-            collect.to_resource(r, &r, attr(dest, "bucket"), {"aws_s3_bucket"}, "replica", false);
+      for (const Node *rc : read_attribute(body, "replication_configuration", kFirstElement).elements())
+        for (const Node *rule : read_attribute(rc, "rules", kFirstElement).elements())
+          for (const Node *dest : read_attribute(rule, "destination", kFirstElement).elements())
+            collect.to_resource(r, &r, read_attribute(dest, "bucket", kFirstElement), {"aws_s3_bucket"},
+                                "replica", false);
     } else if (t == "AWS::S3::Bucket") {
-      for (const Node *rule : elements(body, "Properties.ReplicationConfiguration.Rules"))
-        collect.to_resource(r, &r, attr(rule, "Destination.Bucket"), {"AWS::S3::Bucket"}, "replica", false);
+      for (const Node *rule :
+           read_attribute(body, "Properties.ReplicationConfiguration.Rules", kFirstElement).elements())
+        collect.to_resource(r, &r, read_attribute(rule, "Destination.Bucket", kFirstElement),
+                            {"AWS::S3::Bucket"}, "replica", false);
     } else if (t == "aws_backup_plan") {
-      for (const Node *rule : elements(body, "rule"))
-        for (const Node *copy : elements(rule, "copy_action"))
-          collect.to_resource(r, nullptr, attr(copy, "destination_vault_arn"), {"aws_backup_vault"},
-                              "backup copy", true);
+      for (const Node *rule : read_attribute(body, "rule", kFirstElement).elements())
+        for (const Node *copy : read_attribute(rule, "copy_action", kFirstElement).elements())
+          collect.to_resource(r, nullptr, read_attribute(copy, "destination_vault_arn", kFirstElement),
+                              {"aws_backup_vault"}, "backup copy", true);
     } else if (t == "AWS::Backup::BackupPlan") {
-      for (const Node *rule : elements(body, "Properties.BackupPlan.BackupPlanRule"))
-        for (const Node *copy : elements(rule, "CopyActions"))
-          collect.to_resource(r, nullptr, attr(copy, "DestinationBackupVaultArn"),
+      for (const Node *rule :
+           read_attribute(body, "Properties.BackupPlan.BackupPlanRule", kFirstElement).elements())
+        for (const Node *copy : read_attribute(rule, "CopyActions", kFirstElement).elements())
+          collect.to_resource(r, nullptr, read_attribute(copy, "DestinationBackupVaultArn", kFirstElement),
                               {"AWS::Backup::BackupVault"}, "backup copy", true);
     } else if (t == "aws_dynamodb_table") {
-      for (const Node *replica : elements(body, "replica"))
-        collect.to_region(r, attr(replica, "region_name"), ProviderFamily::Aws, "replica", false);
+      for (const Node *replica : read_attribute(body, "replica", kFirstElement).elements())
+        collect.to_region(r, read_attribute(replica, "region_name", kFirstElement), ProviderFamily::Aws,
+                          "replica", false);
     } else if (t == "AWS::DynamoDB::GlobalTable") {
-      for (const Node *replica : elements(body, "Properties.Replicas"))
-        collect.to_region(r, attr(replica, "Region"), ProviderFamily::Aws, "replica", false);
+      for (const Node *replica : read_attribute(body, "Properties.Replicas", kFirstElement).elements())
+        collect.to_region(r, read_attribute(replica, "Region", kFirstElement), ProviderFamily::Aws, "replica",
+                          false);
     } else if (t == "azurerm_storage_account") {
-      Attr type = attr(body, "account_replication_type");
-      if (auto s = type.string(); s && (*s == "GRS" || *s == "RAGRS" || *s == "GZRS" || *s == "RAGZRS"))
+      Attribute type = read_attribute(body, "account_replication_type", kFirstElement);
+      if (auto s = type.as_string(); s && (*s == "GRS" || *s == "RAGRS" || *s == "GZRS" || *s == "RAGZRS"))
         collect.to_pair(r, type, "geo-redundant copy", false);
     } else if (t == "azurerm_postgresql_flexible_server" || t == "azurerm_mysql_flexible_server") {
-      Attr geo = attr(body, "geo_redundant_backup_enabled");
-      if (geo.boolean().value_or(false)) collect.to_pair(r, geo, "geo-redundant backup", true);
+      Attribute geo = read_attribute(body, "geo_redundant_backup_enabled", kFirstElement);
+      if (geo.as_bool().value_or(false)) collect.to_pair(r, geo, "geo-redundant backup", true);
     } else if (t == "azurerm_cosmosdb_account") {
-      for (const Node *geo : elements(body, "geo_location"))
-        collect.to_region(r, attr(geo, "location"), ProviderFamily::Azure, "replica", false);
+      for (const Node *geo : read_attribute(body, "geo_location", kFirstElement).elements())
+        collect.to_region(r, read_attribute(geo, "location", kFirstElement), ProviderFamily::Azure, "replica",
+                          false);
     } else if (t == "google_sql_database_instance") {
-      collect.to_region(r, attr(body, "settings.backup_configuration.location"), ProviderFamily::Google,
-                        "backup", true);
+      collect.to_region(r, read_attribute(body, "settings.backup_configuration.location", kFirstElement),
+                        ProviderFamily::Google, "backup", true);
     }
   }
   return out;

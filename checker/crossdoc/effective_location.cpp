@@ -5,8 +5,8 @@
 #include <set>
 #include <tuple>
 
-#include "checker/crossdoc/attributes.h"
 #include "checker/geo/regions.h"
+#include "checker/model/attribute.h"
 #include "parsers/terraform/plan_resources.h"
 #include "re2/re2.h"
 
@@ -200,7 +200,7 @@ struct LocationResolver::Impl {
   std::optional<EffectiveLocation> from_attribute(ProviderFamily family, const Document &doc,
                                                   const Node &body, const char *key, const std::string &via,
                                                   const std::string &dir) const {
-    Attr a = attr(&body, key);
+    Attribute a = read_attribute(&body, key, kFirstElement);
     if (a.absent()) return std::nullopt;
     Span span = a.span_or(a.node->span);
     if (a.known() && a.node->is_string() && !a.node->text.empty())
@@ -287,7 +287,7 @@ struct LocationResolver::Impl {
     const Node *config = root ? root->get("configuration") : nullptr;
     std::string key = config_key(config, configuration_address(r.address));
     if (key.empty()) key = r.type.substr(0, r.type.find('_'));
-    Attr p = attr(config, "provider_config");
+    Attribute p = read_attribute(config, "provider_config", kFirstElement);
     const Node *pc = p.known() && p.node->is_map() ? p.node->get(key) : nullptr;
     if (!pc && key.find(':') != std::string::npos && p.known())
       pc = p.node->get(key.substr(key.find(':') + 1));
@@ -298,7 +298,7 @@ struct LocationResolver::Impl {
         if (const Node *c = expr->get("constant_value"); c && c->is_string())
           return known(family, c->text, r.document, c->span, "provider " + key);
         std::string refs;
-        for (const Node *ref : elements(expr, "references"))
+        for (const Node *ref : read_attribute(expr, "references", kFirstElement).elements())
           if (ref->is_string()) refs += (refs.empty() ? "" : ", ") + ref->text;
         return unknown(family, r.document, expr->span, refs.empty() ? "provider " + key + " " + k : refs,
                        "provider " + key);
@@ -317,11 +317,11 @@ struct LocationResolver::Impl {
         if (dot == std::string::npos) return "";
         std::string name = rest.substr(7, dot - 7);
         rest = rest.substr(dot + 1);
-        Attr next = attr(module, "module_calls." + name + ".module");
+        Attribute next = read_attribute(module, "module_calls." + name + ".module", kFirstElement);
         module = next.known() ? next.node : nullptr;
         continue;
       }
-      for (const Node *res : elements(module, "resources")) {
+      for (const Node *res : read_attribute(module, "resources", kFirstElement).elements()) {
         const Node *a = res->get("address");
         const Node *k = res->get("provider_config_key");
         if (a && a->is_string() && a->text == rest && k && k->is_string()) return k->text;

@@ -1,4 +1,5 @@
 #include "checker/crossdoc/judge.h"
+#include "checker/model/attribute.h"
 
 #include <cmath>
 #include <sstream>
@@ -27,7 +28,7 @@ void Judge::undecided(const IndexedResource &r, const Span &span, const std::str
   ctx_.undecided(r.document(), span.valid() ? span : r.resource->span, r.address(), blocked_by);
 }
 
-void Judge::undecided(const IndexedResource &r, const Attr &a) const {
+void Judge::undecided(const IndexedResource &r, const Attribute &a) const {
   undecided(r, a.span_or(r.resource->span), a.blocked_by());
 }
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "checker/crossdoc/attributes.h"
 #include "checker/crossdoc/binding.h"
 #include "checker/engine/native_check.h"
+#include "checker/model/attribute.h"
 
 namespace clause::crossdoc {
 
@@ -26,7 +26,7 @@ class Judge {
                          std::vector<RelatedLocation> related = {}) const;
   void pass() const { ctx_.passed(); }
   void undecided(const IndexedResource &r, const Span &span, const std::string &blocked_by) const;
-  void undecided(const IndexedResource &r, const Attr &a) const;
+  void undecided(const IndexedResource &r, const Attribute &a) const;
 
   const NativeCheckContext &ctx() const { return ctx_; }
 

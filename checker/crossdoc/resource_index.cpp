@@ -4,8 +4,9 @@
 #include <mutex>
 #include <set>
 
-#include "checker/crossdoc/attributes.h"
 #include "checker/crossdoc/tf_reference.h"
+#include "checker/model/attribute.h"
+#include "checker/model/unknown.h"
 
 namespace clause::crossdoc {
 namespace {
@@ -105,9 +106,9 @@ std::string directory_of(const Resource &r) {
 Tags tags_from(const Node *n) {
   Tags t;
   if (!n || n->is_null()) return t;
-  if (is_unknown(*n)) {
+  if (is_unknown_value(*n)) {
     t.state = Tags::State::Unknown;
-    t.blocked_by = unknown_text(*n);
+    t.blocked_by = unknown_input(*n);
     return t;
   }
   if (n->is_map()) {
@@ -175,14 +176,14 @@ ResourceIndex::ResourceIndex(const Project &project) : project_(&project) {
         if (r.provider == ProviderFamily::Aws) {
           const Node *own = r.body->get("tags");
           // Unknown own tags hide the full set too: name them, not the defaults.
-          ir.tags = tags_from(own && is_unknown(*own) ? own : r.body->get("tags_all"));
+          ir.tags = tags_from(own && is_unknown_value(*own) ? own : r.body->get("tags_all"));
           if (ir.tags.state == Tags::State::None) ir.tags = tags_from(own);
           if (own && own->is_map()) ir.tags.own = own;
         } else if (r.provider == ProviderFamily::Google) {
           const Node *labels = r.body->get("labels");
           if (!labels) labels = r.body->get("resource_labels");
           if (!labels) {
-            Attr user = attr(r.body, "settings.user_labels");
+            Attribute user = read_attribute(r.body, "settings.user_labels", kFirstElement);
             labels = user.node;
           }
           ir.tags = tags_from(labels);
@@ -191,7 +192,7 @@ ResourceIndex::ResourceIndex(const Project &project) : project_(&project) {
         }
         break;
       case DocKind::CloudFormation: {
-        Attr tags = attr(r.body, "Properties.Tags");
+        Attribute tags = read_attribute(r.body, "Properties.Tags", kFirstElement);
         if (tags.unknown()) {
           ir.tags = tags_from(tags.node);
         } else if (tags.known() && tags.node->is_map()) {
@@ -204,7 +205,7 @@ ResourceIndex::ResourceIndex(const Project &project) : project_(&project) {
             const MapEntry *k = item.entry("Key");
             const Node *v = item.get("Value");
             if (!k || !k->value.is_string() || !v) {
-              unknown_entry = unknown_entry || is_unknown(item);
+              unknown_entry = unknown_entry || is_unknown_value(item);
               continue;
             }
             map->add(k->value.text, *v, k->key_span);
@@ -218,7 +219,9 @@ ResourceIndex::ResourceIndex(const Project &project) : project_(&project) {
         }
         break;
       }
-      case DocKind::Kubernetes: ir.tags = tags_from(attr(r.body, "metadata.labels").node); break;
+      case DocKind::Kubernetes:
+        ir.tags = tags_from(read_attribute(r.body, "metadata.labels", kFirstElement).node);
+        break;
       default: break;
     }
     size_t at = resources_.size();
@@ -228,8 +231,8 @@ ResourceIndex::ResourceIndex(const Project &project) : project_(&project) {
     if (base != r.address) by_address_.emplace(base, at);
     by_type_.emplace(r.type, at);
     if (const char *key = name_attribute(r.type)) {
-      Attr name = attr(r.body, key);
-      if (auto s = name.string()) by_name_.emplace(r.type + '\x1f' + *s, at);
+      Attribute name = read_attribute(r.body, key, kFirstElement);
+      if (auto s = name.as_string()) by_name_.emplace(r.type + '\x1f' + *s, at);
     }
     resources_.push_back(std::move(ir));
   }
@@ -240,11 +243,11 @@ ResourceIndex::ResourceIndex(const Project &project) : project_(&project) {
     if (ir.family != ProviderFamily::Azure) continue;
     const Node *via = nullptr;
     if (ir.location.unknown()) {
-      Attr loc = attr(ir.body(), "location");
+      Attribute loc = read_attribute(ir.body(), "location", kFirstElement);
       via = loc.node;
     } else if (ir.location.state == EffectiveLocation::State::None) {
       for (const char *parent : {"server_id", "storage_account_id"})
-        if (Attr a = attr(ir.body(), parent); a.node) via = a.node;
+        if (Attribute a = read_attribute(ir.body(), parent, kFirstElement); a.node) via = a.node;
     }
     if (!via) continue;
     for (int hop = 0; hop < 4; ++hop) {
@@ -256,7 +259,7 @@ ResourceIndex::ResourceIndex(const Project &project) : project_(&project) {
         ir.location = l;
         break;
       }
-      Attr next = attr(targets[0]->body(), "location");
+      Attribute next = read_attribute(targets[0]->body(), "location", kFirstElement);
       if (!next.node || !next.unknown()) break;
       via = next.node;
     }
@@ -318,20 +321,10 @@ std::vector<const IndexedResource *> ResourceIndex::referenced(
   const Resource &r = *from.resource;
   if (r.format == DocKind::CloudFormation) {
     // {"Ref": Id} and {"Fn::GetAtt": [Id, Attr]} / "Id.Attr" in the same template.
-    if (value.is_map() && value.entries.size() == 1) {
-      const MapEntry &e = value.entries[0];
-      std::string target;
-      if (e.key == "Ref" && e.value.is_string()) target = e.value.text;
-      if (e.key == "Fn::GetAtt") {
-        if (e.value.is_list() && !e.value.items.empty() && e.value.items[0].is_string())
-          target = e.value.items[0].text;
-        if (e.value.is_string()) target = e.value.text.substr(0, e.value.text.find('.'));
-      }
-      if (!target.empty()) {
-        auto range = by_address_.equal_range(target);
-        for (auto it = range.first; it != range.second; ++it)
-          if (resources_[it->second].resource->document == r.document) add(&resources_[it->second]);
-      }
+    if (auto target = intrinsic_target(value); target && !target->empty()) {
+      auto range = by_address_.equal_range(*target);
+      for (auto it = range.first; it != range.second; ++it)
+        if (resources_[it->second].resource->document == r.document) add(&resources_[it->second]);
     }
   } else {
     for (const auto &ref : tf_references(value))
@@ -355,7 +348,7 @@ std::vector<const IndexedResource *> ResourceIndex::referrers(const IndexedResou
                                                               std::string_view via) const {
   std::vector<const IndexedResource *> out;
   for (const IndexedResource *c : of_type(type)) {
-    Attr a = attr(c->body(), via);
+    Attribute a = read_attribute(c->body(), via, kFirstElement);
     if (!a.node) continue;
     for (const IndexedResource *t : referenced(*c, *a.node, {target.type()}))
       if (t == &target) {

@@ -1,5 +1,7 @@
 #include "checker/engine/cfn_relations.h"
 
+#include "checker/model/unknown.h"
+
 namespace clause {
 namespace {
 
@@ -9,12 +11,7 @@ bool names(const Node &n, std::string_view name, int depth = 0) {
   if (n.is_map()) {
     if (n.entries.size() == 1) {
       const MapEntry &e = n.entries[0];
-      if (e.key == "Ref" && e.value.is_string()) return e.value.text == name;
-      if (e.key == "Fn::GetAtt") {
-        if (e.value.is_list() && !e.value.items.empty() && e.value.items[0].is_string())
-          return e.value.items[0].text == name;
-        if (e.value.is_string()) return e.value.text.substr(0, e.value.text.find('.')) == name;
-      }
+      if (auto target = intrinsic_target(n)) return *target == name;
       if (e.key == "Fn::Sub") {
         const Node *text = e.value.is_list() && !e.value.items.empty() ? &e.value.items[0] : &e.value;
         if (text->is_string()) {

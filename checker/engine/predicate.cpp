@@ -259,7 +259,7 @@ Outcome evaluate_attribute(const Predicate &p, const Node &body) {
   Outcome out;
   out.path_text = p.path_text;
   std::vector<PathHit> hits;
-  resolve_path(body, p.path, hits);
+  attribute_hits(body, p.path, kEachElement, hits);
   // A path that reaches only nulls is treated as absent (HCL `x = null`
   // means "not set" in Terraform).
   bool all_null = !hits.empty() && std::all_of(hits.begin(), hits.end(), [](const PathHit &h) {
@@ -401,7 +401,7 @@ std::string describe_wanted_element(const Predicate &check) {
 
 Outcome evaluate_each(const Predicate &p, const Node &body) {
   std::vector<PathHit> hits;
-  resolve_path(body, p.path, hits);
+  attribute_hits(body, p.path, kEachElement, hits);
   std::vector<const Node *> elements;
   bool unknown_collection = false;
   const PathHit *unknown_hit = nullptr;

@@ -12,7 +12,7 @@
 
 #include <re2/re2.h>
 
-#include "checker/engine/path.h"
+#include "checker/model/attribute.h"
 #include "checker/model/node.h"
 
 namespace clause {

@@ -8,6 +8,18 @@ bool is_intrinsic(const Node &n) {
   return k == "Ref" || k.rfind("Fn::", 0) == 0;
 }
 
+std::optional<std::string> intrinsic_target(const Node &n) {
+  if (!is_intrinsic(n)) return std::nullopt;
+  const MapEntry &e = n.entries.front();
+  if (e.key == "Ref" && e.value.is_string()) return e.value.text;
+  if (e.key == "Fn::GetAtt") {
+    if (e.value.is_list() && !e.value.items.empty() && e.value.items[0].is_string())
+      return e.value.items[0].text;
+    if (e.value.is_string()) return e.value.text.substr(0, e.value.text.find('.'));
+  }
+  return std::nullopt;
+}
+
 bool is_unknown_value(const Node &n) { return n.is_expression() || is_intrinsic(n); }
 
 std::string unknown_input(const Node &n) {

@@ -9,6 +9,7 @@
 //   - a CloudFormation intrinsic left unresolved ({"Ref": P} to a parameter
 //     without value or default or to a resource, {"Fn::GetAtt": ...}, an
 //     {"Fn::If": ...} whose condition is open), see parsers/cloudformation.
+#include <optional>
 #include <string>
 
 #include "checker/model/node.h"
@@ -17,6 +18,10 @@ namespace clause {
 
 // A single-entry map {"Ref": ...} or {"Fn::...": ...}.
 bool is_intrinsic(const Node &n);
+// The logical id a CloudFormation reference names: {"Ref": Id},
+// {"Fn::GetAtt": [Id, Attr]} or {"Fn::GetAtt": "Id.Attr"}; nullopt for
+// anything else (other intrinsics, arguments that are not text).
+std::optional<std::string> intrinsic_target(const Node &n);
 // An Expression node or an intrinsic.
 bool is_unknown_value(const Node &n);
 // The input that would decide an unknown value, for --strict notes: the

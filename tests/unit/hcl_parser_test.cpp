@@ -2,18 +2,12 @@
 
 #include "checker/model/expr.h"
 #include "parsers/hcl/hcl_parser.h"
+#include "tests/unit/hcl_test_support.h"
 
 namespace clause {
 namespace {
 
-Document parse(std::string src) {
-  Document d;
-  d.kind = DocKind::Terraform;
-  d.path = "main.tf";
-  d.source = std::move(src);
-  parse_hcl(d, ParseOptions{});
-  return d;
-}
+Document parse(std::string src) { return testing::parse_hcl_text(std::move(src)); }
 
 TEST(HclParser, ResourceBlockWithLiteralsAndLocations) {
   Document d = parse(

@@ -7,21 +7,10 @@
 namespace clause::agreement {
 namespace {
 
-Span field_span(const Field &f) {
-  if (!f.node) return {};
-  if (!f.entry || !f.entry->key_span.valid()) return f.node->span;
-  if (!f.node->span.valid()) return f.entry->key_span;
-  Span s = f.node->span;
-  s.start_line = f.entry->key_span.start_line;
-  s.start_col = f.entry->key_span.start_col;
-  s.start_offset = f.entry->key_span.start_offset;
-  return s;
-}
-
 // The same name the loader gives the agreement's pseudo-resource, so that
 // declarative and native findings on one agreement carry one resource.
 std::string resource_name(const AgreementDoc &a) {
-  Field id = field_at(*a.root, "metadata.id");
+  Attribute id = read_attribute(a.root, "metadata.id", kPlainMaps);
   return "agreement " + (id.present() && id.node->kind == NodeKind::String ? id.text() : a.doc->path);
 }
 
@@ -40,44 +29,18 @@ std::vector<AgreementDoc> agreements_in(const Project &project) {
   return out;
 }
 
-const std::vector<Node> &Field::items() const {
-  static const std::vector<Node> kNone;
-  return is_list() ? node->items : kNone;
-}
-
-std::string Field::text() const { return node && node->is_scalar() ? node->scalar_text() : std::string(); }
-
-Field field(const Node *map, std::string_view key) {
-  if (!map || map->kind != NodeKind::Map) return {};
-  const MapEntry *e = map->entry(key);
-  return e ? Field{&e->value, e} : Field{};
-}
-
-Field field(const Field &map, std::string_view key) { return field(map.node, key); }
-
-Field field_at(const Node &root, std::string_view dotted) {
-  Field f{&root, nullptr};
-  while (!dotted.empty()) {
-    size_t dot = dotted.find('.');
-    f = field(f.node, dotted.substr(0, dot));
-    if (!f.node) return {};
-    dotted = dot == std::string_view::npos ? std::string_view() : dotted.substr(dot + 1);
-  }
-  return f;
-}
-
-void AgreementReporter::at(const Field &f, std::string message) const {
-  Span span = field_span(f);
+void AgreementReporter::at(const Attribute &f, std::string message) const {
+  Span span = f.span_or(Span{});
   if (!span.valid()) return at_kind(std::move(message));
   ctx_.report(*agreement_.doc, span, std::move(message), resource_name(agreement_));
 }
 
 void AgreementReporter::at_path(std::string_view dotted, std::string message) const {
-  Field deepest;
-  Field f{agreement_.root, nullptr};
+  Attribute deepest;
+  Attribute f = read_attribute(agreement_.root, "", kPlainMaps);
   while (!dotted.empty()) {
     size_t dot = dotted.find('.');
-    f = field(f.node, dotted.substr(0, dot));
+    f = read_entry(f.node, dotted.substr(0, dot), kPlainMaps);
     if (!f.node) break;
     deepest = f;
     dotted = dot == std::string_view::npos ? std::string_view() : dotted.substr(dot + 1);
@@ -86,16 +49,16 @@ void AgreementReporter::at_path(std::string_view dotted, std::string message) co
   at_kind(std::move(message));
 }
 
-Field AgreementReporter::require(std::string_view dotted, std::string message) const {
-  Field f = field_at(*agreement_.root, dotted);
+Attribute AgreementReporter::require(std::string_view dotted, std::string message) const {
+  Attribute f = read_attribute(agreement_.root, dotted, kPlainMaps);
   if (f.present()) return f;
   at_path(dotted, std::move(message));
   return {};
 }
 
 void AgreementReporter::at_kind(std::string message) const {
-  const MapEntry *kind = agreement_.root->entry("kind");
-  Span span = kind ? field_span(Field{&kind->value, kind}) : agreement_.root->span;
+  Attribute kind = read_entry(agreement_.root, "kind", kPlainMaps);
+  Span span = kind.node ? kind.span_or(Span{}) : agreement_.root->span;
   ctx_.report(*agreement_.doc, span, std::move(message), resource_name(agreement_));
 }
 
@@ -134,10 +97,10 @@ std::string join_words(const std::vector<std::string> &words) {
   return out;
 }
 
-std::vector<std::string> ids_of(const Field &list, std::string_view key) {
+std::vector<std::string> ids_of(const Attribute &list, std::string_view key) {
   std::vector<std::string> out;
   for (const Node &item : list.items()) {
-    Field id = field(&item, key);
+    Attribute id = read_entry(&item, key, kPlainMaps);
     if (id.present() && id.node->is_scalar()) out.push_back(id.text());
   }
   return out;
@@ -146,23 +109,25 @@ std::vector<std::string> ids_of(const Field &list, std::string_view key) {
 std::vector<std::string> missing_fields(const Node *map, const std::vector<std::string> &names) {
   std::vector<std::string> out;
   for (const auto &name : names) {
-    Field f = field(map, name);
+    Attribute f = read_entry(map, name, kPlainMaps);
     if (!f.present() || (f.is_list() && f.items().empty())) out.push_back(name);
   }
   return out;
 }
 
 std::string item_label(const Node &item, std::string_view what, std::string_view key) {
-  std::string id = field(&item, key).text();
+  std::string id = read_entry(&item, key, kPlainMaps).text();
   return id.empty() ? "an unnamed " + std::string(what) : std::string(what) + " " + quoted(id);
 }
 
 bool measures_one_of(const Node &objective, const std::vector<std::string> &metric_ids) {
-  Field metric = field(&objective, "metric");
+  Attribute metric = read_entry(&objective, "metric", kPlainMaps);
   return metric.present() && contains(metric_ids, metric.text());
 }
 
-std::optional<double> numeric_target(const Node &objective) { return field(&objective, "target").percent(); }
+std::optional<double> numeric_target(const Node &objective) {
+  return percent_of(read_entry(&objective, "target", kPlainMaps));
+}
 
 std::string percent_text(double value) {
   char buf[32];
@@ -171,11 +136,11 @@ std::string percent_text(double value) {
 }
 
 bool is_lower_bound(const Node &objective) {
-  std::string cmp = field(&objective, "comparator").text();
+  std::string cmp = read_entry(&objective, "comparator", kPlainMaps).text();
   return cmp == ">=" || cmp == ">";
 }
 
-std::vector<std::string> strings_of(const Field &list) {
+std::vector<std::string> strings_of(const Attribute &list) {
   std::vector<std::string> out;
   for (const Node &item : list.items())
     if (item.is_scalar()) out.push_back(item.scalar_text());

@@ -10,6 +10,7 @@
 
 #include "checker/agreement/values.h"
 #include "checker/engine/native_check.h"
+#include "checker/model/attribute.h"
 
 namespace clause::agreement {
 
@@ -21,33 +22,20 @@ struct AgreementDoc {
 };
 std::vector<AgreementDoc> agreements_in(const Project &project);
 
-// A value with the map entry that holds it (no entry for a list item).
-struct Field {
-  const Node *node = nullptr;
-  const MapEntry *entry = nullptr;
-
-  // Written down with a value (an empty `key:` is not present).
-  bool present() const { return node && node->kind != NodeKind::Null; }
-  bool is_map() const { return node && node->kind == NodeKind::Map; }
-  bool is_list() const { return node && node->kind == NodeKind::List; }
-  // The list's items; none when this is not a list.
-  const std::vector<Node> &items() const;
-  // A scalar as text; empty for anything else.
-  std::string text() const;
-  // A duration in seconds; nullopt when absent or not a duration.
-  std::optional<int64_t> duration() const { return node ? parse_duration_seconds(*node) : std::nullopt; }
-  // A percentage (99.95, "99.95%"); nullopt when absent or not one.
-  std::optional<double> percent() const { return node ? parse_percent(*node) : std::nullopt; }
-  bool is_true() const { return node && node->kind == NodeKind::Bool && node->boolean; }
-};
-
-// `key` of a map (nothing when `map` is not a map or lacks the key).
-Field field(const Node *map, std::string_view key);
-Field field(const Field &map, std::string_view key);
-// A dotted path through maps: "termination.transition.period".
-Field field_at(const Node &root, std::string_view dotted);
-// A list item as a Field.
-inline Field item_field(const Node &item) { return Field{&item, nullptr}; }
+// Agreement fields are read with checker/model/attribute.h (kPlainMaps:
+// maps only, no unknowns, an empty `key:` located). Their value formats:
+// A duration in seconds; nullopt when absent or not a duration.
+inline std::optional<int64_t> duration_of(const Attribute &f) {
+  return f.node ? parse_duration_seconds(*f.node) : std::nullopt;
+}
+// A percentage (99.95, "99.95%"); nullopt when absent or not one.
+inline std::optional<double> percent_of(const Attribute &f) {
+  return f.node ? parse_percent(*f.node) : std::nullopt;
+}
+// A boolean true (not a string that spells it).
+inline bool is_true(const Attribute &f) {
+  return f.node && f.node->kind == NodeKind::Bool && f.node->boolean;
+}
 
 // The fields among `names` that `map` lacks (absent, null, or an empty list).
 std::vector<std::string> missing_fields(const Node *map, const std::vector<std::string> &names);
@@ -76,14 +64,14 @@ class AgreementReporter {
   const Node &root() const { return *agreement_.root; }
   // At a present field, from its key to the end of its value; at the kind
   // line when the field is not located.
-  void at(const Field &field, std::string message) const;
+  void at(const Attribute &field, std::string message) const;
   // At `dotted` when it is written down, else at the deepest block on its
   // way that is, else at the `kind:` line.
   void at_path(std::string_view dotted, std::string message) const;
   void at_kind(std::string message) const;
   // The field at `dotted` when it is written down with a value; otherwise
-  // reports `message` as at_path does and returns an empty Field.
-  Field require(std::string_view dotted, std::string message) const;
+  // reports `message` as at_path does and returns an empty Attribute.
+  Attribute require(std::string_view dotted, std::string message) const;
 
  private:
   const NativeCheckContext &ctx_;
@@ -112,10 +100,10 @@ std::vector<std::string> param_strings(const NativeCheckContext &ctx, std::strin
 // Joins words for messages: "a, b and c".
 std::string join_words(const std::vector<std::string> &words);
 // The `key` values (default "id") of the maps in a list, in order.
-std::vector<std::string> ids_of(const Field &list, std::string_view key = "id");
+std::vector<std::string> ids_of(const Attribute &list, std::string_view key = "id");
 bool contains(const std::vector<std::string> &values, std::string_view value);
 // The scalar items of a list, as text.
-std::vector<std::string> strings_of(const Field &list);
+std::vector<std::string> strings_of(const Attribute &list);
 // 'value' in single quotes, for messages.
 inline std::string quoted(std::string_view value) { return "'" + std::string(value) + "'"; }
 

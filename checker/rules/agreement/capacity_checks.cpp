@@ -10,7 +10,7 @@ namespace {
 // resource, a positive limit and a unit.
 void commitments(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field capacity = field_at(r.root(), "performance.capacity");
+    Attribute capacity = read_attribute(&r.root(), "performance.capacity", kPlainMaps);
     if (capacity.items().empty()) {
       if (!capacity.present() || capacity.is_list())
         r.at_path("performance.capacity", "the agreement commits to no capacity (performance.capacity)");
@@ -19,7 +19,7 @@ void commitments(const NativeCheckContext &ctx) {
     std::vector<std::string> served;
     bool applies_to_all = false;
     for (const Node &entry : capacity.items()) {
-      Field service = field(&entry, "service");
+      Attribute service = read_entry(&entry, "service", kPlainMaps);
       if (service.present()) {
         served.push_back(service.text());
       } else {
@@ -27,16 +27,16 @@ void commitments(const NativeCheckContext &ctx) {
       }
       std::vector<std::string> missing = missing_fields(&entry, {"resource", "limit", "unit"});
       if (!missing.empty()) {
-        r.at(item_field(entry), "a capacity commitment has no " + join_words(missing));
+        r.at(read_attribute(&entry, "", kPlainMaps), "a capacity commitment has no " + join_words(missing));
         continue;
       }
-      Field limit = field(&entry, "limit");
+      Attribute limit = read_entry(&entry, "limit", kPlainMaps);
       if (limit.node->kind == NodeKind::Number && limit.node->number <= 0)
         r.at(limit, "capacity limit " + limit.text() + " commits to nothing; give a positive amount");
     }
     if (applies_to_all) return;
-    for (const Node &service : field(&r.root(), "services").items()) {
-      Field id = field(&service, "id");
+    for (const Node &service : read_entry(&r.root(), "services", kPlainMaps).items()) {
+      Attribute id = read_entry(&service, "id", kPlainMaps);
       if (id.present() && !contains(served, id.text()))
         r.at(capacity, "no capacity commitment covers service " + quoted(id.text()));
     }
@@ -47,11 +47,11 @@ void commitments(const NativeCheckContext &ctx) {
 // scales.
 void elasticity(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field bounds = field_at(r.root(), "performance.elasticity");
+    Attribute bounds = read_attribute(&r.root(), "performance.elasticity", kPlainMaps);
     bool any_elastic = false;
-    for (const Node &service : field(&r.root(), "services").items()) {
-      Field elastic = field(&service, "elastic");
-      if (!elastic.is_true()) continue;
+    for (const Node &service : read_entry(&r.root(), "services", kPlainMaps).items()) {
+      Attribute elastic = read_entry(&service, "elastic", kPlainMaps);
+      if (!is_true(elastic)) continue;
       any_elastic = true;
       if (!bounds.present())
         r.at(elastic,
@@ -61,7 +61,7 @@ void elasticity(const NativeCheckContext &ctx) {
     if (!any_elastic || !bounds.is_map()) return;
     std::vector<std::string> missing = missing_fields(bounds.node, {"scaleOutWithin", "maxScale"});
     if (!missing.empty()) r.at(bounds, "performance.elasticity has no " + join_words(missing));
-    Field max_scale = field(bounds, "maxScale");
+    Attribute max_scale = read_entry(bounds, "maxScale", kPlainMaps);
     std::string vague = find_vague_term(max_scale.text());
     if (!vague.empty())
       r.at(max_scale, "maxScale " + quoted(max_scale.text()) +
@@ -74,15 +74,16 @@ void elasticity(const NativeCheckContext &ctx) {
 // maximum and the window.
 void rate_limits(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    for (const Node &service : field(&r.root(), "services").items()) {
-      for (const Node &plan : field(&service, "plans").items()) {
-        Field limits = field(&plan, "limits");
+    for (const Node &service : read_entry(&r.root(), "services", kPlainMaps).items()) {
+      for (const Node &plan : read_entry(&service, "plans", kPlainMaps).items()) {
+        Attribute limits = read_entry(&plan, "limits", kPlainMaps);
         for (const char *kind : {"rates", "quotas"}) {
-          for (const Node &limit : field(limits, kind).items()) {
+          for (const Node &limit : read_entry(limits, kind, kPlainMaps).items()) {
             std::vector<std::string> missing = missing_fields(&limit, {"metric", "max", "per"});
             if (!missing.empty())
-              r.at(item_field(limit), std::string("a ") + (kind[0] == 'r' ? "rate" : "quota") + " limit of " +
-                                          item_label(plan, "plan") + " has no " + join_words(missing));
+              r.at(read_attribute(&limit, "", kPlainMaps),
+                   std::string("a ") + (kind[0] == 'r' ? "rate" : "quota") + " limit of " +
+                       item_label(plan, "plan") + " has no " + join_words(missing));
           }
         }
       }

@@ -8,10 +8,10 @@ namespace clause::agreement {
 namespace {
 
 // Reports the second and later uses of an id within one list.
-void report_duplicate_ids(const AgreementReporter &r, const Field &list, const std::string &what) {
+void report_duplicate_ids(const AgreementReporter &r, const Attribute &list, const std::string &what) {
   std::set<std::string> seen;
   for (const Node &item : list.items()) {
-    Field id = field(&item, "id");
+    Attribute id = read_entry(&item, "id", kPlainMaps);
     if (!id.present()) continue;
     if (!seen.insert(id.text()).second)
       r.at(id, what + " id " + quoted(id.text()) + " is used twice; catalogue ids must be unique");
@@ -22,7 +22,7 @@ void report_duplicate_ids(const AgreementReporter &r, const Field &list, const s
 // catalogue reference and plans; ids are unique.
 void entry_complete(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field services = field(&r.root(), "services");
+    Attribute services = read_entry(&r.root(), "services", kPlainMaps);
     if (!services.present() || (services.is_list() && services.items().empty())) {
       r.at_path("services", "the agreement covers no service: list the catalogue entries it applies to");
       return;
@@ -31,11 +31,13 @@ void entry_complete(const NativeCheckContext &ctx) {
       std::vector<std::string> missing =
           missing_fields(&service, {"id", "name", "description", "catalogueRef", "plans"});
       if (!missing.empty())
-        r.at(item_field(service), item_label(service, "service") + " lacks " + join_words(missing));
-      Field plans = field(&service, "plans");
+        r.at(read_attribute(&service, "", kPlainMaps),
+             item_label(service, "service") + " lacks " + join_words(missing));
+      Attribute plans = read_entry(&service, "plans", kPlainMaps);
       for (const Node &plan : plans.items())
-        if (!field(&plan, "id").present())
-          r.at(item_field(plan), "a plan of " + item_label(service, "service") + " has no id");
+        if (!read_entry(&plan, "id", kPlainMaps).present())
+          r.at(read_attribute(&plan, "", kPlainMaps),
+               "a plan of " + item_label(service, "service") + " has no id");
       report_duplicate_ids(r, plans, "plan");
     }
     report_duplicate_ids(r, services, "service");
@@ -45,19 +47,22 @@ void entry_complete(const NativeCheckContext &ctx) {
 // CL-0341 cat.plan-has-slo: each plan promises objectives that exist.
 void plan_has_slo(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    std::vector<std::string> defined = ids_of(field_at(r.root(), "serviceLevels.objectives"));
-    for (const Node &service : field(&r.root(), "services").items()) {
-      for (const Node &plan : field(&service, "plans").items()) {
-        Field refs = field(&plan, "objectives");
+    std::vector<std::string> defined =
+        ids_of(read_attribute(&r.root(), "serviceLevels.objectives", kPlainMaps));
+    for (const Node &service : read_entry(&r.root(), "services", kPlainMaps).items()) {
+      for (const Node &plan : read_entry(&service, "plans", kPlainMaps).items()) {
+        Attribute refs = read_entry(&plan, "objectives", kPlainMaps);
         const std::string label = item_label(plan, "plan") + " of " + item_label(service, "service");
         if (refs.items().empty()) {
-          r.at(refs.node ? refs : item_field(plan), label + " promises no service level objective");
+          r.at(refs.node ? refs : read_attribute(&plan, "", kPlainMaps),
+               label + " promises no service level objective");
           continue;
         }
         for (const Node &ref : refs.items())
           if (!contains(defined, ref.scalar_text()))
-            r.at(item_field(ref), label + " refers to objective " + quoted(ref.scalar_text()) +
-                                      ", which serviceLevels.objectives does not define");
+            r.at(read_attribute(&ref, "", kPlainMaps),
+                 label + " refers to objective " + quoted(ref.scalar_text()) +
+                     ", which serviceLevels.objectives does not define");
       }
     }
   });
@@ -67,11 +72,12 @@ void plan_has_slo(const NativeCheckContext &ctx) {
 // service.
 void objective_service_known(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    std::vector<std::string> services = ids_of(field(&r.root(), "services"));
-    for (const Node &obj : field_at(r.root(), "serviceLevels.objectives").items()) {
-      Field service = field(&obj, "service");
+    std::vector<std::string> services = ids_of(read_entry(&r.root(), "services", kPlainMaps));
+    for (const Node &obj : read_attribute(&r.root(), "serviceLevels.objectives", kPlainMaps).items()) {
+      Attribute service = read_entry(&obj, "service", kPlainMaps);
       if (!service.present()) {
-        r.at(item_field(obj), item_label(obj, "objective") + " does not say which service it applies to");
+        r.at(read_attribute(&obj, "", kPlainMaps),
+             item_label(obj, "objective") + " does not say which service it applies to");
       } else if (!contains(services, service.text())) {
         r.at(service, item_label(obj, "objective") + " applies to service " + quoted(service.text()) +
                           ", which is not in services[]");

@@ -11,7 +11,7 @@ namespace {
 void ssrm_present(const NativeCheckContext &ctx) {
   const std::vector<std::string> required = param_strings(ctx, "requiredAreas");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field matrix = field(&r.root(), "responsibilities");
+    Attribute matrix = read_entry(&r.root(), "responsibilities", kPlainMaps);
     if (!matrix.present()) {
       r.at_path(
           "responsibilities",
@@ -39,17 +39,17 @@ void ssrm_owner_enum(const NativeCheckContext &ctx) {
   static const std::vector<std::string> kOwners = {
       "csp", "csc", "shared-csp-csc", "third-party-outsourced", "shared-csp-third-party", "not-applicable"};
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    for (const Node &item : field(&r.root(), "responsibilities").items()) {
-      const std::string area = field(&item, "area").text();
+    for (const Node &item : read_entry(&r.root(), "responsibilities", kPlainMaps).items()) {
+      const std::string area = read_entry(&item, "area", kPlainMaps).text();
       const std::string label = area.empty() ? "a responsibility" : "responsibility " + quoted(area);
-      Field owner = field(&item, "owner");
+      Attribute owner = read_entry(&item, "owner", kPlainMaps);
       if (!owner.present()) {
-        r.at(item_field(item), label + " has no owner");
+        r.at(read_attribute(&item, "", kPlainMaps), label + " has no owner");
       } else if (!contains(kOwners, owner.text())) {
         r.at(owner, label + " has owner " + quoted(owner.text()) +
                         ", which is not one of csp, csc, shared-csp-csc, third-party-outsourced, "
                         "shared-csp-third-party, not-applicable");
-      } else if (is_shared_owner(owner.text()) && field(&item, "notes").text().empty()) {
+      } else if (is_shared_owner(owner.text()) && read_entry(&item, "notes", kPlainMaps).text().empty()) {
         r.at(owner, label + " is " + owner.text() + " but has no notes saying who does which part");
       }
     }
@@ -60,15 +60,15 @@ void ssrm_owner_enum(const NativeCheckContext &ctx) {
 // locations, and changes to them are announced in advance.
 void subprocessors_disclosed(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field chain =
+    Attribute chain =
         r.require("supplyChain",
                   "the agreement does not disclose its sub-processors (supplyChain); list them, or state "
                   "supplyChain.none: true");
     if (!chain.present()) return;
     if (!chain.is_map()) return;  // a shape error, reported by the agreement validator
-    Field none = field(chain, "none");
-    Field subs = field(chain, "subprocessors");
-    if (none.is_true()) {
+    Attribute none = read_entry(chain, "none", kPlainMaps);
+    Attribute subs = read_entry(chain, "subprocessors", kPlainMaps);
+    if (is_true(none)) {
       if (!subs.items().empty())
         r.at(none, "supplyChain.none says no sub-processor is used, yet " +
                        std::to_string(subs.items().size()) + " are listed");
@@ -81,13 +81,14 @@ void subprocessors_disclosed(const NativeCheckContext &ctx) {
              "state supplyChain.none: true");
     }
     for (const Node &sub : subs.items()) {
-      if (field(&sub, "locations").items().empty()) {
-        std::string name = field(&sub, "name").text();
-        r.at(item_field(sub), "sub-processor " + (name.empty() ? std::string("entry") : quoted(name)) +
-                                  " does not say where it holds data (locations)");
+      if (read_entry(&sub, "locations", kPlainMaps).items().empty()) {
+        std::string name = read_entry(&sub, "name", kPlainMaps).text();
+        r.at(read_attribute(&sub, "", kPlainMaps), "sub-processor " +
+                                                       (name.empty() ? std::string("entry") : quoted(name)) +
+                                                       " does not say where it holds data (locations)");
       }
     }
-    if (!field(chain, "changeNotice").present())
+    if (!read_entry(chain, "changeNotice", kPlainMaps).present())
       r.at(chain,
            "supplyChain has no changeNotice: the customer is not told in advance when a sub-processor "
            "is added or replaced");
@@ -98,16 +99,17 @@ void subprocessors_disclosed(const NativeCheckContext &ctx) {
 // dataManagement.location.allowed.
 void subproc_in_location(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    std::vector<std::string> allowed = strings_of(field_at(r.root(), "dataManagement.location.allowed"));
+    std::vector<std::string> allowed =
+        strings_of(read_attribute(&r.root(), "dataManagement.location.allowed", kPlainMaps));
     if (allowed.empty()) return;  // nothing promised: ctx.location-declared reports that
-    for (const Node &sub : field_at(r.root(), "supplyChain.subprocessors").items()) {
-      const std::string name = field(&sub, "name").text();
-      for (const Node &loc : field(&sub, "locations").items()) {
+    for (const Node &sub : read_attribute(&r.root(), "supplyChain.subprocessors", kPlainMaps).items()) {
+      const std::string name = read_entry(&sub, "name", kPlainMaps).text();
+      for (const Node &loc : read_entry(&sub, "locations", kPlainMaps).items()) {
         if (loc.kind != NodeKind::String || !geo::is_known_location(loc.text)) continue;  // CL-0145
         if (geo::location_within(loc.text, allowed)) continue;
-        r.at(item_field(loc), "sub-processor " + (name.empty() ? std::string("entry") : quoted(name)) +
-                                  " holds data in " + loc.text + ", outside the allowed locations " +
-                                  join_words(allowed));
+        r.at(read_attribute(&loc, "", kPlainMaps),
+             "sub-processor " + (name.empty() ? std::string("entry") : quoted(name)) + " holds data in " +
+                 loc.text + ", outside the allowed locations " + join_words(allowed));
       }
     }
   });
@@ -117,21 +119,21 @@ void subproc_in_location(const NativeCheckContext &ctx) {
 // a known group, so that residency can be checked at all.
 void location_codes_known(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    auto judge = [&](const Field &f, const std::string &what) {
+    auto judge = [&](const Attribute &f, const std::string &what) {
       if (!f.present() || f.node->kind != NodeKind::String || geo::is_known_location(f.text())) return;
       std::string groups = join_words(geo::group_names());
       r.at(f, what + " " + quoted(f.text()) +
                   " is neither an ISO 3166-1 alpha-2 country code nor a known location group (" + groups +
                   ")");
     };
-    for (const Node &loc : field_at(r.root(), "dataManagement.location.allowed").items())
-      judge(item_field(loc), "allowed location");
-    for (const Node &sub : field_at(r.root(), "supplyChain.subprocessors").items())
-      for (const Node &loc : field(&sub, "locations").items())
-        judge(item_field(loc), "sub-processor location");
-    judge(field_at(r.root(), "metadata.jurisdictions.governingLaw"), "governing law");
-    for (const Node &party : field(&r.root(), "parties").items())
-      judge(field(&party, "country"), "party country");
+    for (const Node &loc : read_attribute(&r.root(), "dataManagement.location.allowed", kPlainMaps).items())
+      judge(read_attribute(&loc, "", kPlainMaps), "allowed location");
+    for (const Node &sub : read_attribute(&r.root(), "supplyChain.subprocessors", kPlainMaps).items())
+      for (const Node &loc : read_entry(&sub, "locations", kPlainMaps).items())
+        judge(read_attribute(&loc, "", kPlainMaps), "sub-processor location");
+    judge(read_attribute(&r.root(), "metadata.jurisdictions.governingLaw", kPlainMaps), "governing law");
+    for (const Node &party : read_entry(&r.root(), "parties", kPlainMaps).items())
+      judge(read_entry(&party, "country", kPlainMaps), "party country");
   });
 }
 

@@ -21,14 +21,14 @@ std::optional<Date> evaluation_date(const NativeCheckContext &ctx) {
 void attestations_valid(const NativeCheckContext &ctx) {
   const std::optional<Date> today = evaluation_date(ctx);
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    for (const Node &att : field_at(r.root(), "security.attestations").items()) {
+    for (const Node &att : read_attribute(&r.root(), "security.attestations", kPlainMaps).items()) {
       const std::string label = item_label(att, "attestation", "standard");
       std::vector<std::string> missing = missing_fields(&att, {"standard", "scope", "validUntil"});
       if (!missing.empty()) {
-        r.at(item_field(att), label + " has no " + join_words(missing));
+        r.at(read_attribute(&att, "", kPlainMaps), label + " has no " + join_words(missing));
         continue;
       }
-      Field until = field(&att, "validUntil");
+      Attribute until = read_entry(&att, "validUntil", kPlainMaps);
       auto expiry = parse_date(until.text());
       if (expiry && today && *expiry < *today)
         r.at(until, label + " expired on " + expiry->to_string() + "; it no longer attests anything");

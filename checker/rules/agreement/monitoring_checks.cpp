@@ -10,20 +10,20 @@ namespace {
 void reporting(const NativeCheckContext &ctx) {
   const std::optional<int64_t> max_interval = param_duration(ctx, "maxInterval");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field rep = r.require("reporting", "the agreement promises no service reports (reporting)");
+    Attribute rep = r.require("reporting", "the agreement promises no service reports (reporting)");
     if (!rep.present()) return;
     if (!rep.is_map()) return;
     std::vector<std::string> missing = missing_fields(rep.node, {"every", "deliveredWithin", "recipients"});
     if (!missing.empty()) r.at(rep, "reporting has no " + join_words(missing));
-    Field every = field(rep, "every");
-    auto interval = every.duration();
+    Attribute every = read_entry(rep, "every", kPlainMaps);
+    auto interval = duration_of(every);
     if (interval && max_interval && *interval > *max_interval)
       r.at(every,
            "reports come every " + human(*interval) + "; report at least every " + human(*max_interval));
-    std::vector<std::string> parties = ids_of(field(&r.root(), "parties"));
-    for (const Node &recipient : field(rep, "recipients").items())
+    std::vector<std::string> parties = ids_of(read_entry(&r.root(), "parties", kPlainMaps));
+    for (const Node &recipient : read_entry(rep, "recipients", kPlainMaps).items())
       if (!contains(parties, recipient.scalar_text()))
-        r.at(item_field(recipient),
+        r.at(read_attribute(&recipient, "", kPlainMaps),
              "report recipient " + quoted(recipient.scalar_text()) + " is not a party id");
   });
 }
@@ -33,11 +33,11 @@ void reporting(const NativeCheckContext &ctx) {
 void report_contents(const NativeCheckContext &ctx) {
   const std::vector<std::string> topics = param_strings(ctx, "requiredTopics");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field contents = field_at(r.root(), "reporting.contents");
+    Attribute contents = read_attribute(&r.root(), "reporting.contents", kPlainMaps);
     std::vector<std::string> covered = strings_of(contents);
     std::vector<std::string> needed;
-    for (const Node &obj : field_at(r.root(), "serviceLevels.objectives").items()) {
-      std::string metric = field(&obj, "metric").text();
+    for (const Node &obj : read_attribute(&r.root(), "serviceLevels.objectives", kPlainMaps).items()) {
+      std::string metric = read_entry(&obj, "metric", kPlainMaps).text();
       if (!metric.empty() && !contains(needed, metric)) needed.push_back(metric);
     }
     for (const auto &t : topics)
@@ -59,17 +59,17 @@ void report_contents(const NativeCheckContext &ctx) {
 // how the customer sees it.
 void monitoring_component(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field mon = r.require("monitoring",
-                          "the agreement does not say what is monitored or how the customer sees it "
-                          "(monitoring)");
+    Attribute mon = r.require("monitoring",
+                              "the agreement does not say what is monitored or how the customer sees it "
+                              "(monitoring)");
     if (!mon.present()) return;
     if (!mon.is_map()) return;
     std::vector<std::string> missing = missing_fields(mon.node, {"parameters", "mechanisms"});
     if (!missing.empty()) r.at(mon, "monitoring has no " + join_words(missing));
-    std::vector<std::string> metrics = ids_of(field(&r.root(), "metrics"));
-    for (const Node &p : field(mon, "parameters").items())
+    std::vector<std::string> metrics = ids_of(read_entry(&r.root(), "metrics", kPlainMaps));
+    for (const Node &p : read_entry(mon, "parameters", kPlainMaps).items())
       if (!contains(metrics, p.scalar_text()))
-        r.at(item_field(p),
+        r.at(read_attribute(&p, "", kPlainMaps),
              "monitored parameter " + quoted(p.scalar_text()) + " is not defined in metrics[]");
   });
 }

@@ -7,8 +7,9 @@ namespace {
 
 std::vector<std::string> customer_ids(const Node &root) {
   std::vector<std::string> out;
-  for (const Node &party : field(&root, "parties").items())
-    if (field(&party, "role").text() == "cloud-service-customer") out.push_back(field(&party, "id").text());
+  for (const Node &party : read_entry(&root, "parties", kPlainMaps).items())
+    if (read_entry(&party, "role", kPlainMaps).text() == "cloud-service-customer")
+      out.push_back(read_entry(&party, "id", kPlainMaps).text());
   return out;
 }
 
@@ -16,7 +17,7 @@ std::vector<std::string> customer_ids(const Node &root) {
 // and acceptance criteria.
 void steps(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field list = field_at(r.root(), "onboarding.steps");
+    Attribute list = read_attribute(&r.root(), "onboarding.steps", kPlainMaps);
     if (list.items().empty()) {
       if (!list.present() || list.is_list())
         r.at_path("onboarding.steps",
@@ -24,16 +25,17 @@ void steps(const NativeCheckContext &ctx) {
                   "not planned");
       return;
     }
-    std::vector<std::string> owners = ids_of(field(&r.root(), "parties"));
+    std::vector<std::string> owners = ids_of(read_entry(&r.root(), "parties", kPlainMaps));
     owners.push_back("csp");
     owners.push_back("csc");
     for (const Node &step : list.items()) {
       std::vector<std::string> missing = missing_fields(&step, {"owner", "dueWithin", "acceptanceCriteria"});
       if (!missing.empty()) {
-        r.at(item_field(step), item_label(step, "onboarding step") + " has no " + join_words(missing));
+        r.at(read_attribute(&step, "", kPlainMaps),
+             item_label(step, "onboarding step") + " has no " + join_words(missing));
         continue;
       }
-      Field owner = field(&step, "owner");
+      Attribute owner = read_entry(&step, "owner", kPlainMaps);
       if (!contains(owners, owner.text()))
         r.at(owner, item_label(step, "onboarding step") + " is owned by " + quoted(owner.text()) +
                         ", which is neither csp, csc nor a party id");
@@ -44,7 +46,7 @@ void steps(const NativeCheckContext &ctx) {
 // CL-0841 onb.acceptance: criteria and a customer party that signs off.
 void acceptance(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field acc = r.require(
+    Attribute acc = r.require(
         "onboarding.acceptance",
         "onboarding has no acceptance: nothing says when the customer accepts the service as ready");
     if (!acc.present()) return;
@@ -54,7 +56,7 @@ void acceptance(const NativeCheckContext &ctx) {
       r.at(acc, "onboarding acceptance has no " + join_words(missing));
       return;
     }
-    Field by = field(acc, "signOffBy");
+    Attribute by = read_entry(acc, "signOffBy", kPlainMaps);
     if (!contains(customer_ids(r.root()), by.text()))
       r.at(by, "onboarding is signed off by " + quoted(by.text()) +
                    ", which is not a cloud-service-customer party: the customer must accept");
@@ -65,15 +67,16 @@ void acceptance(const NativeCheckContext &ctx) {
 // the first credentials reach the customer.
 void access_provisioning(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field list = field_at(r.root(), "onboarding.steps");
+    Attribute list = read_attribute(&r.root(), "onboarding.steps", kPlainMaps);
     bool found = false;
     for (const Node &step : list.items()) {
-      if (field(&step, "type").text() != "access-provisioning") continue;
+      if (read_entry(&step, "type", kPlainMaps).text() != "access-provisioning") continue;
       found = true;
-      if (!field(&step, "credentialHandover").present())
-        r.at(item_field(step), item_label(step, "onboarding step") +
-                                   " provisions access but does not say how credentials are handed over "
-                                   "(credentialHandover)");
+      if (!read_entry(&step, "credentialHandover", kPlainMaps).present())
+        r.at(read_attribute(&step, "", kPlainMaps),
+             item_label(step, "onboarding step") +
+                 " provisions access but does not say how credentials are handed over "
+                 "(credentialHandover)");
     }
     if (!found)
       r.at_path("onboarding.steps",

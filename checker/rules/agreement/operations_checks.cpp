@@ -9,9 +9,9 @@ namespace {
 // shorter than the interval between backups.
 void rpo_backup_interval(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field rpo = field_at(r.root(), "reliability.disasterRecovery.rpo");
-    auto rpo_s = rpo.duration();
-    auto every = field_at(r.root(), "reliability.backup.frequency").duration();
+    Attribute rpo = read_attribute(&r.root(), "reliability.disasterRecovery.rpo", kPlainMaps);
+    auto rpo_s = duration_of(rpo);
+    auto every = duration_of(read_attribute(&r.root(), "reliability.backup.frequency", kPlainMaps));
     if (!rpo_s || !every || *rpo_s >= *every) return;
     r.at(rpo, "the RPO of " + human(*rpo_s) + " is shorter than the backup interval of " + human(*every) +
                   ": a failure just before the next backup loses up to " + human(*every) + " of data");
@@ -23,10 +23,10 @@ void rpo_backup_interval(const NativeCheckContext &ctx) {
 void backup_retention(const NativeCheckContext &ctx) {
   const std::optional<int64_t> minimum = param_duration(ctx, "minRetention");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field retention = field_at(r.root(), "reliability.backup.retention");
-    auto kept = retention.duration();
+    Attribute retention = read_attribute(&r.root(), "reliability.backup.retention", kPlainMaps);
+    auto kept = duration_of(retention);
     if (!kept) return;
-    auto every = field_at(r.root(), "reliability.backup.frequency").duration();
+    auto every = duration_of(read_attribute(&r.root(), "reliability.backup.frequency", kPlainMaps));
     if (every && *kept < *every) {
       r.at(retention, "backups are kept " + human(*kept) + " but taken every " + human(*every) +
                           ": each is deleted before the next one exists");

@@ -10,9 +10,10 @@ namespace {
 // service level objective.
 void objectives_measurable(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    std::vector<std::string> covered = ids_of(field_at(r.root(), "serviceLevels.objectives"), "service");
-    for (const Node &service : field(&r.root(), "services").items()) {
-      Field id = field(&service, "id");
+    std::vector<std::string> covered =
+        ids_of(read_attribute(&r.root(), "serviceLevels.objectives", kPlainMaps), "service");
+    for (const Node &service : read_entry(&r.root(), "services", kPlainMaps).items()) {
+      Attribute id = read_entry(&service, "id", kPlainMaps);
       if (!id.present() || contains(covered, id.text())) continue;
       r.at(id, "service " + quoted(id.text()) +
                    " has no service level objective: nothing measurable is promised for it");
@@ -23,12 +24,12 @@ void objectives_measurable(const NativeCheckContext &ctx) {
 // CL-0242 plan.service-owner: the provider names a service owner.
 void service_owner(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    for (const Node &party : field(&r.root(), "parties").items()) {
-      if (field(&party, "role").text() != "cloud-service-provider") continue;
-      Field contacts = field(&party, "contacts");
+    for (const Node &party : read_entry(&r.root(), "parties", kPlainMaps).items()) {
+      if (read_entry(&party, "role", kPlainMaps).text() != "cloud-service-provider") continue;
+      Attribute contacts = read_entry(&party, "contacts", kPlainMaps);
       if (contains(ids_of(contacts, "function"), "service-owner")) continue;
-      r.at(contacts.node ? contacts : item_field(party),
-           "provider " + quoted(field(&party, "id").text()) +
+      r.at(contacts.node ? contacts : read_attribute(&party, "", kPlainMaps),
+           "provider " + quoted(read_entry(&party, "id", kPlainMaps).text()) +
                " names no service-owner contact: nobody is accountable for the service as a whole");
     }
   });
@@ -43,7 +44,7 @@ void dr_strategy(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
     const Node *high = nullptr;
     double high_target = 0;
-    for (const Node &obj : field_at(r.root(), "serviceLevels.objectives").items()) {
+    for (const Node &obj : read_attribute(&r.root(), "serviceLevels.objectives", kPlainMaps).items()) {
       auto t = numeric_target(obj);
       if (measures_one_of(obj, metrics) && is_lower_bound(obj) && t && *t >= *threshold) {
         high = &obj;
@@ -53,7 +54,7 @@ void dr_strategy(const NativeCheckContext &ctx) {
     }
     if (!high) return;
     const std::string promise = item_label(*high, "objective") + " promises " + percent_text(high_target);
-    Field dr =
+    Attribute dr =
         r.require("reliability.disasterRecovery",
                   promise +
                       ", but no disaster recovery strategy (reliability.disasterRecovery) says how the "
@@ -64,7 +65,7 @@ void dr_strategy(const NativeCheckContext &ctx) {
       r.at(dr, promise + ", but reliability.disasterRecovery has no " + join_words(missing));
       return;
     }
-    Field strategy = field(dr, "strategy");
+    Attribute strategy = read_entry(dr, "strategy", kPlainMaps);
     std::string vague = find_vague_term(strategy.text());
     if (!vague.empty())
       r.at(strategy, "the disaster recovery strategy relies on " + quoted(vague) +

@@ -15,7 +15,7 @@ const char *const kPartner = "cloud-service-partner";
 // partners with their kind, unique party ids.
 void parties_roles(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field parties = field(&r.root(), "parties");
+    Attribute parties = read_entry(&r.root(), "parties", kPlainMaps);
     if (!parties.present() || (parties.is_list() && parties.items().empty())) {
       r.at_path("parties", "the agreement names no parties: provider and customer must be identified");
       return;
@@ -25,20 +25,21 @@ void parties_roles(const NativeCheckContext &ctx) {
     size_t customers = 0;
     std::set<std::string> ids;
     for (const Node &party : parties.items()) {
-      Field role = field(&party, "role");
-      Field id = field(&party, "id");
+      Attribute role = read_entry(&party, "role", kPlainMaps);
+      Attribute id = read_entry(&party, "id", kPlainMaps);
       const std::string label = item_label(party, "party");
-      if (!id.present()) r.at(item_field(party), "a party has no id, so other fields cannot refer to it");
+      if (!id.present())
+        r.at(read_attribute(&party, "", kPlainMaps), "a party has no id, so other fields cannot refer to it");
       if (id.present() && !ids.insert(id.text()).second)
         r.at(id, "party id " + quoted(id.text()) + " is used twice");
       if (!role.present()) {
-        r.at(item_field(party), label + " has no cloud role");
+        r.at(read_attribute(&party, "", kPlainMaps), label + " has no cloud role");
       } else if (role.text() == kProvider) {
         providers.push_back(id.text());
       } else if (role.text() == kCustomer) {
         ++customers;
       } else if (role.text() == kPartner) {
-        if (!field(&party, "partnerRole").present())
+        if (!read_entry(&party, "partnerRole", kPlainMaps).present())
           r.at(role, label + " is a cloud service partner but does not say which kind (partnerRole)");
       } else {
         r.at(role, label + " has role " + quoted(role.text()) + ", which is not one of " + kProvider + ", " +
@@ -58,17 +59,17 @@ void parties_roles(const NativeCheckContext &ctx) {
 void contacts(const NativeCheckContext &ctx) {
   const std::vector<std::string> required = param_strings(ctx, "requiredFunctions");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    for (const Node &party : field(&r.root(), "parties").items()) {
-      std::string role = field(&party, "role").text();
+    for (const Node &party : read_entry(&r.root(), "parties", kPlainMaps).items()) {
+      std::string role = read_entry(&party, "role", kPlainMaps).text();
       if (role != kProvider && role != kCustomer) continue;
-      Field list = field(&party, "contacts");
+      Attribute list = read_entry(&party, "contacts", kPlainMaps);
       std::vector<std::string> reachable;
       for (const Node &contact : list.items()) {
         std::vector<std::string> missing = missing_fields(&contact, {"function", "name", "email"});
         if (missing.empty()) {
-          reachable.push_back(field(&contact, "function").text());
+          reachable.push_back(read_entry(&contact, "function", kPlainMaps).text());
         } else {
-          r.at(item_field(contact),
+          r.at(read_attribute(&contact, "", kPlainMaps),
                "a contact of " + item_label(party, "party") + " has no " + join_words(missing));
         }
       }
@@ -76,7 +77,7 @@ void contacts(const NativeCheckContext &ctx) {
       for (const auto &function : required)
         if (!contains(reachable, function)) absent.push_back(function);
       if (!absent.empty())
-        r.at(list.node ? list : item_field(party),
+        r.at(list.node ? list : read_attribute(&party, "", kPlainMaps),
              item_label(party, role == kProvider ? "provider" : "customer") + " names no " +
                  join_words(absent) + " contact");
     }
@@ -88,9 +89,9 @@ bool contact_exists(const Node &root, const std::string &ref) {
   size_t slash = ref.find('/');
   if (slash == std::string::npos) return false;
   const std::string party_id = ref.substr(0, slash), function = ref.substr(slash + 1);
-  for (const Node &party : field(&root, "parties").items())
-    if (field(&party, "id").text() == party_id)
-      return contains(ids_of(field(&party, "contacts"), "function"), function);
+  for (const Node &party : read_entry(&root, "parties", kPlainMaps).items())
+    if (read_entry(&party, "id", kPlainMaps).text() == party_id)
+      return contains(ids_of(read_entry(&party, "contacts", kPlainMaps), "function"), function);
   return false;
 }
 
@@ -99,8 +100,8 @@ bool contact_exists(const Node &root, const std::string &ref) {
 void escalation(const NativeCheckContext &ctx) {
   const std::optional<double> min_levels = param_number(ctx, "minLevels");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field path = r.require("relationship.escalation",
-                           "the agreement has no escalation path (relationship.escalation)");
+    Attribute path = r.require("relationship.escalation",
+                               "the agreement has no escalation path (relationship.escalation)");
     if (!path.present()) return;
     if (!path.is_list()) return;
     if (min_levels && static_cast<double>(path.items().size()) < *min_levels)
@@ -109,7 +110,7 @@ void escalation(const NativeCheckContext &ctx) {
                      " are needed to escalate past the first contact");
     double previous = 0;
     for (const Node &level : path.items()) {
-      Field number = field(&level, "level");
+      Attribute number = read_entry(&level, "level", kPlainMaps);
       if (number.present() && number.node->kind == NodeKind::Number) {
         if (number.node->number <= previous)
           r.at(number, "escalation level " + number.text() + " does not come after level " +
@@ -119,10 +120,10 @@ void escalation(const NativeCheckContext &ctx) {
       }
       std::vector<std::string> missing = missing_fields(&level, {"level", "contactRef", "responseWithin"});
       if (!missing.empty()) {
-        r.at(item_field(level), "an escalation level has no " + join_words(missing));
+        r.at(read_attribute(&level, "", kPlainMaps), "an escalation level has no " + join_words(missing));
         continue;
       }
-      Field ref = field(&level, "contactRef");
+      Attribute ref = read_entry(&level, "contactRef", kPlainMaps);
       if (!contact_exists(r.root(), ref.text()))
         r.at(ref, "escalation contact " + quoted(ref.text()) +
                       " does not name a party and one of its contact functions (party-id/function)");

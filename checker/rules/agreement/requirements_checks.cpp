@@ -12,12 +12,13 @@ namespace {
 // CL-0440 req.slo-complete: metric, comparator, target, unit, period, window.
 void slo_complete(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    for (const Node &obj : field_at(r.root(), "serviceLevels.objectives").items()) {
+    for (const Node &obj : read_attribute(&r.root(), "serviceLevels.objectives", kPlainMaps).items()) {
       std::vector<std::string> missing =
           missing_fields(&obj, {"metric", "comparator", "target", "unit", "period", "window"});
       if (!missing.empty())
-        r.at(item_field(obj), item_label(obj, "objective") + " has no " + join_words(missing) +
-                                  ", so whether it is met cannot be decided");
+        r.at(read_attribute(&obj, "", kPlainMaps), item_label(obj, "objective") + " has no " +
+                                                       join_words(missing) +
+                                                       ", so whether it is met cannot be decided");
     }
   });
 }
@@ -26,11 +27,11 @@ void slo_complete(const NativeCheckContext &ctx) {
 // defines with unit, expression, rules and source.
 void metric_defined(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field metrics = field(&r.root(), "metrics");
+    Attribute metrics = read_entry(&r.root(), "metrics", kPlainMaps);
     std::vector<std::string> defined = ids_of(metrics);
     std::vector<std::string> used;
-    for (const Node &obj : field_at(r.root(), "serviceLevels.objectives").items()) {
-      Field metric = field(&obj, "metric");
+    for (const Node &obj : read_attribute(&r.root(), "serviceLevels.objectives", kPlainMaps).items()) {
+      Attribute metric = read_entry(&obj, "metric", kPlainMaps);
       if (!metric.present()) continue;  // req.slo-complete
       used.push_back(metric.text());
       if (!contains(defined, metric.text()))
@@ -38,11 +39,12 @@ void metric_defined(const NativeCheckContext &ctx) {
                          ", which metrics[] does not define");
     }
     for (const Node &metric : metrics.items()) {
-      if (!contains(used, field(&metric, "id").text())) continue;
+      if (!contains(used, read_entry(&metric, "id", kPlainMaps).text())) continue;
       std::vector<std::string> missing = missing_fields(&metric, {"unit", "expression", "rules", "source"});
       if (!missing.empty())
-        r.at(item_field(metric), item_label(metric, "metric") + " has no " + join_words(missing) +
-                                     ": two parties could compute it differently");
+        r.at(read_attribute(&metric, "", kPlainMaps), item_label(metric, "metric") + " has no " +
+                                                          join_words(missing) +
+                                                          ": two parties could compute it differently");
     }
   });
 }
@@ -67,7 +69,7 @@ void values_valid(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
     for_each_schema_field(r.root(), [&](const SchemaField &f) {
       const Node &v = f.value;
-      Field at{&v, f.entry};
+      Attribute at{v.is_null() ? Attribute::State::Absent : Attribute::State::Known, &v, f.entry};
       if (f.value_type == "duration" && v.kind == NodeKind::String && !parse_duration_seconds(v)) {
         std::string vague = find_vague_term(v.text);
         r.at(at, f.path + " " + quoted(v.text) +
@@ -89,13 +91,14 @@ void values_valid(const NativeCheckContext &ctx) {
       }
     });
     // A target in percent is a percentage too.
-    for (const Node &obj : field_at(r.root(), "serviceLevels.objectives").items()) {
-      std::string unit = field(&obj, "unit").text();
+    for (const Node &obj : read_attribute(&r.root(), "serviceLevels.objectives", kPlainMaps).items()) {
+      std::string unit = read_entry(&obj, "unit", kPlainMaps).text();
       if (!same_text_ci(unit, "percent") && unit != "%") continue;
       auto t = numeric_target(obj);
       if (t && !percent_in_range(*t))
-        r.at(field(&obj, "target"), item_label(obj, "objective") + " has target " +
-                                        field(&obj, "target").text() + " percent, outside 0 to 100");
+        r.at(read_entry(&obj, "target", kPlainMaps), item_label(obj, "objective") + " has target " +
+                                                         read_entry(&obj, "target", kPlainMaps).text() +
+                                                         " percent, outside 0 to 100");
     }
   });
 }
@@ -103,8 +106,8 @@ void values_valid(const NativeCheckContext &ctx) {
 // CL-0445 req.target-measurable: a target is a number, not wording.
 void target_measurable(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    for (const Node &obj : field_at(r.root(), "serviceLevels.objectives").items()) {
-      Field target = field(&obj, "target");
+    for (const Node &obj : read_attribute(&r.root(), "serviceLevels.objectives", kPlainMaps).items()) {
+      Attribute target = read_entry(&obj, "target", kPlainMaps);
       if (!target.present() || numeric_target(obj)) continue;
       std::string text = target.text();
       std::string vague = find_vague_term(text);
@@ -124,14 +127,14 @@ void target_measurable(const NativeCheckContext &ctx) {
 // its metric is measured in.
 void unit_consistent(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field metrics = field(&r.root(), "metrics");
-    for (const Node &obj : field_at(r.root(), "serviceLevels.objectives").items()) {
-      Field unit = field(&obj, "unit");
-      std::string metric_id = field(&obj, "metric").text();
+    Attribute metrics = read_entry(&r.root(), "metrics", kPlainMaps);
+    for (const Node &obj : read_attribute(&r.root(), "serviceLevels.objectives", kPlainMaps).items()) {
+      Attribute unit = read_entry(&obj, "unit", kPlainMaps);
+      std::string metric_id = read_entry(&obj, "metric", kPlainMaps).text();
       if (!unit.present() || metric_id.empty()) continue;
       for (const Node &metric : metrics.items()) {
-        if (field(&metric, "id").text() != metric_id) continue;
-        std::string metric_unit = field(&metric, "unit").text();
+        if (read_entry(&metric, "id", kPlainMaps).text() != metric_id) continue;
+        std::string metric_unit = read_entry(&metric, "unit", kPlainMaps).text();
         auto normal = [](const std::string &u) { return u == "%" ? std::string("percent") : u; };
         if (!metric_unit.empty() && !same_text_ci(normal(unit.text()), normal(metric_unit)))
           r.at(unit, item_label(obj, "objective") + " states its target in " + quoted(unit.text()) +

@@ -6,7 +6,7 @@ namespace clause::agreement {
 namespace {
 
 bool data_act_applies(const Node &root) {
-  return field_at(root, "metadata.jurisdictions.dataActApplies").is_true();
+  return is_true(read_attribute(&root, "metadata.jurisdictions.dataActApplies", kPlainMaps));
 }
 
 // CL-1340 term.notice: a notice period, within the maximum when the EU Data
@@ -14,11 +14,11 @@ bool data_act_applies(const Node &root) {
 void notice(const NativeCheckContext &ctx) {
   const std::optional<int64_t> max_notice = param_duration(ctx, "maxNotice");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field period = r.require("termination.noticePeriod",
-                             "the agreement does not say how much notice ends it "
-                             "(termination.noticePeriod)");
+    Attribute period = r.require("termination.noticePeriod",
+                                 "the agreement does not say how much notice ends it "
+                                 "(termination.noticePeriod)");
     if (!period.present()) return;
-    auto seconds = period.duration();
+    auto seconds = duration_of(period);
     if (seconds && max_notice && data_act_applies(r.root()) && *seconds > *max_notice)
       r.at(period, "a notice period of " + human(*seconds) + " exceeds the " + human(*max_notice) +
                        " the EU Data Act allows before a switch starts");
@@ -30,22 +30,22 @@ void notice(const NativeCheckContext &ctx) {
 void transition(const NativeCheckContext &ctx) {
   const std::optional<int64_t> max_period = param_duration(ctx, "maxPeriod");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field tr =
+    Attribute tr =
         r.require("termination.transition",
                   "the agreement has no transition period: service may stop the day the contract ends");
     if (!tr.present()) return;
     if (!tr.is_map()) return;
-    Field period = field(tr, "period");
-    auto seconds = period.duration();
+    Attribute period = read_entry(tr, "period", kPlainMaps);
+    auto seconds = duration_of(period);
     if (!period.present()) {
       r.at(tr, "the transition has no period");
     } else if (seconds && max_period && *seconds > *max_period &&
-               field(tr, "technicalUnfeasibility").text().empty()) {
+               read_entry(tr, "technicalUnfeasibility", kPlainMaps).text().empty()) {
       r.at(period, "a transition of " + human(*seconds) + " exceeds " + human(*max_period) +
                        " without a technicalUnfeasibility statement explaining why");
     }
-    Field extendable = field(tr, "extendableByCustomer");
-    if (!extendable.is_true())
+    Attribute extendable = read_entry(tr, "extendableByCustomer", kPlainMaps);
+    if (!is_true(extendable))
       r.at(extendable.node ? extendable : tr,
            "the customer cannot extend the transition period "
            "(extendableByCustomer is not true)");
@@ -57,13 +57,13 @@ void transition(const NativeCheckContext &ctx) {
 void retrieval_window(const NativeCheckContext &ctx) {
   const std::optional<int64_t> minimum = param_duration(ctx, "minimum");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field window =
+    Attribute window =
         r.require("termination.dataRetrievalPeriod",
                   "the agreement gives the customer no period to retrieve its data after termination");
     if (!window.present()) return;
-    auto seconds = window.duration();
+    auto seconds = duration_of(window);
     if (!seconds) return;  // req.values-valid
-    auto timeline = field_at(r.root(), "transfer.timeline").duration();
+    auto timeline = duration_of(read_attribute(&r.root(), "transfer.timeline", kPlainMaps));
     if (timeline && *seconds < *timeline) {
       r.at(window, "the retrieval period of " + human(*seconds) + " is shorter than the " + human(*timeline) +
                        " the provider may take to deliver an export (transfer.timeline)");
@@ -78,7 +78,7 @@ void retrieval_window(const NativeCheckContext &ctx) {
 // data category is either returned or explicitly excluded.
 void asset_scope(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field returned = field_at(r.root(), "termination.returnedAssets");
+    Attribute returned = read_attribute(&r.root(), "termination.returnedAssets", kPlainMaps);
     if (returned.items().empty()) {
       if (!returned.present() || returned.is_list())
         r.at_path("termination.returnedAssets",
@@ -87,11 +87,12 @@ void asset_scope(const NativeCheckContext &ctx) {
       return;
     }
     std::vector<std::string> listed = strings_of(returned);
-    std::vector<std::string> excluded = ids_of(field_at(r.root(), "termination.excludedData"), "category");
+    std::vector<std::string> excluded =
+        ids_of(read_attribute(&r.root(), "termination.excludedData", kPlainMaps), "category");
     std::vector<std::string> forgotten;
-    for (const Node &cat : field_at(r.root(), "dataManagement.categories").items()) {
-      std::string id = field(&cat, "id").text();
-      if (!id.empty() && field(&cat, "exportable").is_true() && !contains(listed, id) &&
+    for (const Node &cat : read_attribute(&r.root(), "dataManagement.categories", kPlainMaps).items()) {
+      std::string id = read_entry(&cat, "id", kPlainMaps).text();
+      if (!id.empty() && is_true(read_entry(&cat, "exportable", kPlainMaps)) && !contains(listed, id) &&
           !contains(excluded, id))
         forgotten.push_back(id);
     }
@@ -106,10 +107,10 @@ void charges(const NativeCheckContext &ctx) {
   const std::vector<std::string> models = param_strings(ctx, "models");
   const std::optional<Date> free_from = param_date(ctx, "noChargesFrom");
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field sc =
+    Attribute sc =
         r.require("termination.switchingCharges", "the agreement does not say what switching or exit costs");
     if (!sc.present()) return;
-    Field model = field(sc, "model");
+    Attribute model = read_entry(sc, "model", kPlainMaps);
     if (!model.present()) {
       r.at(sc, "switchingCharges has no model");
       return;
@@ -119,7 +120,7 @@ void charges(const NativeCheckContext &ctx) {
       return;
     }
     if (model.text() == "none" || !free_from || !data_act_applies(r.root())) return;
-    Field to = field_at(r.root(), "metadata.effective.to");
+    Attribute to = read_attribute(&r.root(), "metadata.effective.to", kPlainMaps);
     auto end = to.present() ? parse_date(to.text()) : std::nullopt;
     if (to.present() && !end) return;  // req.values-valid
     if (!end || *end >= *free_from)

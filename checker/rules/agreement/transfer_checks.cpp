@@ -18,7 +18,7 @@ void formats(const NativeCheckContext &ctx) {
   std::vector<std::string> open_types;
   for (const auto &t : param_strings(ctx, "openMediaTypes")) open_types.push_back(lower(t));
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field list = field_at(r.root(), "dataManagement.portability.formats");
+    Attribute list = read_attribute(&r.root(), "dataManagement.portability.formats", kPlainMaps);
     if (list.items().empty()) {
       if (!list.present() || list.is_list())
         r.at_path("dataManagement.portability.formats",
@@ -27,19 +27,19 @@ void formats(const NativeCheckContext &ctx) {
     }
     std::vector<std::string> covered;
     for (const Node &format : list.items()) {
-      covered.push_back(field(&format, "dataCategory").text());
-      Field media = field(&format, "mediaType");
+      covered.push_back(read_entry(&format, "dataCategory", kPlainMaps).text());
+      Attribute media = read_entry(&format, "mediaType", kPlainMaps);
       if (!media.present()) {
-        r.at(item_field(format), "an export format has no mediaType");
+        r.at(read_attribute(&format, "", kPlainMaps), "an export format has no mediaType");
       } else if (!contains(open_types, lower(media.text()))) {
         r.at(media, "export format " + quoted(media.text()) +
                         " is not on the list of open, machine-readable formats");
       }
     }
-    for (const Node &cat : field_at(r.root(), "dataManagement.categories").items()) {
-      Field exportable = field(&cat, "exportable");
-      std::string id = field(&cat, "id").text();
-      if (exportable.is_true() && !id.empty() && !contains(covered, id))
+    for (const Node &cat : read_attribute(&r.root(), "dataManagement.categories", kPlainMaps).items()) {
+      Attribute exportable = read_entry(&cat, "exportable", kPlainMaps);
+      std::string id = read_entry(&cat, "id", kPlainMaps).text();
+      if (is_true(exportable) && !id.empty() && !contains(covered, id))
         r.at(exportable, "data category " + quoted(id) + " is exportable but has no export format");
     }
   });
@@ -49,22 +49,22 @@ void formats(const NativeCheckContext &ctx) {
 // known category, and is not data the agreement calls exportable.
 void exclusions_justified(const NativeCheckContext &ctx) {
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
-    Field categories = field_at(r.root(), "dataManagement.categories");
-    for (const Node &ex : field_at(r.root(), "termination.excludedData").items()) {
-      Field category = field(&ex, "category");
-      if (!category.present() || field(&ex, "reason").text().empty()) {
-        r.at(item_field(ex), "excluded data " +
-                                 (category.present() ? quoted(category.text()) + " " : std::string()) +
-                                 "needs both a category and a reason");
+    Attribute categories = read_attribute(&r.root(), "dataManagement.categories", kPlainMaps);
+    for (const Node &ex : read_attribute(&r.root(), "termination.excludedData", kPlainMaps).items()) {
+      Attribute category = read_entry(&ex, "category", kPlainMaps);
+      if (!category.present() || read_entry(&ex, "reason", kPlainMaps).text().empty()) {
+        r.at(read_attribute(&ex, "", kPlainMaps),
+             "excluded data " + (category.present() ? quoted(category.text()) + " " : std::string()) +
+                 "needs both a category and a reason");
         continue;
       }
       const Node *match = nullptr;
       for (const Node &cat : categories.items())
-        if (field(&cat, "id").text() == category.text()) match = &cat;
+        if (read_entry(&cat, "id", kPlainMaps).text() == category.text()) match = &cat;
       if (!match) {
         r.at(category,
              "excluded data " + quoted(category.text()) + " is not a category of dataManagement.categories");
-      } else if (field(match, "exportable").is_true()) {
+      } else if (is_true(read_entry(match, "exportable", kPlainMaps))) {
         r.at(category, "excluded data " + quoted(category.text()) +
                            " is marked exportable in dataManagement.categories; only data that is not the "
                            "customer's may be held back");

@@ -9,6 +9,8 @@
 #include "checker/agreement/values.h"
 #include "checker/crossdoc/availability.h"
 #include "checker/crossdoc/judge.h"
+#include "checker/model/attribute.h"
+#include "checker/model/unknown.h"
 
 namespace clause::crossdoc {
 namespace {
@@ -68,7 +70,7 @@ struct Zones {
   std::string blocked;  // non-empty: some zone is not known
 };
 
-Zones subnet_zones(const ResourceIndex &index, const IndexedResource &owner, const Attr &subnets,
+Zones subnet_zones(const ResourceIndex &index, const IndexedResource &owner, const Attribute &subnets,
                    std::initializer_list<std::string_view> types, const char *zone_attr,
                    const char *zone_id_attr) {
   Zones out;
@@ -81,9 +83,9 @@ Zones subnet_zones(const ResourceIndex &index, const IndexedResource &owner, con
     return out;
   }
   for (const IndexedResource *s : found) {
-    Attr z = attr(s->body(), zone_attr);
-    if (z.absent() && zone_id_attr) z = attr(s->body(), zone_id_attr);
-    if (auto v = z.string()) {
+    Attribute z = read_attribute(s->body(), zone_attr, kFirstElement);
+    if (z.absent() && zone_id_attr) z = read_attribute(s->body(), zone_id_attr, kFirstElement);
+    if (auto v = z.as_string()) {
       out.zones.insert(*v);
     } else {
       out.blocked = z.absent() ? "the zone AWS picks for " + s->address() : z.blocked_by();
@@ -92,7 +94,7 @@ Zones subnet_zones(const ResourceIndex &index, const IndexedResource &owner, con
   return out;
 }
 
-Zones listed_zones(const Attr &list) {
+Zones listed_zones(const Attribute &list) {
   Zones out;
   if (list.unknown()) {
     out.blocked = list.blocked_by();
@@ -103,7 +105,7 @@ Zones listed_zones(const Attr &list) {
     if (z.is_scalar())
       out.zones.insert(z.scalar_text());
     else
-      out.blocked = unknown_text(z);
+      out.blocked = unknown_input(z);
   }
   return out;
 }
@@ -117,7 +119,7 @@ bool zone_shaped(const std::string &location) {
 struct Spread {
   bool judged = false;
   Zones zones;
-  Attr at;
+  Attribute at;
   std::string what;  // "its subnets", "zones"
 };
 
@@ -125,31 +127,31 @@ Spread compute_spread(const ResourceIndex &index, const IndexedResource &r) {
   Spread s;
   const Node *b = r.body();
   const std::string &t = r.type();
-  auto aws_subnets = [&](const Attr &a) {
+  auto aws_subnets = [&](const Attribute &a) {
     s.judged = !a.absent();
     s.at = a;
     s.what = "its subnets";
     s.zones = subnet_zones(index, r, a, {"aws_subnet"}, "availability_zone", "availability_zone_id");
   };
   if (t == "aws_autoscaling_group") {
-    Attr azs = attr(b, "availability_zones");
+    Attribute azs = read_attribute(b, "availability_zones", kFirstElement);
     if (!azs.absent()) {
       s = Spread{true, listed_zones(azs), azs, "availability_zones"};
     } else {
-      aws_subnets(attr(b, "vpc_zone_identifier"));
+      aws_subnets(read_attribute(b, "vpc_zone_identifier", kFirstElement));
     }
   } else if (t == "aws_ecs_service") {
-    aws_subnets(attr(b, "network_configuration.subnets"));
+    aws_subnets(read_attribute(b, "network_configuration.subnets", kFirstElement));
   } else if (t == "aws_lb") {
-    Attr subnets = attr(b, "subnets");
-    if (subnets.absent()) subnets = attr(b, "subnet_mapping.subnet_id");
+    Attribute subnets = read_attribute(b, "subnets", kFirstElement);
+    if (subnets.absent()) subnets = read_attribute(b, "subnet_mapping.subnet_id", kFirstElement);
     aws_subnets(subnets);
   } else if (t == "AWS::AutoScaling::AutoScalingGroup") {
-    Attr azs = attr(b, "Properties.AvailabilityZones");
+    Attribute azs = read_attribute(b, "Properties.AvailabilityZones", kFirstElement);
     if (!azs.absent()) {
       s = Spread{true, listed_zones(azs), azs, "AvailabilityZones"};
     } else {
-      Attr subnets = attr(b, "Properties.VPCZoneIdentifier");
+      Attribute subnets = read_attribute(b, "Properties.VPCZoneIdentifier", kFirstElement);
       s.judged = !subnets.absent();
       s.at = subnets;
       s.what = "its subnets";
@@ -159,22 +161,23 @@ Spread compute_spread(const ResourceIndex &index, const IndexedResource &r) {
              t == "azurerm_linux_virtual_machine_scale_set" ||
              t == "azurerm_windows_virtual_machine_scale_set" ||
              t == "azurerm_orchestrated_virtual_machine_scale_set") {
-    Attr zones = attr(b, t == "azurerm_kubernetes_cluster" ? "default_node_pool.zones" : "zones");
+    Attribute zones = read_attribute(
+        b, t == "azurerm_kubernetes_cluster" ? "default_node_pool.zones" : "zones", kFirstElement);
     s = Spread{true, listed_zones(zones), zones, "zones"};
   } else if (t == "google_container_cluster") {
-    Attr location = attr(b, "location");
-    auto loc = location.string();
+    Attribute location = read_attribute(b, "location", kFirstElement);
+    auto loc = location.as_string();
     if (location.unknown()) s = Spread{true, Zones{{}, location.blocked_by()}, location, "location"};
     if (loc && zone_shaped(*loc)) {
-      Attr nodes = attr(b, "node_locations");
+      Attribute nodes = read_attribute(b, "node_locations", kFirstElement);
       Zones z = listed_zones(nodes);
       z.zones.insert(*loc);
       s = Spread{true, z, nodes.absent() ? location : nodes, "its zone and node_locations"};
     }
   } else if (t == "google_compute_instance_group_manager") {
-    Attr zone = attr(b, "zone");
+    Attribute zone = read_attribute(b, "zone", kFirstElement);
     Zones z;
-    if (auto v = zone.string())
+    if (auto v = zone.as_string())
       z.zones.insert(*v);
     else if (zone.unknown())
       z.blocked = zone.blocked_by();
@@ -182,7 +185,7 @@ Spread compute_spread(const ResourceIndex &index, const IndexedResource &r) {
       z.zones.insert("its provider's zone");
     s = Spread{true, z, zone, "its zone (a zonal instance group)"};
   } else if (t == "google_compute_region_instance_group_manager") {
-    Attr zones = attr(b, "distribution_policy_zones");
+    Attribute zones = read_attribute(b, "distribution_policy_zones", kFirstElement);
     if (!zones.absent()) s = Spread{true, listed_zones(zones), zones, "distribution_policy_zones"};
   }
   return s;
@@ -237,24 +240,24 @@ void compute_spread_check(const NativeCheckContext &ctx) {
 }
 
 // The HorizontalPodAutoscaler minReplicas for a workload, if one targets it.
-std::optional<Attr> hpa_min_replicas(const ResourceIndex &index, const IndexedResource &workload) {
+std::optional<Attribute> hpa_min_replicas(const ResourceIndex &index, const IndexedResource &workload) {
   const std::string &kind = workload.type();
-  Attr ns = attr(workload.body(), "metadata.namespace");
+  Attribute ns = read_attribute(workload.body(), "metadata.namespace", kFirstElement);
   std::string name = workload.resource->name;
   for (const IndexedResource *h : index.of_type("HorizontalPodAutoscaler")) {
     if (h->resource->document != workload.resource->document &&
-        attr(h->body(), "metadata.namespace").string() != ns.string())
+        read_attribute(h->body(), "metadata.namespace", kFirstElement).as_string() != ns.as_string())
       continue;
-    if (attr(h->body(), "spec.scaleTargetRef.kind").string() != kind) continue;
-    if (attr(h->body(), "spec.scaleTargetRef.name").string() != name) continue;
-    return attr(h->body(), "spec.minReplicas");
+    if (read_attribute(h->body(), "spec.scaleTargetRef.kind", kFirstElement).as_string() != kind) continue;
+    if (read_attribute(h->body(), "spec.scaleTargetRef.name", kFirstElement).as_string() != name) continue;
+    return read_attribute(h->body(), "spec.minReplicas", kFirstElement);
   }
   return std::nullopt;
 }
 
 struct Replicas {
   bool judged = false;
-  Attr at;
+  Attribute at;
   double absent_value = 1;
   std::string name = "replicas";
 };
@@ -262,10 +265,12 @@ struct Replicas {
 Replicas replicas_of(const IndexedResource &r) {
   const std::string &t = r.type();
   const Node *b = r.body();
-  if (t == "Deployment" || t == "StatefulSet") return Replicas{true, attr(b, "spec.replicas"), 1, "replicas"};
-  if (t == "aws_autoscaling_group") return Replicas{true, attr(b, "min_size"), 0, "min_size"};
+  if (t == "Deployment" || t == "StatefulSet")
+    return Replicas{true, read_attribute(b, "spec.replicas", kFirstElement), 1, "replicas"};
+  if (t == "aws_autoscaling_group")
+    return Replicas{true, read_attribute(b, "min_size", kFirstElement), 0, "min_size"};
   if (t == "AWS::AutoScaling::AutoScalingGroup")
-    return Replicas{true, attr(b, "Properties.MinSize"), 0, "MinSize"};
+    return Replicas{true, read_attribute(b, "Properties.MinSize", kFirstElement), 0, "MinSize"};
   // Attributes that are optional because an autoscaler may own them: judged
   // only when written.
   const char *path = nullptr;
@@ -276,7 +281,7 @@ Replicas replicas_of(const IndexedResource &r) {
   if (t == "google_compute_region_instance_group_manager" || t == "google_compute_instance_group_manager")
     path = "target_size";
   if (!path) return Replicas{};
-  Attr a = attr(b, path);
+  Attribute a = read_attribute(b, path, kFirstElement);
   if (a.absent()) return Replicas{};
   std::string p = path;
   return Replicas{true, a, 0, p.substr(p.rfind('.') == std::string::npos ? 0 : p.rfind('.') + 1)};
@@ -298,7 +303,7 @@ void single_replica(const NativeCheckContext &ctx) {
         judge.undecided(r, rep.at);
         continue;
       }
-      double n = rep.at.known() ? rep.at.number().value_or(-1) : rep.absent_value;
+      double n = rep.at.known() ? rep.at.as_number().value_or(-1) : rep.absent_value;
       if (n < 0) continue;
       std::string how = rep.name + (rep.at.known() ? " = " + rep.at.node->scalar_text()
                                                    : " is not set (" + std::to_string(int(n)) + ")");
@@ -308,7 +313,7 @@ void single_replica(const NativeCheckContext &ctx) {
             judge.undecided(r, *min);
             continue;
           }
-          double m = min->number().value_or(1);
+          double m = min->as_number().value_or(1);
           if (m >= 2) {
             judge.pass();
             continue;

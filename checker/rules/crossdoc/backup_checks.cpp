@@ -6,6 +6,7 @@
 #include "checker/agreement/values.h"
 #include "checker/crossdoc/backups.h"
 #include "checker/crossdoc/judge.h"
+#include "checker/model/attribute.h"
 
 namespace clause::crossdoc {
 namespace {
@@ -166,7 +167,7 @@ struct Lifetime {
 std::vector<Lifetime> backup_lifetimes(const IndexedResource &r) {
   std::vector<Lifetime> out;
   const Node *b = r.body();
-  auto days_attr = [&](const Attr &a, const Span &fallback, double absent, const std::string &what,
+  auto days_attr = [&](const Attribute &a, const Span &fallback, double absent, const std::string &what,
                        double scale) {
     Lifetime l;
     l.at = &r;
@@ -175,7 +176,7 @@ std::vector<Lifetime> backup_lifetimes(const IndexedResource &r) {
       l.blocked = a.blocked_by();
     } else if (a.absent()) {
       l.days = absent;
-    } else if (auto n = a.number()) {
+    } else if (auto n = a.as_number()) {
       l.days = *n * scale;
     } else {
       l.blocked = a.node->scalar_text();
@@ -184,25 +185,27 @@ std::vector<Lifetime> backup_lifetimes(const IndexedResource &r) {
     out.push_back(l);
   };
   if (r.type() == "aws_backup_plan") {
-    for (const Node *rule : elements(b, "rule")) {
-      days_attr(attr(rule, "lifecycle.delete_after"), rule->span, kForever, "lifecycle.delete_after", 1);
-      for (const Node *copy : elements(rule, "copy_action"))
-        days_attr(attr(copy, "lifecycle.delete_after"), copy->span, kForever,
+    for (const Node *rule : read_attribute(b, "rule", kFirstElement).elements()) {
+      days_attr(read_attribute(rule, "lifecycle.delete_after", kFirstElement), rule->span, kForever,
+                "lifecycle.delete_after", 1);
+      for (const Node *copy : read_attribute(rule, "copy_action", kFirstElement).elements())
+        days_attr(read_attribute(copy, "lifecycle.delete_after", kFirstElement), copy->span, kForever,
                   "copy_action lifecycle.delete_after", 1);
     }
   } else if (r.type() == "AWS::Backup::BackupPlan") {
-    for (const Node *rule : elements(b, "Properties.BackupPlan.BackupPlanRule"))
-      days_attr(attr(rule, "Lifecycle.DeleteAfterDays"), rule->span, kForever, "Lifecycle.DeleteAfterDays",
-                1);
+    for (const Node *rule :
+         read_attribute(b, "Properties.BackupPlan.BackupPlanRule", kFirstElement).elements())
+      days_attr(read_attribute(rule, "Lifecycle.DeleteAfterDays", kFirstElement), rule->span, kForever,
+                "Lifecycle.DeleteAfterDays", 1);
   } else if (r.type() == "aws_db_instance" || r.type() == "aws_rds_cluster") {
     // Automated backups retained after the instance is deleted.
-    Attr keep = attr(b, "delete_automated_backups");
-    if (keep.known() && keep.boolean() == false)
-      days_attr(attr(b, "backup_retention_period"), keep.span_or(r.resource->span), 1,
-                "delete_automated_backups = false keeps automated backups for backup_retention_period", 1);
+    Attribute keep = read_attribute(b, "delete_automated_backups", kFirstElement);
+    if (keep.known() && keep.as_bool() == false)
+      days_attr(read_attribute(b, "backup_retention_period", kFirstElement), keep.span_or(r.resource->span),
+                1, "delete_automated_backups = false keeps automated backups for backup_retention_period", 1);
   } else if (r.type() == "azurerm_mssql_database") {
     for (const char *k : {"weekly_retention", "monthly_retention", "yearly_retention"}) {
-      Attr a = attr(b, std::string("long_term_retention_policy.") + k);
+      Attribute a = read_attribute(b, std::string("long_term_retention_policy.") + k, kFirstElement);
       if (a.absent()) continue;
       Lifetime l;
       l.at = &r;
@@ -220,11 +223,11 @@ std::vector<Lifetime> backup_lifetimes(const IndexedResource &r) {
                                                      {"retention_monthly.count", 30},
                                                      {"retention_yearly.count", 365}};
     for (const auto &[path, scale] : kinds) {
-      Attr a = attr(b, path);
+      Attribute a = read_attribute(b, path, kFirstElement);
       if (!a.absent()) days_attr(a, r.resource->span, 0, path, scale);
     }
   } else if (r.type() == "azurerm_cosmosdb_account") {
-    Attr hours = attr(b, "backup.retention_in_hours");
+    Attribute hours = read_attribute(b, "backup.retention_in_hours", kFirstElement);
     if (!hours.absent()) days_attr(hours, r.resource->span, 0, "backup.retention_in_hours", 1.0 / 24);
   }
   return out;

@@ -7,6 +7,7 @@
 
 #include "checker/agreement/values.h"
 #include "checker/crossdoc/judge.h"
+#include "checker/model/attribute.h"
 
 namespace clause::crossdoc {
 namespace {
@@ -63,7 +64,7 @@ std::optional<double> k8s_gib(const std::string &q) {
 struct Ceiling {
   bool judged = false;
   bool unlimited = false;
-  Attr at;
+  Attribute at;
   std::optional<double> value;  // GiB or count
   std::string text;             // "max_allocated_storage = 1000"
 };
@@ -72,59 +73,60 @@ Ceiling ceiling_of(const IndexedResource &r, bool storage) {
   Ceiling c;
   const Node *b = r.body();
   const std::string &t = r.type();
-  auto from = [&](Attr a, double scale, const std::string &name) {
+  auto from = [&](Attribute a, double scale, const std::string &name) {
     c.judged = true;
     c.at = a;
-    if (auto n = a.number()) c.value = *n * scale;
+    if (auto n = a.as_number()) c.value = *n * scale;
     c.text = name + (a.known() ? " = " + a.node->scalar_text() : "");
   };
   if (storage) {
     if (t == "aws_db_instance") {
-      Attr max = attr(b, "max_allocated_storage");
-      if (max.known() && max.number().value_or(0) > 0)
+      Attribute max = read_attribute(b, "max_allocated_storage", kFirstElement);
+      if (max.known() && max.as_number().value_or(0) > 0)
         from(max, 1, "max_allocated_storage");
       else if (max.unknown())
         from(max, 1, "max_allocated_storage");
       else
-        from(attr(b, "allocated_storage"), 1, "allocated_storage (storage autoscaling is off)");
+        from(read_attribute(b, "allocated_storage", kFirstElement), 1,
+             "allocated_storage (storage autoscaling is off)");
     } else if (t == "aws_ebs_volume") {
-      from(attr(b, "size"), 1, "size");
+      from(read_attribute(b, "size", kFirstElement), 1, "size");
     } else if (t == "azurerm_postgresql_flexible_server") {
-      if (attr(b, "auto_grow_enabled").boolean().value_or(false))
+      if (read_attribute(b, "auto_grow_enabled", kFirstElement).as_bool().value_or(false))
         c.unlimited = c.judged = true;
       else
-        from(attr(b, "storage_mb"), 1.0 / 1024, "storage_mb");
+        from(read_attribute(b, "storage_mb", kFirstElement), 1.0 / 1024, "storage_mb");
     } else if (t == "google_sql_database_instance") {
-      Attr resize = attr(b, "settings.disk_autoresize");
-      if (resize.boolean().value_or(true)) {
-        Attr limit = attr(b, "settings.disk_autoresize_limit");
-        if (limit.absent() || limit.number() == 0.0)
+      Attribute resize = read_attribute(b, "settings.disk_autoresize", kFirstElement);
+      if (resize.as_bool().value_or(true)) {
+        Attribute limit = read_attribute(b, "settings.disk_autoresize_limit", kFirstElement);
+        if (limit.absent() || limit.as_number() == 0.0)
           c.unlimited = c.judged = true;
         else
           from(limit, 1e9 / 1073741824.0, "disk_autoresize_limit (GB)");
       } else {
-        from(attr(b, "settings.disk_size"), 1e9 / 1073741824.0, "disk_size (GB)");
+        from(read_attribute(b, "settings.disk_size", kFirstElement), 1e9 / 1073741824.0, "disk_size (GB)");
       }
     } else if (t == "PersistentVolumeClaim") {
-      Attr q = attr(b, "spec.resources.requests.storage");
+      Attribute q = read_attribute(b, "spec.resources.requests.storage", kFirstElement);
       c.judged = true;
       c.at = q;
-      if (auto s = q.string()) c.value = k8s_gib(*s);
+      if (auto s = q.as_string()) c.value = k8s_gib(*s);
       c.text = q.known() ? "requests.storage = " + q.node->scalar_text() : "requests.storage";
     }
   } else {
     if (t == "aws_autoscaling_group")
-      from(attr(b, "max_size"), 1, "max_size");
+      from(read_attribute(b, "max_size", kFirstElement), 1, "max_size");
     else if (t == "HorizontalPodAutoscaler")
-      from(attr(b, "spec.maxReplicas"), 1, "maxReplicas");
+      from(read_attribute(b, "spec.maxReplicas", kFirstElement), 1, "maxReplicas");
     else if (t == "google_container_node_pool")
-      from(attr(b, "autoscaling.max_node_count"), 1, "max_node_count");
+      from(read_attribute(b, "autoscaling.max_node_count", kFirstElement), 1, "max_node_count");
     else if (t == "azurerm_kubernetes_cluster")
-      from(attr(b, "default_node_pool.max_count"), 1, "max_count");
+      from(read_attribute(b, "default_node_pool.max_count", kFirstElement), 1, "max_count");
     else if (t == "azurerm_kubernetes_cluster_node_pool")
-      from(attr(b, "max_count"), 1, "max_count");
+      from(read_attribute(b, "max_count", kFirstElement), 1, "max_count");
     else if (t == "AWS::AutoScaling::AutoScalingGroup")
-      from(attr(b, "Properties.MaxSize"), 1, "MaxSize");
+      from(read_attribute(b, "Properties.MaxSize", kFirstElement), 1, "MaxSize");
   }
   if (c.judged && c.at.absent() && !c.unlimited) c.judged = false;  // nothing written: not judged
   return c;
@@ -137,16 +139,16 @@ void ceiling(const NativeCheckContext &ctx) {
   Judge judge(ctx);
   for (const AgreementView &a : agreements(ctx.project())) {
     Binding binding(a, index);
-    for (const Node *entry : elements(&a.root(), "performance.capacity")) {
-      Attr limit = attr(entry, "limit");
-      auto promised = limit.number();
-      auto unit = attr(entry, "unit").string();
+    for (const Node *entry : read_attribute(&a.root(), "performance.capacity", kFirstElement).elements()) {
+      Attribute limit = read_attribute(entry, "limit", kFirstElement);
+      auto promised = limit.as_number();
+      auto unit = read_attribute(entry, "unit", kFirstElement).as_string();
       if (!promised || !unit) continue;
       auto gib = gib_per(*unit);
       bool storage = gib.has_value();
       if (!storage && !count_unit(*unit)) continue;
       double wanted = *promised * (storage ? *gib : 1);
-      std::string service = attr(entry, "service").string().value_or("");
+      std::string service = read_attribute(entry, "service", kFirstElement).as_string().value_or("");
       Promised field{limit.node, limit.span_or(limit.node->span)};
       for (const auto &[r, m] :
            binding.service_scope(service, [](const IndexedResource &) { return true; })) {
@@ -168,8 +170,9 @@ void ceiling(const NativeCheckContext &ctx) {
             storage ? number_text(std::floor(*c.value * 10) / 10) + " GiB" : number_text(*c.value);
         judge.fail(*r, m, c.at.span_or(r->resource->span),
                    "The agreement commits " + number_text(*promised) + " " + *unit + " of " +
-                       attr(entry, "resource").string().value_or("capacity") + " (" + a.where(field.span) +
-                       ") but " + r->address() + " cannot grow beyond " + have + " (" + c.text + ")",
+                       read_attribute(entry, "resource", kFirstElement).as_string().value_or("capacity") +
+                       " (" + a.where(field.span) + ") but " + r->address() + " cannot grow beyond " + have +
+                       " (" + c.text + ")",
                    {a.related(field, "the agreement commits " + number_text(*promised) + " " + *unit)});
       }
     }
@@ -199,20 +202,20 @@ void gateway_limits(const NativeCheckContext &ctx) {
   for (const AgreementView &a : agreements(ctx.project())) {
     Binding binding(a, index);
     for (const Service &s : a.services()) {
-      auto plans = elements(s.node, "plans");
+      auto plans = read_attribute(s.node, "plans", kFirstElement).elements();
       auto usage_plans = binding.service_scope(
           s.id, [](const IndexedResource &r) { return r.type() == "aws_api_gateway_usage_plan"; });
       for (const Node *plan : plans) {
-        std::string plan_id = attr(plan, "id").string().value_or("");
+        std::string plan_id = read_attribute(plan, "id", kFirstElement).as_string().value_or("");
         std::vector<Limit> limits;
         for (const char *kind : {"limits.rates", "limits.quotas"})
-          for (const Node *l : elements(plan, kind)) {
-            Attr max = attr(l, "max");
+          for (const Node *l : read_attribute(plan, kind, kFirstElement).elements()) {
+            Attribute max = read_attribute(l, "max", kFirstElement);
             auto per = a.duration_in(*l, "per");
-            if (!max.number() || !per || per->seconds <= 0) continue;
+            if (!max.as_number() || !per || per->seconds <= 0) continue;
             Limit lim;
             lim.rate = std::string_view(kind) == "limits.rates";
-            lim.max = *max.number();
+            lim.max = *max.as_number();
             lim.period_seconds = static_cast<double>(per->seconds);
             lim.per_second = lim.max / lim.period_seconds;
             lim.field = Promised{max.node, max.span_or(max.node->span)};
@@ -220,30 +223,31 @@ void gateway_limits(const NativeCheckContext &ctx) {
           }
         if (limits.empty()) continue;
         for (const auto &[u, m] : usage_plans) {
-          std::string name = lower(attr(u->body(), "name").string().value_or(""));
+          std::string name = lower(read_attribute(u->body(), "name", kFirstElement).as_string().value_or(""));
           bool named = !plan_id.empty() && name.find(lower(plan_id)) != std::string::npos;
           if (!named && !(plans.size() == 1 && usage_plans.size() == 1)) continue;
           for (const Limit &lim : limits) {
-            Attr enforced = lim.rate ? attr(u->body(), "throttle_settings.rate_limit")
-                                     : attr(u->body(), "quota_settings.limit");
+            Attribute enforced =
+                lim.rate ? read_attribute(u->body(), "throttle_settings.rate_limit", kFirstElement)
+                         : read_attribute(u->body(), "quota_settings.limit", kFirstElement);
             if (enforced.absent()) continue;
             if (enforced.unknown()) {
               judge.undecided(*u, enforced);
               continue;
             }
-            auto v = enforced.number();
+            auto v = enforced.as_number();
             if (!v) continue;
             double enforced_per_second = *v;
             std::string enforced_text = number_text(*v) + " requests a second";
             if (!lim.rate) {
-              Attr period = attr(u->body(), "quota_settings.period");
-              auto p = period.string() ? gateway_period_seconds(*period.string()) : std::nullopt;
+              Attribute period = read_attribute(u->body(), "quota_settings.period", kFirstElement);
+              auto p = period.as_string() ? gateway_period_seconds(*period.as_string()) : std::nullopt;
               if (!p) {
                 if (period.unknown()) judge.undecided(*u, period);
                 continue;
               }
               enforced_per_second = *v / *p;
-              enforced_text = number_text(*v) + " requests a " + lower(*period.string());
+              enforced_text = number_text(*v) + " requests a " + lower(*period.as_string());
             }
             if (enforced_per_second + 1e-12 >= lim.per_second) {
               judge.pass();

@@ -7,6 +7,8 @@
 #include <set>
 
 #include "checker/crossdoc/judge.h"
+#include "checker/model/attribute.h"
+#include "checker/model/unknown.h"
 
 namespace clause::crossdoc {
 namespace {
@@ -20,7 +22,7 @@ std::string param_text(const NativeCheckContext &ctx, const char *name, const ch
 // comes from elsewhere (AWS provider default_tags).
 std::optional<Span> own_tag_span(const IndexedResource &r, const std::string &key) {
   for (const char *own : {"tags", "labels", "metadata.labels", "Properties.Tags"}) {
-    Attr tags = attr(r.body(), own);
+    Attribute tags = read_attribute(r.body(), own, kFirstElement);
     if (!tags.known()) continue;
     if (tags.node->is_map()) {
       if (const MapEntry *e = tags.node->entry(key)) return entry_span(*e);
@@ -46,7 +48,7 @@ std::vector<std::pair<const Document *, const MapEntry *>> default_tag_entries(c
     if (doc->kind != DocKind::Terraform) continue;
     for (const auto &b : doc->blocks) {
       if (b.type != "provider") continue;
-      Attr tags = attr(&b.body, "default_tags.tags");
+      Attribute tags = read_attribute(&b.body, "default_tags.tags", kFirstElement);
       if (!tags.known() || !tags.node->is_map()) continue;
       const MapEntry *e = tags.node->entry(key);
       if (e && e->value.is_scalar() && e->value.scalar_text() == value) out.emplace_back(doc.get(), e);
@@ -62,7 +64,7 @@ std::string selector_text(const Node &selector) {
     if (!m || !m->is_map()) continue;
     for (const auto &e : m->entries) out += (out.empty() ? "" : ", ") + e.key + "=" + e.value.scalar_text();
   }
-  for (const Node *mod : elements(&selector, "modules"))
+  for (const Node *mod : read_attribute(&selector, "modules", kFirstElement).elements())
     if (mod->is_string()) out += (out.empty() ? "" : ", ") + mod->text;
   return out.empty() ? "its selector" : out;
 }
@@ -127,8 +129,8 @@ void orphans(const NativeCheckContext &ctx) {
   for (const auto &r : index.resources()) {
     const MapEntry *tag = r.tags.entry(key);
     if (!tag) continue;  // unknown tags may not even hold the key: not judged
-    if (is_unknown(tag->value)) {
-      judge.undecided(r, tag_span(r, key), unknown_text(tag->value));
+    if (is_unknown_value(tag->value)) {
+      judge.undecided(r, tag_span(r, key), unknown_input(tag->value));
       continue;
     }
     std::string value = tag->value.scalar_text();
@@ -177,12 +179,14 @@ void tenant_binding(const NativeCheckContext &ctx) {
   for (const AgreementView &a : agreements(ctx.project())) {
     const Service *dedicated = nullptr;
     for (const auto &s : a.services())
-      if (attr(s.node, "deploymentModel").string() == std::string("private")) dedicated = &s;
+      if (read_attribute(s.node, "deploymentModel", kFirstElement).as_string() == std::string("private"))
+        dedicated = &s;
     if (!dedicated) continue;
-    for (const Node *party : elements(&a.root(), "parties")) {
-      if (attr(party, "role").string() != std::string("cloud-service-customer")) continue;
-      Attr tenant = attr(party, "tenantId");
-      auto id = tenant.string();
+    for (const Node *party : read_attribute(&a.root(), "parties", kFirstElement).elements()) {
+      if (read_attribute(party, "role", kFirstElement).as_string() != std::string("cloud-service-customer"))
+        continue;
+      Attribute tenant = read_attribute(party, "tenantId", kFirstElement);
+      auto id = tenant.as_string();
       if (!id) continue;
       bool found = false;
       std::string blocked;
@@ -193,7 +197,7 @@ void tenant_binding(const NativeCheckContext &ctx) {
           blocked = r.tags.blocked_by;
         if (r.resource->format == DocKind::Kubernetes) {
           if (r.type() == "Namespace" && r.resource->name == *id) found = true;
-          if (attr(r.body(), "metadata.namespace").string() == *id) found = true;
+          if (read_attribute(r.body(), "metadata.namespace", kFirstElement).as_string() == *id) found = true;
         }
         if (found) break;
       }
@@ -227,17 +231,18 @@ void export_coverage(const NativeCheckContext &ctx) {
     Promised formats = a.field("dataManagement.portability.formats");
     if (!formats.node) continue;
     std::set<std::string> exportable, internal;
-    for (const Node *f : elements(&a.root(), "dataManagement.portability.formats"))
-      if (auto c = attr(f, "dataCategory").string()) exportable.insert(*c);
-    for (const Node *c : elements(&a.root(), "dataManagement.categories"))
-      if (attr(c, "exportable").boolean() == false)
-        if (auto id = attr(c, "id").string()) internal.insert(*id);
+    for (const Node *f :
+         read_attribute(&a.root(), "dataManagement.portability.formats", kFirstElement).elements())
+      if (auto c = read_attribute(f, "dataCategory", kFirstElement).as_string()) exportable.insert(*c);
+    for (const Node *c : read_attribute(&a.root(), "dataManagement.categories", kFirstElement).elements())
+      if (read_attribute(c, "exportable", kFirstElement).as_bool() == false)
+        if (auto id = read_attribute(c, "id", kFirstElement).as_string()) internal.insert(*id);
     Binding binding(a, index);
     for (const auto &[r, m] : binding.scope([](const IndexedResource &r) { return r.data_bearing; })) {
       const MapEntry *tag = r->tags.entry(key);
       if (!tag) continue;
-      if (is_unknown(tag->value)) {
-        judge.undecided(*r, tag_span(*r, key), unknown_text(tag->value));
+      if (is_unknown_value(tag->value)) {
+        judge.undecided(*r, tag_span(*r, key), unknown_input(tag->value));
         continue;
       }
       std::string category = tag->value.scalar_text();

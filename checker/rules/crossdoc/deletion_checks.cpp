@@ -7,6 +7,7 @@
 #include "checker/agreement/values.h"
 #include "checker/crossdoc/backups.h"
 #include "checker/crossdoc/judge.h"
+#include "checker/model/attribute.h"
 
 namespace clause::crossdoc {
 namespace {
@@ -22,19 +23,19 @@ std::string leaf(std::string_view path) {
 
 struct Lock {
   const IndexedResource *at = nullptr;
-  Attr setting;
+  Attribute setting;
   std::optional<double> days;
   std::string blocked;
   std::string description;
   bool backups = false;  // locks backups (compared with backupsPurgedWithin)
 };
 
-std::optional<double> number_days(const Attr &a, double scale, std::string &blocked) {
+std::optional<double> number_days(const Attribute &a, double scale, std::string &blocked) {
   if (a.unknown()) {
     blocked = a.blocked_by();
     return std::nullopt;
   }
-  if (auto n = a.number()) return *n * scale;
+  if (auto n = a.as_number()) return *n * scale;
   return std::nullopt;
 }
 
@@ -46,7 +47,7 @@ void add_lock(const IndexedResource &r, bool locked, const Node *where, std::str
   Lock l;
   l.at = &r;
   l.backups = backups;
-  l.setting = attr(where, path);
+  l.setting = read_attribute(where, path, kFirstElement);
   if (l.setting.absent()) return;
   l.days = number_days(l.setting, scale, l.blocked);
   l.description = std::move(what) + " " + leaf(path) + " = " +
@@ -58,10 +59,11 @@ void add_lock(const IndexedResource &r, bool locked, const Node *where, std::str
 // bypassed).
 void object_lock(const IndexedResource &r, const Node *retention, std::vector<Lock> &out) {
   bool cfn = r.resource->format == DocKind::CloudFormation;
-  bool compliance = attr(retention, cfn ? "Mode" : "mode").string() == std::string("COMPLIANCE");
+  bool compliance = read_attribute(retention, cfn ? "Mode" : "mode", kFirstElement).as_string() ==
+                    std::string("COMPLIANCE");
   const char *days = cfn ? "Days" : "days";
   const char *what = "Object Lock in COMPLIANCE mode keeps objects";
-  if (!attr(retention, days).absent())
+  if (!read_attribute(retention, days, kFirstElement).absent())
     add_lock(r, compliance, retention, days, 1, what, false, out);
   else
     add_lock(r, compliance, retention, cfn ? "Years" : "years", 365, what, false, out);
@@ -75,28 +77,33 @@ std::vector<Lock> locks_of(const IndexedResource &r) {
   // be removed; with it, it becomes immutable (compliance mode).
   const char *vault = "the compliance-mode vault lock keeps every recovery point";
   if (t == "aws_backup_vault_lock_configuration") {
-    add_lock(r, !attr(b, "changeable_for_days").absent(), b, "min_retention_days", 1, vault, true, out);
+    add_lock(r, !read_attribute(b, "changeable_for_days", kFirstElement).absent(), b, "min_retention_days", 1,
+             vault, true, out);
   } else if (t == "AWS::Backup::BackupVault") {
-    add_lock(r, !attr(b, "Properties.LockConfiguration.ChangeableForDays").absent(), b,
-             "Properties.LockConfiguration.MinRetentionDays", 1, vault, true, out);
+    add_lock(r, !read_attribute(b, "Properties.LockConfiguration.ChangeableForDays", kFirstElement).absent(),
+             b, "Properties.LockConfiguration.MinRetentionDays", 1, vault, true, out);
   } else if (t == "aws_s3_bucket_object_lock_configuration") {
-    for (const Node *rule : elements(b, "rule"))
-      for (const Node *ret : elements(rule, "default_retention")) object_lock(r, ret, out);
+    for (const Node *rule : read_attribute(b, "rule", kFirstElement).elements())
+      for (const Node *ret : read_attribute(rule, "default_retention", kFirstElement).elements())
+        object_lock(r, ret, out);
   } else if (t == "aws_s3_bucket") {
-    for (const Node *ol : elements(b, "object_lock_configuration"))
-      for (const Node *rule : elements(ol, "rule"))
-        for (const Node *ret : elements(rule, "default_retention")) object_lock(r, ret, out);
+    for (const Node *ol : read_attribute(b, "object_lock_configuration", kFirstElement).elements())
+      for (const Node *rule : read_attribute(ol, "rule", kFirstElement).elements())
+        for (const Node *ret : read_attribute(rule, "default_retention", kFirstElement).elements())
+          object_lock(r, ret, out);
   } else if (t == "AWS::S3::Bucket") {
-    for (const Node *ret : elements(b, "Properties.ObjectLockConfiguration.Rule.DefaultRetention"))
+    for (const Node *ret :
+         read_attribute(b, "Properties.ObjectLockConfiguration.Rule.DefaultRetention", kFirstElement)
+             .elements())
       object_lock(r, ret, out);
   } else if (t == "google_storage_bucket") {
-    for (const Node *policy : elements(b, "retention_policy"))
-      add_lock(r, attr(policy, "is_locked").boolean().value_or(false), policy, "retention_period",
-               1.0 / agreement::kSecondsPerDay, "the locked retention policy keeps objects (seconds)", false,
-               out);
+    for (const Node *policy : read_attribute(b, "retention_policy", kFirstElement).elements())
+      add_lock(r, read_attribute(policy, "is_locked", kFirstElement).as_bool().value_or(false), policy,
+               "retention_period", 1.0 / agreement::kSecondsPerDay,
+               "the locked retention policy keeps objects (seconds)", false, out);
   } else if (t == "azurerm_storage_container_immutability_policy") {
-    add_lock(r, attr(b, "locked").boolean().value_or(false), b, "immutability_period_in_days", 1,
-             "the locked immutability policy keeps blobs", false, out);
+    add_lock(r, read_attribute(b, "locked", kFirstElement).as_bool().value_or(false), b,
+             "immutability_period_in_days", 1, "the locked immutability policy keeps blobs", false, out);
   }
   return out;
 }
@@ -152,7 +159,7 @@ void immutability_conflict(const NativeCheckContext &ctx) {
 
 struct Lag {
   const IndexedResource *at = nullptr;
-  Attr setting;
+  Attribute setting;
   std::optional<double> days;  // kForever: until someone deletes them
   std::string blocked;
   std::string description;
@@ -160,27 +167,29 @@ struct Lag {
 
 // How long deleted objects of a versioned S3 bucket stay as noncurrent versions.
 void versioned_bucket_lag(const ResourceIndex &index, const IndexedResource &bucket, std::vector<Lag> &out) {
-  Attr status;
+  Attribute status;
   const IndexedResource *at = &bucket;
   for (const IndexedResource *v : index.referrers(bucket, "aws_s3_bucket_versioning", "bucket")) {
-    status = attr(v->body(), "versioning_configuration.status");
+    status = read_attribute(v->body(), "versioning_configuration.status", kFirstElement);
     at = v;
   }
-  bool inline_versioning = attr(bucket.body(), "versioning.enabled").boolean().value_or(false);
+  bool inline_versioning =
+      read_attribute(bucket.body(), "versioning.enabled", kFirstElement).as_bool().value_or(false);
   if (status.unknown()) {
     out.push_back(Lag{at, status, std::nullopt, status.blocked_by(), ""});
     return;
   }
-  if (status.string() != std::string("Enabled") && !inline_versioning) return;
-  if (inline_versioning && status.absent()) status = attr(bucket.body(), "versioning.enabled");
+  if (status.as_string() != std::string("Enabled") && !inline_versioning) return;
+  if (inline_versioning && status.absent())
+    status = read_attribute(bucket.body(), "versioning.enabled", kFirstElement);
   std::optional<double> days = kForever;
   std::string blocked;
   for (const IndexedResource *lc : index.referrers(bucket, "aws_s3_bucket_lifecycle_configuration", "bucket"))
-    for (const Node *rule : elements(lc->body(), "rule")) {
-      if (attr(rule, "status").string() == std::string("Disabled")) continue;
-      Attr nd = attr(rule, "noncurrent_version_expiration.noncurrent_days");
+    for (const Node *rule : read_attribute(lc->body(), "rule", kFirstElement).elements()) {
+      if (read_attribute(rule, "status", kFirstElement).as_string() == std::string("Disabled")) continue;
+      Attribute nd = read_attribute(rule, "noncurrent_version_expiration.noncurrent_days", kFirstElement);
       if (nd.unknown()) blocked = nd.blocked_by();
-      if (auto n = nd.number(); n && (!days || *n < *days)) days = *n;
+      if (auto n = nd.as_number(); n && (!days || *n < *days)) days = *n;
     }
   if (!blocked.empty() && days && std::isinf(*days)) days.reset();
   out.push_back(Lag{
@@ -197,13 +206,13 @@ std::vector<Lag> lags_of(const ResourceIndex &index, const IndexedResource &r) {
   const Node *b = r.body();
   const std::string &t = r.type();
   auto setting = [&](const std::string &path, double absent_days, double scale, std::string description) {
-    Attr a = attr(b, path);
+    Attribute a = read_attribute(b, path, kFirstElement);
     Lag l{&r, a, std::nullopt, "", std::move(description)};
     if (a.unknown())
       l.blocked = a.blocked_by();
     else if (a.absent())
       l.days = absent_days;
-    else if (auto n = a.number())
+    else if (auto n = a.as_number())
       l.days = *n * scale;
     l.description += a.known() ? " (" + leaf(path) + " = " + a.node->scalar_text() + ")"
                                : " (" + leaf(path) + " is not set, so " + days_text(absent_days) + ")";
@@ -215,7 +224,7 @@ std::vector<Lag> lags_of(const ResourceIndex &index, const IndexedResource &r) {
   } else if (t == "azurerm_storage_account") {
     for (const char *policy :
          {"blob_properties.delete_retention_policy", "blob_properties.container_delete_retention_policy"}) {
-      if (attr(b, policy).absent()) continue;
+      if (read_attribute(b, policy, kFirstElement).absent()) continue;
       setting(std::string(policy) + ".days", 7, 1, "soft delete keeps deleted blobs restorable");
     }
   } else if (t == "aws_secretsmanager_secret") {
@@ -266,7 +275,7 @@ void softdelete_lag(const NativeCheckContext &ctx) {
 }
 
 struct Teardown {
-  Attr setting;
+  Attribute setting;
   std::string effect;  // what destroying it does
 };
 
@@ -275,12 +284,12 @@ std::optional<Teardown> teardown_of(const IndexedResource &r, std::string &block
   const Node *b = r.body();
   const std::string &t = r.type();
   auto flag = [&](const char *path, bool bad, const char *effect) -> std::optional<Teardown> {
-    Attr a = attr(b, path);
+    Attribute a = read_attribute(b, path, kFirstElement);
     if (a.unknown()) {
       blocked = a.blocked_by();
       return std::nullopt;
     }
-    if (a.known() && a.boolean() == bad)
+    if (a.known() && a.as_bool() == bad)
       return Teardown{a, std::string(effect) + " (" + leaf(path) + " = " + a.node->scalar_text() + ")"};
     return std::nullopt;
   };
@@ -303,12 +312,12 @@ std::optional<Teardown> teardown_of(const IndexedResource &r, std::string &block
     bool judged = rds || t == "AWS::S3::Bucket" || t == "AWS::DynamoDB::Table" ||
                   t == "AWS::EFS::FileSystem" || t == "AWS::EC2::Volume" || t == "AWS::DynamoDB::GlobalTable";
     if (!judged) return std::nullopt;
-    Attr policy = attr(b, "DeletionPolicy");
+    Attribute policy = read_attribute(b, "DeletionPolicy", kFirstElement);
     if (policy.unknown()) {
       blocked = policy.blocked_by();
       return std::nullopt;
     }
-    auto p = policy.string();
+    auto p = policy.as_string();
     if ((p && *p == "Delete") || (!p && !rds))
       return Teardown{policy, std::string("deleting the stack deletes it and its data (DeletionPolicy ") +
                                   (p ? "is Delete" : "is not set, so Delete") + ")"};

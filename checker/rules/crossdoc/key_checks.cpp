@@ -6,8 +6,10 @@
 #include <map>
 
 #include "checker/agreement/values.h"
+#include "checker/crossdoc/attributes.h"
 #include "checker/crossdoc/judge.h"
 #include "checker/crossdoc/tf_reference.h"
+#include "checker/model/attribute.h"
 
 namespace clause::crossdoc {
 namespace {
@@ -31,11 +33,11 @@ std::optional<Promised> dedicated_keys_promise(const AgreementView &a) {
       contains_any(km.node->text, {"kms", "cmk", "byok", "hyok", "customer-managed", "customer managed",
                                    "per-tenant", "dedicated", "csc-managed", "customer-held"}))
     return km;
-  for (const Node *r : elements(&a.root(), "responsibilities")) {
+  for (const Node *r : read_attribute(&a.root(), "responsibilities", kFirstElement).elements()) {
     const Node *area = r->get("area");
     if (!area || !area->is_string() || area->text != "encryption-keys") continue;
-    Attr owner = attr(r, "owner");
-    if (auto o = owner.string(); o && (*o == "csc" || *o == "shared-csp-csc")) {
+    Attribute owner = read_attribute(r, "owner", kFirstElement);
+    if (auto o = owner.as_string(); o && (*o == "csc" || *o == "shared-csp-csc")) {
       Promised p;
       p.node = owner.node;
       p.span = owner.span_or(owner.node->span);
@@ -108,25 +110,25 @@ enum class KeyState { Dedicated, ProviderManaged, Unknown };
 struct KeyFinding {
   KeyState state = KeyState::ProviderManaged;
   const IndexedResource *at = nullptr;  // where the key is (or should be) named
-  Attr value;
+  Attribute value;
 };
 
 KeyFinding key_of(const ResourceIndex &index, const IndexedResource &store, const char *path) {
   KeyFinding out;
   out.at = &store;
-  out.value = attr(store.body(), path);
+  out.value = read_attribute(store.body(), path, kFirstElement);
   if (out.value.absent()) {
     for (const auto &c : key_companions()) {
       for (const IndexedResource *companion : index.referrers(store, c.type, c.via)) {
         out.at = companion;
-        out.value = attr(companion->body(), c.key);
+        out.value = read_attribute(companion->body(), c.key, kFirstElement);
         if (!out.value.absent()) break;
       }
       if (!out.value.absent()) break;
     }
   }
   if (out.value.known()) {
-    auto s = out.value.string();
+    auto s = out.value.as_string();
     out.state =
         s && !s->empty() && !provider_managed_alias(*s) ? KeyState::Dedicated : KeyState::ProviderManaged;
   } else if (out.value.unknown()) {
@@ -149,7 +151,7 @@ KeyFinding key_of(const ResourceIndex &index, const IndexedResource &store, cons
 bool replica_or_member(const IndexedResource &r) {
   for (const char *p :
        {"replicate_source_db", "Properties.SourceDBInstanceIdentifier", "Properties.DBClusterIdentifier"})
-    if (!attr(r.body(), p).absent()) return true;
+    if (!read_attribute(r.body(), p, kFirstElement).absent()) return true;
   return false;
 }
 
@@ -223,12 +225,14 @@ const std::map<std::string, EncryptionSetting, std::less<>> &encryption_settings
 
 // Replicas and cluster members take their encryption from their source.
 bool inherits_encryption(const IndexedResource &r) {
-  if (replica_or_member(r) || !attr(r.body(), "snapshot_identifier").absent()) return true;
+  if (replica_or_member(r) || !read_attribute(r.body(), "snapshot_identifier", kFirstElement).absent())
+    return true;
   if (r.type() == "aws_rds_cluster") {
-    auto mode = attr(r.body(), "engine_mode").string();
+    auto mode = read_attribute(r.body(), "engine_mode", kFirstElement).as_string();
     if (mode && *mode == "serverless") return true;  // always encrypted
   }
-  if (r.type() == "aws_sqs_queue" && !attr(r.body(), "kms_master_key_id").absent()) return true;
+  if (r.type() == "aws_sqs_queue" && !read_attribute(r.body(), "kms_master_key_id", kFirstElement).absent())
+    return true;
   return false;
 }
 
@@ -240,7 +244,8 @@ void encryption_promise(const NativeCheckContext &ctx) {
   // Account-wide EBS encryption covers volumes that say nothing.
   bool ebs_by_default = false;
   for (const IndexedResource *d : index.of_type("aws_ebs_encryption_by_default"))
-    ebs_by_default = ebs_by_default || attr(d->body(), "enabled").boolean().value_or(true);
+    ebs_by_default =
+        ebs_by_default || read_attribute(d->body(), "enabled", kFirstElement).as_bool().value_or(true);
   for (const AgreementView &a : agreements(ctx.project())) {
     Promised promise;
     if (!promises_encryption(a, promise)) continue;
@@ -249,13 +254,13 @@ void encryption_promise(const NativeCheckContext &ctx) {
     for (const auto &[r, m] : binding.scope(in_table)) {
       if (inherits_encryption(*r)) continue;
       const EncryptionSetting &s = encryption_settings().find(r->type())->second;
-      Attr setting = attr(r->body(), s.path);
+      Attribute setting = read_attribute(r->body(), s.path, kFirstElement);
       if (setting.unknown()) {
         judge.undecided(*r, setting);
         continue;
       }
       bool on = setting.absent() ? (s.default_on || (r->type() == "aws_ebs_volume" && ebs_by_default))
-                                 : setting.boolean().value_or(false);
+                                 : setting.as_bool().value_or(false);
       if (on) {
         judge.pass();
         continue;
@@ -307,17 +312,17 @@ void kms_window(const NativeCheckContext &ctx) {
       const KeyDelay &d = key_delays().find(r->type())->second;
       if (r->type() == "azurerm_key_vault") {
         // Without purge protection a vault's keys can be purged at once.
-        Attr purge = attr(r->body(), "purge_protection_enabled");
+        Attribute purge = read_attribute(r->body(), "purge_protection_enabled", kFirstElement);
         if (purge.unknown()) {
           judge.undecided(*r, purge);
           continue;
         }
-        if (!purge.boolean().value_or(false)) {
+        if (!purge.as_bool().value_or(false)) {
           judge.pass();
           continue;
         }
       }
-      Attr window = attr(r->body(), d.path);
+      Attribute window = read_attribute(r->body(), d.path, kFirstElement);
       if (window.unknown()) {
         judge.undecided(*r, window);
         continue;
@@ -331,7 +336,7 @@ void kms_window(const NativeCheckContext &ctx) {
             continue;
           }
           days = static_cast<double>(*secs) / agreement::kSecondsPerDay;
-        } else if (auto n = window.number()) {
+        } else if (auto n = window.as_number()) {
           days = *n;
         }
       }

@@ -10,6 +10,7 @@
 
 #include "checker/agreement/values.h"
 #include "checker/crossdoc/judge.h"
+#include "checker/model/attribute.h"
 
 namespace clause::crossdoc {
 namespace {
@@ -32,7 +33,7 @@ const std::map<std::string, LogRetention, std::less<>> &log_stores() {
 
 struct Kept {
   const IndexedResource *at = nullptr;
-  Attr setting;
+  Attribute setting;
   std::optional<double> days;  // 0 = forever
   std::string noun;
 };
@@ -40,16 +41,16 @@ struct Kept {
 // The shortest expiration of a CloudTrail bucket's lifecycle rules.
 std::vector<Kept> trail_bucket_retention(const ResourceIndex &index, const IndexedResource &trail) {
   std::vector<Kept> out;
-  Attr name = attr(trail.body(), "s3_bucket_name");
+  Attribute name = read_attribute(trail.body(), "s3_bucket_name", kFirstElement);
   if (name.absent()) return out;
   for (const IndexedResource *bucket : index.referenced(trail, *name.node, {"aws_s3_bucket"}))
     for (const IndexedResource *lc :
          index.referrers(*bucket, "aws_s3_bucket_lifecycle_configuration", "bucket"))
-      for (const Node *rule : elements(lc->body(), "rule")) {
-        if (attr(rule, "status").string() == std::string("Disabled")) continue;
-        Attr days = attr(rule, "expiration.days");
+      for (const Node *rule : read_attribute(lc->body(), "rule", kFirstElement).elements()) {
+        if (read_attribute(rule, "status", kFirstElement).as_string() == std::string("Disabled")) continue;
+        Attribute days = read_attribute(rule, "expiration.days", kFirstElement);
         if (days.absent()) continue;
-        out.push_back(Kept{lc, days, days.number(), "trail bucket"});
+        out.push_back(Kept{lc, days, days.as_number(), "trail bucket"});
       }
   return out;
 }
@@ -73,9 +74,10 @@ void log_retention(const NativeCheckContext &ctx) {
         kept = trail_bucket_retention(index, *r);
       } else {
         const LogRetention &lr = log_stores().find(r->type())->second;
-        Attr a_days = attr(r->body(), lr.path);
-        kept.push_back(Kept{
-            r, a_days, a_days.absent() ? std::optional<double>(lr.absent_days) : a_days.number(), lr.noun});
+        Attribute a_days = read_attribute(r->body(), lr.path, kFirstElement);
+        kept.push_back(Kept{r, a_days,
+                            a_days.absent() ? std::optional<double>(lr.absent_days) : a_days.as_number(),
+                            lr.noun});
       }
       for (const Kept &k : kept) {
         if (k.setting.unknown()) {
@@ -189,10 +191,10 @@ std::string lower(std::string s) {
 }
 
 struct SloObject {
-  Attr goal;  // the attribute holding the goal
+  Attribute goal;  // the attribute holding the goal
   std::optional<double> goal_percent;
   std::string window;  // "rolling" | "calendar" | ""
-  Attr window_at;
+  Attribute window_at;
   std::string name;  // for matching objectives
 };
 
@@ -200,30 +202,31 @@ SloObject slo_object(const IndexedResource &r) {
   SloObject s;
   const Node *b = r.body();
   if (r.type() == "google_monitoring_slo") {
-    s.goal = attr(b, "goal");
-    if (auto g = s.goal.number()) s.goal_percent = *g * 100;
-    Attr rolling = attr(b, "rolling_period_days");
-    Attr calendar = attr(b, "calendar_period");
+    s.goal = read_attribute(b, "goal", kFirstElement);
+    if (auto g = s.goal.as_number()) s.goal_percent = *g * 100;
+    Attribute rolling = read_attribute(b, "rolling_period_days", kFirstElement);
+    Attribute calendar = read_attribute(b, "calendar_period", kFirstElement);
     if (!rolling.absent()) s.window = "rolling", s.window_at = rolling;
     if (!calendar.absent()) s.window = "calendar", s.window_at = calendar;
-    s.name = attr(b, "slo_id").string().value_or("") + " " + attr(b, "display_name").string().value_or("");
+    s.name = read_attribute(b, "slo_id", kFirstElement).as_string().value_or("") + " " +
+             read_attribute(b, "display_name", kFirstElement).as_string().value_or("");
   } else if (r.type() == "AWS::ApplicationSignals::ServiceLevelObjective") {
-    s.goal = attr(b, "Properties.Goal.AttainmentGoal");
-    s.goal_percent = s.goal.absent() ? std::optional<double>(99) : s.goal.number();
-    Attr rolling = attr(b, "Properties.Goal.Interval.RollingInterval");
-    Attr calendar = attr(b, "Properties.Goal.Interval.CalendarInterval");
+    s.goal = read_attribute(b, "Properties.Goal.AttainmentGoal", kFirstElement);
+    s.goal_percent = s.goal.absent() ? std::optional<double>(99) : s.goal.as_number();
+    Attribute rolling = read_attribute(b, "Properties.Goal.Interval.RollingInterval", kFirstElement);
+    Attribute calendar = read_attribute(b, "Properties.Goal.Interval.CalendarInterval", kFirstElement);
     if (!calendar.absent())
       s.window = "calendar", s.window_at = calendar;
     else
       s.window = "rolling", s.window_at = rolling;  // the default interval is rolling
-    s.name = attr(b, "Properties.Name").string().value_or("");
+    s.name = read_attribute(b, "Properties.Name", kFirstElement).as_string().value_or("");
   } else if (r.type() == "datadog_service_level_objective") {
-    s.goal = attr(b, "target_threshold");
-    if (s.goal.absent()) s.goal = attr(b, "thresholds.target");
-    s.goal_percent = s.goal.number();
+    s.goal = read_attribute(b, "target_threshold", kFirstElement);
+    if (s.goal.absent()) s.goal = read_attribute(b, "thresholds.target", kFirstElement);
+    s.goal_percent = s.goal.as_number();
     s.window = "rolling";
-    s.window_at = attr(b, "timeframe");
-    s.name = attr(b, "name").string().value_or("");
+    s.window_at = read_attribute(b, "timeframe", kFirstElement);
+    s.name = read_attribute(b, "name", kFirstElement).as_string().value_or("");
   }
   s.name = lower(s.name);
   return s;
@@ -270,17 +273,19 @@ void slo_goal(const NativeCheckContext &ctx) {
       }
       if (!slo.goal_percent) continue;
       std::string window;
-      Attr objective_window = attr(match->node, "window");
-      if (auto ow = objective_window.string(); ow && !slo.window.empty() && *ow != slo.window) window = *ow;
+      Attribute objective_window = read_attribute(match->node, "window", kFirstElement);
+      if (auto ow = objective_window.as_string(); ow && !slo.window.empty() && *ow != slo.window)
+        window = *ow;
       bool weaker = *slo.goal_percent + 1e-9 < match->target->value;
       if (!weaker && window.empty()) {
         judge.pass();
         continue;
       }
-      std::vector<RelatedLocation> related{a.related(
-          *match->target, "the agreement promises " + number_text(match->target->value) + " % (" +
-                              (objective_window.string() ? *objective_window.string() : std::string("?")) +
-                              " window) for " + (match->id.empty() ? match->metric : match->id))};
+      std::vector<RelatedLocation> related{
+          a.related(*match->target,
+                    "the agreement promises " + number_text(match->target->value) + " % (" +
+                        (objective_window.as_string() ? *objective_window.as_string() : std::string("?")) +
+                        " window) for " + (match->id.empty() ? match->metric : match->id))};
       std::string message = "The agreement promises " + number_text(match->target->value) + " % for " +
                             (match->id.empty() ? match->metric : match->id) + " (" +
                             a.where(match->target->span) + ") but this SLO object ";

@@ -7,6 +7,7 @@
 
 #include "checker/crossdoc/availability.h"
 #include "checker/crossdoc/judge.h"
+#include "checker/model/attribute.h"
 #include "parsers/terraform/plan_resources.h"
 
 namespace clause::crossdoc {
@@ -67,7 +68,7 @@ const std::vector<Regression> &regressions_for(const std::string &type) {
   return it == kByType.end() ? kNone : it->second;
 }
 
-std::string text_of(const Attr &a) { return a.known() ? a.node->scalar_text() : "not set"; }
+std::string text_of(const Attribute &a) { return a.known() ? a.node->scalar_text() : "not set"; }
 
 // Whether `after_unknown` marks `path` (or a container of it) unknown.
 bool unknown_after(const Node *after_unknown, std::string_view path) {
@@ -195,8 +196,8 @@ void plan_regression(const NativeCheckContext &ctx) {
         }
         if (!c.is("update") || !c.before || !c.after) continue;
         for (const Regression &reg : regressions_for(c.type)) {
-          Attr before = attr(c.before, reg.path);
-          Attr after = attr(c.after, reg.path);
+          Attribute before = read_attribute(c.before, reg.path, kFirstElement);
+          Attribute after = read_attribute(c.after, reg.path, kFirstElement);
           if (!before.known()) continue;
           if (unknown_after(c.after_unknown, reg.path) || after.unknown()) {
             if (ctx.strict()) ctx.undecided(*doc, c.span, c.address, std::string(reg.path) + " after apply");
@@ -205,10 +206,10 @@ void plan_regression(const NativeCheckContext &ctx) {
           bool weaker = false;
           switch (reg.kind) {
             case Regression::Kind::TrueToFalse:
-              weaker = before.boolean() == true && after.boolean() != true;
+              weaker = before.as_bool() == true && after.as_bool() != true;
               break;
             case Regression::Kind::Decrease: {
-              auto b = before.number(), n = after.number();
+              auto b = before.as_number(), n = after.as_number();
               if (!b) break;
               if (reg.depends == Depends::Logs) {
                 // 0 or absent: never expires.
@@ -220,8 +221,8 @@ void plan_regression(const NativeCheckContext &ctx) {
               break;
             }
             case Regression::Kind::LeavesSet: {
-              auto in = [&](const Attr &x) {
-                auto s = x.string();
+              auto in = [&](const Attribute &x) {
+                auto s = x.as_string();
                 for (const char *g : reg.good)
                   if (s && *s == g) return true;
                 return false;

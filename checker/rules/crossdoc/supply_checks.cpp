@@ -7,6 +7,7 @@
 #include <set>
 
 #include "checker/crossdoc/judge.h"
+#include "checker/model/attribute.h"
 
 namespace clause::crossdoc {
 namespace {
@@ -43,7 +44,7 @@ std::vector<UsedProvider> used_providers(const Project &project) {
     if (doc->kind != DocKind::Terraform) continue;
     for (const auto &b : doc->blocks) {
       if (b.type != "terraform") continue;
-      for (const Node *rp : elements(&b.body, "required_providers")) {
+      for (const Node *rp : read_attribute(&b.body, "required_providers", kFirstElement).elements()) {
         for (const auto &e : rp->entries) {
           std::string source = e.key;
           Span span = entry_span(e);
@@ -103,9 +104,11 @@ void subprocessor_providers(const NativeCheckContext &ctx) {
     bool declares_none = none.node && none.node->kind == NodeKind::Bool && none.node->boolean;
     if (!list.node && !declares_none) continue;    // nothing disclosed either way: agreement rules report it
     std::map<std::string, std::string> disclosed;  // source -> sub-processor name
-    for (const Node *s : elements(&a.root(), "supplyChain.subprocessors"))
-      for (const Node *src : elements(s, "iacProviders"))
-        if (src->is_string()) disclosed[normalise_source(src->text)] = attr(s, "name").string().value_or("?");
+    for (const Node *s : read_attribute(&a.root(), "supplyChain.subprocessors", kFirstElement).elements())
+      for (const Node *src : read_attribute(s, "iacProviders", kFirstElement).elements())
+        if (src->is_string())
+          disclosed[normalise_source(src->text)] =
+              read_attribute(s, "name", kFirstElement).as_string().value_or("?");
     Promised where = list.node ? list : none;
     for (const auto &p : providers) {
       if (not_data_processors().count(p.source) || extra_ignored.count(p.source)) continue;
@@ -129,7 +132,7 @@ void subprocessor_providers(const NativeCheckContext &ctx) {
 
 struct AccountContact {
   const IndexedResource *resource;
-  Attr email;
+  Attribute email;
   std::vector<std::string> functions;  // agreement contact functions it stands for
   std::string kind;                    // "SECURITY", ...
 };
@@ -144,22 +147,25 @@ std::vector<AccountContact> account_contacts(const ResourceIndex &index) {
     return {};
   };
   for (const IndexedResource *r : index.of_type("aws_account_alternate_contact")) {
-    auto kind = attr(r->body(), "alternate_contact_type").string();
+    auto kind = read_attribute(r->body(), "alternate_contact_type", kFirstElement).as_string();
     if (!kind) continue;
-    out.push_back(AccountContact{r, attr(r->body(), "email_address"), function_of(*kind), *kind});
+    out.push_back(AccountContact{r, read_attribute(r->body(), "email_address", kFirstElement),
+                                 function_of(*kind), *kind});
   }
   for (const IndexedResource *r : index.of_type("google_essential_contacts_contact")) {
     std::vector<std::string> functions;
     std::string kinds;
-    for (const Node *c : elements(r->body(), "notification_category_subscriptions"))
+    for (const Node *c :
+         read_attribute(r->body(), "notification_category_subscriptions", kFirstElement).elements())
       if (c->is_string()) {
         for (auto &f : function_of(c->text)) functions.push_back(f);
         kinds += (kinds.empty() ? "" : ", ") + c->text;
       }
-    out.push_back(AccountContact{r, attr(r->body(), "email"), functions, kinds});
+    out.push_back(AccountContact{r, read_attribute(r->body(), "email", kFirstElement), functions, kinds});
   }
   for (const IndexedResource *r : index.of_type("azurerm_security_center_contact"))
-    out.push_back(AccountContact{r, attr(r->body(), "email"), {"security"}, "security"});
+    out.push_back(
+        AccountContact{r, read_attribute(r->body(), "email", kFirstElement), {"security"}, "security"});
   return out;
 }
 
@@ -172,12 +178,13 @@ void account_contacts_check(const NativeCheckContext &ctx) {
   if (contacts.empty()) return;
   for (const AgreementView &a : agreements(ctx.project())) {
     std::map<std::string, Promised> emails;  // CSP contact function -> email field
-    for (const Node *party : elements(&a.root(), "parties")) {
-      if (attr(party, "role").string() != std::string("cloud-service-provider")) continue;
-      for (const Node *c : elements(party, "contacts")) {
-        auto function = attr(c, "function").string();
-        Attr email = attr(c, "email");
-        if (function && email.string())
+    for (const Node *party : read_attribute(&a.root(), "parties", kFirstElement).elements()) {
+      if (read_attribute(party, "role", kFirstElement).as_string() != std::string("cloud-service-provider"))
+        continue;
+      for (const Node *c : read_attribute(party, "contacts", kFirstElement).elements()) {
+        auto function = read_attribute(c, "function", kFirstElement).as_string();
+        Attribute email = read_attribute(c, "email", kFirstElement);
+        if (function && email.as_string())
           emails.emplace(*function, Promised{email.node, email.span_or(email.node->span)});
       }
     }
@@ -189,7 +196,7 @@ void account_contacts_check(const NativeCheckContext &ctx) {
           judge.undecided(*c.resource, c.email);
           continue;
         }
-        auto registered = c.email.string();
+        auto registered = c.email.as_string();
         if (!registered) continue;
         const std::string &promised = it->second.node->text;
         if (lower(*registered) == lower(promised)) {

@@ -14,12 +14,12 @@ namespace {
 void k8s_hpa(const NativeCheckContext &ctx) {
   KubernetesIndex k8s(ctx.project());
   for (const Resource *hpa : k8s.all("HorizontalPodAutoscaler")) {
-    Value min = value_at(hpa->body, {"spec", "minReplicas"});
-    Value max = value_at(hpa->body, {"spec", "maxReplicas"});
-    std::optional<double> lo = min.absent() ? std::optional<double>(1) : min.as_number();
-    std::optional<double> hi = max.as_number();
+    Attribute min = read_attribute(hpa->body, "spec.minReplicas", kBlocksAndDynamic);
+    Attribute max = read_attribute(hpa->body, "spec.maxReplicas", kBlocksAndDynamic);
+    std::optional<double> lo = min.absent() ? std::optional<double>(1) : min.as_c_number();
+    std::optional<double> hi = max.as_c_number();
     if (!lo || !hi || *hi > *lo) continue;
-    ctx.report(*hpa, max.node, attribute_span(*hpa, max),
+    ctx.report(*hpa, max.node, max.key_to_node_span_or(hpa->span),
                hpa->address + " cannot scale: maxReplicas (" + max.node->scalar_text() +
                    ") is not above minReplicas (" +
                    (min.absent() ? "1 by default" : min.node->scalar_text()) + ")");
@@ -28,7 +28,7 @@ void k8s_hpa(const NativeCheckContext &ctx) {
   // Service without a known, non-empty selector sends traffic to no pod.
   std::map<K8sScope, SelectorIndex> services;
   for (const Resource *svc : k8s.all("Service")) {
-    Value sel = value_at(svc->body, {"spec", "selector"});
+    Attribute sel = read_attribute(svc->body, "spec.selector", kBlocksAndDynamic);
     const bool selects = sel.known() && sel.node->is_map() && !sel.node->entries.empty();
     services[k8s_scope(*svc)].add(svc, selects ? sel.node : nullptr);
   }
@@ -67,17 +67,17 @@ void namespace_quota(const NativeCheckContext &ctx) {
 }
 
 // Reports a fixed-size group: minimum and maximum both known and equal.
-void fixed_size(const NativeCheckContext &ctx, const Resource &r, const Value &min, const Value &max,
+void fixed_size(const NativeCheckContext &ctx, const Resource &r, const Attribute &min, const Attribute &max,
                 const std::string &what) {
-  auto lo = min.as_number();
-  auto hi = max.as_number();
+  auto lo = min.as_c_number();
+  auto hi = max.as_c_number();
   if (min.unknown() || max.unknown()) {
-    const Value &u = min.unknown() ? min : max;
+    const Attribute &u = min.unknown() ? min : max;
     ctx.undecided(*r.document, u.node->span, r.address, u.node->scalar_text());
     return;
   }
   if (!lo || !hi || *lo != *hi) return;
-  ctx.report(*r.document, attribute_span(r, max),
+  ctx.report(*r.document, max.key_to_node_span_or(r.span),
              r.address + " has a fixed " + what + " (minimum and maximum are both " +
                  max.node->scalar_text() + "); it cannot follow demand",
              r.address);
@@ -88,16 +88,18 @@ void autoscaling(const NativeCheckContext &ctx) {
   for (const auto &r : ctx.project().resources) {
     if (!r.body) continue;
     if (r.type == "aws_autoscaling_group") {
-      fixed_size(ctx, r, value_at(r.body, {"min_size"}), value_at(r.body, {"max_size"}), "size");
+      fixed_size(ctx, r, read_attribute(r.body, "min_size", kBlocksAndDynamic),
+                 read_attribute(r.body, "max_size", kBlocksAndDynamic), "size");
     } else if (r.type == "aws_appautoscaling_target") {
-      fixed_size(ctx, r, value_at(r.body, {"min_capacity"}), value_at(r.body, {"max_capacity"}), "capacity");
+      fixed_size(ctx, r, read_attribute(r.body, "min_capacity", kBlocksAndDynamic),
+                 read_attribute(r.body, "max_capacity", kBlocksAndDynamic), "capacity");
     } else if (r.type == "AWS::AutoScaling::AutoScalingGroup") {
-      fixed_size(ctx, r, value_at(r.body, {"Properties", "MinSize"}),
-                 value_at(r.body, {"Properties", "MaxSize"}), "size");
+      fixed_size(ctx, r, read_attribute(r.body, "Properties.MinSize", kBlocksAndDynamic),
+                 read_attribute(r.body, "Properties.MaxSize", kBlocksAndDynamic), "size");
     } else if (r.type == "azurerm_kubernetes_cluster" || r.type == "azurerm_kubernetes_cluster_node_pool") {
       const Node *pool = r.body;
       if (r.type == "azurerm_kubernetes_cluster") {
-        Value v = value_at(r.body, {"default_node_pool"});
+        Attribute v = read_attribute(r.body, "default_node_pool", kBlocksAndDynamic);
         if (v.unknown()) {  // a dynamic default_node_pool
           ctx.undecided(*r.document, v.node->span, r.address, "dynamic \"default_node_pool\"");
           continue;
@@ -106,22 +108,22 @@ void autoscaling(const NativeCheckContext &ctx) {
       }
       if (!pool) continue;
       // azurerm 4 `auto_scaling_enabled`, azurerm 3 `enable_auto_scaling`.
-      Value v4 = value_at(pool, {"auto_scaling_enabled"});
-      Value v3 = value_at(pool, {"enable_auto_scaling"});
+      Attribute v4 = read_attribute(pool, "auto_scaling_enabled", kBlocksAndDynamic);
+      Attribute v3 = read_attribute(pool, "enable_auto_scaling", kBlocksAndDynamic);
       if (v4.as_bool() == true || v3.as_bool() == true) continue;
       if (v4.unknown() || v3.unknown()) {
-        const Value &u = v4.unknown() ? v4 : v3;
+        const Attribute &u = v4.unknown() ? v4 : v3;
         ctx.undecided(*r.document, u.node->span, r.address, u.node->scalar_text());
         continue;
       }
-      const Value &set = !v4.absent() ? v4 : v3;
-      Span at = set.absent() ? r.span : attribute_span(r, set);
+      const Attribute &set = !v4.absent() ? v4 : v3;
+      Span at = set.absent() ? r.span : set.key_to_node_span_or(r.span);
       ctx.report(*r.document, at,
                  r.address + " runs a fixed number of nodes (autoscaling is " +
                      (set.absent() ? std::string("off by default") : "off") + "); it cannot follow demand",
                  r.address);
     } else if (r.type == "google_container_node_pool") {
-      if (value_at(r.body, {"autoscaling"}).absent())
+      if (read_attribute(r.body, "autoscaling", kBlocksAndDynamic).absent())
         ctx.report(
             *r.document, r.span,
             r.address + " has no autoscaling block, so its node count is fixed; it cannot follow demand",

@@ -68,7 +68,8 @@ void region_resolvable(const NativeCheckContext &ctx) {
     }
     // The resource's own attribute (AWS provider 6 `region`, Google
     // `region`/`zone`) decides when written.
-    Value own = value_at(r.body, {provider_name == "aws" ? "region" : google_location_attribute(r.type)});
+    Attribute own = read_attribute(
+        r.body, provider_name == "aws" ? "region" : google_location_attribute(r.type), kBlocksAndDynamic);
     if (own.known()) continue;
     if (own.unknown()) {
       ctx.undecided(*r.document, own.node->span, r.address, own.node->text);
@@ -87,7 +88,7 @@ void region_resolvable(const NativeCheckContext &ctx) {
     const ProviderBlock &p = *it->second;
     bool decided = false;
     for (const char *k : keys) {
-      Value v = value_at(&p.block->body, {k});
+      Attribute v = read_attribute(&p.block->body, k, kBlocksAndDynamic);
       if (v.known()) {
         decided = true;
         break;

@@ -14,17 +14,18 @@ void pod_disruption_budget(const NativeCheckContext &ctx) {
   // whose selector is not known statically may cover any workload.
   std::map<K8sScope, SelectorIndex> budgets;
   for (const Resource *pdb : k8s.all("PodDisruptionBudget")) {
-    Value sel = value_at(pdb->body, {"spec", "selector"});
+    Attribute sel = read_attribute(pdb->body, "spec.selector", kBlocksAndDynamic);
     budgets[k8s_scope(*pdb)].add(pdb, sel.node, sel.unknown());
   }
   for (const char *kind : {"Deployment", "StatefulSet"}) {
     for (const Resource *w : judged_workloads(k8s, kind)) {
       // Only workloads meant to be redundant: more than one replica, set
       // directly or as the autoscaler's floor.
-      std::optional<double> replicas = value_at(w->body, {"spec", "replicas"}).as_number();
+      std::optional<double> replicas =
+          read_attribute(w->body, "spec.replicas", kBlocksAndDynamic).as_c_number();
       if (const Resource *hpa = k8s.autoscaler_for(*w)) {
-        Value min = value_at(hpa->body, {"spec", "minReplicas"});
-        replicas = min.absent() ? std::optional<double>(1) : min.as_number();
+        Attribute min = read_attribute(hpa->body, "spec.minReplicas", kBlocksAndDynamic);
+        replicas = min.absent() ? std::optional<double>(1) : min.as_c_number();
       }
       if (!replicas || *replicas <= 1) continue;
       auto in_namespace = budgets.find(k8s_scope(*w));

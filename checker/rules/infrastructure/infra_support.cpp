@@ -1,74 +1,9 @@
 #include "checker/rules/infrastructure/infra_support.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <map>
 
-#include "checker/model/unknown.h"
-
 namespace clause::infra {
-
-std::optional<bool> Value::as_bool() const {
-  if (!known()) return std::nullopt;
-  if (node->kind == NodeKind::Bool) return node->boolean;
-  if (node->kind == NodeKind::String) {
-    if (node->text == "true" || node->text == "True") return true;
-    if (node->text == "false" || node->text == "False") return false;
-  }
-  return std::nullopt;
-}
-
-std::optional<double> Value::as_number() const {
-  if (!known()) return std::nullopt;
-  if (node->kind == NodeKind::Number) return node->number;
-  if (node->kind == NodeKind::String && !node->text.empty()) {
-    char *end = nullptr;
-    double d = std::strtod(node->text.c_str(), &end);
-    if (end && *end == '\0') return d;
-  }
-  return std::nullopt;
-}
-
-std::optional<std::string> Value::as_string() const {
-  if (!known() || !node->is_scalar()) return std::nullopt;
-  return node->scalar_text();
-}
-
-Value value_at(const Node *root, std::initializer_list<std::string_view> path) {
-  Value v;
-  const Node *cur = root;
-  const MapEntry *entry = nullptr;
-  for (auto key : path) {
-    if (!cur) return v;
-    if (cur->is_list() && cur->from_block) cur = cur->items.empty() ? nullptr : &cur->items.front();
-    if (!cur) return v;
-    if (is_unknown_value(*cur)) {
-      v.state = Value::State::Unknown;
-      v.node = cur;
-      v.entry = entry;
-      return v;
-    }
-    if (!cur->is_map()) return v;
-    const Node *parent = cur;
-    entry = cur->entry(key);
-    cur = entry ? &entry->value : nullptr;
-    // A `dynamic "key"` block: there may be such blocks once it is expanded.
-    if (!cur)
-      if (const MapEntry *dyn = parent->entry("dynamic"); dyn && dyn->value.is_list())
-        for (const auto &b : dyn->value.items)
-          if (b.is_map() && b.text == key) {
-            v.state = Value::State::Unknown;
-            v.node = &b;
-            v.entry = dyn;
-            return v;
-          }
-  }
-  if (!cur || cur->is_null()) return v;
-  v.node = cur;
-  v.entry = entry;
-  v.state = is_unknown_value(*cur) ? Value::State::Unknown : Value::State::Known;
-  return v;
-}
 
 bool mentions(const Node &n, std::string_view needle) {
   if ((n.kind == NodeKind::String || n.kind == NodeKind::Expression) &&
@@ -110,15 +45,6 @@ std::vector<ProviderBlock> provider_blocks(const Project &project) {
     }
   }
   return out;
-}
-
-Span attribute_span(const Resource &r, const Value &v) {
-  if (!v.entry || !v.node) return r.span;
-  Span at = v.entry->key_span;
-  at.end_line = v.node->span.end_line;
-  at.end_col = v.node->span.end_col;
-  at.end_offset = v.node->span.end_offset;
-  return at;
 }
 
 // Joins a directory and a relative module source, resolving "." and "..".
@@ -288,16 +214,16 @@ void report_missing_controls(const NativeCheckContext &ctx, const std::vector<Co
 }
 
 std::string k8s_namespace(const Resource &r) {
-  Value ns = value_at(r.body, {"metadata", "namespace"});
+  Attribute ns = read_attribute(r.body, "metadata.namespace", kBlocksAndDynamic);
   auto s = ns.as_string();
   return s && !s->empty() ? *s : "default";
 }
 
 const Node *k8s_pod_template_labels(const Resource &r) {
-  if (r.type == "Pod") return value_at(r.body, {"metadata", "labels"}).node;
+  if (r.type == "Pod") return read_attribute(r.body, "metadata.labels", kBlocksAndDynamic).node;
   if (r.type == "CronJob")
-    return value_at(r.body, {"spec", "jobTemplate", "spec", "template", "metadata", "labels"}).node;
-  return value_at(r.body, {"spec", "template", "metadata", "labels"}).node;
+    return read_attribute(r.body, "spec.jobTemplate.spec.template.metadata.labels", kBlocksAndDynamic).node;
+  return read_attribute(r.body, "spec.template.metadata.labels", kBlocksAndDynamic).node;
 }
 
 bool k8s_selector_matches(const Node *selector, const Node *labels) {

@@ -1,7 +1,7 @@
 #pragma once
-// Shared reading helpers for the native infrastructure checks: typed access
-// to attribute values (absent / unknown / known), Terraform provider blocks
-// and root modules, and Kubernetes namespaces, labels and selectors.
+// Shared reading helpers for the native infrastructure checks: Terraform
+// provider blocks and root modules, and Kubernetes namespaces, labels and
+// selectors. Attribute values are read with checker/model/attribute.h.
 #include <functional>
 #include <map>
 #include <optional>
@@ -11,33 +11,11 @@
 #include <vector>
 
 #include "checker/engine/native_check.h"
+#include "checker/model/attribute.h"
 #include "checker/model/resource.h"
 #include "checker/project/project.h"
 
 namespace clause::infra {
-
-// A value as a rule sees it: not written, not knowable statically, or known.
-struct Value {
-  enum class State : uint8_t { Absent, Unknown, Known };
-  State state = State::Absent;
-  const Node *node = nullptr;       // the value when written (Known or Unknown)
-  const MapEntry *entry = nullptr;  // its map entry, for the key's location
-
-  bool absent() const { return state == State::Absent; }
-  bool unknown() const { return state == State::Unknown; }
-  bool known() const { return state == State::Known; }
-  std::optional<bool> as_bool() const;
-  std::optional<double> as_number() const;
-  std::optional<std::string> as_string() const;
-};
-
-// Where a finding about `v` stands: from its key to the end of its value,
-// or `r`'s header when it is not written.
-Span attribute_span(const Resource &r, const Value &v);
-
-// Follows map keys; a nested-block list on the way yields its first element
-// (the shape of single blocks such as `default_node_pool {}`).
-Value value_at(const Node *root, std::initializer_list<std::string_view> path);
 
 // Whether any key, string or expression text inside `n` contains `needle`.
 bool mentions(const Node &n, std::string_view needle);

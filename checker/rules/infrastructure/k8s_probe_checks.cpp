@@ -52,7 +52,7 @@ void add_port(const Node &port, TargetPorts &out) {
 
 TargetPorts service_targets(const Resource &service) {
   TargetPorts out;
-  Value ports = value_at(service.body, {"spec", "ports"});
+  Attribute ports = read_attribute(service.body, "spec.ports", kBlocksAndDynamic);
   if (!ports.known() || !ports.node->is_list()) {
     out.known = false;
     return out;
@@ -107,7 +107,7 @@ void served_workload_probes(const NativeCheckContext &ctx) {
   // selectors once.
   std::map<K8sScope, SelectorIndex> services;
   for (const Resource *svc : k8s.all("Service")) {
-    Value sel = value_at(svc->body, {"spec", "selector"});
+    Attribute sel = read_attribute(svc->body, "spec.selector", kBlocksAndDynamic);
     const bool selects = sel.known() && sel.node->is_map() && !sel.node->entries.empty();
     services[k8s_scope(*svc)].add(svc, selects ? sel.node : nullptr);
   }
@@ -117,7 +117,7 @@ void served_workload_probes(const NativeCheckContext &ctx) {
       if (in_namespace == services.end()) continue;
       const Resource *service = in_namespace->second.first_match(k8s_pod_template_labels(*w));
       if (!service) continue;
-      Value containers = value_at(w->body, {"spec", "template", "spec", "containers"});
+      Attribute containers = read_attribute(w->body, "spec.template.spec.containers", kBlocksAndDynamic);
       if (containers.unknown()) {
         ctx.undecided(*w->document, containers.node->span, w->address, containers.node->scalar_text());
         continue;

@@ -7,7 +7,7 @@ namespace clause::infra {
 namespace {
 
 bool single_node_access(const Resource &claim) {
-  Value modes = value_at(claim.body, {"spec", "accessModes"});
+  Attribute modes = read_attribute(claim.body, "spec.accessModes", kBlocksAndDynamic);
   if (!modes.known() || !modes.node->is_list() || modes.node->items.empty()) return false;
   for (const Node &m : modes.node->items)
     if (!m.is_string() || (m.text != "ReadWriteOnce" && m.text != "ReadWriteOncePod")) return false;
@@ -37,13 +37,14 @@ std::string not_a_workload_reason(const Resource &workload) {
   const std::string &kind = workload.type;
   const bool apps =
       kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet";
-  if (apps && value_at(workload.body, {"spec", "selector"}).absent() &&
-      value_at(workload.body, {"spec", "template", "spec", "containers"}).absent())
+  if (apps && read_attribute(workload.body, "spec.selector", kBlocksAndDynamic).absent() &&
+      read_attribute(workload.body, "spec.template.spec.containers", kBlocksAndDynamic).absent())
     return "it has neither spec.selector nor containers";
-  Value pod = kind == "Pod" ? value_at(workload.body, {"spec"})
-              : kind == "CronJob"
-                  ? value_at(workload.body, {"spec", "jobTemplate", "spec", "template", "spec"})
-                  : value_at(workload.body, {"spec", "template", "spec"});
+  Attribute pod =
+      kind == "Pod" ? read_attribute(workload.body, "spec", kBlocksAndDynamic)
+      : kind == "CronJob"
+          ? read_attribute(workload.body, "spec.jobTemplate.spec.template.spec", kBlocksAndDynamic)
+          : read_attribute(workload.body, "spec.template.spec", kBlocksAndDynamic);
   if (pod.known() && pod.node->is_map() && only_pause_containers(*pod.node))
     return "its containers only run the pause image";
   return "";
@@ -58,7 +59,7 @@ std::vector<const Resource *> judged_workloads(const KubernetesIndex &k8s, const
 
 std::string single_writer_reason(const KubernetesIndex &k8s, const Resource &workload) {
   if (workload.type == "StatefulSet") return "it is a StatefulSet";
-  Value pod = value_at(workload.body, {"spec", "template", "spec"});
+  Attribute pod = read_attribute(workload.body, "spec.template.spec", kBlocksAndDynamic);
   if (!pod.known() || !pod.node->is_map()) return "";
   if (const Node *containers = pod.node->get("containers"); containers && containers->is_list())
     for (const Node &c : containers->items) {

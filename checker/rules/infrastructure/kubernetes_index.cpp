@@ -13,8 +13,8 @@ KubernetesIndex::KubernetesIndex(const Project &project) {
   if (hpas == by_kind.end()) return;
   for (const auto &[scope, list] : hpas->second)
     for (const Resource *hpa : list) {
-      auto kind = value_at(hpa->body, {"spec", "scaleTargetRef", "kind"}).as_string();
-      auto name = value_at(hpa->body, {"spec", "scaleTargetRef", "name"}).as_string();
+      auto kind = read_attribute(hpa->body, "spec.scaleTargetRef.kind", kBlocksAndDynamic).as_string();
+      auto name = read_attribute(hpa->body, "spec.scaleTargetRef.name", kBlocksAndDynamic).as_string();
       if (kind && name) autoscalers_.try_emplace({scope.first, scope.second, *kind, *name}, hpa);
     }
 }

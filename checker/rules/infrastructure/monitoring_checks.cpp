@@ -8,13 +8,13 @@ namespace {
 // A trail that records every region and is logging.
 bool account_wide_trail(const Resource &r) {
   if (r.type == "aws_cloudtrail") {
-    auto multi = value_at(r.body, {"is_multi_region_trail"});
-    auto logging = value_at(r.body, {"enable_logging"});
+    auto multi = read_attribute(r.body, "is_multi_region_trail", kBlocksAndDynamic);
+    auto logging = read_attribute(r.body, "enable_logging", kBlocksAndDynamic);
     return (multi.unknown() || multi.as_bool() == true) && logging.as_bool() != false;
   }
   if (r.type == "AWS::CloudTrail::Trail") {
-    auto multi = value_at(r.body, {"Properties", "IsMultiRegionTrail"});
-    auto logging = value_at(r.body, {"Properties", "IsLogging"});
+    auto multi = read_attribute(r.body, "Properties.IsMultiRegionTrail", kBlocksAndDynamic);
+    auto logging = read_attribute(r.body, "Properties.IsLogging", kBlocksAndDynamic);
     return (multi.unknown() || multi.as_bool() == true) && logging.as_bool() != false;
   }
   return false;
@@ -27,8 +27,8 @@ void audit_trail(const NativeCheckContext &ctx) {
   for (const auto &r : project.resources) {
     if (r.type != "aws_cloudtrail" && r.type != "AWS::CloudTrail::Trail") continue;
     bool cfn = r.format == DocKind::CloudFormation;
-    Value v = cfn ? value_at(r.body, {"Properties", "EnableLogFileValidation"})
-                  : value_at(r.body, {"enable_log_file_validation"});
+    Attribute v = cfn ? read_attribute(r.body, "Properties.EnableLogFileValidation", kBlocksAndDynamic)
+                      : read_attribute(r.body, "enable_log_file_validation", kBlocksAndDynamic);
     if (v.unknown()) {
       ctx.undecided(*r.document, v.node->span, r.address, v.node->text);
       continue;
@@ -71,7 +71,7 @@ void audit_trail(const NativeCheckContext &ctx) {
           if (r.type != "google_project_iam_audit_config" && r.type != "google_folder_iam_audit_config" &&
               r.type != "google_organization_iam_audit_config")
             return false;
-          auto s = value_at(r.body, {"service"});
+          auto s = read_attribute(r.body, "service", kBlocksAndDynamic);
           return s.unknown() || s.as_string() == "allServices";
         }}});
 }

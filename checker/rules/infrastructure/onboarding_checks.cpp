@@ -9,13 +9,13 @@ namespace {
 // A NetworkPolicy that selects every pod and restricts ingress: the
 // namespace denies traffic unless another policy allows it.
 bool default_deny(const Resource &np) {
-  Value sel = value_at(np.body, {"spec", "podSelector"});
+  Attribute sel = read_attribute(np.body, "spec.podSelector", kBlocksAndDynamic);
   if (!sel.known() || !sel.node->is_map()) return false;
   const Node *ml = sel.node->get("matchLabels");
   bool selects_all = sel.node->entries.empty() ||
                      (ml && ml->is_map() && ml->entries.empty() && sel.node->entries.size() == 1);
   if (!selects_all) return false;
-  Value types = value_at(np.body, {"spec", "policyTypes"});
+  Attribute types = read_attribute(np.body, "spec.policyTypes", kBlocksAndDynamic);
   if (types.known() && types.node->is_list()) {
     for (const auto &t : types.node->items)
       if (t.is_string() && t.text == "Ingress") return true;
@@ -28,7 +28,7 @@ bool default_deny(const Resource &np) {
 void tenant_isolation(const NativeCheckContext &ctx) {
   KubernetesIndex k8s(ctx.project());
   for (const Resource *ns : k8s.all("Namespace")) {
-    if (value_at(ns->body, {"metadata", "labels", "tenant"}).absent()) continue;
+    if (read_attribute(ns->body, "metadata.labels.tenant", kBlocksAndDynamic).absent()) continue;
     const std::string &name = ns->name;
     std::vector<std::string> missing;
     if (k8s.objects("ResourceQuota", *ns, name).empty()) missing.push_back("a ResourceQuota");

@@ -17,17 +17,17 @@ void single_replica(const NativeCheckContext &ctx) {
       // An autoscaler owns the replica count: its floor is what runs at
       // quiet times.
       if (const Resource *hpa = k8s.autoscaler_for(*w)) {
-        Value min = value_at(hpa->body, {"spec", "minReplicas"});
+        Attribute min = read_attribute(hpa->body, "spec.minReplicas", kBlocksAndDynamic);
         if (min.unknown()) {
           ctx.undecided(*hpa->document, min.node->span, w->address, min.node->scalar_text());
           continue;
         }
-        std::optional<double> floor = min.absent() ? std::optional<double>(1) : min.as_number();
+        std::optional<double> floor = min.absent() ? std::optional<double>(1) : min.as_c_number();
         if (!floor || *floor != 1) {
           ctx.passed();
           continue;
         }
-        const Span at = attribute_span(*hpa, min);
+        const Span at = min.key_to_node_span_or(hpa->span);
         ctx.report_in_unit(w->unit, hpa->document_of(min.node), hpa->span_of(min.node, at),
                            w->address + " can run a single replica: " + hpa->address +
                                " scales it down to 1" + (min.absent() ? " (minReplicas defaults to 1)" : "") +
@@ -35,14 +35,14 @@ void single_replica(const NativeCheckContext &ctx) {
                            w->address, {RelatedLocation{w->location(), "the workload"}});
         continue;
       }
-      Value v = value_at(w->body, {"spec", "replicas"});
+      Attribute v = read_attribute(w->body, "spec.replicas", kBlocksAndDynamic);
       if (v.unknown()) {
         ctx.undecided(*w, v.node, v.node->span, v.node->scalar_text());
         continue;
       }
-      std::optional<double> n = v.absent() ? std::optional<double>(1) : v.as_number();
+      std::optional<double> n = v.absent() ? std::optional<double>(1) : v.as_c_number();
       if (!n || *n != 1) continue;
-      ctx.report_in_unit(*w, v.node, attribute_span(*w, v),
+      ctx.report_in_unit(*w, v.node, v.key_to_node_span_or(w->span),
                          w->address + " runs a single replica" +
                              (v.absent() ? " (spec.replicas defaults to 1)" : "") +
                              "; any restart, node failure or rollout interrupts it");

@@ -14,7 +14,7 @@ void account_contacts(const NativeCheckContext &ctx) {
         "with the AWS account; provider notices go only to the root mailbox",
         [](const Resource &r) {
           if (r.type != "aws_account_alternate_contact") return false;
-          auto t = value_at(r.body, {"alternate_contact_type"});
+          auto t = read_attribute(r.body, "alternate_contact_type", kBlocksAndDynamic);
           return !t.known() || t.as_string() == "SECURITY" || t.as_string() == "OPERATIONS";
         }},
        {ProviderFamily::Azure,

@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "checker/catalogue/resource_tags.h"
-#include "checker/crossdoc/attributes.h"
 #include "checker/engine/rule.h"
+#include "checker/model/unknown.h"
 #include "checker/rules/infrastructure/infra_support.h"
 
 namespace clause::infra {
@@ -63,7 +63,7 @@ void required_tag(const NativeCheckContext &ctx, const std::string &lead, const 
       continue;
     }
     const Node &v = found->value;
-    if (crossdoc::is_unknown(v)) {
+    if (is_unknown_value(v)) {
       ctx.undecided(*r.document, v.span, r.address, v.scalar_text());
       continue;
     }
