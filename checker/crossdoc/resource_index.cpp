@@ -4,67 +4,13 @@
 #include <mutex>
 #include <set>
 
+#include "checker/catalogue/provider_catalogue.h"
 #include "checker/crossdoc/tf_reference.h"
 #include "checker/model/attribute.h"
 #include "checker/model/unknown.h"
 
 namespace clause::crossdoc {
 namespace {
-
-// §3.0 of the rule catalogue: resources that hold customer data.
-const std::set<std::string, std::less<>> &terraform_data_bearing() {
-  static const std::set<std::string, std::less<>> kTypes = {
-      // AWS
-      "aws_s3_bucket", "aws_db_instance", "aws_rds_cluster", "aws_dynamodb_table", "aws_ebs_volume",
-      "aws_efs_file_system", "aws_elasticache_replication_group", "aws_opensearch_domain",
-      "aws_redshift_cluster", "aws_docdb_cluster", "aws_sqs_queue", "aws_kinesis_stream", "aws_backup_vault",
-      "aws_cloudwatch_log_group", "aws_secretsmanager_secret", "aws_ecr_repository",
-      // Azure
-      "azurerm_storage_account", "azurerm_mssql_database", "azurerm_postgresql_flexible_server",
-      "azurerm_mysql_flexible_server", "azurerm_cosmosdb_account", "azurerm_redis_cache",
-      "azurerm_managed_disk", "azurerm_key_vault", "azurerm_log_analytics_workspace",
-      "azurerm_recovery_services_vault",
-      // Google
-      "google_storage_bucket", "google_sql_database_instance", "google_spanner_instance",
-      "google_bigquery_dataset", "google_bigtable_instance", "google_firestore_database",
-      "google_redis_instance", "google_compute_disk", "google_filestore_instance",
-      "google_logging_project_bucket_config"};
-  return kTypes;
-}
-
-const std::set<std::string, std::less<>> &cloudformation_data_bearing() {
-  static const std::set<std::string, std::less<>> kTypes = {"AWS::S3::Bucket",
-                                                            "AWS::RDS::DBInstance",
-                                                            "AWS::RDS::DBCluster",
-                                                            "AWS::DynamoDB::Table",
-                                                            "AWS::DynamoDB::GlobalTable",
-                                                            "AWS::EFS::FileSystem",
-                                                            "AWS::EC2::Volume",
-                                                            "AWS::Logs::LogGroup",
-                                                            "AWS::ElastiCache::ReplicationGroup",
-                                                            "AWS::OpenSearchService::Domain",
-                                                            "AWS::Redshift::Cluster",
-                                                            "AWS::DocDB::DBCluster",
-                                                            "AWS::SQS::Queue",
-                                                            "AWS::Kinesis::Stream",
-                                                            "AWS::Backup::BackupVault",
-                                                            "AWS::SecretsManager::Secret",
-                                                            "AWS::ECR::Repository"};
-  return kTypes;
-}
-
-// The attribute other resources name a resource of `type` by.
-const char *name_attribute(std::string_view type) {
-  if (type == "aws_s3_bucket") return "bucket";
-  if (type == "aws_backup_vault" || type == "aws_dynamodb_table" || type == "google_storage_bucket" ||
-      type == "aws_kms_key" || type == "aws_cloudwatch_log_group")
-    return "name";
-  if (type == "aws_db_instance") return "identifier";
-  if (type == "aws_rds_cluster") return "cluster_identifier";
-  if (type == "AWS::S3::Bucket") return "Properties.BucketName";
-  if (type == "AWS::Backup::BackupVault") return "Properties.BackupVaultName";
-  return nullptr;
-}
 
 // The resource name inside an ARN: `arn:aws:s3:::NAME`,
 // `arn:aws:backup:eu-west-1:123:backup-vault:NAME`.
@@ -121,13 +67,7 @@ Tags tags_from(const Node *n) {
 }  // namespace
 
 bool is_data_bearing(DocKind format, std::string_view type) {
-  switch (format) {
-    case DocKind::Terraform:
-    case DocKind::TerraformPlan: return terraform_data_bearing().count(type) > 0;
-    case DocKind::CloudFormation: return cloudformation_data_bearing().count(type) > 0;
-    case DocKind::Kubernetes: return type == "PersistentVolumeClaim" || type == "StatefulSet";
-    default: return false;
-  }
+  return catalogue::provider_catalogue().holds_data(format, type);
 }
 
 std::optional<std::string> Tags::value(std::string_view key) const {
@@ -230,7 +170,8 @@ ResourceIndex::ResourceIndex(const Project &project) : project_(&project) {
     std::string base = address_without_key(r.address);
     if (base != r.address) by_address_.emplace(base, at);
     by_type_.emplace(r.type, at);
-    if (const char *key = name_attribute(r.type)) {
+    const catalogue::ResourceFacts *facts = catalogue::provider_catalogue().find(r.format, r.type);
+    if (const char *key = facts && !facts->name.empty() ? facts->name.c_str() : nullptr) {
       Attribute name = read_attribute(r.body, key, kFirstElement);
       if (auto s = name.as_string()) by_name_.emplace(r.type + '\x1f' + *s, at);
     }

@@ -12,5 +12,6 @@ struct EmbeddedFile {
 
 const std::vector<EmbeddedFile> &embedded_rule_files();
 const std::vector<EmbeddedFile> &embedded_doc_files();
+const std::vector<EmbeddedFile> &embedded_catalogue_files();
 
 }  // namespace clause
