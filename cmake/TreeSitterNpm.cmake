@@ -43,8 +43,14 @@ set_target_properties(tree_sitter_runtime PROPERTIES C_STANDARD 11 C_STANDARD_RE
                                                      POSITION_INDEPENDENT_CODE ON)
 target_compile_options(tree_sitter_runtime PRIVATE -w)
 
-add_library(tree_sitter_hcl STATIC "${_ts_hcl}/parser.c" "${_ts_hcl}/scanner.c")
-target_include_directories(tree_sitter_hcl PRIVATE "${_ts_hcl}")
+# The grammar's external scanner is wrapped by parsers/hcl/template_chunks.c
+# (one chunk per run of plain template text, not per character): its entry
+# point is renamed so that the wrapper's takes its place.
+add_library(tree_sitter_hcl STATIC "${_ts_hcl}/parser.c" "${_ts_hcl}/scanner.c"
+                                   "${PROJECT_SOURCE_DIR}/parsers/hcl/template_chunks.c")
+set_source_files_properties("${_ts_hcl}/scanner.c" PROPERTIES COMPILE_DEFINITIONS
+                            "tree_sitter_hcl_external_scanner_scan=clause_hcl_grammar_scan")
+target_include_directories(tree_sitter_hcl PRIVATE "${_ts_hcl}" "${PROJECT_SOURCE_DIR}")
 set_target_properties(tree_sitter_hcl PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
 target_compile_options(tree_sitter_hcl PRIVATE -w)
 target_link_libraries(tree_sitter_hcl PUBLIC tree_sitter_runtime)

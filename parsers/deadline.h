@@ -19,6 +19,13 @@ class Deadline {
   bool passed() {
     if (unlimited_ || expired_) return expired_;
     if (++polls_ % 256 != 0) return false;
+    return passed_now();
+  }
+  // Reads the clock on every call: for callers whose polls are far apart
+  // (tree-sitter's progress callback runs every 100 parse steps, and a step
+  // of error recovery over deeply nested input can take milliseconds).
+  bool passed_now() {
+    if (unlimited_ || expired_) return expired_;
     expired_ = Clock::now() >= end_;
     return expired_;
   }

@@ -127,6 +127,7 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   opts.strict = in.strict;
   opts.category = in.category;
   opts.discovery.max_file_size = in.max_file_size;
+  opts.discovery.max_hcl_file_size = in.max_hcl_file_size;
   opts.max_findings_per_file = in.max_findings_per_file;
   opts.parse.timeout = std::chrono::milliseconds(static_cast<int64_t>(in.parse_timeout * 1000));
   opts.var_files = in.var_files;
@@ -270,6 +271,9 @@ void add_input_options(CLI::App &cmd, ScanInputs &in) {
   cmd.add_option("-j,--jobs", in.jobs, "Parallel jobs (default: hardware threads)");
   cmd.add_option("--max-file-size", in.max_file_size,
                  "Skip files larger than this many bytes (default 8 MiB)");
+  cmd.add_option("--max-hcl-file-size", in.max_hcl_file_size,
+                 "Skip HCL files (.tf, .tfvars, .hcl) larger than this many bytes (default 2 MiB; "
+                 "--max-file-size applies when smaller)");
   cmd.add_option("--max-findings-per-file", in.max_findings_per_file,
                  "Report at most this many findings per file, the most severe first (default 1000; 0: "
                  "no limit)");
@@ -300,6 +304,7 @@ ScanOptions plain_scan_options(const ScanInputs &in) {
   opts.roots = in.paths.empty() ? std::vector<std::string>{"."} : in.paths;
   opts.jobs = in.jobs ? in.jobs : std::max(1u, std::thread::hardware_concurrency());
   opts.discovery.max_file_size = in.max_file_size;
+  opts.discovery.max_hcl_file_size = in.max_hcl_file_size;
   opts.parse.timeout = std::chrono::milliseconds(static_cast<int64_t>(in.parse_timeout * 1000));
   return opts;
 }

@@ -28,6 +28,7 @@ struct ScanInputs {
   std::string category;
   bool strict = false;
   uint64_t max_file_size = limits::kMaxFileSize;
+  uint64_t max_hcl_file_size = limits::kMaxHclFileSize;
   size_t max_findings_per_file = limits::kMaxFindingsPerFile;                           // 0: no limit
   double parse_timeout = std::chrono::duration<double>(limits::kParseTimeout).count();  // seconds; 0: none
   std::string config;                                                                   // --config FILE

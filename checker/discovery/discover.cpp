@@ -101,10 +101,10 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
       return;
     }
     uint64_t size = static_cast<uint64_t>(st.st_size);
-    if (size > opts.max_file_size) {
+    const SizeLimit limit = size_limit_for(syntax, opts.max_file_size, opts.max_hcl_file_size);
+    if (size > limit.bytes) {
       out.diagnostics.push_back(FileDiagnostic{
-          rel,
-          Diagnostic{DiagLevel::Warning, "skipped-size", size_limit_message(size, opts.max_file_size), {}}});
+          rel, Diagnostic{DiagLevel::Warning, "skipped-size", size_limit_message(size, limit), {}}});
       return;
     }
     out.files.push_back(SourceFile{p.string(), rel, syntax, hint, size});
@@ -175,9 +175,16 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
   return out;
 }
 
-std::string size_limit_message(uint64_t size, uint64_t limit) {
-  return "file is " + std::to_string(size) + " bytes, over the " + std::to_string(limit) +
-         "-byte limit (--max-file-size); skipped";
+SizeLimit size_limit_for(Syntax syntax, uint64_t max_file_size, uint64_t max_hcl_file_size) {
+  if (syntax == Syntax::Hcl && max_hcl_file_size < max_file_size)
+    return SizeLimit{max_hcl_file_size, "--max-hcl-file-size"};
+  return SizeLimit{max_file_size, "--max-file-size"};
+}
+
+std::string size_limit_message(uint64_t size, const SizeLimit &limit) {
+  return "file is " + std::to_string(size) + " bytes, over the " + std::to_string(limit.bytes) +
+         "-byte limit" + (std::string_view(limit.option) == "--max-file-size" ? "" : " for HCL files") +
+         " (" + limit.option + "); skipped";
 }
 
 }  // namespace clause

@@ -26,6 +26,7 @@ struct SourceFile {
 
 struct DiscoveryOptions {
   uint64_t max_file_size = limits::kMaxFileSize;
+  uint64_t max_hcl_file_size = limits::kMaxHclFileSize;  // at most max_file_size applies
   std::vector<std::string> exclude_dirs = {".git", ".terraform", ".terragrunt-cache", "node_modules"};
   // Files to leave out (configured excludes), asked with the file's absolute
   // path; an excluded file counts as ignored.
@@ -43,8 +44,16 @@ struct Discovery {
 // the root itself does not exist or cannot be read.
 Discovery discover(const std::string &root, const DiscoveryOptions &opts);
 
+// The size limit of a file of `syntax` (HCL: the smaller of the two), and
+// the option that sets it.
+struct SizeLimit {
+  uint64_t bytes = limits::kMaxFileSize;
+  const char *option = "--max-file-size";
+};
+SizeLimit size_limit_for(Syntax syntax, uint64_t max_file_size, uint64_t max_hcl_file_size);
+
 // The text of a `skipped-size` diagnostic (discovery and the loader agree).
-std::string size_limit_message(uint64_t size, uint64_t limit);
+std::string size_limit_message(uint64_t size, const SizeLimit &limit);
 
 // The syntax a file name implies, if any.
 bool syntax_for_name(const std::string &name, Syntax &syntax, DocKind &hint);

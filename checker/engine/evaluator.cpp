@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -93,10 +97,49 @@ bool type_matches(const std::vector<std::string> &types, const std::string &type
   return false;
 }
 
+// The open referrers of one module instance, judged by one check: once
+// for every resource of the instance that asks (shared by the threads of
+// one evaluate_rules).
+class OpenJudgements {
+ public:
+  std::shared_ptr<const RelationSource::OpenReferrers> judged(const Project &project,
+                                                              std::span<const uint32_t> group,
+                                                              const Predicate *check) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto &slot = by_group_[{group.data(), check}];
+    if (slot) return slot;
+    auto out = std::make_shared<RelationSource::OpenReferrers>();
+    const auto &refs = project.references;
+    for (uint32_t i : group) {
+      const Resource &r = project.resources[refs.open[i].from];
+      RelationSource::Judged j{r.body, r.address, {}};
+      j.outcome.truth = Truth::True;
+      if (!r.body) {
+        j.outcome.truth = Truth::Unknown;
+      } else if (check) {
+        j.outcome = evaluate(*check, *r.body, nullptr);
+      }
+      ++count_;
+      (j.outcome.truth == Truth::False ? out->failing : out->undecided).push_back(std::move(j));
+    }
+    slot = std::move(out);
+    return slot;
+  }
+  uint64_t count() const { return count_; }
+
+ private:
+  std::mutex mu_;
+  std::map<std::pair<const uint32_t *, const Predicate *>,
+           std::shared_ptr<const RelationSource::OpenReferrers>>
+      by_group_;
+  uint64_t count_ = 0;
+};
+
 // `related` predicates of one resource, answered from the references graph.
 class ProjectRelations final : public RelationSource {
  public:
-  ProjectRelations(const Project &project, size_t index) : project_(project), index_(index) {}
+  ProjectRelations(const Project &project, size_t index, OpenJudgements &open)
+      : project_(project), index_(index), open_(open) {}
 
   std::vector<Related> related(std::string_view type, std::string_view via, bool outgoing) const override {
     const Resource &self = project_.resources[index_];
@@ -113,7 +156,7 @@ class ProjectRelations final : public RelationSource {
       return {Related{nullptr, "", false}};
     const auto &refs = project_.references;
     auto found = outgoing ? refs.referenced(project_.resources, index_, type, via)
-                          : refs.referrers(project_.resources, index_, type, via);
+                          : refs.referrers(project_.resources, index_, type, via, false);
     std::vector<Related> out;
     out.reserve(found.size());
     for (const auto &f : found)
@@ -122,9 +165,20 @@ class ProjectRelations final : public RelationSource {
     return out;
   }
 
+  std::shared_ptr<const OpenReferrers> open_referrers(std::string_view type, std::string_view via,
+                                                      const Predicate *check) const override {
+    const Resource &self = project_.resources[index_];
+    if (self.format != DocKind::Terraform && self.format != DocKind::TerraformPlan) return nullptr;
+    auto group = project_.references.open_referrers(project_.resources, index_, type, via);
+    if (group.empty()) return nullptr;
+    return open_.judged(project_, group, check);
+  }
+  const Node *self() const override { return project_.resources[index_].body; }
+
  private:
   const Project &project_;
   size_t index_;
+  OpenJudgements &open_;
 };
 
 }  // namespace
@@ -203,6 +257,7 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
     return true;
   };
 
+  OpenJudgements open_judgements;
   auto evaluate_resource = [&](const Resource &res, Evaluation &out) {
     auto fmt = target_format_of(res.format);
     if (!fmt || !res.body) return;
@@ -216,7 +271,8 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
     for (const auto &[rule, format] : candidates) {
       const DeclarativeCheck &dc = *rule->declarative;
       if (!type_matches(dc.targets.at(format), res.type)) continue;
-      ProjectRelations relations(project, static_cast<size_t>(&res - project.resources.data()));
+      ProjectRelations relations(project, static_cast<size_t>(&res - project.resources.data()),
+                                 open_judgements);
       if (const Predicate *when = dc.when_for(format, res.type)) {
         if (evaluate(*when, *res.body, &relations).truth != Truth::True) continue;
       }
@@ -326,6 +382,7 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
   std::sort(ev.undecided.begin(), ev.undecided.end(), finding_less);
   kustomize::merge_rendered_findings(ev.findings);
   kustomize::merge_rendered_findings(ev.undecided);
+  ev.open_referrers_judged = open_judgements.count();
   return ev;
 }
 

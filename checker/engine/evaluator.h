@@ -1,6 +1,7 @@
 #pragma once
 // Applies the rule set to a project and produces findings (not yet filtered
 // by suppressions, baseline or severity: that is the scanner's job).
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <vector>
@@ -37,6 +38,10 @@ struct Evaluation {
   // --strict: a rule could not decide because of an unknown value.
   std::vector<Finding> undecided;
   std::map<std::string, RuleTally> tallies;  // by rule id, for the compliance summary
+  // Resources judged by `related` checks as open referrers (an unknown
+  // `via`): once per check and module instance, not once per resource
+  // that asks.
+  uint64_t open_referrers_judged = 0;
 };
 
 Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const EvaluationOptions &opts);

@@ -318,6 +318,12 @@ Outcome evaluate_attribute(const Predicate &p, const Node &body) {
   return out;
 }
 
+// "aws_s3_bucket_versioning.v (versioning_configuration.status is Suspended)".
+std::string failure_text(const std::string &address, const Outcome &nested) {
+  return address + " (" + nested.path_text + " is " +
+         (nested.actual_text.empty() ? "not set" : nested.actual_text) + ")";
+}
+
 // True when a related resource whose link is certain passes the check;
 // unknown when none does but one might (an uncertain link, a check that is
 // unknown, a reference that cannot be resolved); false otherwise.
@@ -347,15 +353,38 @@ Outcome evaluate_related(const Predicate &p, const RelationSource *relations) {
       return out;
     }
     if (nested.truth == Truth::False) {
-      if (first_failure.empty())
-        first_failure = r.address + " (" + nested.path_text + " is " +
-                        (nested.actual_text.empty() ? "not set" : nested.actual_text) + ")";
+      if (first_failure.empty()) first_failure = failure_text(r.address, nested);
       continue;
     }
     if (blocked_by.empty())
       blocked_by = !r.body      ? "an unknown reference through " + p.related_via
                    : !r.certain ? "whether " + r.address + "." + p.related_via + " refers to this resource"
                                 : nested.blocked_by;
+  }
+  // Then those that may refer to it through an unknown `via`, judged once
+  // for every resource that asks: the first one that is not this resource
+  // and not already among `related` decides.
+  const auto open = p.outgoing
+                        ? nullptr
+                        : relations->open_referrers(p.related_type, p.related_via,
+                                                    p.children.empty() ? nullptr : &p.children.front());
+  if (open) {
+    std::vector<const Node *> seen{relations->self()};
+    for (const auto &r : related) seen.push_back(r.body);
+    std::sort(seen.begin(), seen.end());
+    const auto first_other = [&](const std::vector<RelationSource::Judged> &judged) {
+      for (const auto &j : judged)
+        if (!j.body || !std::binary_search(seen.begin(), seen.end(), j.body)) return &j;
+      return static_cast<const RelationSource::Judged *>(nullptr);
+    };
+    if (blocked_by.empty()) {
+      if (const auto *j = first_other(open->undecided))
+        blocked_by = !j->body ? "an unknown reference through " + p.related_via
+                              : "whether " + j->address + "." + p.related_via + " refers to this resource";
+    }
+    if (blocked_by.empty() && first_failure.empty()) {
+      if (const auto *j = first_other(open->failing)) first_failure = failure_text(j->address, j->outcome);
+    }
   }
   if (!blocked_by.empty()) {
     out.truth = Truth::Unknown;

@@ -107,19 +107,6 @@ struct Predicate {
   bool outgoing = false;
 };
 
-// The resources linked to the one being judged (the references graph, as
-// the evaluator exposes it to predicates).
-class RelationSource {
- public:
-  virtual ~RelationSource() = default;
-  struct Related {
-    const Node *body = nullptr;  // nullptr: a resource that cannot be known
-    std::string address;
-    bool certain = true;  // false: the link itself is not known
-  };
-  virtual std::vector<Related> related(std::string_view type, std::string_view via, bool outgoing) const = 0;
-};
-
 // Where and why a predicate failed, for the finding's location and message.
 struct Outcome {
   Truth truth = Truth::Unknown;
@@ -133,6 +120,44 @@ struct Outcome {
   // can point at the enclosing block instead of the resource header.
   const Node *missing_in = nullptr;
   const MapEntry *missing_in_entry = nullptr;
+};
+
+// The resources linked to the one being judged (the references graph, as
+// the evaluator exposes it to predicates).
+class RelationSource {
+ public:
+  virtual ~RelationSource() = default;
+  struct Related {
+    const Node *body = nullptr;  // nullptr: a resource that cannot be known
+    std::string address;
+    bool certain = true;  // false: the link itself is not known
+  };
+  virtual std::vector<Related> related(std::string_view type, std::string_view via, bool outgoing) const = 0;
+
+  // Resources of `type` whose `via` is unknown and names no resource, so
+  // that they may refer to the resource asking (never certainly), each
+  // judged by `check` (nullptr: none, each passes), in resource order. They
+  // are the same for every resource of a module instance: a source may
+  // judge them once for all (k buckets and k versioning resources with
+  // unknown `bucket`: k judgements, not k²). A source that has them leaves
+  // them out of related(type, via, false); it may list the resource asking
+  // itself, and resources related() returns, which the caller skips.
+  struct Judged {
+    const Node *body = nullptr;
+    std::string address;
+    Outcome outcome;
+  };
+  struct OpenReferrers {
+    std::vector<Judged> undecided;  // passing or unknown: they may or may not refer to it
+    std::vector<Judged> failing;
+  };
+  virtual std::shared_ptr<const OpenReferrers> open_referrers(std::string_view /*type*/,
+                                                              std::string_view /*via*/,
+                                                              const Predicate * /*check*/) const {
+    return nullptr;
+  }
+  // The body of the resource asking (skipped among open_referrers).
+  virtual const Node *self() const { return nullptr; }
 };
 
 // `relations` answers `related` predicates; without it they are unknown.

@@ -11,6 +11,12 @@ namespace clause::limits {
 
 // Discovery: larger files are skipped with a warning (`skipped-size`).
 inline constexpr uint64_t kMaxFileSize = 8ull * 1024 * 1024;
+// Discovery: the same for HCL (.tf, .tfvars, .hcl). tree-sitter's syntax
+// tree of dense HCL (resources and attributes) takes about 55 times the
+// file's size, the model built from it about 10 more (docs/limits.md): 2 MiB
+// keeps one file's parse near 130 MB. The largest .tf of the shared corpus
+// is 127 KB.
+inline constexpr uint64_t kMaxHclFileSize = 2ull * 1024 * 1024;
 // Parsers: nesting of maps, lists and blocks (`limit-depth`).
 inline constexpr size_t kMaxDepth = 256;
 // YAML: nodes produced through aliases in one file (`limit-alias`).

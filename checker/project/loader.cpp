@@ -30,8 +30,8 @@ namespace {
 // without blocking (a FIFO swapped in must not hang the scan) and read only
 // while it is a regular file within the size limit. Returns the diagnostic
 // when it cannot be used.
-std::optional<Diagnostic> read_file(const std::string &path, uint64_t max_size, std::string &out) {
-  const FileReadResult r = read_regular_file(path, max_size, out);
+std::optional<Diagnostic> read_file(const std::string &path, const SizeLimit &max_size, std::string &out) {
+  const FileReadResult r = read_regular_file(path, max_size.bytes, out);
   switch (r.status) {
     case FileRead::Ok: return std::nullopt;
     case FileRead::Unreadable:
@@ -150,7 +150,9 @@ std::vector<DocumentPtr> parse_files(const Discovery &discovery, const LoadOptio
   std::atomic<size_t> parsed{0};
   parallel_for(files.size(), opts.jobs, [&](size_t i) {
     std::string bytes;
-    if (auto problem = read_file(files[i].abs_path, opts.max_file_size, bytes)) {
+    if (auto problem =
+            read_file(files[i].abs_path,
+                      size_limit_for(files[i].syntax, opts.max_file_size, opts.max_hcl_file_size), bytes)) {
       read_errors[i] = std::move(problem);
     } else if (looks_binary(bytes)) {
       read_errors[i] =

@@ -19,6 +19,7 @@ struct LoadOptions {
   std::vector<std::string> var_files;             // --var-file, applied to every root module
   const ModelCache *cache = nullptr;              // none: parse every file
   uint64_t max_file_size = limits::kMaxFileSize;  // checked again when reading
+  uint64_t max_hcl_file_size = limits::kMaxHclFileSize;
   // What a CloudFormation template's deployment fixes (region, account,
   // parameter values), by the template's absolute path; none: only the
   // template's own defaults are known.

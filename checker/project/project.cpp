@@ -38,7 +38,8 @@ std::vector<ResourceReferences::Related> merged(std::vector<std::pair<size_t, bo
 
 std::vector<ResourceReferences::Related> ResourceReferences::referrers(const std::vector<Resource> &resources,
                                                                        size_t target, std::string_view type,
-                                                                       std::string_view via) const {
+                                                                       std::string_view via,
+                                                                       bool with_open) const {
   std::vector<std::pair<size_t, bool>> found;
   const auto link_key = [&](const ResourceLink &l) {
     return std::make_tuple(l.to, std::string_view(l.attribute), std::string_view(resources[l.from].type));
@@ -55,23 +56,30 @@ std::vector<ResourceReferences::Related> ResourceReferences::referrers(const std
   }
   std::vector<size_t> linked;
   std::vector<Related> out = merged(found, resources, linked);
-  if (target >= module_instance.size()) return out;
-  const uint32_t instance = module_instance[target];
-  const auto key = [&](uint32_t i) {
-    return std::make_pair(open[i].instance, std::string_view(open[i].attribute));
-  };
-  auto open_first = std::lower_bound(
-      open_by_attribute.begin(), open_by_attribute.end(), std::make_pair(instance, via),
-      [&](uint32_t i, const std::pair<uint32_t, std::string_view> &k) { return key(i) < k; });
+  if (!with_open) return out;
   // `linked` is sorted (merged() sorts).
-  for (auto it = open_first; it != open_by_attribute.end() && key(*it) == std::make_pair(instance, via);
-       ++it) {
-    const Open &o = open[*it];
-    if (resources[o.from].type != type || o.from == target) continue;
-    if (std::binary_search(linked.begin(), linked.end(), o.from)) continue;
+  for (uint32_t i : open_referrers(resources, target, type, via)) {
+    const Open &o = open[i];
+    if (o.from == target || std::binary_search(linked.begin(), linked.end(), o.from)) continue;
     out.push_back(Related{&resources[o.from], false});
   }
   return out;
+}
+
+std::span<const uint32_t> ResourceReferences::open_referrers(const std::vector<Resource> &resources,
+                                                             size_t target, std::string_view type,
+                                                             std::string_view via) const {
+  if (target >= module_instance.size()) return {};
+  const auto wanted = std::make_tuple(module_instance[target], via, type);
+  const auto key = [&](uint32_t i) {
+    return std::make_tuple(open[i].instance, std::string_view(open[i].attribute),
+                           std::string_view(resources[open[i].from].type));
+  };
+  auto first = std::lower_bound(open_by_attribute.begin(), open_by_attribute.end(), wanted,
+                                [&](uint32_t i, const auto &k) { return key(i) < k; });
+  auto last = std::upper_bound(first, open_by_attribute.end(), wanted,
+                               [&](const auto &k, uint32_t i) { return k < key(i); });
+  return {open_by_attribute.data() + (first - open_by_attribute.begin()), static_cast<size_t>(last - first)};
 }
 
 std::vector<ResourceReferences::Related> ResourceReferences::referenced(

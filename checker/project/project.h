@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,9 +55,10 @@ struct ResourceReferences {
     std::string attribute;
   };
   std::vector<Open> open;  // sorted by (instance, from, attribute)
-  // Indexes into `open`, sorted by (instance, attribute, from): the open
-  // attributes a `referrers` query can match, without reading every other
-  // open attribute of the instance (a root module of 10,000 resources).
+  // Indexes into `open`, sorted by (instance, attribute, type of from,
+  // from): the open attributes a `referrers` query can match, without
+  // reading every other open attribute of the instance (a root module of
+  // 10,000 resources).
   std::vector<uint32_t> open_by_attribute;
   // Per resource: the module instance it belongs to (same number, same
   // instance); empty when nothing was evaluated.
@@ -69,8 +71,19 @@ struct ResourceReferences {
   // Resources of `type` whose attribute `via` refers to `target`; uncertain
   // ones too: a reference whose key is unknown, or an unknown `via` in the
   // target's module instance.
+  // `with_open` false: only the resources linked to `target`, without the
+  // open attributes (open_referrers lists those).
   std::vector<Related> referrers(const std::vector<Resource> &resources, size_t target, std::string_view type,
-                                 std::string_view via) const;
+                                 std::string_view via, bool with_open = true) const;
+  // The open attributes `via` of resources of `type` in `target`'s module
+  // instance (indexes into `open`, by resource): what may refer to `target`
+  // without a known link. Every resource of one module instance gets the
+  // same range (its begin identifies it), so a caller can judge those
+  // resources once for all of them instead of once per target: k buckets
+  // and k versioning resources with unknown `bucket` are k judgements, not
+  // k². The range may hold `target` itself.
+  std::span<const uint32_t> open_referrers(const std::vector<Resource> &resources, size_t target,
+                                           std::string_view type, std::string_view via) const;
   // Resources of `type` that `source`'s attribute `via` refers to (a null
   // resource, uncertain, when `via` is unknown).
   std::vector<Related> referenced(const std::vector<Resource> &resources, size_t source,

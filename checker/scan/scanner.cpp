@@ -201,6 +201,7 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   load.cache = cache ? &*cache : nullptr;
   load.declared_unit = opts.declared_unit;
   load.max_file_size = opts.discovery.max_file_size;
+  load.max_hcl_file_size = opts.discovery.max_hcl_file_size;
   if (opts.on_progress) {
     load.on_file_parsed = [&](size_t, size_t) {
       files_done.fetch_add(1);

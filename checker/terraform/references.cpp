@@ -373,8 +373,8 @@ ResourceReferences build_references(const std::vector<Resource> &resources,
   out.open_by_attribute.resize(out.open.size());
   std::iota(out.open_by_attribute.begin(), out.open_by_attribute.end(), 0);
   std::stable_sort(out.open_by_attribute.begin(), out.open_by_attribute.end(), [&](uint32_t a, uint32_t b) {
-    return std::tie(out.open[a].instance, out.open[a].attribute) <
-           std::tie(out.open[b].instance, out.open[b].attribute);
+    return std::tie(out.open[a].instance, out.open[a].attribute, resources[out.open[a].from].type) <
+           std::tie(out.open[b].instance, out.open[b].attribute, resources[out.open[b].from].type);
   });
   return out;
 }

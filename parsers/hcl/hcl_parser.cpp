@@ -2,6 +2,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -13,6 +14,7 @@
 #include "checker/model/utf8.h"
 #include "parsers/deadline.h"
 #include "parsers/hcl/hcl_strings.h"
+#include "parsers/hcl/template_chunks.h"
 #include "parsers/hcl/ts_children.h"
 
 extern "C" const TSLanguage *tree_sitter_hcl(void);
@@ -30,7 +32,7 @@ struct Symbols {
       template_else_intro, heredoc_start, heredoc_identifier, collection_value, tuple, object, object_elem,
       variable_expr, function_call, function_arguments, for_expr, operation, unary_operation,
       binary_operation, conditional, get_attr, index, new_index, legacy_index, splat, attr_splat, full_splat,
-      ellipsis, block_start, block_end;
+      ellipsis, block_start, block_end, quoted_template_start, quoted_template_end;
 
   explicit Symbols(const TSLanguage *lang) {
     auto sym = [lang](const char *name) {
@@ -42,6 +44,8 @@ struct Symbols {
     comment = sym("comment");
     identifier = sym("identifier");
     string_lit = sym("string_lit");
+    quoted_template_start = sym("quoted_template_start");
+    quoted_template_end = sym("quoted_template_end");
     expression = sym("expression");
     literal_value = sym("literal_value");
     numeric_lit = sym("numeric_lit");
@@ -127,8 +131,9 @@ class HclWalker {
   bool errors_capped_ = false;
   uint32_t last_error_line_ = 0;
 
-  std::string_view text(TSNode n) const {
-    uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+  std::string_view text(TSNode n) const { return text_between(ts_node_start_byte(n), ts_node_end_byte(n)); }
+
+  std::string_view text_between(uint32_t b, uint32_t e) const {
     if (e > doc_.source.size() || b > e) return {};
     return std::string_view(doc_.source).substr(b, e - b);
   }
@@ -219,6 +224,9 @@ class HclWalker {
     t = first == std::string_view::npos ? std::string_view() : t.substr(first);
     size_t nl = t.find_first_of("\r\n");
     if (nl != std::string_view::npos) t = t.substr(0, nl);
+    // In error recovery a template chunk may run on over the spaces after
+    // the text (template_chunks.c): they are not what was unexpected.
+    t = t.substr(0, t.find_last_not_of(" \t") + 1);
     return t.empty() ? "syntax error" : "syntax error: unexpected '" + printable_text(t, 40) + "'";
   }
 
@@ -426,11 +434,27 @@ class HclWalker {
   }
 
   std::string string_literal_value(TSNode lit) {
+    if (auto between = between_quotes(lit)) return unescape_hcl(*between);
     std::string out;
     for (TSNode c : Children(lit, true)) {
       if (ts_node_symbol(c) == s_.template_literal) out += unescape_hcl(text(c));
     }
     return out;
+  }
+
+  // The source text between the quotes of a string (nullopt when either
+  // quote is missing). Read from the source, not from the literal chunks:
+  // the grammar skips spaces before a chunk as it does before any token, so
+  // the chunks miss spaces at the start of a string.
+  std::optional<std::string_view> between_quotes(TSNode quoted) {
+    std::optional<uint32_t> open_end, close_start;
+    for (TSNode c : Children(quoted, false)) {
+      const TSSymbol cs = ts_node_symbol(c);
+      if (cs == s_.quoted_template_start && !open_end) open_end = ts_node_end_byte(c);
+      if (cs == s_.quoted_template_end) close_start = ts_node_start_byte(c);
+    }
+    if (!open_end || !close_start || *close_start < *open_end) return std::nullopt;
+    return text_between(*open_end, *close_start);
   }
 
   // A quoted or heredoc template made only of literal text.
@@ -474,6 +498,7 @@ class HclWalker {
       out = heredoc_body(src.substr(begin, end - begin), indented);
       return true;
     }
+    if (auto between = between_quotes(tmpl)) raw = unescape_hcl(*between);
     out = raw;
     return true;
   }
@@ -817,6 +842,16 @@ bool patch_bare_exponents(TSNode root, std::string &text) {
   return patched;
 }
 
+// An empty span at byte `offset` of `source` (clamped to its end).
+Span span_at(std::string_view source, uint32_t offset) {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(source.size()));
+  uint32_t line = 1, line_start = 0;
+  for (uint32_t i = 0; i < offset; ++i)
+    if (source[i] == '\n') ++line, line_start = i + 1;
+  const uint32_t col = offset - line_start + 1;
+  return Span{line, col, line, col, offset, offset};
+}
+
 // One parser per thread, reused from file to file: a new parser allocates
 // its stacks and lexer afresh, a reused one keeps them (and its pool of
 // subtrees). Deleted when the thread ends.
@@ -856,22 +891,45 @@ void parse_hcl(Document &doc, const ParseOptions &opts) {
     src = patched;
     return patched;
   };
-  // Parsed through the progress callback so that a pathological file cannot
-  // hold a worker past the deadline: tree-sitter then returns no tree.
-  Deadline deadline(opts.timeout);
+  // Parsed through the progress callback (every 100 parse steps) so that a
+  // pathological file cannot hold a worker past the deadline, nor go on once
+  // the grammar's scanner has lost its templates (template_chunks.h):
+  // tree-sitter then returns no tree.
+  struct Progress {
+    Deadline deadline;
+    std::optional<uint32_t> overflow_at;
+  } progress{Deadline(opts.timeout), std::nullopt};
+  clause_hcl_scanner_reset();
   TSInput input{&src, read_buffer, TSInputEncodingUTF8, nullptr};
-  TSParseOptions parse_options{
-      &deadline, [](TSParseState *state) { return static_cast<Deadline *>(state->payload)->passed(); }};
+  TSParseOptions parse_options{&progress, [](TSParseState *state) {
+                                 auto &p = *static_cast<Progress *>(state->payload);
+                                 if (clause_hcl_scanner_overflowed()) {
+                                   if (!p.overflow_at) p.overflow_at = state->current_byte_offset;
+                                   return true;
+                                 }
+                                 return p.deadline.passed_now();
+                               }};
   TSTree *tree = ts_parser_parse_with_options(parser, nullptr, input, parse_options);
   if (tree && ts_node_has_error(ts_tree_root_node(tree)) &&
       patch_bare_exponents(ts_tree_root_node(tree), copy())) {
     ts_tree_delete(tree);
+    clause_hcl_scanner_reset();
     tree = ts_parser_parse_with_options(parser, nullptr, input, parse_options);
   }
-  if (!tree) {
+  if (!tree || clause_hcl_scanner_overflowed()) {
     // A halted parse would otherwise resume on the thread's next file.
+    if (tree) ts_tree_delete(tree);
     ts_parser_reset(parser);
-    const bool timed_out = deadline.passed();
+    if (clause_hcl_scanner_overflowed()) {
+      doc.diagnostics.push_back(Diagnostic{
+          DiagLevel::Error, "limit-depth",
+          "more than 127 strings, interpolations and heredocs open at once (about 63 nested \"${\"), or a "
+          "heredoc marker longer than 127 characters: more than the HCL grammar can hold; the file was not "
+          "analysed",
+          span_at(doc.source, progress.overflow_at.value_or(static_cast<uint32_t>(doc.source.size())))});
+      return;
+    }
+    const bool timed_out = progress.deadline.passed_now();
     doc.diagnostics.push_back(Diagnostic{
         DiagLevel::Error, timed_out ? "limit-parse-time" : "parse-error",
         timed_out ? parse_timeout_message(opts.timeout) : std::string("the HCL parser gave up"), Span{}});

@@ -340,10 +340,10 @@ TEST(HostileInput, FileOverTheSizeLimitIsSkipped) {
   Root root;
   std::string big = root.write("huge.tf", "");
   fs::resize_file(big, 9u << 20);  // sparse: costs no disk
-  expect_scan(root, root.scan(),
-              {root.at("huge.tf") +
-               ": warning: file is 9437184 bytes, over the 8388608-byte limit (--max-file-size); skipped "
-               "[skipped-size]"});
+  expect_scan(
+      root, root.scan(),
+      {root.at("huge.tf") + ": warning: file is 9437184 bytes, over the 2097152-byte limit for HCL files "
+                            "(--max-hcl-file-size); skipped [skipped-size]"});
   root.write("small.tf", kGood);
   CliRun r = root.scan("--max-file-size 64");
   EXPECT_EQ(r.exit_code, 0) << r.out;  // good.tf (65 bytes) is over a 64-byte limit too
@@ -352,6 +352,25 @@ TEST(HostileInput, FileOverTheSizeLimitIsSkipped) {
                           ": warning: file is 65 bytes, over the 64-byte limit (--max-file-size); skipped "
                           "[skipped-size]"))
       << r.out;
+}
+
+// HCL files have a smaller limit of their own (2 MiB): their syntax tree
+// takes about 55 times their size. A larger one is skipped naming that
+// limit; raised, the file is read; JSON and YAML keep --max-file-size.
+TEST(HostileInput, HclFileOverItsOwnLimitIsSkipped) {
+  Root root;
+  std::string big;
+  while (big.size() < (3u << 20)) big += "# " + std::string(97, 'x') + "\n";
+  big += "resource \"aws_db_instance\" \"big\" {\n  backup_retention_period = 1\n}\n";
+  root.write("big.tf", big);
+  root.write("big.json", "{\"a\": \"" + std::string(3u << 20, 'y') + "\"}");
+  expect_scan(root, root.scan(),
+              {root.at("big.tf") + ": warning: file is " + std::to_string(big.size()) +
+               " bytes, over the 2097152-byte limit for HCL files (--max-hcl-file-size); skipped "
+               "[skipped-size]"});
+  CliRun r = root.scan("--max-hcl-file-size 4194304");
+  expect_scan(root, r, {});
+  EXPECT_TRUE(has_line_starting(r.out, root.at("big.tf") + ":31460:3: medium: [CL-0901]")) << r.out;
 }
 
 TEST(HostileInput, ParseTimeLimit) {

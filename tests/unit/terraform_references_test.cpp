@@ -426,3 +426,65 @@ INSTANTIATE_TEST_SUITE_P(TwoSizes, CountedInstances, ::testing::Values(500, 1000
 
 }  // namespace
 }  // namespace clause
+
+namespace clause {
+namespace {
+
+class OpenReferrers : public ::testing::TestWithParam<int> {};
+
+// n buckets and n versioning resources whose `bucket` is unknown (an element
+// of a variable without a value): each versioning resource may refer to
+// every bucket. The `related` check judges each of them once for all n
+// buckets (n judgements; before, each bucket judged all n: n²), and every
+// bucket stays undecided, naming the first versioning resource that may
+// refer to it and passes (v0 fails its check).
+TEST_P(OpenReferrers, JudgedOnceForEveryBucket) {
+  const int n = GetParam();
+  std::string src = "variable \"names\" {}\n";
+  for (int i = 0; i < n; ++i) {
+    const std::string k = std::to_string(i);
+    src += "resource \"aws_s3_bucket\" \"b" + k + "\" {\n  bucket = var.names[" + k + "]\n}\n";
+    src += "resource \"aws_s3_bucket_versioning\" \"v" + k + "\" {\n  bucket = var.names[" + k +
+           "]\n  versioning_configuration {\n    status = \"" + (i == 0 ? "Suspended" : "Enabled") +
+           "\"\n  }\n}\n";
+  }
+  Project p = project_with_main(src);
+  ASSERT_EQ(p.resources.size(), static_cast<size_t>(2 * n));
+  RuleSet rules;
+  rules.add(load_rules_from_text(kRule, "test.yaml"));
+  Evaluation ev = evaluate_rules(rules, p, EvaluationOptions{true});
+  EXPECT_EQ(ev.open_referrers_judged, static_cast<uint64_t>(n));
+  EXPECT_TRUE(ev.findings.empty());
+  ASSERT_EQ(ev.undecided.size(), static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    const std::string bucket = "aws_s3_bucket.b" + std::to_string(i);
+    EXPECT_EQ(ev.undecided[i].resource, bucket);
+    EXPECT_EQ(ev.undecided[i].message,
+              "CL-0999 could not be decided for " + bucket +
+                  ": aws_s3_bucket_versioning.bucket depends on `whether aws_s3_bucket_versioning.v1.bucket "
+                  "refers to this resource`, which is not known statically");
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(TwoSizes, OpenReferrers, ::testing::Values(300, 600));
+
+// Only v0 may refer to the bucket, and it fails: the check fails, naming it
+// (an open referrer decides a failure when nothing else does).
+TEST(OpenReferrersOne, FailingOneDecides) {
+  Project p = project_with_main(
+      "variable \"name\" {}\n"
+      "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n"
+      "resource \"aws_s3_bucket_versioning\" \"v0\" {\n  bucket = var.name\n"
+      "  versioning_configuration {\n    status = \"Suspended\"\n  }\n}\n");
+  RuleSet rules;
+  rules.add(load_rules_from_text(kRule, "test.yaml"));
+  Evaluation ev = evaluate_rules(rules, p, EvaluationOptions{true});
+  EXPECT_EQ(ev.open_referrers_judged, 1u);
+  ASSERT_EQ(ev.findings.size(), 1u);
+  EXPECT_EQ(ev.findings[0].message,
+            "aws_s3_bucket.b: aws_s3_bucket_versioning.v0 (versioning_configuration.status is Suspended)");
+  EXPECT_TRUE(ev.undecided.empty());
+}
+
+}  // namespace
+}  // namespace clause

@@ -36,6 +36,16 @@ inline std::string render_value(const Node &n) {
   return "";
 }
 
+// `src` parsed as main.tf with the default options.
+inline Document parsed_main_tf(const std::string &src) {
+  Document d;
+  d.kind = DocKind::Terraform;
+  d.path = "main.tf";
+  d.source = src;
+  parse_hcl(d, ParseOptions{});
+  return d;
+}
+
 class TerraformFiles {
  public:
   // Adds a file; `.tfvars` files are variable files, others configuration.
