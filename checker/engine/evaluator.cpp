@@ -82,6 +82,12 @@ std::string inputs_named(const AssumedDefault &use) {
          names;
 }
 
+// What decided a value, for a finding's message: "with the default of
+// variable X", or the note the model wrote (a plan's deployed value).
+std::string default_note(const AssumedDefault &use) {
+  return use.note.empty() ? "with the default of " + inputs_named(use) : use.note;
+}
+
 // Resources per parallel task: enough that a task outweighs its scheduling
 // and its own tally map, few enough that a root of a few thousand resources
 // still splits over every core.
@@ -286,7 +292,7 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
             rule->info, std::move(parts), o.path_text.empty() ? "a value" : o.path_text, o.blocked_by));
       } else {
         parts.message = expand_message(dc.message, res, o, leaf ? expected_text(*leaf) : "") +
-                        (assumed ? " (with the default of " + inputs_named(*assumed) + ")" : "");
+                        (assumed ? " (" + default_note(*assumed) + ")" : "");
         out.findings.push_back(make_finding(rule->info, std::move(parts)));
       }
     }

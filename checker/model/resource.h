@@ -50,6 +50,10 @@ struct AssumedDefault {
   // scan calls. Its callers choose these values, so what rests on one is
   // undecided.
   bool callers_decide = false;
+  // Set when no input's default decided the value but something else the
+  // finding should name (a plan's prior_state or resource_drift): said in
+  // its message instead of "with the default of ...".
+  std::string note = {};
 };
 
 struct Resource {
@@ -71,7 +75,8 @@ struct Resource {
   // Terraform plan: the resource's `expressions` in the plan's
   // `configuration` section (what the user wrote); nullptr when it has none.
   const Node *configuration = nullptr;
-  // Values of `body` decided by parameter defaults (CloudFormation).
+  // Values of `body` decided by input defaults (CloudFormation parameters,
+  // Terraform root variables) or, in a plan, by the deployed object.
   std::vector<AssumedDefault> assumed_defaults;
   // The deployment unit it belongs to (index into Project::units), kNoUnit
   // for an agreement's pseudo-resource.
