@@ -73,21 +73,6 @@ const AssumedDefault *deciding_default(const Resource &r, const Outcome &o) {
   return nullptr;
 }
 
-// "parameter P", "variables A and B".
-std::string inputs_named(const AssumedDefault &use) {
-  std::string names;
-  for (size_t i = 0; i < use.parameters.size(); ++i)
-    names += (i ? (i + 1 == use.parameters.size() ? " and " : ", ") : "") + use.parameters[i];
-  return std::string(use.variables ? "variable" : "parameter") + (use.parameters.size() > 1 ? "s " : " ") +
-         names;
-}
-
-// What decided a value, for a finding's message: "with the default of
-// variable X", or the note the model wrote (a plan's deployed value).
-std::string default_note(const AssumedDefault &use) {
-  return use.note.empty() ? "with the default of " + inputs_named(use) : use.note;
-}
-
 // Resources per parallel task: enough that a task outweighs its scheduling
 // and its own tally map, few enough that a root of a few thousand resources
 // still splits over every core.

@@ -56,6 +56,19 @@ struct AssumedDefault {
   std::string note = {};
 };
 
+// "variable X", "parameters A and B": the inputs whose defaults `use` names.
+std::string inputs_named(const AssumedDefault &use);
+// What a finding's message says of `use`, in its parentheses: "with the
+// default of variable X", or its note.
+std::string default_note(const AssumedDefault &use);
+
+struct Resource;
+// The input default (or note) that decided the value a finding stands on:
+// `node` (a value of `r`'s body; may be null) lies within what the default
+// decided, or what it decided lies within the finding's `span` (not `r`'s
+// header). nullptr when the value was written out.
+const AssumedDefault *default_deciding(const Resource &r, const Node *node, const Span &span);
+
 struct Resource {
   // Terraform "aws_s3_bucket.logs" (with "module.x." prefixes), CloudFormation
   // the logical id, Kubernetes "Kind/namespace/name".
