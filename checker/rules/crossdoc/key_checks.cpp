@@ -217,6 +217,7 @@ const std::map<std::string, EncryptionSetting, std::less<>> &encryption_settings
       {"AWS::EC2::Volume", {"Properties.Encrypted", false}},
       {"AWS::ElastiCache::ReplicationGroup", {"Properties.AtRestEncryptionEnabled", false}},
       {"AWS::OpenSearchService::Domain", {"Properties.EncryptionAtRestOptions.Enabled", false}},
+      {"AWS::SQS::Queue", {"Properties.SqsManagedSseEnabled", true}},
   };
   return kSettings;
 }
@@ -229,6 +230,7 @@ bool inherits_encryption(const IndexedResource &r) {
     if (mode && *mode == "serverless") return true;  // always encrypted
   }
   if (r.type() == "aws_sqs_queue" && !attr(r.body(), "kms_master_key_id").absent()) return true;
+  if (r.type() == "AWS::SQS::Queue" && !attr(r.body(), "Properties.KmsMasterKeyId").absent()) return true;
   return false;
 }
 
