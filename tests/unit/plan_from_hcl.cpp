@@ -1,5 +1,6 @@
 #include "tests/unit/plan_from_hcl.h"
 
+#include <cstdio>
 #include <set>
 
 #include "checker/terraform/values.h"
