@@ -12,6 +12,7 @@ void Judge::fail(const IndexedResource &r, const Membership &m, const Span &span
     ctx_.undecided(r.document(), span, r.address(), m.blocked_by);
     return;
   }
+  if (ctx_.note_default(*r.resource, nullptr, span, message)) return;
   for (const auto &call : r.resource->call_chain)
     related.push_back(RelatedLocation{call, "instantiated through this module call"});
   ctx_.report(r.document(), span.valid() ? span : r.resource->span, std::move(message), r.address(),

@@ -77,15 +77,6 @@ const AssumedDefault *deciding_default(const Resource &r, const Outcome &o) {
   return nullptr;
 }
 
-// "parameter P", "variables A and B".
-std::string inputs_named(const AssumedDefault &use) {
-  std::string names;
-  for (size_t i = 0; i < use.parameters.size(); ++i)
-    names += (i ? (i + 1 == use.parameters.size() ? " and " : ", ") : "") + use.parameters[i];
-  return std::string(use.variables ? "variable" : "parameter") + (use.parameters.size() > 1 ? "s " : " ") +
-         names;
-}
-
 // Resources per parallel task: enough that a task outweighs its scheduling
 // and its own tally map, few enough that a root of a few thousand resources
 // still splits over every core.
@@ -342,7 +333,7 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
             rule->info, std::move(parts), o.path_text.empty() ? "a value" : o.path_text, o.blocked_by));
       } else {
         parts.message = expand_message(dc.message, res, o, leaf ? expected_text(*leaf) : "") +
-                        (assumed ? " (with the default of " + inputs_named(*assumed) + ")" : "");
+                        (assumed ? " (" + default_note(*assumed) + ")" : "");
         out.findings.push_back(make_finding(rule->info, std::move(parts)));
       }
     }

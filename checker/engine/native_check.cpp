@@ -134,14 +134,30 @@ void NativeCheckContext::undecided(const Document &doc, const Span &span, std::s
                                               "it", blocked_by));
 }
 
+bool NativeCheckContext::note_default(const Resource &r, const Node *node, const Span &span,
+                                      std::string &message) const {
+  const AssumedDefault *use = default_deciding(r, node, span);
+  if (!use) return false;
+  if (!use->callers_decide) {
+    message += " (" + default_note(*use) + ")";
+    return false;
+  }
+  std::string inputs;
+  for (const std::string &name : use->parameters) inputs += (inputs.empty() ? "var." : ", var.") + name;
+  undecided(r, node, span, inputs);
+  return true;
+}
+
 void NativeCheckContext::report(const Resource &r, const Node *node, const Span &span, std::string message,
                                 std::vector<RelatedLocation> related) const {
+  if (note_default(r, node, span, message)) return;
   if (r.rendered) related.push_back(kustomize::rendered_by(*r.rendered));
   report(r.document_of(node), r.span_of(node, span), std::move(message), r.address, std::move(related));
 }
 
 void NativeCheckContext::report_in_unit(const Resource &r, const Node *node, const Span &span,
                                         std::string message, std::vector<RelatedLocation> related) const {
+  if (note_default(r, node, span, message)) return;
   if (r.rendered) related.push_back(kustomize::rendered_by(*r.rendered));
   report_in_unit(r.unit, r.document_of(node), r.span_of(node, span), std::move(message), r.address,
                  std::move(related));

@@ -63,13 +63,22 @@ class NativeCheckContext {
   // The same for a value of resource `r`: at `span` of the document `node`
   // was written in (a rendered object's patch or kustomization, see
   // Resource::document_of), `r`'s header when `node` is null; the
-  // kustomization that renders `r` becomes a related location.
+  // kustomization that renders `r` becomes a related location. A value an
+  // input's default decided says so (Resource::assumed_defaults).
   void report(const Resource &r, const Node *node, const Span &span, std::string message,
               std::vector<RelatedLocation> related = {}) const;
   // The same for a finding about `r`'s deployment unit as a whole.
   void report_in_unit(const Resource &r, const Node *node, const Span &span, std::string message,
                       std::vector<RelatedLocation> related = {}) const;
   void undecided(const Resource &r, const Node *node, const Span &span, std::string blocked_by) const;
+
+  // A finding on a value of `r` (`node`, may be null; at `span`) that an
+  // input's default decided: appends "(with the default of variable X)"
+  // (or the model's note) to `message` and returns false; when the callers
+  // of a reusable module choose that value, reports the check undecided
+  // and returns true (nothing left to report). The report() overloads for
+  // a Resource call it; checks that report at a Document call it first.
+  bool note_default(const Resource &r, const Node *node, const Span &span, std::string &message) const;
 
   // For the compliance summary: call once per target the check judged
   // (resource, agreement, pair). report()/undecided() count as a failure /

@@ -33,4 +33,29 @@ bool Resource::absence_written(const Node *node, std::string_view path) const {
   return false;
 }
 
+std::string inputs_named(const AssumedDefault &use) {
+  std::string names;
+  for (size_t i = 0; i < use.parameters.size(); ++i)
+    names += (i ? (i + 1 == use.parameters.size() ? " and " : ", ") : "") + use.parameters[i];
+  return std::string(use.variables ? "variable" : "parameter") + (use.parameters.size() > 1 ? "s " : " ") +
+         names;
+}
+
+std::string default_note(const AssumedDefault &use) {
+  return use.note.empty() ? "with the default of " + inputs_named(use) : use.note;
+}
+
+const AssumedDefault *default_deciding(const Resource &r, const Node *node, const Span &span) {
+  auto within = [](const Span &inner, const Span &outer) {
+    return inner.valid() && outer.valid() && inner.start_offset >= outer.start_offset &&
+           inner.end_offset <= outer.end_offset;
+  };
+  const bool at_header = span.start_offset == r.span.start_offset && span.end_offset == r.span.end_offset;
+  for (const AssumedDefault &use : r.assumed_defaults) {
+    if (!use.removed_path.empty()) continue;
+    if ((node && within(node->span, use.span)) || (!at_header && within(use.span, span))) return &use;
+  }
+  return nullptr;
+}
+
 }  // namespace clause

@@ -50,7 +50,24 @@ struct AssumedDefault {
   // scan calls. Its callers choose these values, so what rests on one is
   // undecided.
   bool callers_decide = false;
+  // Set when no input's default decided the value but something else the
+  // finding should name (a plan's prior_state or resource_drift): said in
+  // its message instead of "with the default of ...".
+  std::string note = {};
 };
+
+// "variable X", "parameters A and B": the inputs whose defaults `use` names.
+std::string inputs_named(const AssumedDefault &use);
+// What a finding's message says of `use`, in its parentheses: "with the
+// default of variable X", or its note.
+std::string default_note(const AssumedDefault &use);
+
+struct Resource;
+// The input default (or note) that decided the value a finding stands on:
+// `node` (a value of `r`'s body; may be null) lies within what the default
+// decided, or what it decided lies within the finding's `span` (not `r`'s
+// header). nullptr when the value was written out.
+const AssumedDefault *default_deciding(const Resource &r, const Node *node, const Span &span);
 
 struct Resource {
   // Terraform "aws_s3_bucket.logs" (with "module.x." prefixes), CloudFormation
@@ -71,7 +88,8 @@ struct Resource {
   // Terraform plan: the resource's `expressions` in the plan's
   // `configuration` section (what the user wrote); nullptr when it has none.
   const Node *configuration = nullptr;
-  // Values of `body` decided by parameter defaults (CloudFormation).
+  // Values of `body` decided by input defaults (CloudFormation parameters,
+  // Terraform root variables) or, in a plan, by the deployed object.
   std::vector<AssumedDefault> assumed_defaults;
   // The deployment unit it belongs to (index into Project::units), kNoUnit
   // for an agreement's pseudo-resource.

@@ -1,5 +1,7 @@
 #include "parsers/terraform/plan_resources.h"
 
+#include "parsers/terraform/plan_state.h"
+
 #include <algorithm>
 #include <memory>
 #include <string_view>
@@ -59,13 +61,6 @@ void mark_unknown(Node &target, const Node &u) {
   }
 }
 
-// An expression of the plan's configuration ({"constant_value": ...} or
-// {"references": [...]}), as opposed to a nested block (a list of maps of
-// expressions).
-bool is_configured_expression(const Node &n) {
-  return n.is_map() && (n.get("constant_value") || n.get("references"));
-}
-
 // Removes from `body` the values unknown after apply (or null) that the
 // configuration never set: the provider decides them, as for an HCL
 // resource that omits them, so rules apply the same defaults. An unknown the
@@ -89,6 +84,17 @@ void drop_unconfigured(Node &body, const Node &expressions, std::string_view kee
   }
 }
 
+// An object the plan keeps holds its deployed values where the
+// configuration leaves an attribute to the provider (plan_state.h).
+void deployed_values(Node &body, Resource &r, const PlanState &state) {
+  if (!state.keeps(r.address)) return;
+  auto prior = state.prior.find(r.address);
+  if (prior == state.prior.end()) return;
+  auto drift = state.drift.find(r.address);
+  take_deployed_values(body, *r.configuration, *prior->second,
+                       drift == state.drift.end() ? nullptr : &drift->second, r.assumed_defaults);
+}
+
 // What the plan's `configuration` says: every resource's `expressions`, by
 // its address in the configuration (module calls as `module.NAME.`, no
 // index), and whether a provider sets default_tags.
@@ -99,7 +105,8 @@ struct PlanConfiguration {
 
 void add_resource(const Document &doc, const Node &item,
                   const std::unordered_map<std::string_view, const Node *> &unknowns,
-                  const PlanConfiguration &configuration, std::vector<Resource> &out) {
+                  const PlanConfiguration &configuration, const PlanState &state,
+                  std::vector<Resource> &out) {
   const Node *address = item.get("address");
   if (!address || !address->is_string()) return;
   if (text_of(item, "mode") == "data") return;
@@ -121,11 +128,15 @@ void add_resource(const Document &doc, const Node &item,
   } else {
     auto body = std::make_shared<Node>(values && values->is_map() ? *values : Node::make_map(item.span));
     if (unknown != unknowns.end()) mark_unknown(*body, *unknown->second);
-    if (r.configuration)
+    if (r.configuration) {
+      deployed_values(*body, r, state);
       drop_unconfigured(*body, *r.configuration, configuration.default_tags ? "tags_all" : "");
+    }
     r.body = body.get();
     r.owned_body = std::move(body);
   }
+  if (auto drift = state.drift.find(r.address); drift != state.drift.end())
+    note_drift(*r.body, r.configuration, drift->second, r.assumed_defaults);
   out.push_back(std::move(r));
 }
 
@@ -189,6 +200,10 @@ std::string configuration_address(std::string_view address) {
   return out;
 }
 
+bool is_configured_expression(const Node &n) {
+  return n.is_map() && (n.get("constant_value") || n.get("references"));
+}
+
 bool PlanChange::is(std::string_view action) const {
   return std::find(actions.begin(), actions.end(), action) != actions.end();
 }
@@ -231,6 +246,7 @@ std::vector<Resource> plan_resources(const Document &doc) {
   if (!module) return out;
 
   const PlanConfiguration configuration = configured_resources(*root);
+  const PlanState state = plan_state(*root);
   std::vector<PlanChange> changes = plan_changes(doc);
   std::unordered_map<std::string_view, const Node *> unknowns;
   for (const auto &c : changes)
@@ -244,7 +260,7 @@ std::vector<Resource> plan_resources(const Document &doc) {
     if (!m->is_map()) continue;
     if (const Node *resources = m->get("resources"); resources && resources->is_list()) {
       for (const auto &item : resources->items)
-        if (item.is_map()) add_resource(doc, item, unknowns, configuration, out);
+        if (item.is_map()) add_resource(doc, item, unknowns, configuration, state, out);
     }
     if (const Node *children = m->get("child_modules"); children && children->is_list()) {
       for (auto it = children->items.rbegin(); it != children->items.rend(); ++it) stack.push_back(&*it);

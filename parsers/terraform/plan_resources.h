@@ -39,6 +39,11 @@ std::vector<Resource> plan_resources(const Document &doc);
 // (`module.a["x"].aws_s3_bucket.b[0]` -> `module.a.aws_s3_bucket.b`).
 std::string configuration_address(std::string_view address);
 
+// An expression of the plan's configuration ({"constant_value": ...} or
+// {"references": [...]}), as opposed to a nested block (a list of maps of
+// expressions).
+bool is_configured_expression(const Node &n);
+
 // One entry of `resource_changes`, data sources included (mode says which).
 struct PlanChange {
   std::string address;               // "module.db.aws_db_instance.this"

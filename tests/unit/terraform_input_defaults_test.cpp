@@ -115,3 +115,49 @@ TEST(TerraformInputDefaults, DynamicBlockADefaultLeftEmpty) {
 
 }  // namespace
 }  // namespace clause
+
+namespace clause {
+namespace {
+
+// Native checks say it too: a cross-document check (CL-0971, retention
+// against the agreement) on a value a root variable's default decided.
+const std::string kAgreement =
+    "apiVersion: clause/v1alpha1\n"
+    "kind: CloudServiceAgreement\n"
+    "metadata: { id: csa, version: \"1.0\" }\n"
+    "reliability:\n"
+    "  backup: { frequency: PT1H, retention: P35D }\n";
+const std::string kRetention = "variable \"retention\" {\n  default = 7\n}\n";
+const std::string kNativeScan = "scan --no-cache --no-config --no-color --enable CL-0971 ";
+
+TEST(TerraformInputDefaults, NativeChecksNameTheVariableWhoseDefaultDecided) {
+  testing::TempTree t;
+  t.write("main.tf", "provider \"aws\" {\n  region = \"eu-west-1\"\n}\n" + kDatabase + kRetention);
+  t.write("agreement.yaml", kAgreement);
+  auto r = testing::run_in(t.path(), kNativeScan + "--disable CL-0901 .");
+  EXPECT_NE(r.out.find("main.tf:6:3: high: [CL-0971] "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("kept 7 days (point-in-time recovery (backup_retention_period = 7)) (with the default "
+                       "of variable retention)"),
+            std::string::npos)
+      << r.out;
+  // Set by a variable file: no default, no note.
+  t.write("terraform.tfvars", "retention = 3\n");
+  r = testing::run_in(t.path(), kNativeScan + "--disable CL-0901 .");
+  EXPECT_NE(r.out.find("kept 3 days"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("with the default of"), std::string::npos) << r.out;
+}
+
+TEST(TerraformInputDefaults, NativeChecksLeaveAReusableModulesDefaultToItsCallers) {
+  testing::TempTree t;
+  t.write("main.tf", kDatabase + kRetention + "output \"id\" {\n  value = aws_db_instance.db.id\n}\n");
+  t.write("agreement.yaml", kAgreement);
+  auto r = testing::run_in(t.path(), kNativeScan + "--disable CL-0901 --strict .");
+  EXPECT_EQ(r.out.find("high: [CL-0971]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("info: [CL-0971] CL-0971 could not be decided for aws_db_instance.db: it depends on "
+                       "`var.retention`"),
+            std::string::npos)
+      << r.out;
+}
+
+}  // namespace
+}  // namespace clause

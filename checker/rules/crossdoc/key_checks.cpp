@@ -219,6 +219,7 @@ const std::map<std::string, EncryptionSetting, std::less<>> &encryption_settings
       {"AWS::EC2::Volume", {"Properties.Encrypted", false}},
       {"AWS::ElastiCache::ReplicationGroup", {"Properties.AtRestEncryptionEnabled", false}},
       {"AWS::OpenSearchService::Domain", {"Properties.EncryptionAtRestOptions.Enabled", false}},
+      {"AWS::SQS::Queue", {"Properties.SqsManagedSseEnabled", true}},
   };
   return kSettings;
 }
@@ -232,6 +233,9 @@ bool inherits_encryption(const IndexedResource &r) {
     if (mode && *mode == "serverless") return true;  // always encrypted
   }
   if (r.type() == "aws_sqs_queue" && !read_attribute(r.body(), "kms_master_key_id", kFirstElement).absent())
+    return true;
+  if (r.type() == "AWS::SQS::Queue" &&
+      !read_attribute(r.body(), "Properties.KmsMasterKeyId", kFirstElement).absent())
     return true;
   return false;
 }
