@@ -79,18 +79,26 @@ Ceiling ceiling_of(const IndexedResource &r, bool storage) {
     if (auto n = a.as_number()) c.value = *n * scale;
     c.text = name + (a.known() ? " = " + a.node->scalar_text() : "");
   };
+  // RDS grows storage up to its maximum when one is set, else stays at its
+  // allocation.
+  auto rds = [&](const std::string &max_path, const std::string &allocated_path) {
+    const std::string max_name = max_path.substr(max_path.rfind('.') + 1);
+    Attribute max = read_attribute(b, max_path, kFirstElement);
+    if ((max.known() && max.as_number().value_or(0) > 0) || max.unknown())
+      from(max, 1, max_name);
+    else
+      from(read_attribute(b, allocated_path, kFirstElement), 1,
+           allocated_path.substr(allocated_path.rfind('.') + 1) + " (storage autoscaling is off)");
+  };
   if (storage) {
     if (t == "aws_db_instance") {
-      Attribute max = read_attribute(b, "max_allocated_storage", kFirstElement);
-      if (max.known() && max.as_number().value_or(0) > 0)
-        from(max, 1, "max_allocated_storage");
-      else if (max.unknown())
-        from(max, 1, "max_allocated_storage");
-      else
-        from(read_attribute(b, "allocated_storage", kFirstElement), 1,
-             "allocated_storage (storage autoscaling is off)");
+      rds("max_allocated_storage", "allocated_storage");
+    } else if (t == "AWS::RDS::DBInstance") {
+      rds("Properties.MaxAllocatedStorage", "Properties.AllocatedStorage");
     } else if (t == "aws_ebs_volume") {
       from(read_attribute(b, "size", kFirstElement), 1, "size");
+    } else if (t == "AWS::EC2::Volume") {
+      from(read_attribute(b, "Properties.Size", kFirstElement), 1, "Size");
     } else if (t == "azurerm_postgresql_flexible_server") {
       if (read_attribute(b, "auto_grow_enabled", kFirstElement).as_bool().value_or(false))
         c.unlimited = c.judged = true;
