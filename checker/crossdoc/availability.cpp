@@ -1,5 +1,7 @@
 #include "checker/crossdoc/availability.h"
+
 #include "checker/model/attribute.h"
+#include "checker/model/unknown.h"
 
 #include <set>
 
@@ -71,6 +73,7 @@ bool has_zone_standby_rule(const std::string &type) {
                                                             "google_sql_database_instance",
                                                             "google_redis_instance",
                                                             "AWS::RDS::DBInstance",
+                                                            "AWS::RDS::DBCluster",
                                                             "AWS::ElastiCache::ReplicationGroup"};
   return kTypes.count(type) > 0;
 }
@@ -104,6 +107,24 @@ Standby zone_standby(const ResourceIndex &index, const IndexedResource &r, bool 
     if (total >= 2) return yes();
     return no(Attribute{}, "has " + std::to_string(static_cast<int>(total)) +
                                " aws_rds_cluster_instance, so no replica can take over");
+  }
+  if (t == "AWS::RDS::DBCluster") {
+    if (!read_attribute(body, "Properties.DBClusterInstanceClass", kFirstElement).absent())
+      return yes();  // Multi-AZ DB cluster
+    // Members name their cluster by Ref; one that names a cluster otherwise
+    // (a literal identifier, an open parameter) may be this one's.
+    size_t members = index.referrers(r, "AWS::RDS::DBInstance", "Properties.DBClusterIdentifier").size();
+    if (members >= 2) return yes();
+    for (const IndexedResource *i : index.of_type("AWS::RDS::DBInstance")) {
+      Attribute named = read_attribute(i->body(), "Properties.DBClusterIdentifier", kFirstElement);
+      if (named.present() && !intrinsic_target(*named.node))
+        return Standby{Standby::State::Unknown, named, "",
+                       i->address() + " DBClusterIdentifier " +
+                           (named.unknown() ? named.blocked_by() : named.node->scalar_text())};
+    }
+    return no(Attribute{}, "has " + std::to_string(members) +
+                               (members == 1 ? " member instance" : " member instances") +
+                               " (AWS::RDS::DBInstance), so no replica can take over");
   }
   if (t == "aws_elasticache_replication_group" || t == "AWS::ElastiCache::ReplicationGroup") {
     bool cfn = t[0] == 'A';
