@@ -38,20 +38,37 @@ struct Kept {
   std::string noun;
 };
 
-// The shortest expiration of a CloudTrail bucket's lifecycle rules.
+// The expirations of a CloudTrail bucket's enabled lifecycle rules: Terraform
+// `aws_s3_bucket_lifecycle_configuration` resources of the bucket, or the
+// CloudFormation bucket's own `LifecycleConfiguration`.
 std::vector<Kept> trail_bucket_retention(const ResourceIndex &index, const IndexedResource &trail) {
   std::vector<Kept> out;
-  Attribute name = read_attribute(trail.body(), "s3_bucket_name", kFirstElement);
+  const bool cfn = trail.type() == "AWS::CloudTrail::Trail";
+  Attribute name =
+      read_attribute(trail.body(), cfn ? "Properties.S3BucketName" : "s3_bucket_name", kFirstElement);
   if (name.absent()) return out;
-  for (const IndexedResource *bucket : index.referenced(trail, *name.node, {"aws_s3_bucket"}))
+  auto expirations = [&out](const IndexedResource &at, const Attribute &rules, const char *status,
+                            const char *days) {
+    for (const Node *rule : rules.elements()) {
+      if (read_attribute(rule, status, kFirstElement).as_string() == std::string("Disabled")) continue;
+      Attribute expiry = read_attribute(rule, days, kFirstElement);
+      if (expiry.absent()) continue;
+      out.push_back(Kept{&at, expiry, expiry.as_number(), "trail bucket"});
+    }
+  };
+  for (const IndexedResource *bucket :
+       index.referenced(trail, *name.node, {cfn ? "AWS::S3::Bucket" : "aws_s3_bucket"})) {
+    if (cfn) {
+      expirations(*bucket,
+                  read_attribute(bucket->body(), "Properties.LifecycleConfiguration.Rules", kFirstElement),
+                  "Status", "ExpirationInDays");
+      continue;
+    }
     for (const IndexedResource *lc :
-         index.referrers(*bucket, "aws_s3_bucket_lifecycle_configuration", "bucket"))
-      for (const Node *rule : read_attribute(lc->body(), "rule", kFirstElement).elements()) {
-        if (read_attribute(rule, "status", kFirstElement).as_string() == std::string("Disabled")) continue;
-        Attribute days = read_attribute(rule, "expiration.days", kFirstElement);
-        if (days.absent()) continue;
-        out.push_back(Kept{lc, days, days.as_number(), "trail bucket"});
-      }
+         index.referrers(*bucket, "aws_s3_bucket_lifecycle_configuration", "bucket")) {
+      expirations(*lc, read_attribute(lc->body(), "rule", kFirstElement), "status", "expiration.days");
+    }
+  }
   return out;
 }
 
@@ -66,11 +83,12 @@ void log_retention(const NativeCheckContext &ctx) {
     double promised_days = static_cast<double>(promise->seconds) / agreement::kSecondsPerDay;
     Binding binding(a, index);
     auto keep = [](const IndexedResource &r) {
-      return log_stores().count(r.type()) > 0 || r.type() == "aws_cloudtrail";
+      return log_stores().count(r.type()) > 0 || r.type() == "aws_cloudtrail" ||
+             r.type() == "AWS::CloudTrail::Trail";
     };
     for (const auto &[r, m] : binding.scope(keep)) {
       std::vector<Kept> kept;
-      if (r->type() == "aws_cloudtrail") {
+      if (r->type() == "aws_cloudtrail" || r->type() == "AWS::CloudTrail::Trail") {
         kept = trail_bucket_retention(index, *r);
       } else {
         const LogRetention &lr = log_stores().find(r->type())->second;
