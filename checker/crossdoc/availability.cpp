@@ -117,10 +117,14 @@ Standby zone_standby(const ResourceIndex &index, const IndexedResource &r, bool 
     if (members >= 2) return yes();
     for (const IndexedResource *i : index.of_type("AWS::RDS::DBInstance")) {
       Attribute named = read_attribute(i->body(), "Properties.DBClusterIdentifier", kFirstElement);
-      if (named.present() && !intrinsic_target(*named.node))
-        return Standby{Standby::State::Unknown, named, "",
+      if (named.present() && !intrinsic_target(*named.node)) {
+        // The note stands at the member when it is in this template; a
+        // member of another stack is named, not pointed at.
+        Attribute at = &i->document() == &r.document() ? named : Attribute{};
+        return Standby{Standby::State::Unknown, at, "",
                        i->address() + " DBClusterIdentifier " +
                            (named.unknown() ? named.blocked_by() : named.node->scalar_text())};
+      }
     }
     return no(Attribute{}, "has " + std::to_string(members) +
                                (members == 1 ? " member instance" : " member instances") +
