@@ -203,7 +203,8 @@ TEST(PlanParityRules, EveryTerraformRuleGivesTheSameFindingsAsHclAndAsPlan) {
           t.write(e.path().lexically_relative(case_dir).string(), testing::read_file(e.path()));
       }
       Seen from_plan;
-      for (const Finding &f : scan_one_rule(t.path(), rule.info.id).roots.at(0).findings) {
+      const Report plan_report = scan_one_rule(t.path(), rule.info.id);
+      for (const Finding &f : plan_report.roots.at(0).findings) {
         auto it = plan.source_line.find(f.location.span.start_line);
         if (file_name(f.location.path) != "plan.json") it = plan.source_line.end();
         if (it == plan.source_line.end()) {
