@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "checker/cli/suggest.h"
+#include "checker/model/ascii.h"
 
 namespace clause::cli {
 namespace {
@@ -20,7 +21,7 @@ const std::vector<std::string> &report_formats() {
 }
 
 std::string format_for_extension(const std::string &path) {
-  const std::string name = lower(path);
+  const std::string name = ascii_lower(path);
   static const std::vector<std::pair<std::string, std::string>> kByExtension = {
       {".sarif.json", "sarif"}, {".sarif", "sarif"}, {".json", "json"}, {".xml", "junit"},
       {".md", "markdown"},      {".html", "html"},   {".htm", "html"},

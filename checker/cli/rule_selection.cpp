@@ -5,6 +5,7 @@
 #include "checker/cli/suggest.h"
 #include "checker/engine/profiles.h"
 #include "checker/engine/rule_loader.h"
+#include "checker/model/ascii.h"
 #include "checker/workflow/meta_rules.h"
 
 namespace clause::cli {
@@ -74,7 +75,7 @@ RuleSet select_rules(RuleSet set, const RuleSelection &sel) {
   }
   std::optional<Severity> min;
   if (!sel.severity_min.empty()) {
-    min = parse_severity(lower(sel.severity_min));
+    min = parse_severity(ascii_lower(sel.severity_min));
     if (!min) throw RulePackError("--severity-min: '" + sel.severity_min + "' is not a severity");
   }
   auto named = [](const Rule &r, const std::vector<std::string> &keys) {

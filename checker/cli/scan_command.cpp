@@ -13,6 +13,7 @@
 #include "checker/cli/sarif_output.h"
 #include "checker/cli/scan_setup.h"
 #include "checker/cli/suggest.h"
+#include "checker/model/ascii.h"
 #include "checker/scan/progress_line.h"
 #include "checker/workflow/report_paths.h"
 #include "reporters/html_reporter.h"
@@ -73,7 +74,7 @@ void write_format(const std::string &format, const Report &report, std::ostream 
 // False for anything but a severity or never.
 bool parse_fail_on(const std::string &written, int &threshold) {
   threshold = -1;
-  const std::string text = lower(written);
+  const std::string text = ascii_lower(written);
   if (text == "never") return true;
   const auto s = parse_severity(text);
   if (s) threshold = static_cast<int>(*s);

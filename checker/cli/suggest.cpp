@@ -1,20 +1,14 @@
 #include "checker/cli/suggest.h"
+#include "checker/model/ascii.h"
 
 #include <algorithm>
 
 namespace clause::cli {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 size_t edit_distance(std::string_view a, std::string_view b) {
   // Optimal string alignment: insertions, deletions, substitutions and
   // swaps of two neighbours ("scna" is one edit from "scan").
-  const std::string x = lower(a), y = lower(b);
+  const std::string x = ascii_lower(a), y = ascii_lower(b);
   std::vector<std::vector<size_t>> d(x.size() + 1, std::vector<size_t>(y.size() + 1));
   for (size_t i = 0; i <= x.size(); ++i) d[i][0] = i;
   for (size_t j = 0; j <= y.size(); ++j) d[0][j] = j;

@@ -20,7 +20,4 @@ std::string nearest(std::string_view word, const std::vector<std::string> &candi
 // "; did you mean 'X'?" for nearest(word, candidates), or "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string> &candidates);
 
-// ASCII lower case (severities are written lower case).
-std::string lower(std::string_view text);
-
 }  // namespace clause::cli

@@ -1,4 +1,5 @@
 #include "checker/geo/regions.h"
+#include "checker/model/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -234,13 +235,6 @@ std::vector<std::string> split_sorted(std::string_view list) {
   return out;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char &c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::string upper(std::string_view s) {
   std::string out(s);
   for (char &c : out)
@@ -283,14 +277,14 @@ std::optional<std::vector<std::string>> region_or_zone(const std::array<Entry, N
 
 std::optional<std::vector<std::string>> azure_countries(std::string_view region) {
   std::string key;
-  for (char c : lower(region))
+  for (char c : ascii_lower(region))
     if (c != ' ' && c != '-' && c != '_') key += c;
   if (const Entry *e = find(kAzureRegions, key)) return split_sorted(e->countries);
   return std::nullopt;
 }
 
 std::optional<std::vector<std::string>> google_countries(std::string_view region) {
-  const std::string key = lower(region);
+  const std::string key = ascii_lower(region);
   if (const Entry *e = find(kGoogleMultiRegions, key)) return split_sorted(e->countries);
   return region_or_zone(kGoogleRegions, key, /*zone_dash=*/true);
 }
@@ -300,7 +294,7 @@ std::optional<std::vector<std::string>> google_countries(std::string_view region
 std::optional<std::vector<std::string>> countries_of_region(ProviderFamily provider,
                                                             std::string_view region) {
   switch (provider) {
-    case ProviderFamily::Aws: return region_or_zone(kAwsRegions, lower(region), /*zone_dash=*/false);
+    case ProviderFamily::Aws: return region_or_zone(kAwsRegions, ascii_lower(region), /*zone_dash=*/false);
     case ProviderFamily::Azure: return azure_countries(region);
     case ProviderFamily::Google: return google_countries(region);
     case ProviderFamily::Kubernetes:

@@ -2,21 +2,17 @@
 // open format, and only data that is not the customer's stays behind.
 #include <cctype>
 
+#include "checker/model/ascii.h"
 #include "checker/rules/agreement/agreement_check.h"
 
 namespace clause::agreement {
 namespace {
 
-std::string lower(std::string s) {
-  for (auto &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // CL-1440 xfer.formats: export formats exist, are open, and cover every
 // exportable data category.
 void formats(const NativeCheckContext &ctx) {
   std::vector<std::string> open_types;
-  for (const auto &t : param_strings(ctx, "openMediaTypes")) open_types.push_back(lower(t));
+  for (const auto &t : param_strings(ctx, "openMediaTypes")) open_types.push_back(ascii_lower(t));
   for_each_agreement(ctx, [&](const AgreementReporter &r) {
     Attribute list = read_attribute(&r.root(), "dataManagement.portability.formats", kPlainMaps);
     if (list.items().empty()) {
@@ -31,7 +27,7 @@ void formats(const NativeCheckContext &ctx) {
       Attribute media = read_entry(&format, "mediaType", kPlainMaps);
       if (!media.present()) {
         r.at(read_attribute(&format, "", kPlainMaps), "an export format has no mediaType");
-      } else if (!contains(open_types, lower(media.text()))) {
+      } else if (!contains(open_types, ascii_lower(media.text()))) {
         r.at(media, "export format " + quoted(media.text()) +
                         " is not on the list of open, machine-readable formats");
       }

@@ -7,19 +7,15 @@
 
 #include "checker/agreement/values.h"
 #include "checker/crossdoc/judge.h"
+#include "checker/model/ascii.h"
 #include "checker/model/attribute.h"
 
 namespace clause::crossdoc {
 namespace {
 
-std::string lower(std::string s) {
-  for (auto &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // GiB per unit of storage as agreements write it.
 std::optional<double> gib_per(const std::string &unit) {
-  std::string u = lower(unit);
+  std::string u = ascii_lower(unit);
   if (u == "gib") return 1.0;
   if (u == "gb") return 1e9 / 1073741824.0;
   if (u == "tib") return 1024.0;
@@ -32,7 +28,7 @@ std::optional<double> gib_per(const std::string &unit) {
 bool count_unit(const std::string &unit) {
   static const char *const kUnits[] = {"instances", "instance", "replicas", "replica", "nodes",
                                        "node",      "pods",     "pod",      "vms",     "servers"};
-  std::string u = lower(unit);
+  std::string u = ascii_lower(unit);
   for (const char *k : kUnits)
     if (u == k) return true;
   return false;
@@ -231,8 +227,9 @@ void gateway_limits(const NativeCheckContext &ctx) {
           }
         if (limits.empty()) continue;
         for (const auto &[u, m] : usage_plans) {
-          std::string name = lower(read_attribute(u->body(), "name", kFirstElement).as_string().value_or(""));
-          bool named = !plan_id.empty() && name.find(lower(plan_id)) != std::string::npos;
+          std::string name =
+              ascii_lower(read_attribute(u->body(), "name", kFirstElement).as_string().value_or(""));
+          bool named = !plan_id.empty() && name.find(ascii_lower(plan_id)) != std::string::npos;
           if (!named && !(plans.size() == 1 && usage_plans.size() == 1)) continue;
           for (const Limit &lim : limits) {
             Attribute enforced =
@@ -255,7 +252,7 @@ void gateway_limits(const NativeCheckContext &ctx) {
                 continue;
               }
               enforced_per_second = *v / *p;
-              enforced_text = number_text(*v) + " requests a " + lower(*period.as_string());
+              enforced_text = number_text(*v) + " requests a " + ascii_lower(*period.as_string());
             }
             if (enforced_per_second + 1e-12 >= lim.per_second) {
               judge.pass();

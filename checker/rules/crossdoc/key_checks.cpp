@@ -9,18 +9,14 @@
 #include "checker/crossdoc/attributes.h"
 #include "checker/crossdoc/judge.h"
 #include "checker/crossdoc/tf_reference.h"
+#include "checker/model/ascii.h"
 #include "checker/model/attribute.h"
 
 namespace clause::crossdoc {
 namespace {
 
-std::string lower(std::string s) {
-  for (auto &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 bool contains_any(const std::string &text, std::initializer_list<const char *> needles) {
-  std::string l = lower(text);
+  std::string l = ascii_lower(text);
   for (const char *n : needles)
     if (l.find(n) != std::string::npos) return true;
   return false;

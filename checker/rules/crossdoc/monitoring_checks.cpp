@@ -10,6 +10,7 @@
 
 #include "checker/agreement/values.h"
 #include "checker/crossdoc/judge.h"
+#include "checker/model/ascii.h"
 #include "checker/model/attribute.h"
 
 namespace clause::crossdoc {
@@ -203,11 +204,6 @@ void slo_observable(const NativeCheckContext &ctx) {
   }
 }
 
-std::string lower(std::string s) {
-  for (auto &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 struct SloObject {
   Attribute goal;  // the attribute holding the goal
   std::optional<double> goal_percent;
@@ -246,7 +242,7 @@ SloObject slo_object(const IndexedResource &r) {
     s.window_at = read_attribute(b, "timeframe", kFirstElement);
     s.name = read_attribute(b, "name", kFirstElement).as_string().value_or("");
   }
-  s.name = lower(s.name);
+  s.name = ascii_lower(s.name);
   return s;
 }
 
@@ -277,8 +273,8 @@ void slo_goal(const NativeCheckContext &ctx) {
         Membership m = binding.in_service(o.service, *r);
         if (m.no()) continue;
         candidates.emplace_back(&o, m);
-        if ((!o.id.empty() && slo.name.find(lower(o.id)) != std::string::npos) ||
-            (!o.metric.empty() && slo.name.find(lower(o.metric)) != std::string::npos)) {
+        if ((!o.id.empty() && slo.name.find(ascii_lower(o.id)) != std::string::npos) ||
+            (!o.metric.empty() && slo.name.find(ascii_lower(o.metric)) != std::string::npos)) {
           match = &o;
           membership = m;
         }

@@ -7,19 +7,15 @@
 #include <set>
 
 #include "checker/crossdoc/judge.h"
+#include "checker/model/ascii.h"
 #include "checker/model/attribute.h"
 
 namespace clause::crossdoc {
 namespace {
 
-std::string lower(std::string s) {
-  for (auto &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // "registry.terraform.io/HashiCorp/AWS" -> "hashicorp/aws".
 std::string normalise_source(std::string source) {
-  source = lower(source);
+  source = ascii_lower(source);
   for (const char *host : {"registry.terraform.io/", "registry.opentofu.org/"})
     if (source.rfind(host, 0) == 0) source = source.substr(std::string(host).size());
   if (source.find('/') == std::string::npos) source = "hashicorp/" + source;
@@ -199,7 +195,7 @@ void account_contacts_check(const NativeCheckContext &ctx) {
         auto registered = c.email.as_string();
         if (!registered) continue;
         const std::string &promised = it->second.node->text;
-        if (lower(*registered) == lower(promised)) {
+        if (ascii_lower(*registered) == ascii_lower(promised)) {
           judge.pass();
           continue;
         }
