@@ -77,4 +77,8 @@ struct MapEntry {
   Node value;
 };
 
+// Deep equality of two values with their types (1 != "1"); an Expression
+// (a value not known statically) equals nothing, not even itself.
+bool values_equal(const Node &a, const Node &b);
+
 }  // namespace clause

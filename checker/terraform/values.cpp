@@ -155,28 +155,4 @@ Node number_node(double v, const Span &span) {
   return n;
 }
 
-bool values_equal(const Node &a, const Node &b) {
-  if (a.kind != b.kind) return false;
-  switch (a.kind) {
-    case NodeKind::Null: return true;
-    case NodeKind::Bool: return a.boolean == b.boolean;
-    case NodeKind::Number: return a.number == b.number;
-    case NodeKind::String: return a.text == b.text;
-    case NodeKind::List:
-      if (a.items.size() != b.items.size()) return false;
-      for (size_t i = 0; i < a.items.size(); ++i)
-        if (!values_equal(a.items[i], b.items[i])) return false;
-      return true;
-    case NodeKind::Map:
-      if (a.entries.size() != b.entries.size()) return false;
-      for (const auto &e : a.entries) {
-        const Node *other = b.get(e.key);
-        if (!other || !values_equal(e.value, *other)) return false;
-      }
-      return true;
-    case NodeKind::Expression: return false;
-  }
-  return false;
-}
-
 }  // namespace clause::tf

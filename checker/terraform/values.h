@@ -45,7 +45,5 @@ std::optional<double> to_number_value(const Node &n);
 std::optional<bool> to_bool_value(const Node &n);
 
 Node number_node(double v, const Span &span);
-// Deep equality of known values with Terraform's typing (1 != "1").
-bool values_equal(const Node &a, const Node &b);
 
 }  // namespace clause::tf

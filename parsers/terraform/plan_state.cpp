@@ -7,27 +7,6 @@
 namespace clause {
 namespace {
 
-// Structural equality of two plan values (JSON: no expressions).
-bool same_value(const Node &a, const Node &b) {
-  if (a.kind != b.kind) return false;
-  switch (a.kind) {
-    case NodeKind::Null: return true;
-    case NodeKind::Bool: return a.boolean == b.boolean;
-    case NodeKind::Number: return a.number == b.number;
-    case NodeKind::String:
-    case NodeKind::Expression: return a.text == b.text;
-    case NodeKind::List:
-      return std::equal(a.items.begin(), a.items.end(), b.items.begin(), b.items.end(), same_value);
-    case NodeKind::Map:
-      return a.entries.size() == b.entries.size() &&
-             std::all_of(a.entries.begin(), a.entries.end(), [&b](const MapEntry &e) {
-               const Node *other = b.get(e.key);
-               return other && same_value(e.value, *other);
-             });
-  }
-  return false;
-}
-
 const Node *child(const Node *n, std::string_view key) { return n && n->is_map() ? n->get(key) : nullptr; }
 
 // The drift of one attribute: both sides, and whether they differ.
@@ -36,7 +15,9 @@ PlanState::Drift drift_of(const PlanState::Drift *drift, std::string_view key) {
   return {child(drift->before, key), child(drift->after, key)};
 }
 
-bool changed(const PlanState::Drift &d) { return d.after && (!d.before || !same_value(*d.before, *d.after)); }
+bool changed(const PlanState::Drift &d) {
+  return d.after && (!d.before || !values_equal(*d.before, *d.after));
+}
 
 const MapEntry *entry_of(const Node &map, std::string_view key) {
   for (const MapEntry &e : map.entries)
@@ -134,7 +115,7 @@ void note_drift(const Node &body, const Node *expressions, const PlanState::Drif
     if (expressions && expressions->is_map() && expressions->get(e.key)) continue;
     const PlanState::Drift d = drift_of(&drift, e.key);
     const Node *planned = body.get(e.key);
-    if (!changed(d) || !planned || !planned->span.valid() || !same_value(*planned, e.value)) continue;
+    if (!changed(d) || !planned || !planned->span.valid() || !values_equal(*planned, e.value)) continue;
     add_note(notes, planned->span, kDriftNote);
   }
 }
