@@ -142,10 +142,10 @@ DocumentPtr parse_or_load(const SourceFile &file, std::string bytes, const LoadO
 
 }  // namespace
 
-std::vector<DocumentPtr> parse_files(const Discovery &discovery, const LoadOptions &opts,
-                                     std::vector<FileDiagnostic> &diagnostics) {
+void parse_files_each(const Discovery &discovery, const LoadOptions &opts,
+                      std::vector<FileDiagnostic> &diagnostics,
+                      const std::function<void(size_t index, DocumentPtr doc)> &consume) {
   const auto &files = discovery.files;
-  std::vector<DocumentPtr> docs(files.size());
   std::vector<std::optional<Diagnostic>> read_errors(files.size());
   std::atomic<size_t> parsed{0};
   parallel_for(files.size(), opts.jobs, [&](size_t i) {
@@ -158,12 +158,19 @@ std::vector<DocumentPtr> parse_files(const Discovery &discovery, const LoadOptio
       read_errors[i] =
           Diagnostic{DiagLevel::Note, "binary-file", "binary or UTF-16 content (NUL bytes); skipped", {}};
     } else {
-      docs[i] = parse_or_load(files[i], std::move(bytes), opts);
+      consume(i, parse_or_load(files[i], std::move(bytes), opts));
     }
     if (opts.on_file_parsed) opts.on_file_parsed(parsed.fetch_add(1) + 1, files.size());
   });
   for (size_t i = 0; i < files.size(); ++i)
     if (read_errors[i]) diagnostics.push_back(FileDiagnostic{files[i].rel_path, std::move(*read_errors[i])});
+}
+
+std::vector<DocumentPtr> parse_files(const Discovery &discovery, const LoadOptions &opts,
+                                     std::vector<FileDiagnostic> &diagnostics) {
+  std::vector<DocumentPtr> docs(discovery.files.size());
+  parse_files_each(discovery, opts, diagnostics,
+                   [&](size_t i, DocumentPtr doc) { docs[i] = std::move(doc); });
   return docs;
 }
 

@@ -41,6 +41,14 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts);
 std::vector<DocumentPtr> parse_files(const Discovery &discovery, const LoadOptions &opts,
                                      std::vector<FileDiagnostic> &diagnostics);
 
+// The same, handing each document to `consume` (from the parse workers, so
+// it must be thread-safe) as soon as it is built, with its file's index:
+// what the caller does not keep is freed at once. parse_files is this with a
+// consumer that stores each document in its slot.
+void parse_files_each(const Discovery &discovery, const LoadOptions &opts,
+                      std::vector<FileDiagnostic> &diagnostics,
+                      const std::function<void(size_t index, DocumentPtr doc)> &consume);
+
 // Parses one file's bytes into a document (no I/O): the unit the loader, the
 // cache and the fuzz targets share.
 DocumentPtr parse_document(const SourceFile &file, std::string bytes, const ParseOptions &opts);
