@@ -15,6 +15,7 @@
 #include "parsers/deadline.h"
 #include "parsers/hcl/hcl_strings.h"
 #include "parsers/hcl/template_chunks.h"
+#include "parsers/hcl/ts_arena.h"
 #include "parsers/hcl/ts_children.h"
 
 extern "C" const TSLanguage *tree_sitter_hcl(void);
@@ -852,30 +853,29 @@ Span span_at(std::string_view source, uint32_t offset) {
   return Span{line, col, line, col, offset, offset};
 }
 
-// One parser per thread, reused from file to file: a new parser allocates
-// its stacks and lexer afresh, a reused one keeps them (and its pool of
-// subtrees). Deleted when the thread ends.
-class ThreadParser {
+// A parser for one file, made and dropped inside the file's arena scope
+// (ts_arena.h): deleting it runs the grammar scanner's destructor, whose
+// state is malloc's, and frees nothing of the arena's one by one.
+class FileParser {
  public:
-  ThreadParser() : parser_(ts_parser_new()) { ts_parser_set_language(parser_, tree_sitter_hcl()); }
-  ~ThreadParser() { ts_parser_delete(parser_); }
-  ThreadParser(const ThreadParser &) = delete;
-  ThreadParser &operator=(const ThreadParser &) = delete;
+  FileParser() : parser_(ts_parser_new()) { ts_parser_set_language(parser_, tree_sitter_hcl()); }
+  ~FileParser() { ts_parser_delete(parser_); }
+  FileParser(const FileParser &) = delete;
+  FileParser &operator=(const FileParser &) = delete;
   TSParser *get() const { return parser_; }
 
  private:
   TSParser *parser_;
 };
 
-TSParser *thread_parser() {
-  thread_local ThreadParser parser;
-  return parser.get();
-}
-
 }  // namespace
 
 void parse_hcl(Document &doc, const ParseOptions &opts) {
-  TSParser *parser = thread_parser();
+  // Everything tree-sitter allocates for this file is released at once when
+  // `arena` goes: the tree is never deleted node by node.
+  hcl::ArenaScope arena;
+  FileParser file_parser;
+  TSParser *parser = file_parser.get();
   std::string_view src = doc.source;
   // A UTF-8 BOM is not HCL; blank it out in place of removing it so that
   // byte offsets and columns stay those of the file.
@@ -912,14 +912,10 @@ void parse_hcl(Document &doc, const ParseOptions &opts) {
   TSTree *tree = ts_parser_parse_with_options(parser, nullptr, input, parse_options);
   if (tree && ts_node_has_error(ts_tree_root_node(tree)) &&
       patch_bare_exponents(ts_tree_root_node(tree), copy())) {
-    ts_tree_delete(tree);
     clause_hcl_scanner_reset();
     tree = ts_parser_parse_with_options(parser, nullptr, input, parse_options);
   }
   if (!tree || clause_hcl_scanner_overflowed()) {
-    // A halted parse would otherwise resume on the thread's next file.
-    if (tree) ts_tree_delete(tree);
-    ts_parser_reset(parser);
     if (clause_hcl_scanner_overflowed()) {
       doc.diagnostics.push_back(Diagnostic{
           DiagLevel::Error, "limit-depth",
@@ -936,10 +932,10 @@ void parse_hcl(Document &doc, const ParseOptions &opts) {
     return;
   }
   TSNode root = ts_tree_root_node(tree);
+  hcl::WalkCursor cursor(root);
   HclWalker walker(doc, opts);
   walker.walk_config(root);
   walker.report_syntax_errors(root);
-  ts_tree_delete(tree);
 }
 
 }  // namespace clause

@@ -4,8 +4,8 @@
 // ts_node_child(n, i) and ts_node_named_child(n, i) walk from the first
 // child on every call, so a loop over them is quadratic in the number of
 // children: a 440 KB file of 50,000 comment lines took 50 s to parse. A tree
-// cursor visits each child once; one cursor per thread is reset onto each
-// node (a new cursor allocates its stack). Only a node with one or two
+// cursor visits each child once; the walk's one cursor (WalkCursor) is reset
+// onto each node (a new cursor allocates its stack). Only a node with one or two
 // children is read by index, which is then as cheap. Up to kInline children
 // are held in place, more in a vector.
 //
@@ -13,9 +13,25 @@
 #include <tree_sitter/api.h>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace clause::hcl {
+
+// This thread's walk cursor (WalkCursor below), or null.
+inline TSTreeCursor *&current_walk_cursor() {
+  thread_local TSTreeCursor *cursor = nullptr;
+  return cursor;
+}
+
+// A cursor of its own, for a Children outside any walk.
+struct LocalCursor {
+  TSTreeCursor cursor;
+  explicit LocalCursor(TSNode n) : cursor(ts_tree_cursor_new(n)) {}
+  ~LocalCursor() { ts_tree_cursor_delete(&cursor); }
+  LocalCursor(const LocalCursor &) = delete;
+  LocalCursor &operator=(const LocalCursor &) = delete;
+};
 
 class Children {
  public:
@@ -30,7 +46,8 @@ class Children {
     }
     if (count > kInline) many_.reserve(count);
     TSNode *out = count > kInline ? nullptr : inline_;
-    TSTreeCursor &cursor = thread_cursor(parent);
+    std::optional<LocalCursor> local;
+    TSTreeCursor &cursor = current_walk_cursor() ? thread_cursor(parent) : local.emplace(parent).cursor;
     if (ts_tree_cursor_goto_first_child(&cursor)) {
       do {
         const TSNode child = ts_tree_cursor_current_node(&cursor);
@@ -59,26 +76,39 @@ class Children {
   static constexpr uint32_t kByIndex = 2;
   static constexpr uint32_t kInline = 8;
 
-  // This thread's cursor, reset onto `node`; used only while a Children is
-  // being built, so nested Children can share it.
-  static TSTreeCursor &thread_cursor(TSNode node) {
-    struct Holder {
-      TSTreeCursor cursor;
-      explicit Holder(TSNode n) : cursor(ts_tree_cursor_new(n)) {}
-      ~Holder() { ts_tree_cursor_delete(&cursor); }
-      Holder(const Holder &) = delete;
-      Holder &operator=(const Holder &) = delete;
-    };
-    thread_local Holder holder(node);
-    ts_tree_cursor_reset(&holder.cursor, node);
-    return holder.cursor;
-  }
+  // The walk's cursor (WalkCursor), reset onto `node`; used only while a
+  // Children is being built, so nested Children can share it.
+  static TSTreeCursor &thread_cursor(TSNode node);
 
   TSNode inline_[kInline];
   std::vector<TSNode> many_;
   const TSNode *data_ = nullptr;
   uint32_t size_ = 0;
 };
+
+// The cursor every Children of one walk shares, on this thread, while it
+// lives: one cursor is reset onto each node (a new cursor allocates its
+// stack). Made after the tree and dropped before it (in the tree's arena
+// scope: ts_arena.h). Without one, each Children makes its own.
+class WalkCursor {
+ public:
+  explicit WalkCursor(TSNode root) : cursor_(ts_tree_cursor_new(root)) { current_walk_cursor() = &cursor_; }
+  ~WalkCursor() {
+    current_walk_cursor() = nullptr;
+    ts_tree_cursor_delete(&cursor_);
+  }
+  WalkCursor(const WalkCursor &) = delete;
+  WalkCursor &operator=(const WalkCursor &) = delete;
+
+ private:
+  TSTreeCursor cursor_;
+};
+
+inline TSTreeCursor &Children::thread_cursor(TSNode node) {
+  TSTreeCursor &cursor = *current_walk_cursor();
+  ts_tree_cursor_reset(&cursor, node);
+  return cursor;
+}
 
 // Visits `root` and every node below it in document order, with a tree
 // cursor: no recursion, however deep the input nests. `visit(node)` says
