@@ -5,8 +5,10 @@
 #include <numeric>
 #include <thread>
 
+#include "checker/cache/document_codec.h"
 #include "checker/cache/model_cache.h"
 #include "checker/engine/embedded_files.h"
+#include "checker/engine/embedded_rule_models.h"
 #include "checker/engine/rule_loader.h"
 #include "checker/project/parallel.h"
 
@@ -14,7 +16,17 @@ namespace clause {
 
 namespace {
 
+// The model encoded at build time when there is one (embedded_rule_models.h),
+// else through the model cache when there is one, else parsed.
 DocumentPtr parse_builtin_pack(std::string_view text, const std::string &origin, const ModelCache *cache) {
+  if (const std::string_view model = embedded_rule_model(origin); !model.empty()) {
+    auto doc = std::make_unique<Document>();
+    if (decode_document(model, *doc)) {
+      doc->path = origin;
+      doc->source = std::string(text);
+      return doc;
+    }
+  }
   if (!cache) return parse_rule_pack(text, origin);
   SourceFile file;
   file.rel_path = origin;
