@@ -19,6 +19,12 @@
 namespace clause::hcl {
 namespace {
 
+#ifdef CLAUSE_ARENA_SANITIZED
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+
 // Every allocation is preceded by its size (for realloc) and aligned as
 // malloc's are.
 constexpr size_t kAlign = 16;
@@ -92,11 +98,7 @@ class Arena {
 
   // Back to empty; the first blocks are kept for the next file (none under
   // a sanitizer, so that a use after the scope is caught).
-#ifdef CLAUSE_ARENA_SANITIZED
-  void reset() { release(0); }
-#else
-  void reset() { release(kBlocksKept); }
-#endif
+  void reset() { release(kSanitized ? 0 : kBlocksKept); }
 
   size_t allocated() const { return allocated_; }
 
