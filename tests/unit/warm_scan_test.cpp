@@ -6,7 +6,10 @@
 // the edit would fail here.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +31,16 @@ class WarmScan : public ::testing::Test {
              "module \"store\" {\n  source = \"../modules/store\"\n  days   = var.store_days\n}\n");
     t_.write("repo/infra/terraform.tfvars", "store_days = 3\n");
     t_.write("repo/modules/store/main.tf", kStoreModule);
+  }
+
+  // `clause scan -q --cache-stats` with the cache directory (or none): the
+  // line it prints on stderr.
+  std::string cache_stats(bool cached) {
+    const std::string cache = cached ? "--cache-dir '" + t_.path() + "/cache'" : "--no-cache";
+    CliRun r = testing::run_shell("cd '" + t_.path() + "/repo' && env -u CI " + CLAUSE_BINARY +
+                                  " scan -q --fail-on never --cache-stats " + cache + " .");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    return r.out;
   }
 
   // The scan's SARIF, reproducible, every rule; with the cache directory or
@@ -129,6 +142,56 @@ TEST_F(WarmScan, EveryKindOfEditGivesTheBytesOfAnUncachedScan) {
   EXPECT_NE(before.find("\"CL-1105\""), std::string::npos);
   EXPECT_EQ(before.find("infra/logging.tf"), std::string::npos);
   EXPECT_NE(before.find("aws_s3_bucket.extra"), std::string::npos);
+}
+
+// `--cache-stats` counts what came from the cache: after one file is
+// edited, that file alone is parsed; every other file and every rule pack
+// is decoded.
+TEST_F(WarmScan, CacheStatsCountTheFilesServedFromTheCache) {
+  const std::string prefix = "clause: model cache " + t_.path() + "/cache: ";
+  const std::string cold = cache_stats(true);
+  // The 10 files clause reads (the demo's README is not one), all parsed.
+  ASSERT_EQ(
+      cold.rfind(prefix + "files: 0 from the cache, 10 parsed (0 entries rejected); rule packs: 0 from the "
+                          "cache, ",
+                 0),
+      0u)
+      << cold;
+  size_t packs = 0;
+  ASSERT_EQ(
+      std::sscanf(cold.c_str() + cold.find("rule packs: 0 from the cache, ") + 30, "%zu parsed", &packs), 1)
+      << cold;
+  ASSERT_GT(packs, 100u);
+  const std::string all_packs =
+      "rule packs: " + std::to_string(packs) + " from the cache, 0 parsed (0 entries " + "rejected)\n";
+  EXPECT_EQ(cache_stats(true),
+            prefix + "files: 10 from the cache, 0 parsed (0 entries rejected); " + all_packs);
+  edit("repo/infra/database.tf", "allocated_storage       = 200", "allocated_storage       = 250");
+  EXPECT_EQ(cache_stats(true),
+            prefix + "files: 9 from the cache, 1 parsed (0 entries rejected); " + all_packs);
+  // A damaged entry is rejected and the file parsed again: the entry the
+  // next edit adds is found as the one entry file that is new.
+  const auto entries = [&] {
+    std::set<fs::path> out;
+    for (const auto &e : fs::recursive_directory_iterator(t_.path() + "/cache/models"))
+      if (e.is_regular_file()) out.insert(e.path());
+    return out;
+  };
+  const std::set<fs::path> before = entries();
+  t_.write("repo/infra/compute.tf", t_.read("repo/infra/compute.tf") + "# moved\n");
+  cache_stats(true);
+  size_t damaged = 0;
+  for (const fs::path &entry : entries())
+    if (!before.count(entry)) {
+      std::string bytes = testing::read_file(entry);
+      bytes.back() = static_cast<char>(bytes.back() ^ 1);
+      std::ofstream(entry, std::ios::binary) << bytes;
+      ++damaged;
+    }
+  ASSERT_EQ(damaged, 1u);
+  EXPECT_EQ(cache_stats(true),
+            prefix + "files: 9 from the cache, 1 parsed (1 entries rejected); " + all_packs);
+  EXPECT_EQ(cache_stats(false), "clause: model cache: not used\n");
 }
 
 }  // namespace
