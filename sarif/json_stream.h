@@ -34,6 +34,11 @@ class JsonStream {
   // Scalars written directly, the same bytes as value(Json(x)) without
   // building a tree: results are most of a log.
   void string(std::string_view text);
+  // key(name), then string(text).
+  void member(std::string_view name, std::string_view text) {
+    key(name);
+    string(text);
+  }
   void number(uint64_t n);
   void boolean(bool b);
   // A value already written by dump(): reused when the same value repeats

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -67,7 +68,10 @@ const char *problem_severity(Severity s) {
   return "warning";
 }
 
-Json rule_json(const RuleInfo &rule, const SarifOptions &opts) {
+// Writes one rule's descriptor. Streamed rather than built as a tree and
+// dumped: the descriptors of ~140 rules with their help texts are a fixed
+// part of every log, and nlohmann's serializer decodes each byte of them.
+void write_rule(JsonStream &json, const RuleInfo &rule, const SarifOptions &opts) {
   const std::string title = rule.title.empty() ? (rule.name.empty() ? rule.id : rule.name) : rule.title;
   std::string full = sentence(title);
   if (!rule.rationale.empty()) full += " " + rule.rationale;
@@ -77,31 +81,73 @@ Json rule_json(const RuleInfo &rule, const SarifOptions &opts) {
   tags.insert(tags.end(), rule.formats.begin(), rule.formats.end());
   tags.emplace_back(rule_kind_name(rule.kind));
   tags.insert(tags.end(), rule.tags.begin(), rule.tags.end());
-  Json tag_json = Json::array();
+
+  const auto text_object = [&](std::string_view key, const std::string &text) {
+    json.key(key);
+    json.begin_object();
+    json.member("text", text);
+    json.end_object();
+  };
+  json.begin_object();
+  json.member("id", rule.id);
+  json.member("name", truncate_utf8(rule.name.empty() ? rule.id : rule.name, kMaxNameBytes));
+  text_object("shortDescription", truncate_utf8(title, kMaxDescriptionBytes));
+  text_object("fullDescription", truncate_utf8(full, kMaxDescriptionBytes));
+  json.key("help");
+  json.begin_object();
+  json.member("text", help_text(rule));
+  json.member("markdown", help_markdown(rule));
+  json.end_object();
+  if (!opts.help_uri_base.empty()) json.member("helpUri", opts.help_uri_base + rule.id);
+  json.key("defaultConfiguration");
+  json.begin_object();
+  json.member("level", sarif_level(rule.severity));
+  json.end_object();
+  json.key("properties");
+  json.begin_object();
+  if (!rule.scenario.empty()) json.member("scenario", rule.scenario);
+  json.key("tags");
+  json.begin_array();
   std::set<std::string> seen;
   for (const std::string &tag : tags) {
     if (tag.empty() || !seen.insert(tag).second) continue;
-    if (tag_json.size() == kMaxTags) break;
-    tag_json.push_back(tag);
+    if (seen.size() > kMaxTags) break;
+    json.string(tag);
   }
+  json.end_array();
+  json.member("security-severity", security_severity_score(rule.severity));
+  json.member("precision", rule.precision.empty() ? "high" : rule.precision);
+  json.member("problem.severity", problem_severity(rule.severity));
+  if (!rule.profiles.empty()) {
+    json.key("profiles");
+    json.begin_array();
+    for (const std::string &p : rule.profiles) json.string(p);
+    json.end_array();
+  }
+  json.end_object();
+  json.end_object();
+}
 
-  Json r;
-  r["id"] = rule.id;
-  r["name"] = truncate_utf8(rule.name.empty() ? rule.id : rule.name, kMaxNameBytes);
-  r["shortDescription"] = {{"text", truncate_utf8(title, kMaxDescriptionBytes)}};
-  r["fullDescription"] = {{"text", truncate_utf8(full, kMaxDescriptionBytes)}};
-  r["help"] = {{"text", help_text(rule)}, {"markdown", help_markdown(rule)}};
-  if (!opts.help_uri_base.empty()) r["helpUri"] = opts.help_uri_base + rule.id;
-  r["defaultConfiguration"] = {{"level", sarif_level(rule.severity)}};
-  Json props;
-  if (!rule.scenario.empty()) props["scenario"] = rule.scenario;
-  props["tags"] = std::move(tag_json);
-  props["security-severity"] = security_severity_score(rule.severity);
-  props["precision"] = rule.precision.empty() ? "high" : rule.precision;
-  props["problem.severity"] = problem_severity(rule.severity);
-  if (!rule.profiles.empty()) props["profiles"] = rule.profiles;
-  r["properties"] = std::move(props);
-  return r;
+// The run's `tool` object, at depth 0 (JsonStream::dumped indents it).
+std::string tool_json(const std::vector<RuleInfo> &rules, const SarifOptions &opts) {
+  std::ostringstream out;
+  {
+    JsonStream json(out, opts.pretty ? 2 : -1);
+    json.begin_object();
+    json.key("driver");
+    json.begin_object();
+    json.member("name", "clause");
+    json.member("version", opts.tool_version);
+    json.member("semanticVersion", opts.tool_version);
+    if (!opts.information_uri.empty()) json.member("informationUri", opts.information_uri);
+    json.key("rules");
+    json.begin_array();
+    for (const RuleInfo &rule : rules) write_rule(json, rule, opts);
+    json.end_array();
+    json.end_object();
+    json.end_object();
+  }
+  return out.str();
 }
 
 // The rules of the report, then a minimal descriptor for every rule id a
@@ -386,19 +432,8 @@ void write_sarif(const Report &report, std::ostream &out, const SarifOptions &op
   const RuleIndex index(rules);
   JsonStream json(out, opts.pretty ? 2 : -1);
 
-  // Every run describes every rule: built and dumped once, written per run.
-  std::string tool;
-  {
-    Json rules_json = Json::array();
-    for (const RuleInfo &rule : rules) rules_json.push_back(rule_json(rule, opts));
-    Json driver;
-    driver["name"] = "clause";
-    driver["version"] = opts.tool_version;
-    driver["semanticVersion"] = opts.tool_version;
-    if (!opts.information_uri.empty()) driver["informationUri"] = opts.information_uri;
-    driver["rules"] = std::move(rules_json);
-    tool = json.dump(Json{{"driver", std::move(driver)}});
-  }
+  // Every run describes every rule: written once, repeated per run.
+  const std::string tool = tool_json(rules, opts);
 
   const std::vector<std::string> automation_ids = sarif_automation_ids(report);
   const ComplianceSummary compliance = compliance_summary(report);

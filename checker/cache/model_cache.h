@@ -21,6 +21,20 @@
 
 namespace clause {
 
+// What a scan took from the cache: entries decoded (hits), files parsed
+// (misses) and, among the misses, entries found but invalid (rejected).
+struct CacheCounts {
+  size_t hits = 0;
+  size_t misses = 0;
+  size_t rejected = 0;
+  CacheCounts &operator+=(const CacheCounts &o) {
+    hits += o.hits;
+    misses += o.misses;
+    rejected += o.rejected;
+    return *this;
+  }
+};
+
 struct CacheKey {
   uint64_t id = 0;            // names the entry
   uint64_t content_hash = 0;  // of the file's bytes
@@ -50,6 +64,7 @@ class ModelCache {
   size_t hits() const { return hits_; }
   size_t misses() const { return misses_; }
   size_t rejected() const { return rejected_; }  // entries found but invalid
+  CacheCounts counts() const { return CacheCounts{hits_, misses_, rejected_}; }
 
  private:
   std::string dir_;

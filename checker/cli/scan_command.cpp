@@ -38,9 +38,20 @@ struct ScanArgs {
   bool parse_only = false;
   bool report_time = false;  // accepted for compatibility: reports carry the scan time anyway
   bool reproducible = false;
+  bool cache_stats = false;
   std::string uri_prefix;
   CLI::Option *uri_prefix_opt = nullptr;
 };
+
+// `--cache-stats`: one line on stderr saying what came from the model cache.
+std::string cache_stats_line(const ScanOutcome &outcome) {
+  if (outcome.cache_dir.empty()) return "clause: model cache: not used";
+  const CacheCounts &f = outcome.file_cache, &r = outcome.rule_cache;
+  return "clause: model cache " + outcome.cache_dir + ": files: " + std::to_string(f.hits) +
+         " from the cache, " + std::to_string(f.misses) + " parsed (" + std::to_string(f.rejected) +
+         " entries rejected); rule packs: " + std::to_string(r.hits) + " from the cache, " +
+         std::to_string(r.misses) + " parsed (" + std::to_string(r.rejected) + " entries rejected)";
+}
 
 // SARIF URIs relative to the repository: --uri-prefix for every root, or
 // each root's path below its git work tree's top level.
@@ -124,6 +135,7 @@ int run_scan_command(const ScanArgs &a) {
   if (!done) return kUsage;
   ScanOutcome &outcome = *done;
   for (const std::string &w : outcome.warnings) std::cerr << "clause: warning: " << w << "\n";
+  if (a.cache_stats) std::cerr << cache_stats_line(outcome) << "\n";
   // Text output shows no provenance: a pre-commit hook does not pay for it.
   if (!a.reproducible && !in.text_only) record_provenance(outcome.report, started);
   const Report &report = outcome.report;
@@ -186,6 +198,9 @@ Command add_scan_command(CLI::App &app) {
   cmd->add_flag("--reproducible", args->reproducible,
                 "Leave the scan time and git provenance out of reports: the same files give the same bytes");
   cmd->add_flag("--no-color", args->no_color, "Never colour the text output");
+  cmd->add_flag(
+      "--cache-stats", args->cache_stats,
+      "Say on stderr how many files and rule packs came from the model cache and how many were parsed");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on stdout for text output; only the exit code");
   return Command{cmd, [args] { return run_scan_command(*args); }};
 }

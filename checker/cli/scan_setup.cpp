@@ -79,7 +79,7 @@ int fail_rank(const std::string &s) {
 }
 
 Report scan_group(const ScanInputs &in, const Group &group, const std::vector<std::string> &roots,
-                  const std::string &today, const FileSelection *selection) {
+                  const std::string &today, const FileSelection *selection, ScanOutcome &out) {
   const Config &config = *group.config;
   std::vector<std::string> packs = in.rule_dirs;
   packs.insert(packs.end(), config.rule_packs.begin(), config.rule_packs.end());
@@ -93,6 +93,7 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   if (!in.no_cache) cache.emplace(in.cache_dir.empty() ? ModelCache::default_dir() : in.cache_dir);
   if (cache && !cache->dir().empty()) everything.cache = &*cache;
   RuleSet all = select_rules(everything);
+  if (cache) out.rule_cache += cache->counts();
   check_rule_names(config, all);
 
   RuleSelection sel;
@@ -133,6 +134,8 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   opts.var_files = in.var_files;
   opts.on_progress = in.on_progress;
   if (!in.no_cache) opts.cache_dir = in.cache_dir.empty() ? ModelCache::default_dir() : in.cache_dir;
+  out.cache_dir = opts.cache_dir;
+  opts.cache_counts = &out.file_cache;
   if (!config.exclude.empty()) {
     std::shared_ptr<const Config> keep = group.config;
     opts.discovery.exclude = [keep](const std::string &abs) { return keep->excludes(abs); };
@@ -329,7 +332,7 @@ ScanOutcome perform_scan(const ScanInputs &in) {
   const std::vector<Group> groups = group_roots(in, roots, out.warnings);
   for (const Group &group : groups) {
     for (size_t i : group.roots) filter.configs[i] = group.config.get();
-    Report part = scan_group(in, group, roots, today, selection ? &*selection : nullptr);
+    Report part = scan_group(in, group, roots, today, selection ? &*selection : nullptr, out);
     for (size_t k = 0; k < group.roots.size(); ++k) placed[group.roots[k]] = std::move(part.roots[k]);
     for (RuleInfo &r : part.rules) {
       auto same = [&](const RuleInfo &x) { return x.id == r.id; };

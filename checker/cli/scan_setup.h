@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/cache/model_cache.h"
 #include "checker/cli/batch_options.h"
 #include "checker/model/limits.h"
 #include "checker/model/report.h"
@@ -57,6 +58,10 @@ struct ScanOutcome {
   Report report;
   std::string fail_on;                // from the configuration, "" when none says
   std::vector<std::string> warnings;  // for stderr: expired file suppressions, ...
+  // The model cache the scan used ("" when none) and what came from it: the
+  // scanned files and the rule packs (`clause scan --cache-stats`).
+  std::string cache_dir;
+  CacheCounts file_cache, rule_cache;
 };
 
 // Runs the scan. Throws ConfigError, RulePackError, BaselineError, GitError

@@ -244,6 +244,7 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
         notify();
         if (error) std::rethrow_exception(error);
       });
+  if (cache && opts.cache_counts) *opts.cache_counts += cache->counts();
   return report;
 }
 

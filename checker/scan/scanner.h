@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/cache/model_cache.h"
 #include "checker/discovery/discover.h"
 #include "checker/engine/evaluator.h"
 #include "checker/engine/rule_set.h"
@@ -44,6 +45,9 @@ struct ScanOptions {
   // parameter values), by its absolute path (LoadOptions::cfn_inputs).
   std::function<CfnInputs(const std::string &abs_path)> cfn_inputs;
   std::string cache_dir;  // model cache (checker/cache/); empty: no cache
+  // When set, the scan adds what its files took from the model cache
+  // (`clause scan --cache-stats`).
+  CacheCounts *cache_counts = nullptr;
   // Whether the findings in the file `rel` of the root at `root_abs` will be
   // read (--only-files, --changed-since); unset: all. The rules still run
   // on the whole root; findings no one reads are not built.

@@ -89,6 +89,19 @@ TEST(JsonStream, StringsEscapeAsNlohmannDoes) {
   }
 }
 
+// Each of the 256 byte values, alone and inside plain text (the escaping
+// decides a byte at a time from a table).
+TEST(JsonStream, EveryByteEscapesAsNlohmannDoes) {
+  for (int b = 0; b < 256; ++b) {
+    const std::string byte(1, static_cast<char>(b));
+    for (const std::string &t : {byte, "ab" + byte + "cd"}) {
+      const Json v = {{t, t}};
+      EXPECT_EQ(streamed(v, 2), dumped(v, 2)) << b;
+      EXPECT_EQ(streamed(v, -1), dumped(v, -1)) << b;
+    }
+  }
+}
+
 TEST(JsonStream, ADumpedValueIsIndentedAtItsDepth) {
   const Json tool = {{"driver", {{"name", "clause"}, {"rules", {1u, 2u}}}}};
   std::ostringstream out;

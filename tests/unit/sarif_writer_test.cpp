@@ -181,6 +181,34 @@ TEST(SarifWriter, UnknownRuleGetsADescriptor) {
   EXPECT_EQ(run["results"][0]["ruleIndex"], 2);
 }
 
+// The rule descriptors are streamed: their bytes are nlohmann's layout of
+// the same values, indented and compact, whatever a rule holds (tags over
+// the limit and repeated, profiles, a help URI, bytes that are not UTF-8).
+TEST(SarifWriter, StreamedRuleDescriptorsHaveNlohmannsLayout) {
+  Report report = testing::sample_report();
+  RuleInfo &rule = report.rules[0];
+  rule.title = "Title with a bad \xff byte and a \"quote\"";
+  rule.profiles = {"recommended", "account"};
+  rule.tags = {"a", "b", "", "a", "c", "d", "e", "f", "g", "h", "i", "j"};
+  SarifOptions opts = test_options();
+  opts.help_uri_base = "https://example.test/rules/";
+  for (const bool pretty : {true, false}) {
+    opts.pretty = pretty;
+    const std::string text = sarif_text(report, opts);
+    const nlohmann::ordered_json log = nlohmann::ordered_json::parse(text);
+    // The log ends with a line break.
+    EXPECT_EQ(text, log.dump(pretty ? 2 : -1) + "\n") << (pretty ? "indented" : "compact");
+    const auto &descriptor = log["runs"][0]["tool"]["driver"]["rules"][0];
+    EXPECT_EQ(descriptor["shortDescription"]["text"], "Title with a bad \xEF\xBF\xBD byte and a \"quote\"");
+    EXPECT_EQ(descriptor["helpUri"], "https://example.test/rules/" + rule.id);
+    EXPECT_EQ(descriptor["properties"]["profiles"], json::array({"recommended", "account"}));
+    // The first ten distinct tags, in order.
+    EXPECT_EQ(descriptor["properties"]["tags"],
+              json::array({"iso20000-9", "scenario-5.9", "terraform", "cloudformation", "infrastructure", "a",
+                           "b", "c", "d", "e"}));
+  }
+}
+
 TEST(SarifWriter, InvalidUtf8IsReplaced) {
   Report report = testing::sample_report();
   report.roots[0].findings[0].message = "bad \xff byte";
