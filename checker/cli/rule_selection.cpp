@@ -47,7 +47,7 @@ std::string canonical_rule_key(const RuleSet &set, const std::string &key) {
 }
 
 RuleSet select_rules(const RuleSelection &sel) {
-  RuleSet set = RuleSet::builtin(sel.cache);
+  RuleSet set = RuleSet::builtin();
   for (const auto &dir : sel.rule_dirs) set.add(load_rules_from_directory(dir));
   return select_rules(std::move(set), sel);
 }

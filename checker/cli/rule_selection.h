@@ -19,7 +19,6 @@ struct RuleSelection {
   std::vector<std::string> disable;    // ids or names
   std::vector<std::string> scenarios;  // "5.9"
   std::string severity_min;            // "" = all
-  const ModelCache *cache = nullptr;   // for the built-in packs' parses
 };
 
 // Throws RulePackError for bad packs and for selections naming no rule.

@@ -46,11 +46,10 @@ struct ScanArgs {
 // `--cache-stats`: one line on stderr saying what came from the model cache.
 std::string cache_stats_line(const ScanOutcome &outcome) {
   if (outcome.cache_dir.empty()) return "clause: model cache: not used";
-  const CacheCounts &f = outcome.file_cache, &r = outcome.rule_cache;
+  const CacheCounts &f = outcome.file_cache;
   return "clause: model cache " + outcome.cache_dir + ": files: " + std::to_string(f.hits) +
          " from the cache, " + std::to_string(f.misses) + " parsed (" + std::to_string(f.rejected) +
-         " entries rejected); rule packs: " + std::to_string(r.hits) + " from the cache, " +
-         std::to_string(r.misses) + " parsed (" + std::to_string(r.rejected) + " entries rejected)";
+         " entries rejected)";
 }
 
 // SARIF URIs relative to the repository: --uri-prefix for every root, or
@@ -198,9 +197,8 @@ Command add_scan_command(CLI::App &app) {
   cmd->add_flag("--reproducible", args->reproducible,
                 "Leave the scan time and git provenance out of reports: the same files give the same bytes");
   cmd->add_flag("--no-color", args->no_color, "Never colour the text output");
-  cmd->add_flag(
-      "--cache-stats", args->cache_stats,
-      "Say on stderr how many files and rule packs came from the model cache and how many were parsed");
+  cmd->add_flag("--cache-stats", args->cache_stats,
+                "Say on stderr how many files came from the model cache and how many were parsed");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on stdout for text output; only the exit code");
   return Command{cmd, [args] { return run_scan_command(*args); }};
 }

@@ -89,11 +89,7 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   RuleSelection everything;
   everything.rule_dirs = packs;
   everything.profiles = {std::string(kAllProfiles)};
-  std::optional<ModelCache> cache;
-  if (!in.no_cache) cache.emplace(in.cache_dir.empty() ? ModelCache::default_dir() : in.cache_dir);
-  if (cache && !cache->dir().empty()) everything.cache = &*cache;
   RuleSet all = select_rules(everything);
-  if (cache) out.rule_cache += cache->counts();
   check_rule_names(config, all);
 
   RuleSelection sel;

@@ -58,10 +58,11 @@ struct ScanOutcome {
   Report report;
   std::string fail_on;                // from the configuration, "" when none says
   std::vector<std::string> warnings;  // for stderr: expired file suppressions, ...
-  // The model cache the scan used ("" when none) and what came from it: the
-  // scanned files and the rule packs (`clause scan --cache-stats`).
+  // The model cache the scan used ("" when none) and what came from it
+  // (`clause scan --cache-stats`). The built-in rule packs never do: their
+  // models are encoded when the binary is built.
   std::string cache_dir;
-  CacheCounts file_cache, rule_cache;
+  CacheCounts file_cache;
 };
 
 // Runs the scan. Throws ConfigError, RulePackError, BaselineError, GitError

@@ -642,13 +642,13 @@ class Loader {
   throw RulePackError(s.str());
 }
 
-}  // namespace
-
 ParseOptions rule_pack_parse_options() {
   ParseOptions opts;
   opts.detect_helm_templates = false;  // a rule pack is never a Helm chart: keep its syntax errors
   return opts;
 }
+
+}  // namespace
 
 DocumentPtr parse_rule_pack(std::string_view text, const std::string &origin) {
   auto doc = std::make_unique<Document>();

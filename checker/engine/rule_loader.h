@@ -24,10 +24,9 @@ std::vector<Rule> load_rules_from_text(std::string_view text, const std::string 
                                        RuleIds ids = RuleIds::BuiltIn);
 
 // The two halves of load_rules_from_text, for callers that keep parsed
-// packs (the built-in rules go through the model cache): parsing with the
+// packs (the built-in rules' models are encoded at build time): parsing with the
 // options rule packs are read with, and loading a parsed pack (its path is
 // the origin; its parse diagnostics are load errors).
-ParseOptions rule_pack_parse_options();
 DocumentPtr parse_rule_pack(std::string_view text, const std::string &origin);
 // When a pack's regular expressions are compiled: at load, so that a bad
 // pattern is an error naming its line (the default: packs users write), or

@@ -6,7 +6,6 @@
 #include <thread>
 
 #include "checker/cache/document_codec.h"
-#include "checker/cache/model_cache.h"
 #include "checker/engine/embedded_files.h"
 #include "checker/engine/embedded_rule_models.h"
 #include "checker/engine/rule_loader.h"
@@ -16,9 +15,9 @@ namespace clause {
 
 namespace {
 
-// The model encoded at build time when there is one (embedded_rule_models.h),
-// else through the model cache when there is one, else parsed.
-DocumentPtr parse_builtin_pack(std::string_view text, const std::string &origin, const ModelCache *cache) {
+// The model encoded at build time, or, in the encoder's own build (which
+// has none), the parse.
+DocumentPtr builtin_pack(std::string_view text, const std::string &origin) {
   if (const std::string_view model = embedded_rule_model(origin); !model.empty()) {
     auto doc = std::make_unique<Document>();
     if (decode_document(model, *doc)) {
@@ -27,24 +26,12 @@ DocumentPtr parse_builtin_pack(std::string_view text, const std::string &origin,
       return doc;
     }
   }
-  if (!cache) return parse_rule_pack(text, origin);
-  SourceFile file;
-  file.rel_path = origin;
-  file.syntax = Syntax::Yaml;
-  const CacheKey key = cache->key_for(file, text, rule_pack_parse_options());
-  if (DocumentPtr doc = cache->load(key)) {
-    doc->path = origin;
-    doc->source = std::string(text);
-    return doc;
-  }
-  DocumentPtr doc = parse_rule_pack(text, origin);
-  if (doc->diagnostics.empty()) cache->store(key, *doc);
-  return doc;
+  return parse_rule_pack(text, origin);
 }
 
 }  // namespace
 
-RuleSet RuleSet::builtin(const ModelCache *cache) {
+RuleSet RuleSet::builtin() {
   RuleSet set;
   // Packs are independent: decoded and compiled side by side, then added at
   // once in pack order (add() sorts the whole set each time).
@@ -54,9 +41,8 @@ RuleSet RuleSet::builtin(const ModelCache *cache) {
   run_rethrowing(
       files.size(), [&](auto fn) { parallel_for(files.size(), jobs, fn); },
       [&](size_t i) {
-        packs[i] =
-            load_rules_from_document(*parse_builtin_pack(files[i].content, std::string(files[i].path), cache),
-                                     RegexCompile::OnFirstUse);
+        packs[i] = load_rules_from_document(*builtin_pack(files[i].content, std::string(files[i].path)),
+                                            RegexCompile::OnFirstUse);
       });
   std::vector<Rule> all;
   for (auto &pack : packs) std::move(pack.begin(), pack.end(), std::back_inserter(all));
