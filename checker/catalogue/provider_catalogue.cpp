@@ -89,6 +89,31 @@ bool ProviderCatalogue::holds_data(DocKind format, std::string_view type) const 
   return f && f->data;
 }
 
+std::vector<std::string> ProviderCatalogue::expand_alias(DocKind format, std::string_view alias) const {
+  constexpr std::string_view kDataStores = "@data-stores";
+  const std::string_view key = format_key(format);
+  if (key.empty())
+    throw std::invalid_argument("'" + std::string(alias) +
+                                "': aliases name resource types of terraform, cloudformation or kubernetes");
+  bool known = alias.starts_with(kDataStores);
+  std::string_view provider = known ? alias.substr(kDataStores.size()) : std::string_view();
+  if (!provider.empty()) {
+    known = key == "terraform" && provider.size() > 1 && provider.front() == '/';
+    provider.remove_prefix(1);
+  }
+  std::vector<std::string> out;
+  auto it = formats_.find(key);
+  if (known && it != formats_.end())
+    for (const ResourceFacts &f : it->second)
+      if (f.data && (provider.empty() || f.provider == provider)) out.push_back(f.type);
+  if (out.empty())
+    throw std::invalid_argument(
+        "unknown alias '" + std::string(alias) + "' for " + std::string(key) +
+        ": the catalogue names \"@data-stores\"" +
+        (key == "terraform" ? " and \"@data-stores/<provider>\" (aws, azurerm, google)" : ""));
+  return out;
+}
+
 const ProviderCatalogue &provider_catalogue() {
   static const ProviderCatalogue catalogue = [] {
     for (const EmbeddedFile &f : embedded_catalogue_files())

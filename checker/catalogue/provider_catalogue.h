@@ -28,6 +28,12 @@ class ProviderCatalogue {
   const ResourceFacts *find(DocKind format, std::string_view type) const;
   bool holds_data(DocKind format, std::string_view type) const;
 
+  // The types a rule's `targets:` alias stands for, in catalogue order:
+  // "@data-stores" (every type of `format` that holds data) or, for
+  // Terraform, "@data-stores/<provider>" (aws, azurerm or google). Throws
+  // std::invalid_argument saying which aliases exist for anything else.
+  std::vector<std::string> expand_alias(DocKind format, std::string_view alias) const;
+
  private:
   // terraform (HCL, .tf.json and plans), cloudformation, kubernetes
   std::map<std::string, std::vector<ResourceFacts>, std::less<>> formats_;

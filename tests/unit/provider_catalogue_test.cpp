@@ -36,6 +36,39 @@ TEST(ProviderCatalogue, BuiltInFileNamesDataStoresAndNameAttributes) {
   EXPECT_EQ(c.find(DocKind::Terraform, "aws_instance"), nullptr);
 }
 
+TEST(ProviderCatalogue, DataStoreAliasesExpandToTheDataBearingTypes) {
+  ProviderCatalogue c = ProviderCatalogue::parse(
+      "terraform:\n  - {type: aws_kms_key, provider: aws}\n  - {type: aws_s3_bucket, provider: aws, data: "
+      "true}\n"
+      "  - {type: google_storage_bucket, provider: google, data: true}\n"
+      "kubernetes:\n  - {type: StatefulSet, data: true}\n",
+      "c.yaml");
+  EXPECT_EQ(c.expand_alias(DocKind::Terraform, "@data-stores"),
+            (std::vector<std::string>{"aws_s3_bucket", "google_storage_bucket"}));
+  EXPECT_EQ(c.expand_alias(DocKind::TerraformPlan, "@data-stores/aws"),
+            std::vector<std::string>{"aws_s3_bucket"});
+  EXPECT_EQ(c.expand_alias(DocKind::Kubernetes, "@data-stores"), std::vector<std::string>{"StatefulSet"});
+  auto error = [&](DocKind format, std::string_view alias) -> std::string {
+    try {
+      c.expand_alias(format, alias);
+    } catch (const std::invalid_argument &e) {
+      return e.what();
+    }
+    return "";
+  };
+  // No data store of that provider, no such provider, no provider part outside Terraform.
+  EXPECT_EQ(error(DocKind::Terraform, "@data-stores/azurerm"),
+            "unknown alias '@data-stores/azurerm' for terraform: the catalogue names \"@data-stores\" and "
+            "\"@data-stores/<provider>\" (aws, azurerm, google)");
+  EXPECT_NE(error(DocKind::Terraform, "@data-stores/"), "");
+  EXPECT_NE(error(DocKind::Terraform, "@data-storesX"), "");
+  EXPECT_EQ(error(DocKind::Kubernetes, "@data-stores/aws"),
+            "unknown alias '@data-stores/aws' for kubernetes: the catalogue names \"@data-stores\"");
+  // A format with no data store in this catalogue.
+  EXPECT_NE(error(DocKind::CloudFormation, "@data-stores"), "");
+  EXPECT_NE(error(DocKind::Agreement, "@data-stores"), "");
+}
+
 TEST(ProviderCatalogue, MalformedCataloguesAreRefusedWithTheirLine) {
   EXPECT_EQ(parse_error("terraform:\n  - {type: b, provider: aws}\n  - {type: a, provider: aws}\n"),
             "c.yaml:3:5: a is out of order or listed twice: types are sorted within a format");

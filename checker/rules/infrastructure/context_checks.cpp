@@ -2,25 +2,11 @@
 // preventive control should keep it there.
 #include <map>
 
+#include "checker/catalogue/provider_catalogue.h"
 #include "checker/rules/infrastructure/infra_support.h"
 
 namespace clause::infra {
 namespace {
-
-bool in(std::string_view type, std::initializer_list<std::string_view> types) {
-  for (auto t : types)
-    if (type == t) return true;
-  return false;
-}
-
-// The data-bearing AWS resources of the rule catalogue (§3.0).
-bool aws_data_store(std::string_view t) {
-  return in(
-      t, {"aws_s3_bucket", "aws_db_instance", "aws_rds_cluster", "aws_dynamodb_table", "aws_ebs_volume",
-          "aws_efs_file_system", "aws_elasticache_replication_group", "aws_opensearch_domain",
-          "aws_redshift_cluster", "aws_docdb_cluster", "aws_sqs_queue", "aws_kinesis_stream",
-          "aws_backup_vault", "aws_cloudwatch_log_group", "aws_secretsmanager_secret", "aws_ecr_repository"});
-}
 
 // Google data stores whose location may be left to the provider, and the
 // attribute that would name it.
@@ -56,7 +42,7 @@ void region_resolvable(const NativeCheckContext &ctx) {
     if (modules.count(dir) || !configured_dirs.count(dir) || example_or_test_directory(dir)) continue;
     std::string provider_name;
     std::vector<const char *> keys;
-    if (r.provider == ProviderFamily::Aws && aws_data_store(r.type)) {
+    if (r.provider == ProviderFamily::Aws && catalogue::provider_catalogue().holds_data(r.format, r.type)) {
       provider_name = "aws";
       keys = {"region"};
     } else if (r.provider == ProviderFamily::Google && google_location_attribute(r.type)) {
