@@ -25,6 +25,129 @@ std::string_view format_key(DocKind format) {
   }
 }
 
+const std::set<std::string, std::less<>> kFormats = {"terraform", "cloudformation", "kubernetes"};
+const std::set<std::string, std::less<>> kProviders = {"aws", "azurerm", "google"};
+
+// A list of names: [region, zone].
+std::vector<std::string> names(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_list()) fail(origin, field.value.span, "'" + field.key + "' holds a list of names");
+  std::vector<std::string> out;
+  for (const Node &n : field.value.items) {
+    if (!n.is_string() || n.text.empty()) fail(origin, n.span, "'" + field.key + "' holds a list of names");
+    out.push_back(n.text);
+  }
+  return out;
+}
+
+// Tag properties: a path in the format's own shape, or {path: P, shape: S}.
+std::vector<TagPath> tag_paths(const std::string &origin, const MapEntry &field, std::string_view format) {
+  static const std::map<std::string, TagShape, std::less<>> kShapes = {
+      {"map", TagShape::Map},
+      {"key-value-list", TagShape::KeyValueList},
+      {"key-value-blocks", TagShape::KeyValueBlocks}};
+  if (!field.value.is_list()) fail(origin, field.value.span, "'tags' holds a list of paths");
+  std::vector<TagPath> out;
+  for (const Node &n : field.value.items) {
+    TagPath t;
+    t.shape = format == "cloudformation" ? TagShape::KeyValueList : TagShape::Map;
+    if (n.is_string()) {
+      t.path = n.text;
+    } else if (n.is_map()) {
+      for (const MapEntry &e : n.entries) {
+        auto shape = e.value.is_string() ? kShapes.find(e.value.text) : kShapes.end();
+        if (e.key == "path" && e.value.is_string())
+          t.path = e.value.text;
+        else if (e.key == "shape" && shape != kShapes.end())
+          t.shape = shape->second;
+        else
+          fail(origin, e.key_span,
+               "unexpected field or value '" + e.key +
+                   "' (a tag property is {path, shape: map, key-value-list or "
+                   "key-value-blocks})");
+      }
+    }
+    if (t.path.empty()) fail(origin, n.span, "a tag property needs its path");
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+// Calls `read` with each entry (a mapping) of a format's list.
+template <typename Read>
+void each_entry(const std::string &origin, const MapEntry &format, const std::string &list_of,
+                const std::string &example, Read read) {
+  if (!format.value.is_list()) fail(origin, format.value.span, "a format holds a list of " + list_of);
+  for (const Node &item : format.value.items) {
+    if (!item.is_map()) fail(origin, item.span, "an entry is a mapping such as " + example);
+    read(item);
+  }
+}
+
+std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEntry &format) {
+  std::vector<ResourceFacts> facts;
+  each_entry(origin, format, "resource types", "{type: aws_s3_bucket, data: true}", [&](const Node &item) {
+    ResourceFacts f;
+    for (const MapEntry &field : item.entries) {
+      const Node &v = field.value;
+      if (field.key == "type" && v.is_string()) {
+        f.type = v.text;
+      } else if (field.key == "provider" && v.is_string() && format.key == "terraform" &&
+                 kProviders.count(v.text)) {
+        f.provider = v.text;
+      } else if (field.key == "data" && v.kind == NodeKind::Bool) {
+        f.data = v.boolean;
+      } else if (field.key == "name" && v.is_string()) {
+        f.name = v.text;
+      } else if (field.key == "tags") {
+        f.tags = tag_paths(origin, field, format.key);
+      } else {
+        fail(origin, field.key_span, "unexpected field or value '" + field.key + "'");
+      }
+    }
+    if (f.type.empty()) fail(origin, item.span, "an entry needs its type");
+    if (format.key == "terraform" && f.provider.empty())
+      fail(origin, item.span, f.type + " needs its provider (aws, azurerm or google)");
+    if (!facts.empty() && facts.back().type >= f.type)
+      fail(origin, item.span, f.type + " is out of order or listed twice: types are sorted within a format");
+    facts.push_back(std::move(f));
+  });
+  return facts;
+}
+
+// providers: {terraform: [{provider: aws, ...}], cloudformation: [{tags: [...]}]}
+std::map<std::string, std::vector<ProviderFacts>, std::less<>> provider_lists(const std::string &origin,
+                                                                              const Node &section) {
+  if (!section.is_map()) fail(origin, section.span, "'providers' maps formats to lists of providers");
+  std::map<std::string, std::vector<ProviderFacts>, std::less<>> out;
+  for (const MapEntry &format : section.entries) {
+    if (!kFormats.count(format.key)) fail(origin, format.key_span, "unknown format '" + format.key + "'");
+    std::vector<ProviderFacts> &facts = out[format.key];
+    each_entry(origin, format, "providers", "{provider: aws, location: [region]}", [&](const Node &item) {
+      ProviderFacts f;
+      for (const MapEntry &field : item.entries) {
+        const Node &v = field.value;
+        if (field.key == "provider" && v.is_string() && format.key == "terraform" && kProviders.count(v.text))
+          f.provider = v.text;
+        else if (field.key == "location" || field.key == "provider_location")
+          (field.key == "location" ? f.location : f.provider_location) = names(origin, field);
+        else if (field.key == "tags")
+          f.tags = tag_paths(origin, field, format.key);
+        else
+          fail(origin, field.key_span, "unexpected field or value '" + field.key + "'");
+      }
+      if (format.key == "terraform" && f.provider.empty())
+        fail(origin, item.span, "a Terraform entry needs its provider (aws, azurerm or google)");
+      if (!facts.empty() && facts.back().provider >= f.provider)
+        fail(origin, item.span,
+             (f.provider.empty() ? std::string("this entry") : f.provider) +
+                 " is out of order or listed twice: providers are sorted within a format, one entry outside "
+                 "Terraform");
+      facts.push_back(std::move(f));
+    });
+  }
+  return out;
+}
+
 }  // namespace
 
 ProviderCatalogue ProviderCatalogue::parse(std::string_view text, const std::string &origin) {
@@ -37,40 +160,14 @@ ProviderCatalogue ProviderCatalogue::parse(std::string_view text, const std::str
   if (!doc.diagnostics.empty()) fail(origin, doc.diagnostics.front().span, doc.diagnostics.front().message);
   if (doc.roots.size() != 1 || !doc.roots.front().is_map())
     fail(origin, Span{}, "the catalogue is one mapping of formats");
-  static const std::set<std::string, std::less<>> kFormats = {"terraform", "cloudformation", "kubernetes"};
-  static const std::set<std::string, std::less<>> kProviders = {"aws", "azurerm", "google"};
   ProviderCatalogue out;
-  for (const MapEntry &format : doc.roots.front().entries) {
-    if (!kFormats.count(format.key)) fail(origin, format.key_span, "unknown format '" + format.key + "'");
-    if (!format.value.is_list()) fail(origin, format.value.span, "a format holds a list of resource types");
-    std::vector<ResourceFacts> &facts = out.formats_[format.key];
-    for (const Node &item : format.value.items) {
-      if (!item.is_map())
-        fail(origin, item.span, "an entry is a mapping such as {type: aws_s3_bucket, data: true}");
-      ResourceFacts f;
-      for (const MapEntry &field : item.entries) {
-        const Node &v = field.value;
-        if (field.key == "type" && v.is_string()) {
-          f.type = v.text;
-        } else if (field.key == "provider" && v.is_string() && format.key == "terraform" &&
-                   kProviders.count(v.text)) {
-          f.provider = v.text;
-        } else if (field.key == "data" && v.kind == NodeKind::Bool) {
-          f.data = v.boolean;
-        } else if (field.key == "name" && v.is_string()) {
-          f.name = v.text;
-        } else {
-          fail(origin, field.key_span, "unexpected field or value '" + field.key + "'");
-        }
-      }
-      if (f.type.empty()) fail(origin, item.span, "an entry needs its type");
-      if (format.key == "terraform" && f.provider.empty())
-        fail(origin, item.span, f.type + " needs its provider (aws, azurerm or google)");
-      if (!facts.empty() && facts.back().type >= f.type)
-        fail(origin, item.span,
-             f.type + " is out of order or listed twice: types are sorted within a format");
-      facts.push_back(std::move(f));
-    }
+  for (const MapEntry &entry : doc.roots.front().entries) {
+    if (entry.key == "providers")
+      out.providers_ = provider_lists(origin, entry.value);
+    else if (kFormats.count(entry.key))
+      out.formats_[entry.key] = resource_list(origin, entry);
+    else
+      fail(origin, entry.key_span, "unknown format '" + entry.key + "'");
   }
   return out;
 }
@@ -82,6 +179,24 @@ const ResourceFacts *ProviderCatalogue::find(DocKind format, std::string_view ty
   auto at = std::lower_bound(facts.begin(), facts.end(), type,
                              [](const ResourceFacts &f, std::string_view t) { return f.type < t; });
   return at != facts.end() && at->type == type ? &*at : nullptr;
+}
+
+const ProviderFacts *ProviderCatalogue::provider(DocKind format, std::string_view provider) const {
+  for (const ProviderFacts &f : providers(format))
+    if (f.provider == provider) return &f;
+  return nullptr;
+}
+
+const std::vector<ResourceFacts> &ProviderCatalogue::types(DocKind format) const {
+  static const std::vector<ResourceFacts> kNone;
+  auto it = formats_.find(format_key(format));
+  return it == formats_.end() ? kNone : it->second;
+}
+
+const std::vector<ProviderFacts> &ProviderCatalogue::providers(DocKind format) const {
+  static const std::vector<ProviderFacts> kNone;
+  auto it = providers_.find(format_key(format));
+  return it == providers_.end() ? kNone : it->second;
 }
 
 bool ProviderCatalogue::holds_data(DocKind format, std::string_view type) const {

@@ -1,8 +1,9 @@
 #pragma once
 // Provider facts as data: catalogue/resources.yaml, embedded in the binary
-// and checked when first read (types sorted and unique within a format,
-// known fields only; a malformed catalogue is a build defect, reported with
-// its line). Adding a resource type the checks know is a change to that file.
+// and checked when first read (types and providers sorted and unique within a
+// format, known fields only; a malformed catalogue is a build defect,
+// reported with its line). Adding a resource type the checks know is a change
+// to that file (docs/catalogue.md).
 #include <map>
 #include <string>
 #include <string_view>
@@ -12,11 +13,31 @@
 
 namespace clause::catalogue {
 
+enum class TagShape : uint8_t {
+  Map,             // {key: value}: Terraform tags/labels, Kubernetes labels
+  KeyValueList,    // [{Key: k, Value: v}]: CloudFormation Tags
+  KeyValueBlocks,  // repeated blocks or objects {key = k, value = v}: Terraform `tag` of an autoscaling group
+};
+
+struct TagPath {
+  std::string path;  // dotted path in the resource body; `*` fans out over a list
+  TagShape shape = TagShape::Map;
+};
+
 struct ResourceFacts {
-  std::string type;      // aws_s3_bucket, AWS::S3::Bucket, StatefulSet
-  std::string provider;  // Terraform: aws, azurerm, google; "" otherwise
-  bool data = false;     // holds customer data (the data-bearing set)
-  std::string name;      // the attribute other resources name it by, "" when none
+  std::string type;           // aws_s3_bucket, AWS::S3::Bucket, StatefulSet
+  std::string provider;       // Terraform: aws, azurerm, google; "" otherwise
+  bool data = false;          // holds customer data (the data-bearing set)
+  std::string name;           // the attribute other resources name it by, "" when none
+  std::vector<TagPath> tags;  // where it keeps tags besides its provider's (read after them)
+};
+
+// What holds for every resource of a provider (Terraform) or of a format.
+struct ProviderFacts {
+  std::string provider;                        // Terraform: aws, azurerm, google; "" otherwise
+  std::vector<std::string> location;           // resource attributes that place it, in the order consulted
+  std::vector<std::string> provider_location;  // the same in its provider configuration
+  std::vector<TagPath> tags;                   // where its resources keep tags, in the order read
 };
 
 class ProviderCatalogue {
@@ -26,6 +47,11 @@ class ProviderCatalogue {
 
   // The facts of `type` in `format`'s catalogue, or nullptr.
   const ResourceFacts *find(DocKind format, std::string_view type) const;
+  // The facts of `provider` ("" outside Terraform) in `format`, or nullptr.
+  const ProviderFacts *provider(DocKind format, std::string_view provider) const;
+  // Every entry of `format`, in catalogue order.
+  const std::vector<ResourceFacts> &types(DocKind format) const;
+  const std::vector<ProviderFacts> &providers(DocKind format) const;
   bool holds_data(DocKind format, std::string_view type) const;
 
   // The types a rule's `targets:` alias stands for, in catalogue order:
@@ -37,6 +63,7 @@ class ProviderCatalogue {
  private:
   // terraform (HCL, .tf.json and plans), cloudformation, kubernetes
   std::map<std::string, std::vector<ResourceFacts>, std::less<>> formats_;
+  std::map<std::string, std::vector<ProviderFacts>, std::less<>> providers_;
 };
 
 // The built-in catalogue (catalogue/resources.yaml).

@@ -69,6 +69,58 @@ TEST(ProviderCatalogue, DataStoreAliasesExpandToTheDataBearingTypes) {
   EXPECT_NE(error(DocKind::Agreement, "@data-stores"), "");
 }
 
+TEST(ProviderCatalogue, ProvidersPlaceAndTagTheirResources) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ProviderFacts *google = c.provider(DocKind::Terraform, "google");
+  ASSERT_NE(google, nullptr);
+  EXPECT_EQ(google->location, (std::vector<std::string>{"location", "region", "zone"}));
+  EXPECT_EQ(google->provider_location, (std::vector<std::string>{"region", "zone"}));
+  EXPECT_TRUE(c.provider(DocKind::TerraformPlan, "azurerm")->provider_location.empty());
+  EXPECT_EQ(c.provider(DocKind::Terraform, "oci"), nullptr);
+  const ProviderFacts *cfn = c.provider(DocKind::CloudFormation, "");
+  ASSERT_NE(cfn, nullptr);
+  ASSERT_EQ(cfn->tags.size(), 1u);
+  EXPECT_EQ(cfn->tags[0].path, "Properties.Tags");
+  EXPECT_EQ(cfn->tags[0].shape, TagShape::KeyValueList);  // the format's own shape
+  const ResourceFacts *asg = c.find(DocKind::Terraform, "aws_autoscaling_group");
+  ASSERT_NE(asg, nullptr);
+  ASSERT_EQ(asg->tags.size(), 1u);
+  EXPECT_EQ(asg->tags[0].shape, TagShape::KeyValueBlocks);
+  EXPECT_FALSE(asg->data);
+}
+
+TEST(ProviderCatalogue, MalformedProviderSectionsAreRefusedWithTheirLine) {
+  const std::pair<const char *, const char *> cases[] = {
+      {"providers:\n  terraform:\n    - {provider: google}\n    - {provider: aws}\n",
+       "c.yaml:4:7: aws is out of order or listed twice: providers are sorted within a format, one entry "
+       "outside "
+       "Terraform"},
+      {"providers:\n  kubernetes:\n    - {tags: [a]}\n    - {tags: [b]}\n",
+       "c.yaml:4:7: this entry is out of order or listed twice: providers are sorted within a format, one "
+       "entry "
+       "outside Terraform"},
+      {"providers:\n  terraform:\n    - {location: [region]}\n",
+       "c.yaml:3:7: a Terraform entry needs its provider (aws, azurerm or google)"},
+      {"providers:\n  terraform:\n    - {provider: aws, zone: [a]}\n",
+       "c.yaml:3:23: unexpected field or value 'zone'"},
+      {"providers:\n  terraform:\n    - {provider: aws, location: region}\n",
+       "c.yaml:3:33: 'location' holds a list of names"},
+      {"providers:\n  helm:\n    - {tags: [a]}\n", "c.yaml:2:3: unknown format 'helm'"},
+      {"providers: [aws]\n", "c.yaml:1:12: 'providers' maps formats to lists of providers"},
+      {"providers:\n  kubernetes: [tags]\n",
+       "c.yaml:2:16: an entry is a mapping such as {provider: aws, location: [region]}"},
+      {"kubernetes:\n  - {type: Pod, tags: [{path: a, shape: round}]}\n",
+       "c.yaml:2:34: unexpected field or value 'shape' (a tag property is {path, shape: map, key-value-list "
+       "or "
+       "key-value-blocks})"},
+      {"kubernetes:\n  - {type: Pod, tags: [{shape: map}]}\n", "c.yaml:2:24: a tag property needs its path"},
+      {"providers:\n  terraform:\n    - {provider: aws, tags: [tags, {path: tag, shape: "
+       "key-value-blocks}]}\n",
+       ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
 TEST(ProviderCatalogue, MalformedCataloguesAreRefusedWithTheirLine) {
   EXPECT_EQ(parse_error("terraform:\n  - {type: b, provider: aws}\n  - {type: a, provider: aws}\n"),
             "c.yaml:3:5: a is out of order or listed twice: types are sorted within a format");
