@@ -83,6 +83,40 @@ void each_entry(const std::string &origin, const MapEntry &format, const std::st
   }
 }
 
+// backup: {retention: PATH, default: DAYS, off: DAYS, every: continuous or <N>h, unless: [PATH], what: TEXT}
+BackupFacts backup_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_map())
+    fail(origin, field.value.span, "'backup' is a mapping such as {retention: P, default: 1}");
+  BackupFacts b;
+  bool has_default = false;
+  for (const MapEntry &e : field.value.entries) {
+    const Node &v = e.value;
+    bool hours = e.key == "every" && v.is_string() && v.text.size() > 1 && v.text.size() <= 5 &&
+                 v.text.back() == 'h' && v.text.find_first_not_of("0123456789") == v.text.size() - 1;
+    if (e.key == "retention" && v.is_string() && !v.text.empty()) {
+      b.retention = v.text;
+    } else if (e.key == "default" && v.kind == NodeKind::Number) {
+      b.retention_default = v.number;
+      has_default = true;
+    } else if (e.key == "off" && v.kind == NodeKind::Number) {
+      b.off = v.number;
+    } else if (e.key == "every" && v.is_string() && v.text == "continuous") {
+      b.every_hours.reset();
+    } else if (hours) {
+      b.every_hours = std::stod(v.text.substr(0, v.text.size() - 1));
+    } else if (e.key == "unless") {
+      b.unless = names(origin, e);
+    } else if (e.key == "what" && v.is_string() && !v.text.empty()) {
+      b.what = v.text;
+    } else {
+      fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in backup");
+    }
+  }
+  if (b.retention.empty() || !has_default)
+    fail(origin, field.value.span, "'backup' needs its retention attribute and its default");
+  return b;
+}
+
 std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEntry &format) {
   std::vector<ResourceFacts> facts;
   each_entry(origin, format, "resource types", "{type: aws_s3_bucket, data: true}", [&](const Node &item) {
@@ -100,6 +134,8 @@ std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEnt
         f.name = v.text;
       } else if (field.key == "tags") {
         f.tags = tag_paths(origin, field, format.key);
+      } else if (field.key == "backup") {
+        f.backup = backup_facts(origin, field);
       } else {
         fail(origin, field.key_span, "unexpected field or value '" + field.key + "'");
       }

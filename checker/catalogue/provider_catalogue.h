@@ -5,6 +5,7 @@
 // reported with its line). Adding a resource type the checks know is a change
 // to that file (docs/catalogue.md).
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,12 +25,24 @@ struct TagPath {
   TagShape shape = TagShape::Map;
 };
 
+// A store's own automated backups: how long they are kept, read from one
+// attribute, and how often they are taken.
+struct BackupFacts {
+  std::string retention;              // the attribute holding the days kept
+  double retention_default = 0;       // days kept when it is not written
+  std::optional<double> off;          // a value at or below this switches them off; none: always on
+  std::optional<double> every_hours;  // between recovery points; none: continuous (point-in-time)
+  std::vector<std::string> unless;    // attributes whose presence means another store's backups (a replica)
+  std::string what = "point-in-time recovery";  // as messages name them
+};
+
 struct ResourceFacts {
   std::string type;           // aws_s3_bucket, AWS::S3::Bucket, StatefulSet
   std::string provider;       // Terraform: aws, azurerm, google; "" otherwise
   bool data = false;          // holds customer data (the data-bearing set)
   std::string name;           // the attribute other resources name it by, "" when none
   std::vector<TagPath> tags;  // where it keeps tags besides its provider's (read after them)
+  std::optional<BackupFacts> backup;
 };
 
 // What holds for every resource of a provider (Terraform) or of a format.

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "checker/agreement/values.h"
+#include "checker/catalogue/provider_catalogue.h"
 #include "checker/crossdoc/binding.h"
 
 namespace clause::crossdoc {
@@ -214,21 +215,35 @@ void plan_mechanisms(const ResourceIndex &index, const AwsBackupShape &shape, co
   }
 }
 
-void continuous_own(const IndexedResource &r, const Attribute &setting, double absent_default,
-                    const std::string &name, StoreBackups &out) {
+// A store's own automated backups as the catalogue describes them; false
+// when the store is a replica whose backups are its source's.
+bool own_backups(const IndexedResource &r, const catalogue::BackupFacts &facts, StoreBackups &out) {
+  const Node *b = r.body();
+  for (const std::string &path : facts.unless)
+    if (!read_attribute(b, path, kFirstElement).absent()) return false;
+  Attribute setting = read_attribute(b, facts.retention, kFirstElement);
+  std::string_view name = facts.retention;
+  if (name.starts_with("Properties.")) name.remove_prefix(std::string_view("Properties.").size());
   std::string blocked;
-  auto days = days_of(setting, absent_default, blocked);
+  auto days = days_of(setting, facts.retention_default, blocked);
+  std::optional<double> interval = facts.every_hours ? *facts.every_hours * kHour : kContinuousSeconds;
   out.own = setting;
-  out.own_text = setting.known() ? name + " = " + setting.node->scalar_text()
-                                 : name + " is not set (" + days_text(absent_default) + ")";
+  out.own_text = setting.known()
+                     ? std::string(name) + " = " + setting.node->scalar_text()
+                     : std::string(name) + " is not set (" + days_text(facts.retention_default) + ")";
+  Span at = setting.span_or(r.resource->span);
   if (!days) {
-    out.mechanisms.push_back(
-        mechanism(r, setting.span_or(r.resource->span), std::nullopt, std::nullopt, out.own_text, blocked));
-    return;
+    // Unknown: so is whether they are on at all, when a value switches them off.
+    if (facts.off)
+      out.mechanisms.push_back(mechanism(r, at, std::nullopt, std::nullopt, out.own_text, blocked));
+    else
+      out.mechanisms.push_back(
+          mechanism(r, at, interval, std::nullopt, facts.what + " (" + out.own_text + ")", blocked));
+    return true;
   }
-  if (*days <= 0) return;  // 0 switches automated backups off
-  out.mechanisms.push_back(mechanism(r, setting.span_or(r.resource->span), kContinuousSeconds, *days,
-                                     "point-in-time recovery (" + out.own_text + ")"));
+  if (facts.off && *days <= *facts.off) return true;
+  out.mechanisms.push_back(mechanism(r, at, interval, days, facts.what + " (" + out.own_text + ")"));
+  return true;
 }
 
 }  // namespace
@@ -269,22 +284,9 @@ StoreBackups backups_of(const ResourceIndex &index, const IndexedResource &r) {
   const std::string &t = r.type();
   const Node *b = r.body();
   out.judged = true;
-  if (t == "aws_db_instance") {
-    if (!read_attribute(b, "replicate_source_db", kFirstElement).absent()) return StoreBackups{};
-    continuous_own(r, read_attribute(b, "backup_retention_period", kFirstElement), 1,
-                   "backup_retention_period", out);
-  } else if (t == "aws_rds_cluster" || t == "aws_docdb_cluster") {
-    continuous_own(r, read_attribute(b, "backup_retention_period", kFirstElement), 1,
-                   "backup_retention_period", out);
-  } else if (t == "AWS::RDS::DBInstance") {
-    if (!read_attribute(b, "Properties.SourceDBInstanceIdentifier", kFirstElement).absent() ||
-        !read_attribute(b, "Properties.DBClusterIdentifier", kFirstElement).absent())
-      return StoreBackups{};
-    continuous_own(r, read_attribute(b, "Properties.BackupRetentionPeriod", kFirstElement), 1,
-                   "BackupRetentionPeriod", out);
-  } else if (t == "AWS::RDS::DBCluster") {
-    continuous_own(r, read_attribute(b, "Properties.BackupRetentionPeriod", kFirstElement), 1,
-                   "BackupRetentionPeriod", out);
+  const catalogue::ResourceFacts *facts = catalogue::provider_catalogue().find(r.resource->format, t);
+  if (facts && facts->backup) {
+    if (!own_backups(r, *facts->backup, out)) return StoreBackups{};
   } else if (t == "aws_dynamodb_table" || t == "AWS::DynamoDB::Table") {
     bool cfn = t[0] == 'A';
     Attribute on =
@@ -325,15 +327,6 @@ StoreBackups backups_of(const ResourceIndex &index, const IndexedResource &r) {
     else if (status.as_string() == std::string("ENABLED"))
       out.mechanisms.push_back(mechanism(r, status.span_or(r.resource->span), kDay, 35,
                                          "the EFS automatic backup policy (daily, kept 35 days)"));
-  } else if (t == "aws_redshift_cluster") {
-    Attribute keep = read_attribute(b, "automated_snapshot_retention_period", kFirstElement);
-    std::string blocked;
-    auto days = days_of(keep, 1, blocked);
-    out.own = keep;
-    out.own_text = days_setting(keep, "automated_snapshot_retention_period");
-    if (!days || *days > 0)
-      out.mechanisms.push_back(mechanism(r, keep.span_or(r.resource->span), 8 * kHour, days,
-                                         "automated snapshots (" + out.own_text + ")", blocked));
   } else if (t == "google_sql_database_instance") {
     if (!read_attribute(b, "master_instance_name", kFirstElement).absent()) return StoreBackups{};
     Attribute enabled = read_attribute(b, "settings.backup_configuration.enabled", kFirstElement);
@@ -357,18 +350,6 @@ StoreBackups backups_of(const ResourceIndex &index, const IndexedResource &r) {
                                          "Cloud SQL backups (" + days_setting(kept, "retained_backups") + ")",
                                          blocked));
     }
-  } else if (t == "azurerm_postgresql_flexible_server" || t == "azurerm_mysql_flexible_server" ||
-             t == "azurerm_mssql_database") {
-    // Always continuous; the retention is 7 days unless set.
-    const char *path = t == "azurerm_mssql_database" ? "short_term_retention_policy.retention_days"
-                                                     : "backup_retention_days";
-    Attribute keep = read_attribute(b, path, kFirstElement);
-    std::string blocked;
-    auto days = days_of(keep, 7, blocked);
-    out.own = keep;
-    out.own_text = days_setting(keep, path);
-    out.mechanisms.push_back(mechanism(r, keep.span_or(r.resource->span), kContinuousSeconds, days,
-                                       "point-in-time restore (" + out.own_text + ")", blocked));
   } else if (t == "azurerm_cosmosdb_account") {
     Attribute type = read_attribute(b, "backup.type", kFirstElement);
     out.own = type;

@@ -121,6 +121,41 @@ TEST(ProviderCatalogue, MalformedProviderSectionsAreRefusedWithTheirLine) {
   for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
 }
 
+TEST(ProviderCatalogue, BackupSettingsAndTheirDefaults) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *db = c.find(DocKind::CloudFormation, "AWS::RDS::DBInstance");
+  ASSERT_TRUE(db && db->backup);
+  EXPECT_EQ(db->backup->retention, "Properties.BackupRetentionPeriod");
+  EXPECT_EQ(db->backup->retention_default, 1);
+  EXPECT_EQ(db->backup->off, 0);
+  EXPECT_FALSE(db->backup->every_hours);  // continuous
+  EXPECT_EQ(db->backup->unless, (std::vector<std::string>{"Properties.SourceDBInstanceIdentifier",
+                                                          "Properties.DBClusterIdentifier"}));
+  const ResourceFacts *redshift = c.find(DocKind::Terraform, "aws_redshift_cluster");
+  ASSERT_TRUE(redshift && redshift->backup);
+  EXPECT_EQ(redshift->backup->every_hours, 8);
+  EXPECT_EQ(redshift->backup->what, "automated snapshots");
+  const ResourceFacts *pg = c.find(DocKind::Terraform, "azurerm_postgresql_flexible_server");
+  ASSERT_TRUE(pg && pg->backup);
+  EXPECT_FALSE(pg->backup->off);  // always on
+  EXPECT_EQ(pg->backup->retention_default, 7);
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, backup: {retention: keep}}\n",
+       "c.yaml:2:25: 'backup' needs its retention attribute and its default"},
+      {"kubernetes:\n  - {type: Pod, backup: {retention: keep, default: one}}\n",
+       "c.yaml:2:43: unexpected field or value 'default' in backup"},
+      {"kubernetes:\n  - {type: Pod, backup: {retention: keep, default: 1, every: daily}}\n",
+       "c.yaml:2:55: unexpected field or value 'every' in backup"},
+      {"kubernetes:\n  - {type: Pod, backup: keep}\n",
+       "c.yaml:2:25: 'backup' is a mapping such as {retention: P, default: 1}"},
+      {"kubernetes:\n  - {type: Pod, backup: {retention: keep, default: 1, every: 24h, off: 0, unless: "
+       "[a]}}\n",
+       ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
 TEST(ProviderCatalogue, MalformedCataloguesAreRefusedWithTheirLine) {
   EXPECT_EQ(parse_error("terraform:\n  - {type: b, provider: aws}\n  - {type: a, provider: aws}\n"),
             "c.yaml:3:5: a is out of order or listed twice: types are sorted within a format");
