@@ -117,6 +117,32 @@ BackupFacts backup_facts(const std::string &origin, const MapEntry &field) {
   return b;
 }
 
+// copies: [{each: PATH, region: PATH, what: TEXT, backup: BOOL}]
+std::vector<CopyFacts> copy_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_list()) fail(origin, field.value.span, "'copies' holds a list of {each, region, what}");
+  std::vector<CopyFacts> out;
+  for (const Node &n : field.value.items) {
+    CopyFacts c;
+    for (const MapEntry &e : n.is_map() ? n.entries : std::vector<MapEntry>{}) {
+      const Node &v = e.value;
+      if (e.key == "each" && v.is_string() && !v.text.empty())
+        c.each = v.text;
+      else if (e.key == "region" && v.is_string() && !v.text.empty())
+        c.region = v.text;
+      else if (e.key == "what" && v.is_string() && !v.text.empty())
+        c.what = v.text;
+      else if (e.key == "backup" && v.kind == NodeKind::Bool)
+        c.backup = v.boolean;
+      else
+        fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in a copy");
+    }
+    if (c.region.empty() || c.what.empty())
+      fail(origin, n.span, "a copy needs its region attribute and what it is");
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEntry &format) {
   std::vector<ResourceFacts> facts;
   each_entry(origin, format, "resource types", "{type: aws_s3_bucket, data: true}", [&](const Node &item) {
@@ -136,6 +162,8 @@ std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEnt
         f.tags = tag_paths(origin, field, format.key);
       } else if (field.key == "backup") {
         f.backup = backup_facts(origin, field);
+      } else if (field.key == "copies") {
+        f.copies = copy_facts(origin, field);
       } else {
         fail(origin, field.key_span, "unexpected field or value '" + field.key + "'");
       }

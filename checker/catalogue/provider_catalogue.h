@@ -36,6 +36,15 @@ struct BackupFacts {
   std::string what = "point-in-time recovery";  // as messages name them
 };
 
+// A copy of the store's data kept in a region the resource names: a replica
+// or a backup copy.
+struct CopyFacts {
+  std::string each;     // the list (or block) holding one copy per element; "" = the resource itself
+  std::string region;   // the attribute, in that element, naming the copy's region
+  std::string what;     // "replica", "backup": as messages name it
+  bool backup = false;  // a backup copy (the agreement's backups) rather than a replica
+};
+
 struct ResourceFacts {
   std::string type;           // aws_s3_bucket, AWS::S3::Bucket, StatefulSet
   std::string provider;       // Terraform: aws, azurerm, google; "" otherwise
@@ -43,6 +52,7 @@ struct ResourceFacts {
   std::string name;           // the attribute other resources name it by, "" when none
   std::vector<TagPath> tags;  // where it keeps tags besides its provider's (read after them)
   std::optional<BackupFacts> backup;
+  std::vector<CopyFacts> copies;
 };
 
 // What holds for every resource of a provider (Terraform) or of a format.

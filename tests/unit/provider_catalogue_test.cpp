@@ -156,6 +156,31 @@ TEST(ProviderCatalogue, BackupSettingsAndTheirDefaults) {
   for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
 }
 
+TEST(ProviderCatalogue, CopiesNameTheirRegionAttribute) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *table = c.find(DocKind::CloudFormation, "AWS::DynamoDB::GlobalTable");
+  ASSERT_TRUE(table && table->copies.size() == 1u);
+  EXPECT_EQ(table->copies[0].each, "Properties.Replicas");
+  EXPECT_EQ(table->copies[0].region, "Region");
+  EXPECT_EQ(table->copies[0].what, "replica");
+  EXPECT_FALSE(table->copies[0].backup);
+  const ResourceFacts *sql = c.find(DocKind::Terraform, "google_sql_database_instance");
+  ASSERT_TRUE(sql && sql->copies.size() == 1u);
+  EXPECT_EQ(sql->copies[0].each, "");  // the resource itself
+  EXPECT_TRUE(sql->copies[0].backup);
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, copies: {region: r}}\n",
+       "c.yaml:2:25: 'copies' holds a list of {each, region, what}"},
+      {"kubernetes:\n  - {type: Pod, copies: [{each: r, what: replica}]}\n",
+       "c.yaml:2:26: a copy needs its region attribute and what it is"},
+      {"kubernetes:\n  - {type: Pod, copies: [{region: r, what: replica, backup: yes}]}\n",
+       "c.yaml:2:53: unexpected field or value 'backup' in a copy"},
+      {"kubernetes:\n  - {type: Pod, copies: [{region: r, what: backup, backup: true}]}\n", ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
 TEST(ProviderCatalogue, MalformedCataloguesAreRefusedWithTheirLine) {
   EXPECT_EQ(parse_error("terraform:\n  - {type: b, provider: aws}\n  - {type: a, provider: aws}\n"),
             "c.yaml:3:5: a is out of order or listed twice: types are sorted within a format");
