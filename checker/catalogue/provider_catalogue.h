@@ -50,6 +50,7 @@ struct ResourceFacts {
   std::string provider;       // Terraform: aws, azurerm, google; "" otherwise
   bool data = false;          // holds customer data (the data-bearing set)
   std::string name;           // the attribute other resources name it by, "" when none
+  std::string key;            // the attribute naming its customer-managed key, "" when none
   std::vector<TagPath> tags;  // where it keeps tags besides its provider's (read after them)
   std::optional<BackupFacts> backup;
   std::vector<CopyFacts> copies;

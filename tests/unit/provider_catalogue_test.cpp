@@ -33,6 +33,10 @@ TEST(ProviderCatalogue, BuiltInFileNamesDataStoresAndNameAttributes) {
   EXPECT_EQ(c.find(DocKind::Terraform, "aws_s3_bucket")->provider, "aws");
   EXPECT_EQ(c.find(DocKind::CloudFormation, "AWS::S3::Bucket")->name, "Properties.BucketName");
   EXPECT_EQ(c.find(DocKind::Terraform, "aws_sqs_queue")->name, "");
+  // The customer-managed key attribute of the primary stores only.
+  EXPECT_EQ(c.find(DocKind::Terraform, "aws_dynamodb_table")->key, "server_side_encryption.kms_key_arn");
+  EXPECT_EQ(c.find(DocKind::CloudFormation, "AWS::EC2::Volume")->key, "Properties.KmsKeyId");
+  EXPECT_EQ(c.find(DocKind::Terraform, "aws_sqs_queue")->key, "");
   EXPECT_EQ(c.find(DocKind::Terraform, "aws_instance"), nullptr);
 }
 
