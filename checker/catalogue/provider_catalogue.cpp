@@ -117,6 +117,29 @@ BackupFacts backup_facts(const std::string &origin, const MapEntry &field) {
   return b;
 }
 
+// logs: {retention: PATH, default: DAYS, noun: TEXT}
+LogFacts log_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_map()) fail(origin, field.value.span, "'logs' is a mapping {retention, default, noun}");
+  LogFacts l;
+  bool has_default = false;
+  for (const MapEntry &e : field.value.entries) {
+    const Node &v = e.value;
+    if (e.key == "retention" && v.is_string() && !v.text.empty()) {
+      l.retention = v.text;
+    } else if (e.key == "default" && v.kind == NodeKind::Number && v.number >= 0) {
+      l.retention_default = v.number;
+      has_default = true;
+    } else if (e.key == "noun" && v.is_string() && !v.text.empty()) {
+      l.noun = v.text;
+    } else {
+      fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in logs");
+    }
+  }
+  if (l.retention.empty() || !has_default || l.noun.empty())
+    fail(origin, field.value.span, "'logs' needs its retention attribute, its default and its noun");
+  return l;
+}
+
 // copies: [{each: PATH, region: PATH, what: TEXT, backup: BOOL}]
 std::vector<CopyFacts> copy_facts(const std::string &origin, const MapEntry &field) {
   if (!field.value.is_list()) fail(origin, field.value.span, "'copies' holds a list of {each, region, what}");
@@ -166,6 +189,8 @@ std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEnt
         f.backup = backup_facts(origin, field);
       } else if (field.key == "copies") {
         f.copies = copy_facts(origin, field);
+      } else if (field.key == "logs") {
+        f.logs = log_facts(origin, field);
       } else {
         fail(origin, field.key_span, "unexpected field or value '" + field.key + "'");
       }

@@ -45,6 +45,13 @@ struct CopyFacts {
   bool backup = false;  // a backup copy (the agreement's backups) rather than a replica
 };
 
+// A log store's retention: how long it keeps logs, read from one attribute.
+struct LogFacts {
+  std::string retention;         // the attribute holding the days kept
+  double retention_default = 0;  // days kept when it is not written; 0: never expires
+  std::string noun;              // "log group": as messages name the store
+};
+
 struct ResourceFacts {
   std::string type;           // aws_s3_bucket, AWS::S3::Bucket, StatefulSet
   std::string provider;       // Terraform: aws, azurerm, google; "" otherwise
@@ -54,6 +61,7 @@ struct ResourceFacts {
   std::vector<TagPath> tags;  // where it keeps tags besides its provider's (read after them)
   std::optional<BackupFacts> backup;
   std::vector<CopyFacts> copies;
+  std::optional<LogFacts> logs;
 };
 
 // What holds for every resource of a provider (Terraform) or of a format.

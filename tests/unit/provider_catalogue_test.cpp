@@ -185,6 +185,29 @@ TEST(ProviderCatalogue, CopiesNameTheirRegionAttribute) {
   for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
 }
 
+TEST(ProviderCatalogue, LogStoresKeepLogsForTheirRetention) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *workspace = c.find(DocKind::Terraform, "azurerm_log_analytics_workspace");
+  ASSERT_TRUE(workspace && workspace->logs);
+  EXPECT_EQ(workspace->logs->retention, "retention_in_days");
+  EXPECT_EQ(workspace->logs->retention_default, 30);
+  EXPECT_EQ(workspace->logs->noun, "workspace");
+  EXPECT_EQ(c.find(DocKind::CloudFormation, "AWS::Logs::LogGroup")->logs->retention_default,
+            0);  // never expires
+  EXPECT_FALSE(c.find(DocKind::Terraform, "aws_s3_bucket")->logs);
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, logs: {retention: days, default: 30}}\n",
+       "c.yaml:2:23: 'logs' needs its retention attribute, its default and its noun"},
+      {"kubernetes:\n  - {type: Pod, logs: {retention: days, default: -1, noun: pod}}\n",
+       "c.yaml:2:41: unexpected field or value 'default' in logs"},
+      {"kubernetes:\n  - {type: Pod, logs: [days]}\n",
+       "c.yaml:2:23: 'logs' is a mapping {retention, default, noun}"},
+      {"kubernetes:\n  - {type: Pod, logs: {retention: days, default: 0, noun: pod}}\n", ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
 TEST(ProviderCatalogue, MalformedCataloguesAreRefusedWithTheirLine) {
   EXPECT_EQ(parse_error("terraform:\n  - {type: b, provider: aws}\n  - {type: a, provider: aws}\n"),
             "c.yaml:3:5: a is out of order or listed twice: types are sorted within a format");
