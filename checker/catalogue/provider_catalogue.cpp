@@ -183,6 +183,8 @@ std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEnt
         f.name = v.text;
       } else if (field.key == "key" && v.is_string()) {
         f.key = v.text;
+      } else if (field.key == "location") {
+        f.location = names(origin, field);
       } else if (field.key == "tags") {
         f.tags = tag_paths(origin, field, format.key);
       } else if (field.key == "backup") {

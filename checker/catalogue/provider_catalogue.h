@@ -53,11 +53,14 @@ struct LogFacts {
 };
 
 struct ResourceFacts {
-  std::string type;           // aws_s3_bucket, AWS::S3::Bucket, StatefulSet
-  std::string provider;       // Terraform: aws, azurerm, google; "" otherwise
-  bool data = false;          // holds customer data (the data-bearing set)
-  std::string name;           // the attribute other resources name it by, "" when none
-  std::string key;            // the attribute naming its customer-managed key, "" when none
+  std::string type;      // aws_s3_bucket, AWS::S3::Bucket, StatefulSet
+  std::string provider;  // Terraform: aws, azurerm, google; "" otherwise
+  bool data = false;     // holds customer data (the data-bearing set)
+  std::string name;      // the attribute other resources name it by, "" when none
+  std::string key;       // the attribute naming its customer-managed key, "" when none
+  // The attributes that place it, when not its provider's `location` (a
+  // Google store that one attribute places, or leaves to its provider).
+  std::vector<std::string> location;
   std::vector<TagPath> tags;  // where it keeps tags besides its provider's (read after them)
   std::optional<BackupFacts> backup;
   std::vector<CopyFacts> copies;

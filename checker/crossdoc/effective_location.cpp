@@ -61,9 +61,9 @@ std::pair<std::string, std::string> provider_of(const Resource &r) {
   return {r.type.substr(0, r.type.find('_')), ""};
 }
 
-// The attributes that place a Terraform resource of `family` by itself, in
-// the order they are consulted, and those of its provider configuration
-// (catalogue/resources.yaml, `providers`).
+// The attributes that place a Terraform resource by itself, in the order
+// they are consulted (its type's, else its provider's), and those of its
+// provider configuration (catalogue/resources.yaml).
 const catalogue::ProviderFacts *terraform_provider(ProviderFamily family) {
   std::string_view name = family == ProviderFamily::Aws      ? "aws"
                           : family == ProviderFamily::Azure  ? "azurerm"
@@ -72,9 +72,11 @@ const catalogue::ProviderFacts *terraform_provider(ProviderFamily family) {
   return name.empty() ? nullptr : catalogue::provider_catalogue().provider(DocKind::Terraform, name);
 }
 
-const std::vector<std::string> &own_location_keys(ProviderFamily family) {
+const std::vector<std::string> &own_location_keys(const Resource &r) {
   static const std::vector<std::string> kNone;
-  const catalogue::ProviderFacts *p = terraform_provider(family);
+  const catalogue::ResourceFacts *type = catalogue::provider_catalogue().find(r.format, r.type);
+  if (type && !type->location.empty()) return type->location;
+  const catalogue::ProviderFacts *p = terraform_provider(r.provider);
   return p ? p->location : kNone;
 }
 
@@ -271,7 +273,7 @@ struct LocationResolver::Impl {
   EffectiveLocation terraform(const Resource &r) const {
     ProviderFamily family = r.provider;
     std::string dir = directory_of(r.document->path);
-    for (const std::string &key : own_location_keys(family))
+    for (const std::string &key : own_location_keys(r))
       if (auto l =
               from_attribute(family, *r.document, *r.body, key, std::string("its ") + key + " argument", dir))
         return *l;
@@ -283,7 +285,7 @@ struct LocationResolver::Impl {
   // Plan JSON: the resource's values, else the plan's provider configuration.
   EffectiveLocation plan(const Resource &r) const {
     ProviderFamily family = r.provider;
-    for (const std::string &key : own_location_keys(family))
+    for (const std::string &key : own_location_keys(r))
       if (auto l =
               from_attribute(family, *r.document, *r.body, key, std::string("its ") + key + " value", ""))
         return *l;

@@ -81,6 +81,9 @@ TEST(ProviderCatalogue, ProvidersPlaceAndTagTheirResources) {
   EXPECT_EQ(google->provider_location, (std::vector<std::string>{"region", "zone"}));
   EXPECT_TRUE(c.provider(DocKind::TerraformPlan, "azurerm")->provider_location.empty());
   EXPECT_EQ(c.provider(DocKind::Terraform, "oci"), nullptr);
+  // A type placed by one attribute of its own, not its provider's list.
+  EXPECT_EQ(c.find(DocKind::Terraform, "google_compute_disk")->location, std::vector<std::string>{"zone"});
+  EXPECT_TRUE(c.find(DocKind::Terraform, "google_storage_bucket")->location.empty());
   const ProviderFacts *cfn = c.provider(DocKind::CloudFormation, "");
   ASSERT_NE(cfn, nullptr);
   ASSERT_EQ(cfn->tags.size(), 1u);
