@@ -25,6 +25,222 @@ std::string_view format_key(DocKind format) {
   }
 }
 
+const std::set<std::string, std::less<>> kFormats = {"terraform", "cloudformation", "kubernetes"};
+const std::set<std::string, std::less<>> kProviders = {"aws", "azurerm", "google"};
+
+// A list of names: [region, zone].
+std::vector<std::string> names(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_list()) fail(origin, field.value.span, "'" + field.key + "' holds a list of names");
+  std::vector<std::string> out;
+  for (const Node &n : field.value.items) {
+    if (!n.is_string() || n.text.empty()) fail(origin, n.span, "'" + field.key + "' holds a list of names");
+    out.push_back(n.text);
+  }
+  return out;
+}
+
+// Tag properties: a path in the format's own shape, or {path: P, shape: S}.
+std::vector<TagPath> tag_paths(const std::string &origin, const MapEntry &field, std::string_view format) {
+  static const std::map<std::string, TagShape, std::less<>> kShapes = {
+      {"map", TagShape::Map},
+      {"key-value-list", TagShape::KeyValueList},
+      {"key-value-blocks", TagShape::KeyValueBlocks}};
+  if (!field.value.is_list()) fail(origin, field.value.span, "'tags' holds a list of paths");
+  std::vector<TagPath> out;
+  for (const Node &n : field.value.items) {
+    TagPath t;
+    t.shape = format == "cloudformation" ? TagShape::KeyValueList : TagShape::Map;
+    if (n.is_string()) {
+      t.path = n.text;
+    } else if (n.is_map()) {
+      for (const MapEntry &e : n.entries) {
+        auto shape = e.value.is_string() ? kShapes.find(e.value.text) : kShapes.end();
+        if (e.key == "path" && e.value.is_string())
+          t.path = e.value.text;
+        else if (e.key == "shape" && shape != kShapes.end())
+          t.shape = shape->second;
+        else
+          fail(origin, e.key_span,
+               "unexpected field or value '" + e.key +
+                   "' (a tag property is {path, shape: map, key-value-list or "
+                   "key-value-blocks})");
+      }
+    }
+    if (t.path.empty()) fail(origin, n.span, "a tag property needs its path");
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+// Calls `read` with each entry (a mapping) of a format's list.
+template <typename Read>
+void each_entry(const std::string &origin, const MapEntry &format, const std::string &list_of,
+                const std::string &example, Read read) {
+  if (!format.value.is_list()) fail(origin, format.value.span, "a format holds a list of " + list_of);
+  for (const Node &item : format.value.items) {
+    if (!item.is_map()) fail(origin, item.span, "an entry is a mapping such as " + example);
+    read(item);
+  }
+}
+
+// backup: {retention: PATH, default: DAYS, off: DAYS, every: continuous or <N>h, unless: [PATH], what: TEXT}
+BackupFacts backup_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_map())
+    fail(origin, field.value.span, "'backup' is a mapping such as {retention: P, default: 1}");
+  BackupFacts b;
+  bool has_default = false;
+  for (const MapEntry &e : field.value.entries) {
+    const Node &v = e.value;
+    bool hours = e.key == "every" && v.is_string() && v.text.size() > 1 && v.text.size() <= 5 &&
+                 v.text.back() == 'h' && v.text.find_first_not_of("0123456789") == v.text.size() - 1;
+    if (e.key == "retention" && v.is_string() && !v.text.empty()) {
+      b.retention = v.text;
+    } else if (e.key == "default" && v.kind == NodeKind::Number) {
+      b.retention_default = v.number;
+      has_default = true;
+    } else if (e.key == "off" && v.kind == NodeKind::Number) {
+      b.off = v.number;
+    } else if (e.key == "every" && v.is_string() && v.text == "continuous") {
+      b.every_hours.reset();
+    } else if (hours) {
+      b.every_hours = std::stod(v.text.substr(0, v.text.size() - 1));
+    } else if (e.key == "unless") {
+      b.unless = names(origin, e);
+    } else if (e.key == "what" && v.is_string() && !v.text.empty()) {
+      b.what = v.text;
+    } else {
+      fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in backup");
+    }
+  }
+  if (b.retention.empty() || !has_default)
+    fail(origin, field.value.span, "'backup' needs its retention attribute and its default");
+  return b;
+}
+
+// logs: {retention: PATH, default: DAYS, noun: TEXT}
+LogFacts log_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_map()) fail(origin, field.value.span, "'logs' is a mapping {retention, default, noun}");
+  LogFacts l;
+  bool has_default = false;
+  for (const MapEntry &e : field.value.entries) {
+    const Node &v = e.value;
+    if (e.key == "retention" && v.is_string() && !v.text.empty()) {
+      l.retention = v.text;
+    } else if (e.key == "default" && v.kind == NodeKind::Number && v.number >= 0) {
+      l.retention_default = v.number;
+      has_default = true;
+    } else if (e.key == "noun" && v.is_string() && !v.text.empty()) {
+      l.noun = v.text;
+    } else {
+      fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in logs");
+    }
+  }
+  if (l.retention.empty() || !has_default || l.noun.empty())
+    fail(origin, field.value.span, "'logs' needs its retention attribute, its default and its noun");
+  return l;
+}
+
+// copies: [{each: PATH, region: PATH, what: TEXT, backup: BOOL}]
+std::vector<CopyFacts> copy_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_list()) fail(origin, field.value.span, "'copies' holds a list of {each, region, what}");
+  std::vector<CopyFacts> out;
+  for (const Node &n : field.value.items) {
+    CopyFacts c;
+    for (const MapEntry &e : n.is_map() ? n.entries : std::vector<MapEntry>{}) {
+      const Node &v = e.value;
+      if (e.key == "each" && v.is_string() && !v.text.empty())
+        c.each = v.text;
+      else if (e.key == "region" && v.is_string() && !v.text.empty())
+        c.region = v.text;
+      else if (e.key == "what" && v.is_string() && !v.text.empty())
+        c.what = v.text;
+      else if (e.key == "backup" && v.kind == NodeKind::Bool)
+        c.backup = v.boolean;
+      else
+        fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in a copy");
+    }
+    if (c.region.empty() || c.what.empty())
+      fail(origin, n.span, "a copy needs its region attribute and what it is");
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEntry &format) {
+  std::vector<ResourceFacts> facts;
+  each_entry(origin, format, "resource types", "{type: aws_s3_bucket, data: true}", [&](const Node &item) {
+    ResourceFacts f;
+    for (const MapEntry &field : item.entries) {
+      const Node &v = field.value;
+      if (field.key == "type" && v.is_string()) {
+        f.type = v.text;
+      } else if (field.key == "provider" && v.is_string() && format.key == "terraform" &&
+                 kProviders.count(v.text)) {
+        f.provider = v.text;
+      } else if (field.key == "data" && v.kind == NodeKind::Bool) {
+        f.data = v.boolean;
+      } else if (field.key == "name" && v.is_string()) {
+        f.name = v.text;
+      } else if (field.key == "key" && v.is_string()) {
+        f.key = v.text;
+      } else if (field.key == "location") {
+        f.location = names(origin, field);
+      } else if (field.key == "tags") {
+        f.tags = tag_paths(origin, field, format.key);
+      } else if (field.key == "backup") {
+        f.backup = backup_facts(origin, field);
+      } else if (field.key == "copies") {
+        f.copies = copy_facts(origin, field);
+      } else if (field.key == "logs") {
+        f.logs = log_facts(origin, field);
+      } else {
+        fail(origin, field.key_span, "unexpected field or value '" + field.key + "'");
+      }
+    }
+    if (f.type.empty()) fail(origin, item.span, "an entry needs its type");
+    if (format.key == "terraform" && f.provider.empty())
+      fail(origin, item.span, f.type + " needs its provider (aws, azurerm or google)");
+    if (!facts.empty() && facts.back().type >= f.type)
+      fail(origin, item.span, f.type + " is out of order or listed twice: types are sorted within a format");
+    facts.push_back(std::move(f));
+  });
+  return facts;
+}
+
+// providers: {terraform: [{provider: aws, ...}], cloudformation: [{tags: [...]}]}
+std::map<std::string, std::vector<ProviderFacts>, std::less<>> provider_lists(const std::string &origin,
+                                                                              const Node &section) {
+  if (!section.is_map()) fail(origin, section.span, "'providers' maps formats to lists of providers");
+  std::map<std::string, std::vector<ProviderFacts>, std::less<>> out;
+  for (const MapEntry &format : section.entries) {
+    if (!kFormats.count(format.key)) fail(origin, format.key_span, "unknown format '" + format.key + "'");
+    std::vector<ProviderFacts> &facts = out[format.key];
+    each_entry(origin, format, "providers", "{provider: aws, location: [region]}", [&](const Node &item) {
+      ProviderFacts f;
+      for (const MapEntry &field : item.entries) {
+        const Node &v = field.value;
+        if (field.key == "provider" && v.is_string() && format.key == "terraform" && kProviders.count(v.text))
+          f.provider = v.text;
+        else if (field.key == "location" || field.key == "provider_location")
+          (field.key == "location" ? f.location : f.provider_location) = names(origin, field);
+        else if (field.key == "tags")
+          f.tags = tag_paths(origin, field, format.key);
+        else
+          fail(origin, field.key_span, "unexpected field or value '" + field.key + "'");
+      }
+      if (format.key == "terraform" && f.provider.empty())
+        fail(origin, item.span, "a Terraform entry needs its provider (aws, azurerm or google)");
+      if (!facts.empty() && facts.back().provider >= f.provider)
+        fail(origin, item.span,
+             (f.provider.empty() ? std::string("this entry") : f.provider) +
+                 " is out of order or listed twice: providers are sorted within a format, one entry outside "
+                 "Terraform");
+      facts.push_back(std::move(f));
+    });
+  }
+  return out;
+}
+
 }  // namespace
 
 ProviderCatalogue ProviderCatalogue::parse(std::string_view text, const std::string &origin) {
@@ -37,40 +253,14 @@ ProviderCatalogue ProviderCatalogue::parse(std::string_view text, const std::str
   if (!doc.diagnostics.empty()) fail(origin, doc.diagnostics.front().span, doc.diagnostics.front().message);
   if (doc.roots.size() != 1 || !doc.roots.front().is_map())
     fail(origin, Span{}, "the catalogue is one mapping of formats");
-  static const std::set<std::string, std::less<>> kFormats = {"terraform", "cloudformation", "kubernetes"};
-  static const std::set<std::string, std::less<>> kProviders = {"aws", "azurerm", "google"};
   ProviderCatalogue out;
-  for (const MapEntry &format : doc.roots.front().entries) {
-    if (!kFormats.count(format.key)) fail(origin, format.key_span, "unknown format '" + format.key + "'");
-    if (!format.value.is_list()) fail(origin, format.value.span, "a format holds a list of resource types");
-    std::vector<ResourceFacts> &facts = out.formats_[format.key];
-    for (const Node &item : format.value.items) {
-      if (!item.is_map())
-        fail(origin, item.span, "an entry is a mapping such as {type: aws_s3_bucket, data: true}");
-      ResourceFacts f;
-      for (const MapEntry &field : item.entries) {
-        const Node &v = field.value;
-        if (field.key == "type" && v.is_string()) {
-          f.type = v.text;
-        } else if (field.key == "provider" && v.is_string() && format.key == "terraform" &&
-                   kProviders.count(v.text)) {
-          f.provider = v.text;
-        } else if (field.key == "data" && v.kind == NodeKind::Bool) {
-          f.data = v.boolean;
-        } else if (field.key == "name" && v.is_string()) {
-          f.name = v.text;
-        } else {
-          fail(origin, field.key_span, "unexpected field or value '" + field.key + "'");
-        }
-      }
-      if (f.type.empty()) fail(origin, item.span, "an entry needs its type");
-      if (format.key == "terraform" && f.provider.empty())
-        fail(origin, item.span, f.type + " needs its provider (aws, azurerm or google)");
-      if (!facts.empty() && facts.back().type >= f.type)
-        fail(origin, item.span,
-             f.type + " is out of order or listed twice: types are sorted within a format");
-      facts.push_back(std::move(f));
-    }
+  for (const MapEntry &entry : doc.roots.front().entries) {
+    if (entry.key == "providers")
+      out.providers_ = provider_lists(origin, entry.value);
+    else if (kFormats.count(entry.key))
+      out.formats_[entry.key] = resource_list(origin, entry);
+    else
+      fail(origin, entry.key_span, "unknown format '" + entry.key + "'");
   }
   return out;
 }
@@ -84,9 +274,52 @@ const ResourceFacts *ProviderCatalogue::find(DocKind format, std::string_view ty
   return at != facts.end() && at->type == type ? &*at : nullptr;
 }
 
+const ProviderFacts *ProviderCatalogue::provider(DocKind format, std::string_view provider) const {
+  for (const ProviderFacts &f : providers(format))
+    if (f.provider == provider) return &f;
+  return nullptr;
+}
+
+const std::vector<ResourceFacts> &ProviderCatalogue::types(DocKind format) const {
+  static const std::vector<ResourceFacts> kNone;
+  auto it = formats_.find(format_key(format));
+  return it == formats_.end() ? kNone : it->second;
+}
+
+const std::vector<ProviderFacts> &ProviderCatalogue::providers(DocKind format) const {
+  static const std::vector<ProviderFacts> kNone;
+  auto it = providers_.find(format_key(format));
+  return it == providers_.end() ? kNone : it->second;
+}
+
 bool ProviderCatalogue::holds_data(DocKind format, std::string_view type) const {
   const ResourceFacts *f = find(format, type);
   return f && f->data;
+}
+
+std::vector<std::string> ProviderCatalogue::expand_alias(DocKind format, std::string_view alias) const {
+  constexpr std::string_view kDataStores = "@data-stores";
+  const std::string_view key = format_key(format);
+  if (key.empty())
+    throw std::invalid_argument("'" + std::string(alias) +
+                                "': aliases name resource types of terraform, cloudformation or kubernetes");
+  bool known = alias.starts_with(kDataStores);
+  std::string_view provider = known ? alias.substr(kDataStores.size()) : std::string_view();
+  if (!provider.empty()) {
+    known = key == "terraform" && provider.size() > 1 && provider.front() == '/';
+    provider.remove_prefix(1);
+  }
+  std::vector<std::string> out;
+  auto it = formats_.find(key);
+  if (known && it != formats_.end())
+    for (const ResourceFacts &f : it->second)
+      if (f.data && (provider.empty() || f.provider == provider)) out.push_back(f.type);
+  if (out.empty())
+    throw std::invalid_argument(
+        "unknown alias '" + std::string(alias) + "' for " + std::string(key) +
+        ": the catalogue names \"@data-stores\"" +
+        (key == "terraform" ? " and \"@data-stores/<provider>\" (aws, azurerm, google)" : ""));
+  return out;
 }
 
 const ProviderCatalogue &provider_catalogue() {

@@ -1,28 +1,30 @@
 #include "checker/catalogue/tag_properties.h"
 
 namespace clause::catalogue {
+namespace {
+
+ProviderFamily family_of(std::string_view provider) {
+  if (provider == "aws") return ProviderFamily::Aws;
+  if (provider == "azurerm") return ProviderFamily::Azure;
+  if (provider == "google") return ProviderFamily::Google;
+  return ProviderFamily::Other;
+}
+
+}  // namespace
 
 const std::vector<TagProperty> &tag_properties() {
-  using enum TagShape;
-  static const std::vector<TagProperty> kRows = {
-      // AWS: the resource's own tags first, then tags_all (the provider's
-      // default_tags merged in; see checker/terraform/default_tags.cpp).
-      {DocKind::Terraform, ProviderFamily::Aws, "", "tags", Map},
-      {DocKind::Terraform, ProviderFamily::Aws, "", "tags_all", Map},
-      {DocKind::Terraform, ProviderFamily::Aws, "aws_autoscaling_group", "tag", KeyValueBlocks},
-      {DocKind::Terraform, ProviderFamily::Azure, "", "tags", Map},
-      {DocKind::Terraform, ProviderFamily::Google, "", "labels", Map},
-      {DocKind::Terraform, ProviderFamily::Google, "", "resource_labels", Map},
-      {DocKind::Terraform, ProviderFamily::Google, "", "user_labels", Map},
-      {DocKind::Terraform, ProviderFamily::Google, "google_sql_database_instance", "settings.user_labels",
-       Map},
-      {DocKind::CloudFormation, ProviderFamily::Other, "", "Properties.Tags", KeyValueList},
-      {DocKind::CloudFormation, ProviderFamily::Other, "AWS::EFS::FileSystem", "Properties.FileSystemTags",
-       KeyValueList},
-      {DocKind::CloudFormation, ProviderFamily::Other, "AWS::DynamoDB::GlobalTable",
-       "Properties.Replicas.*.Tags", KeyValueList},
-      {DocKind::Kubernetes, ProviderFamily::Other, "", "metadata.labels", Map},
-  };
+  static const std::vector<TagProperty> kRows = [] {
+    const ProviderCatalogue &c = provider_catalogue();
+    std::vector<TagProperty> rows;
+    for (DocKind format : {DocKind::Terraform, DocKind::CloudFormation, DocKind::Kubernetes}) {
+      for (const ProviderFacts &p : c.providers(format))
+        for (const TagPath &t : p.tags) rows.push_back({format, family_of(p.provider), "", t.path, t.shape});
+      for (const ResourceFacts &r : c.types(format))
+        for (const TagPath &t : r.tags)
+          rows.push_back({format, family_of(r.provider), r.type, t.path, t.shape});
+    }
+    return rows;
+  }();
   return kRows;
 }
 

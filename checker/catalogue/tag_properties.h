@@ -1,20 +1,16 @@
 #pragma once
-// Where each kind of resource keeps its tags or labels: provider facts as
-// data, read by the tag reader (resource_tags.h). One row per property; a
-// resource reads every row that applies to its format and type.
+// Where each kind of resource keeps its tags or labels, as the tag reader
+// (resource_tags.h) walks them: the provider catalogue's tag properties
+// (catalogue/resources.yaml: each provider's, then each type's), one row per
+// property; a resource reads every row that applies to its format and type.
 #include <string_view>
 #include <vector>
 
+#include "checker/catalogue/provider_catalogue.h"
 #include "checker/model/document.h"
 #include "checker/model/resource.h"
 
 namespace clause::catalogue {
-
-enum class TagShape : uint8_t {
-  Map,             // {key: value}: Terraform tags/labels, Kubernetes labels
-  KeyValueList,    // [{Key: k, Value: v}]: CloudFormation Tags
-  KeyValueBlocks,  // repeated blocks or objects {key = k, value = v}: Terraform `tag` of an autoscaling group
-};
 
 struct TagProperty {
   DocKind format;         // Terraform rows apply to plans too

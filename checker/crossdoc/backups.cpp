@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "checker/agreement/values.h"
+#include "checker/catalogue/provider_catalogue.h"
 #include "checker/crossdoc/binding.h"
 
 namespace clause::crossdoc {
@@ -73,11 +74,85 @@ std::optional<double> days_of(const Attribute &a, double absent_default, std::st
   return n;
 }
 
-// Resources an aws_backup_selection protects: is `store` one of them?
-Membership selected(const ResourceIndex &index, const IndexedResource &selection,
-                    const IndexedResource &store) {
+// Where AWS Backup keeps its settings, per format: the selection, the plan
+// it names and the plan's rules.
+struct AwsBackupShape {
+  std::string_view selection, plan;
+  std::string_view plan_ref;   // in the selection
+  std::string_view resources;  // in the selection: references, ARNs or "*"
+  std::string_view rules;      // in the plan
+  // In a rule:
+  std::string_view rule_name, schedule, continuous, delete_after;
+  std::string_view delete_after_name;  // as messages name it
+};
+
+constexpr AwsBackupShape kAwsBackup[] = {
+    {"aws_backup_selection", "aws_backup_plan", "plan_id", "resources", "rule", "rule_name", "schedule",
+     "enable_continuous_backup", "lifecycle.delete_after", "delete_after"},
+    {"AWS::Backup::BackupSelection", "AWS::Backup::BackupPlan", "Properties.BackupPlanId",
+     "Properties.BackupSelection.Resources", "Properties.BackupPlan.BackupPlanRule", "RuleName",
+     "ScheduleExpression", "EnableContinuousBackup", "Lifecycle.DeleteAfterDays",
+     "Lifecycle.DeleteAfterDays"},
+};
+
+// Whether `store` carries tag `key` = `value` (Unknown when its tags hide it).
+Membership tagged(const IndexedResource &store, const std::optional<std::string> &key,
+                  const std::optional<std::string> &value) {
+  if (!key || !value) return Membership{};
+  if (store.tags.value(*key) == *value) return Membership{Membership::State::Yes, ""};
+  if (store.tags.unknown_for(*key)) return Membership{Membership::State::Unknown, store.tags.blocked_by};
+  return Membership{};
+}
+
+// The tag conditions of a selection, any of which selects: Terraform
+// `selection_tag` blocks, CloudFormation `ListOfTags` (STRINGEQUALS, the only
+// type AWS Backup has).
+std::vector<std::pair<std::optional<std::string>, std::optional<std::string>>> tag_conditions(
+    const IndexedResource &selection) {
+  std::vector<std::pair<std::optional<std::string>, std::optional<std::string>>> out;
   const Node *b = selection.body();
-  Attribute resources = read_attribute(b, "resources", kFirstElement);
+  for (const Node *tag : read_attribute(b, "selection_tag", kFirstElement).elements())
+    out.emplace_back(read_attribute(tag, "key", kFirstElement).as_string(),
+                     read_attribute(tag, "value", kFirstElement).as_string());
+  for (const Node *tag : read_attribute(b, "Properties.BackupSelection.ListOfTags", kFirstElement).elements())
+    out.emplace_back(read_attribute(tag, "ConditionKey", kFirstElement).as_string(),
+                     read_attribute(tag, "ConditionValue", kFirstElement).as_string());
+  return out;
+}
+
+// CloudFormation `Conditions`: every `StringEquals` on `aws:ResourceTag/<key>`
+// must hold. Other operators are not read, so a selection using them selects
+// nothing here.
+Membership conditions_select(const IndexedResource &selection, const IndexedResource &store) {
+  Attribute conditions =
+      read_attribute(selection.body(), "Properties.BackupSelection.Conditions", kFirstElement);
+  if (!conditions.known() || !conditions.node->is_map()) return Membership{};
+  std::vector<const Node *> equals;
+  for (const MapEntry &op : conditions.node->entries) {
+    std::vector<const Node *> listed = read_entry(conditions, op.key, kFirstElement).elements();
+    if (op.key == "StringEquals")
+      equals = std::move(listed);
+    else if (!listed.empty())
+      return Membership{};
+  }
+  if (equals.empty()) return Membership{};
+  constexpr std::string_view kPrefix = "aws:ResourceTag/";
+  Membership all{Membership::State::Yes, ""};
+  for (const Node *c : equals) {
+    auto key = read_attribute(c, "ConditionKey", kFirstElement).as_string();
+    if (!key || !key->starts_with(kPrefix)) return Membership{};
+    Membership one = tagged(store, key->substr(kPrefix.size()),
+                            read_attribute(c, "ConditionValue", kFirstElement).as_string());
+    if (one.no()) return one;
+    if (one.unknown()) all = one;
+  }
+  return all;
+}
+
+// Resources an AWS Backup selection protects: is `store` one of them?
+Membership selected(const ResourceIndex &index, const AwsBackupShape &shape, const IndexedResource &selection,
+                    const IndexedResource &store) {
+  Attribute resources = read_attribute(selection.body(), shape.resources, kFirstElement);
   if (resources.known() && resources.node->is_list()) {
     for (const auto &item : resources.node->items) {
       if (item.is_string() && item.text == "*") return Membership{Membership::State::Yes, ""};
@@ -88,24 +163,19 @@ Membership selected(const ResourceIndex &index, const IndexedResource &selection
     for (const IndexedResource *t : index.referenced(selection, *resources.node, {store.type()}))
       if (t == &store) return Membership{Membership::State::Yes, ""};
   }
-  for (const Node *tag : read_attribute(b, "selection_tag", kFirstElement).elements()) {
-    auto key = read_attribute(tag, "key", kFirstElement).as_string();
-    auto value = read_attribute(tag, "value", kFirstElement).as_string();
-    if (!key || !value) continue;
-    if (store.tags.value(*key) == *value) return Membership{Membership::State::Yes, ""};
-    if (store.tags.unknown_for(*key)) return Membership{Membership::State::Unknown, store.tags.blocked_by};
-  }
-  return Membership{};
+  for (const auto &[key, value] : tag_conditions(selection))
+    if (Membership m = tagged(store, key, value); !m.no()) return m;
+  return conditions_select(selection, store);
 }
 
 // The mechanisms of the AWS Backup plans whose selections cover `store`.
-void plan_mechanisms(const ResourceIndex &index, const IndexedResource &store,
+void plan_mechanisms(const ResourceIndex &index, const AwsBackupShape &shape, const IndexedResource &store,
                      std::vector<BackupMechanism> &out) {
-  for (const IndexedResource *selection : index.of_type("aws_backup_selection")) {
-    if (!selected(index, *selection, store).yes()) continue;
-    Attribute plan_id = read_attribute(selection->body(), "plan_id", kFirstElement);
+  for (const IndexedResource *selection : index.of_type(shape.selection)) {
+    if (!selected(index, shape, *selection, store).yes()) continue;
+    Attribute plan_id = read_attribute(selection->body(), shape.plan_ref, kFirstElement);
     if (plan_id.absent()) continue;
-    auto plans = index.referenced(*selection, *plan_id.node, {"aws_backup_plan"});
+    auto plans = index.referenced(*selection, *plan_id.node, {shape.plan});
     if (plans.empty()) {
       out.push_back(mechanism(*selection, plan_id.span_or(selection->resource->span), std::nullopt,
                               std::nullopt, "the backup plan " + plan_id.node->scalar_text(),
@@ -113,10 +183,10 @@ void plan_mechanisms(const ResourceIndex &index, const IndexedResource &store,
       continue;
     }
     for (const IndexedResource *plan : plans) {
-      for (const Node *rule : read_attribute(plan->body(), "rule", kFirstElement).elements()) {
-        Attribute schedule = read_attribute(rule, "schedule", kFirstElement);
-        Attribute continuous = read_attribute(rule, "enable_continuous_backup", kFirstElement);
-        Attribute keep = read_attribute(rule, "lifecycle.delete_after", kFirstElement);
+      for (const Node *rule : read_attribute(plan->body(), shape.rules, kFirstElement).elements()) {
+        Attribute schedule = read_attribute(rule, shape.schedule, kFirstElement);
+        Attribute continuous = read_attribute(rule, shape.continuous, kFirstElement);
+        Attribute keep = read_attribute(rule, shape.delete_after, kFirstElement);
         std::optional<double> interval;
         std::string blocked;
         Span span = schedule.span_or(rule->span);
@@ -131,13 +201,13 @@ void plan_mechanisms(const ResourceIndex &index, const IndexedResource &store,
           interval = kDay;  // AWS Backup's default: daily
         }
         std::optional<double> retention = days_of(keep, kForever, blocked);
-        Attribute rule_name = read_attribute(rule, "rule_name", kFirstElement);
+        Attribute rule_name = read_attribute(rule, shape.rule_name, kFirstElement);
         std::string name = rule_name.as_string().value_or("rule");
         out.push_back(
             mechanism(*plan, span, interval, retention,
                       plan->address() + " " + name + " (" +
                           (schedule.known() ? "schedule " + schedule.node->scalar_text() : "daily") + ", " +
-                          days_setting(keep, "delete_after") + ")",
+                          days_setting(keep, std::string(shape.delete_after_name)) + ")",
                       blocked));
         out.back().retention_span = keep.span_or(rule->span);
       }
@@ -145,21 +215,35 @@ void plan_mechanisms(const ResourceIndex &index, const IndexedResource &store,
   }
 }
 
-void continuous_own(const IndexedResource &r, const Attribute &setting, double absent_default,
-                    const std::string &name, StoreBackups &out) {
+// A store's own automated backups as the catalogue describes them; false
+// when the store is a replica whose backups are its source's.
+bool own_backups(const IndexedResource &r, const catalogue::BackupFacts &facts, StoreBackups &out) {
+  const Node *b = r.body();
+  for (const std::string &path : facts.unless)
+    if (!read_attribute(b, path, kFirstElement).absent()) return false;
+  Attribute setting = read_attribute(b, facts.retention, kFirstElement);
+  std::string_view name = facts.retention;
+  if (name.starts_with("Properties.")) name.remove_prefix(std::string_view("Properties.").size());
   std::string blocked;
-  auto days = days_of(setting, absent_default, blocked);
+  auto days = days_of(setting, facts.retention_default, blocked);
+  std::optional<double> interval = facts.every_hours ? *facts.every_hours * kHour : kContinuousSeconds;
   out.own = setting;
-  out.own_text = setting.known() ? name + " = " + setting.node->scalar_text()
-                                 : name + " is not set (" + days_text(absent_default) + ")";
+  out.own_text = setting.known()
+                     ? std::string(name) + " = " + setting.node->scalar_text()
+                     : std::string(name) + " is not set (" + days_text(facts.retention_default) + ")";
+  Span at = setting.span_or(r.resource->span);
   if (!days) {
-    out.mechanisms.push_back(
-        mechanism(r, setting.span_or(r.resource->span), std::nullopt, std::nullopt, out.own_text, blocked));
-    return;
+    // Unknown: so is whether they are on at all, when a value switches them off.
+    if (facts.off)
+      out.mechanisms.push_back(mechanism(r, at, std::nullopt, std::nullopt, out.own_text, blocked));
+    else
+      out.mechanisms.push_back(
+          mechanism(r, at, interval, std::nullopt, facts.what + " (" + out.own_text + ")", blocked));
+    return true;
   }
-  if (*days <= 0) return;  // 0 switches automated backups off
-  out.mechanisms.push_back(mechanism(r, setting.span_or(r.resource->span), kContinuousSeconds, *days,
-                                     "point-in-time recovery (" + out.own_text + ")"));
+  if (facts.off && *days <= *facts.off) return true;
+  out.mechanisms.push_back(mechanism(r, at, interval, days, facts.what + " (" + out.own_text + ")"));
+  return true;
 }
 
 }  // namespace
@@ -200,22 +284,9 @@ StoreBackups backups_of(const ResourceIndex &index, const IndexedResource &r) {
   const std::string &t = r.type();
   const Node *b = r.body();
   out.judged = true;
-  if (t == "aws_db_instance") {
-    if (!read_attribute(b, "replicate_source_db", kFirstElement).absent()) return StoreBackups{};
-    continuous_own(r, read_attribute(b, "backup_retention_period", kFirstElement), 1,
-                   "backup_retention_period", out);
-  } else if (t == "aws_rds_cluster" || t == "aws_docdb_cluster") {
-    continuous_own(r, read_attribute(b, "backup_retention_period", kFirstElement), 1,
-                   "backup_retention_period", out);
-  } else if (t == "AWS::RDS::DBInstance") {
-    if (!read_attribute(b, "Properties.SourceDBInstanceIdentifier", kFirstElement).absent() ||
-        !read_attribute(b, "Properties.DBClusterIdentifier", kFirstElement).absent())
-      return StoreBackups{};
-    continuous_own(r, read_attribute(b, "Properties.BackupRetentionPeriod", kFirstElement), 1,
-                   "BackupRetentionPeriod", out);
-  } else if (t == "AWS::RDS::DBCluster") {
-    continuous_own(r, read_attribute(b, "Properties.BackupRetentionPeriod", kFirstElement), 1,
-                   "BackupRetentionPeriod", out);
+  const catalogue::ResourceFacts *facts = catalogue::provider_catalogue().find(r.resource->format, t);
+  if (facts && facts->backup) {
+    if (!own_backups(r, *facts->backup, out)) return StoreBackups{};
   } else if (t == "aws_dynamodb_table" || t == "AWS::DynamoDB::Table") {
     bool cfn = t[0] == 'A';
     Attribute on =
@@ -248,15 +319,14 @@ StoreBackups backups_of(const ResourceIndex &index, const IndexedResource &r) {
         out.mechanisms.push_back(mechanism(*p, status.span_or(p->resource->span), kDay, 35,
                                            "the EFS automatic backup policy (daily, kept 35 days)"));
     }
-  } else if (t == "aws_redshift_cluster") {
-    Attribute keep = read_attribute(b, "automated_snapshot_retention_period", kFirstElement);
-    std::string blocked;
-    auto days = days_of(keep, 1, blocked);
-    out.own = keep;
-    out.own_text = days_setting(keep, "automated_snapshot_retention_period");
-    if (!days || *days > 0)
-      out.mechanisms.push_back(mechanism(r, keep.span_or(r.resource->span), 8 * kHour, days,
-                                         "automated snapshots (" + out.own_text + ")", blocked));
+  } else if (t == "AWS::EFS::FileSystem") {
+    Attribute status = read_attribute(b, "Properties.BackupPolicy.Status", kFirstElement);
+    if (status.unknown())
+      out.mechanisms.push_back(mechanism(r, status.span_or(r.resource->span), std::nullopt, std::nullopt,
+                                         "the EFS automatic backup policy", status.blocked_by()));
+    else if (status.as_string() == std::string("ENABLED"))
+      out.mechanisms.push_back(mechanism(r, status.span_or(r.resource->span), kDay, 35,
+                                         "the EFS automatic backup policy (daily, kept 35 days)"));
   } else if (t == "google_sql_database_instance") {
     if (!read_attribute(b, "master_instance_name", kFirstElement).absent()) return StoreBackups{};
     Attribute enabled = read_attribute(b, "settings.backup_configuration.enabled", kFirstElement);
@@ -280,18 +350,6 @@ StoreBackups backups_of(const ResourceIndex &index, const IndexedResource &r) {
                                          "Cloud SQL backups (" + days_setting(kept, "retained_backups") + ")",
                                          blocked));
     }
-  } else if (t == "azurerm_postgresql_flexible_server" || t == "azurerm_mysql_flexible_server" ||
-             t == "azurerm_mssql_database") {
-    // Always continuous; the retention is 7 days unless set.
-    const char *path = t == "azurerm_mssql_database" ? "short_term_retention_policy.retention_days"
-                                                     : "backup_retention_days";
-    Attribute keep = read_attribute(b, path, kFirstElement);
-    std::string blocked;
-    auto days = days_of(keep, 7, blocked);
-    out.own = keep;
-    out.own_text = days_setting(keep, path);
-    out.mechanisms.push_back(mechanism(r, keep.span_or(r.resource->span), kContinuousSeconds, days,
-                                       "point-in-time restore (" + out.own_text + ")", blocked));
   } else if (t == "azurerm_cosmosdb_account") {
     Attribute type = read_attribute(b, "backup.type", kFirstElement);
     out.own = type;
@@ -319,8 +377,8 @@ StoreBackups backups_of(const ResourceIndex &index, const IndexedResource &r) {
   } else {
     out.judged = false;
   }
-  if (r.family == ProviderFamily::Aws && r.resource->format != DocKind::CloudFormation) {
-    plan_mechanisms(index, r, out.mechanisms);
+  if (r.family == ProviderFamily::Aws) {
+    for (const AwsBackupShape &shape : kAwsBackup) plan_mechanisms(index, shape, r, out.mechanisms);
     if (!out.mechanisms.empty()) out.judged = true;
   }
   return out;

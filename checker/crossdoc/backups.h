@@ -3,15 +3,22 @@
 // AWS Backup plans that select it: for each mechanism how often it takes a
 // recovery point and how long it keeps it. Shared by the RPO and retention
 // rules.
-//  - own: RDS / Aurora / DocumentDB `backup_retention_period` (> 0: point-in-
-//    time recovery; API default 1 day), DynamoDB `point_in_time_recovery`,
-//    EFS `aws_efs_backup_policy`, Redshift automated snapshots, Cloud SQL
-//    `backup_configuration`, Azure flexible servers and SQL databases
-//    (always continuous), Cosmos DB `backup`, and the CloudFormation
-//    equivalents;
+//  - own, as data: the catalogue's `backup` facts (catalogue/resources.yaml):
+//    RDS / Aurora / DocumentDB `backup_retention_period` (> 0: point-in-time
+//    recovery; API default 1 day), Redshift automated snapshots, Azure
+//    flexible servers and SQL databases (always continuous, 7 days unless
+//    set), and their CloudFormation equivalents;
+//  - own, as code (more than one attribute to read): DynamoDB
+//    `point_in_time_recovery`, EFS `aws_efs_backup_policy` (CloudFormation
+//    `BackupPolicy`), Cloud SQL `backup_configuration`, Cosmos DB `backup`;
 //  - AWS Backup: `aws_backup_selection` (by `resources` reference or ARN,
 //    `selection_tag`, or "*") -> `aws_backup_plan` rules (`schedule` cron,
-//    `lifecycle.delete_after`, `enable_continuous_backup`).
+//    `lifecycle.delete_after`, `enable_continuous_backup`); in CloudFormation
+//    `AWS::Backup::BackupSelection` (`Resources` as `Ref`/`Fn::GetAtt`, ARN or
+//    "*", `ListOfTags`, `Conditions.StringEquals` on `aws:ResourceTag/...`) ->
+//    `AWS::Backup::BackupPlan` `BackupPlanRule` (`ScheduleExpression`,
+//    `Lifecycle.DeleteAfterDays`, `EnableContinuousBackup`). A plan selects
+//    stores of either format: AWS Backup works on the account.
 #include <limits>
 #include <optional>
 #include <string>

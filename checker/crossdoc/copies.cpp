@@ -2,6 +2,7 @@
 #include "checker/model/attribute.h"
 #include "checker/model/unknown.h"
 
+#include "checker/catalogue/provider_catalogue.h"
 #include "checker/geo/region_pairs.h"
 
 namespace clause::crossdoc {
@@ -129,6 +130,19 @@ std::vector<DataCopy> data_copies(const ResourceIndex &index) {
   for (const auto &r : index.resources()) {
     const Node *body = r.body();
     const std::string &t = r.type();
+    static const std::vector<catalogue::CopyFacts> kNone;
+    const catalogue::ResourceFacts *facts = catalogue::provider_catalogue().find(r.resource->format, t);
+    // Copies into a region the resource names, as the catalogue lists them.
+    for (const catalogue::CopyFacts &c : facts ? facts->copies : kNone) {
+      if (c.each.empty()) {
+        collect.to_region(r, read_attribute(body, c.region, kFirstElement), r.family, c.what.c_str(),
+                          c.backup);
+        continue;
+      }
+      for (const Node *element : read_attribute(body, c.each, kFirstElement).elements())
+        collect.to_region(r, read_attribute(element, c.region, kFirstElement), r.family, c.what.c_str(),
+                          c.backup);
+    }
     if (t == "aws_s3_bucket_replication_configuration") {
       Attribute bucket = read_attribute(body, "bucket", kFirstElement);
       const IndexedResource *source =
@@ -159,14 +173,6 @@ std::vector<DataCopy> data_copies(const ResourceIndex &index) {
         for (const Node *copy : read_attribute(rule, "CopyActions", kFirstElement).elements())
           collect.to_resource(r, nullptr, read_attribute(copy, "DestinationBackupVaultArn", kFirstElement),
                               {"AWS::Backup::BackupVault"}, "backup copy", true);
-    } else if (t == "aws_dynamodb_table") {
-      for (const Node *replica : read_attribute(body, "replica", kFirstElement).elements())
-        collect.to_region(r, read_attribute(replica, "region_name", kFirstElement), ProviderFamily::Aws,
-                          "replica", false);
-    } else if (t == "AWS::DynamoDB::GlobalTable") {
-      for (const Node *replica : read_attribute(body, "Properties.Replicas", kFirstElement).elements())
-        collect.to_region(r, read_attribute(replica, "Region", kFirstElement), ProviderFamily::Aws, "replica",
-                          false);
     } else if (t == "azurerm_storage_account") {
       Attribute type = read_attribute(body, "account_replication_type", kFirstElement);
       if (auto s = type.as_string(); s && (*s == "GRS" || *s == "RAGRS" || *s == "GZRS" || *s == "RAGZRS"))
@@ -174,13 +180,6 @@ std::vector<DataCopy> data_copies(const ResourceIndex &index) {
     } else if (t == "azurerm_postgresql_flexible_server" || t == "azurerm_mysql_flexible_server") {
       Attribute geo = read_attribute(body, "geo_redundant_backup_enabled", kFirstElement);
       if (geo.as_bool().value_or(false)) collect.to_pair(r, geo, "geo-redundant backup", true);
-    } else if (t == "azurerm_cosmosdb_account") {
-      for (const Node *geo : read_attribute(body, "geo_location", kFirstElement).elements())
-        collect.to_region(r, read_attribute(geo, "location", kFirstElement), ProviderFamily::Azure, "replica",
-                          false);
-    } else if (t == "google_sql_database_instance") {
-      collect.to_region(r, read_attribute(body, "settings.backup_configuration.location", kFirstElement),
-                        ProviderFamily::Google, "backup", true);
     }
   }
   return out;

@@ -9,13 +9,14 @@
 //  - aws_backup_plan rule[].copy_action[].destination_vault_arn
 //    (CloudFormation CopyActions[].DestinationBackupVaultArn): the vault's
 //    location, or the region inside a literal ARN;
-//  - aws_dynamodb_table replica[].region_name, CloudFormation
-//    AWS::DynamoDB::GlobalTable Replicas[].Region;
+//  - as data, the catalogue's `copies` (catalogue/resources.yaml):
+//    aws_dynamodb_table replica[].region_name, CloudFormation
+//    AWS::DynamoDB::GlobalTable Replicas[].Region, azurerm_cosmosdb_account
+//    geo_location[].location, google_sql_database_instance
+//    settings.backup_configuration.location;
 //  - azurerm_storage_account account_replication_type GRS/RA-GRS/GZRS/RA-GZRS
 //    and azurerm_{postgresql,mysql}_flexible_server
-//    geo_redundant_backup_enabled: the paired region;
-//  - azurerm_cosmosdb_account geo_location[].location;
-//  - google_sql_database_instance settings.backup_configuration.location.
+//    geo_redundant_backup_enabled: the paired region.
 #include <string>
 #include <vector>
 

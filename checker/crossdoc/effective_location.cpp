@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "checker/catalogue/provider_catalogue.h"
 #include "checker/geo/regions.h"
 #include "checker/model/attribute.h"
 #include "parsers/terraform/plan_resources.h"
@@ -60,23 +61,29 @@ std::pair<std::string, std::string> provider_of(const Resource &r) {
   return {r.type.substr(0, r.type.find('_')), ""};
 }
 
-// The attributes that place a resource of `family` by itself, in the order
-// they are consulted, and those of its provider configuration.
-std::vector<const char *> own_location_keys(ProviderFamily family) {
-  switch (family) {
-    case ProviderFamily::Aws: return {"region"};
-    case ProviderFamily::Google: return {"location", "region", "zone"};
-    case ProviderFamily::Azure: return {"location"};
-    default: return {};
-  }
+// The attributes that place a Terraform resource by itself, in the order
+// they are consulted (its type's, else its provider's), and those of its
+// provider configuration (catalogue/resources.yaml).
+const catalogue::ProviderFacts *terraform_provider(ProviderFamily family) {
+  std::string_view name = family == ProviderFamily::Aws      ? "aws"
+                          : family == ProviderFamily::Azure  ? "azurerm"
+                          : family == ProviderFamily::Google ? "google"
+                                                             : "";
+  return name.empty() ? nullptr : catalogue::provider_catalogue().provider(DocKind::Terraform, name);
 }
 
-std::vector<const char *> provider_location_keys(ProviderFamily family) {
-  switch (family) {
-    case ProviderFamily::Aws: return {"region"};
-    case ProviderFamily::Google: return {"region", "zone"};
-    default: return {};
-  }
+const std::vector<std::string> &own_location_keys(const Resource &r) {
+  static const std::vector<std::string> kNone;
+  const catalogue::ResourceFacts *type = catalogue::provider_catalogue().find(r.format, r.type);
+  if (type && !type->location.empty()) return type->location;
+  const catalogue::ProviderFacts *p = terraform_provider(r.provider);
+  return p ? p->location : kNone;
+}
+
+const std::vector<std::string> &provider_location_keys(ProviderFamily family) {
+  static const std::vector<std::string> kNone;
+  const catalogue::ProviderFacts *p = terraform_provider(family);
+  return p ? p->provider_location : kNone;
 }
 
 EffectiveLocation known(ProviderFamily family, std::string region, const Document *doc, Span span,
@@ -198,8 +205,8 @@ struct LocationResolver::Impl {
 
   // A location attribute of a resource or provider body.
   std::optional<EffectiveLocation> from_attribute(ProviderFamily family, const Document &doc,
-                                                  const Node &body, const char *key, const std::string &via,
-                                                  const std::string &dir) const {
+                                                  const Node &body, std::string_view key,
+                                                  const std::string &via, const std::string &dir) const {
     Attribute a = read_attribute(&body, key, kFirstElement);
     if (a.absent()) return std::nullopt;
     Span span = a.span_or(a.node->span);
@@ -219,7 +226,7 @@ struct LocationResolver::Impl {
     auto it = providers.find({dir, name, alias});
     if (it != providers.end()) {
       const Provider &p = it->second;
-      for (const char *key : provider_location_keys(family))
+      for (const std::string &key : provider_location_keys(family))
         if (auto l = from_attribute(family, *p.doc, p.block->body, key, "provider " + label, dir)) return *l;
       return unknown(family, p.doc, p.block->header,
                      "the region of whoever runs Terraform (provider " + label + " sets none)",
@@ -266,11 +273,11 @@ struct LocationResolver::Impl {
   EffectiveLocation terraform(const Resource &r) const {
     ProviderFamily family = r.provider;
     std::string dir = directory_of(r.document->path);
-    for (const char *key : own_location_keys(family))
+    for (const std::string &key : own_location_keys(r))
       if (auto l =
               from_attribute(family, *r.document, *r.body, key, std::string("its ") + key + " argument", dir))
         return *l;
-    if (family != ProviderFamily::Aws && family != ProviderFamily::Google) return EffectiveLocation{};
+    if (provider_location_keys(family).empty()) return EffectiveLocation{};
     auto [name, alias] = provider_of(r);
     return from_provider(family, name, alias, dir, r, 0);
   }
@@ -278,11 +285,11 @@ struct LocationResolver::Impl {
   // Plan JSON: the resource's values, else the plan's provider configuration.
   EffectiveLocation plan(const Resource &r) const {
     ProviderFamily family = r.provider;
-    for (const char *key : own_location_keys(family))
+    for (const std::string &key : own_location_keys(r))
       if (auto l =
               from_attribute(family, *r.document, *r.body, key, std::string("its ") + key + " value", ""))
         return *l;
-    if (family != ProviderFamily::Aws && family != ProviderFamily::Google) return EffectiveLocation{};
+    if (provider_location_keys(family).empty()) return EffectiveLocation{};
     const Node *root = r.document->roots.empty() ? nullptr : &r.document->roots.front();
     const Node *config = root ? root->get("configuration") : nullptr;
     std::string key = config_key(config, configuration_address(r.address));
@@ -292,7 +299,7 @@ struct LocationResolver::Impl {
     if (!pc && key.find(':') != std::string::npos && p.known())
       pc = p.node->get(key.substr(key.find(':') + 1));
     if (pc) {
-      for (const char *k : provider_location_keys(family)) {
+      for (const std::string &k : provider_location_keys(family)) {
         const Node *expr = pc->get("expressions") ? pc->get("expressions")->get(k) : nullptr;
         if (!expr || !expr->is_map()) continue;
         if (const Node *c = expr->get("constant_value"); c && c->is_string())

@@ -1,6 +1,7 @@
 #include "checker/engine/rule_loader.h"
 
 #include "checker/agreement/values.h"
+#include "checker/catalogue/provider_catalogue.h"
 #include "checker/engine/native_check.h"
 #include "checker/engine/profiles.h"
 #include "checker/model/document.h"
@@ -155,6 +156,27 @@ class Loader {
     return n.text;
   }
 
+  // A target type, or an alias of the provider catalogue ("@data-stores",
+  // "@data-stores/aws") expanded to its types; each type once.
+  void add_target(TargetFormat format, const Node &at, const std::string &written,
+                  std::vector<std::string> &types) const {
+    std::vector<std::string> expanded{written};
+    if (written.starts_with('@')) {
+      std::optional<DocKind> kind = format == TargetFormat::Terraform ? std::optional(DocKind::Terraform)
+                                    : format == TargetFormat::CloudFormation
+                                        ? std::optional(DocKind::CloudFormation)
+                                    : format == TargetFormat::Kubernetes ? std::optional(DocKind::Kubernetes)
+                                                                         : std::nullopt;
+      try {
+        expanded = catalogue::provider_catalogue().expand_alias(kind.value_or(DocKind::Unknown), written);
+      } catch (const std::invalid_argument &e) {
+        fail(at, e.what());
+      }
+    }
+    for (auto &t : expanded)
+      if (std::find(types.begin(), types.end(), t) == types.end()) types.push_back(std::move(t));
+  }
+
   std::string scalar(const Node &n, const char *field) const {
     if (!n.is_scalar()) fail(n, std::string("'") + field + "' must be a string");
     return spelling(n);
@@ -238,9 +260,9 @@ class Loader {
              "unknown target format '" + kv.key + "' (terraform, cloudformation, kubernetes, agreement)");
       std::vector<std::string> types;
       if (kv.value.is_scalar()) {
-        types.push_back(spelling(kv.value));
+        add_target(*fmt, kv.value, spelling(kv.value), types);
       } else if (kv.value.is_list()) {
-        for (const auto &t : kv.value.items) types.push_back(scalar(t, "targets"));
+        for (const auto &t : kv.value.items) add_target(*fmt, t, scalar(t, "targets"), types);
       } else {
         fail(kv.value, "target types must be a list");
       }

@@ -32,6 +32,9 @@ const std::map<std::pair<std::string, std::string>, std::string> kExceptions = {
     {{"CL-0101", "fail"},
      "the check reads a Terraform block a plan does not hold as such (provider, terraform, variable): "
      "account-level control judged at the provider block"},
+    {{"CL-0101", "fail-google-zone"},
+     "the check reads a Terraform block a plan does not hold as such (provider, terraform, variable): "
+     "account-level control judged at the provider block"},
     {{"CL-0102", "fail"},
      "the check reads a Terraform block a plan does not hold as such (provider, terraform, variable): "
      "account-level control judged at the provider block"},

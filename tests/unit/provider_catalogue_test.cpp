@@ -33,7 +33,182 @@ TEST(ProviderCatalogue, BuiltInFileNamesDataStoresAndNameAttributes) {
   EXPECT_EQ(c.find(DocKind::Terraform, "aws_s3_bucket")->provider, "aws");
   EXPECT_EQ(c.find(DocKind::CloudFormation, "AWS::S3::Bucket")->name, "Properties.BucketName");
   EXPECT_EQ(c.find(DocKind::Terraform, "aws_sqs_queue")->name, "");
+  // The customer-managed key attribute of the primary stores only.
+  EXPECT_EQ(c.find(DocKind::Terraform, "aws_dynamodb_table")->key, "server_side_encryption.kms_key_arn");
+  EXPECT_EQ(c.find(DocKind::CloudFormation, "AWS::EC2::Volume")->key, "Properties.KmsKeyId");
+  EXPECT_EQ(c.find(DocKind::Terraform, "aws_sqs_queue")->key, "");
   EXPECT_EQ(c.find(DocKind::Terraform, "aws_instance"), nullptr);
+}
+
+TEST(ProviderCatalogue, DataStoreAliasesExpandToTheDataBearingTypes) {
+  ProviderCatalogue c = ProviderCatalogue::parse(
+      "terraform:\n  - {type: aws_kms_key, provider: aws}\n  - {type: aws_s3_bucket, provider: aws, data: "
+      "true}\n"
+      "  - {type: google_storage_bucket, provider: google, data: true}\n"
+      "kubernetes:\n  - {type: StatefulSet, data: true}\n",
+      "c.yaml");
+  EXPECT_EQ(c.expand_alias(DocKind::Terraform, "@data-stores"),
+            (std::vector<std::string>{"aws_s3_bucket", "google_storage_bucket"}));
+  EXPECT_EQ(c.expand_alias(DocKind::TerraformPlan, "@data-stores/aws"),
+            std::vector<std::string>{"aws_s3_bucket"});
+  EXPECT_EQ(c.expand_alias(DocKind::Kubernetes, "@data-stores"), std::vector<std::string>{"StatefulSet"});
+  auto error = [&](DocKind format, std::string_view alias) -> std::string {
+    try {
+      c.expand_alias(format, alias);
+    } catch (const std::invalid_argument &e) {
+      return e.what();
+    }
+    return "";
+  };
+  // No data store of that provider, no such provider, no provider part outside Terraform.
+  EXPECT_EQ(error(DocKind::Terraform, "@data-stores/azurerm"),
+            "unknown alias '@data-stores/azurerm' for terraform: the catalogue names \"@data-stores\" and "
+            "\"@data-stores/<provider>\" (aws, azurerm, google)");
+  EXPECT_NE(error(DocKind::Terraform, "@data-stores/"), "");
+  EXPECT_NE(error(DocKind::Terraform, "@data-storesX"), "");
+  EXPECT_EQ(error(DocKind::Kubernetes, "@data-stores/aws"),
+            "unknown alias '@data-stores/aws' for kubernetes: the catalogue names \"@data-stores\"");
+  // A format with no data store in this catalogue.
+  EXPECT_NE(error(DocKind::CloudFormation, "@data-stores"), "");
+  EXPECT_NE(error(DocKind::Agreement, "@data-stores"), "");
+}
+
+TEST(ProviderCatalogue, ProvidersPlaceAndTagTheirResources) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ProviderFacts *google = c.provider(DocKind::Terraform, "google");
+  ASSERT_NE(google, nullptr);
+  EXPECT_EQ(google->location, (std::vector<std::string>{"location", "region", "zone"}));
+  EXPECT_EQ(google->provider_location, (std::vector<std::string>{"region", "zone"}));
+  EXPECT_TRUE(c.provider(DocKind::TerraformPlan, "azurerm")->provider_location.empty());
+  EXPECT_EQ(c.provider(DocKind::Terraform, "oci"), nullptr);
+  // A type placed by one attribute of its own, not its provider's list.
+  EXPECT_EQ(c.find(DocKind::Terraform, "google_compute_disk")->location, std::vector<std::string>{"zone"});
+  EXPECT_TRUE(c.find(DocKind::Terraform, "google_storage_bucket")->location.empty());
+  const ProviderFacts *cfn = c.provider(DocKind::CloudFormation, "");
+  ASSERT_NE(cfn, nullptr);
+  ASSERT_EQ(cfn->tags.size(), 1u);
+  EXPECT_EQ(cfn->tags[0].path, "Properties.Tags");
+  EXPECT_EQ(cfn->tags[0].shape, TagShape::KeyValueList);  // the format's own shape
+  const ResourceFacts *asg = c.find(DocKind::Terraform, "aws_autoscaling_group");
+  ASSERT_NE(asg, nullptr);
+  ASSERT_EQ(asg->tags.size(), 1u);
+  EXPECT_EQ(asg->tags[0].shape, TagShape::KeyValueBlocks);
+  EXPECT_FALSE(asg->data);
+}
+
+TEST(ProviderCatalogue, MalformedProviderSectionsAreRefusedWithTheirLine) {
+  const std::pair<const char *, const char *> cases[] = {
+      {"providers:\n  terraform:\n    - {provider: google}\n    - {provider: aws}\n",
+       "c.yaml:4:7: aws is out of order or listed twice: providers are sorted within a format, one entry "
+       "outside "
+       "Terraform"},
+      {"providers:\n  kubernetes:\n    - {tags: [a]}\n    - {tags: [b]}\n",
+       "c.yaml:4:7: this entry is out of order or listed twice: providers are sorted within a format, one "
+       "entry "
+       "outside Terraform"},
+      {"providers:\n  terraform:\n    - {location: [region]}\n",
+       "c.yaml:3:7: a Terraform entry needs its provider (aws, azurerm or google)"},
+      {"providers:\n  terraform:\n    - {provider: aws, zone: [a]}\n",
+       "c.yaml:3:23: unexpected field or value 'zone'"},
+      {"providers:\n  terraform:\n    - {provider: aws, location: region}\n",
+       "c.yaml:3:33: 'location' holds a list of names"},
+      {"providers:\n  helm:\n    - {tags: [a]}\n", "c.yaml:2:3: unknown format 'helm'"},
+      {"providers: [aws]\n", "c.yaml:1:12: 'providers' maps formats to lists of providers"},
+      {"providers:\n  kubernetes: [tags]\n",
+       "c.yaml:2:16: an entry is a mapping such as {provider: aws, location: [region]}"},
+      {"kubernetes:\n  - {type: Pod, tags: [{path: a, shape: round}]}\n",
+       "c.yaml:2:34: unexpected field or value 'shape' (a tag property is {path, shape: map, key-value-list "
+       "or "
+       "key-value-blocks})"},
+      {"kubernetes:\n  - {type: Pod, tags: [{shape: map}]}\n", "c.yaml:2:24: a tag property needs its path"},
+      {"providers:\n  terraform:\n    - {provider: aws, tags: [tags, {path: tag, shape: "
+       "key-value-blocks}]}\n",
+       ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
+TEST(ProviderCatalogue, BackupSettingsAndTheirDefaults) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *db = c.find(DocKind::CloudFormation, "AWS::RDS::DBInstance");
+  ASSERT_TRUE(db && db->backup);
+  EXPECT_EQ(db->backup->retention, "Properties.BackupRetentionPeriod");
+  EXPECT_EQ(db->backup->retention_default, 1);
+  EXPECT_EQ(db->backup->off, 0);
+  EXPECT_FALSE(db->backup->every_hours);  // continuous
+  EXPECT_EQ(db->backup->unless, (std::vector<std::string>{"Properties.SourceDBInstanceIdentifier",
+                                                          "Properties.DBClusterIdentifier"}));
+  const ResourceFacts *redshift = c.find(DocKind::Terraform, "aws_redshift_cluster");
+  ASSERT_TRUE(redshift && redshift->backup);
+  EXPECT_EQ(redshift->backup->every_hours, 8);
+  EXPECT_EQ(redshift->backup->what, "automated snapshots");
+  const ResourceFacts *pg = c.find(DocKind::Terraform, "azurerm_postgresql_flexible_server");
+  ASSERT_TRUE(pg && pg->backup);
+  EXPECT_FALSE(pg->backup->off);  // always on
+  EXPECT_EQ(pg->backup->retention_default, 7);
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, backup: {retention: keep}}\n",
+       "c.yaml:2:25: 'backup' needs its retention attribute and its default"},
+      {"kubernetes:\n  - {type: Pod, backup: {retention: keep, default: one}}\n",
+       "c.yaml:2:43: unexpected field or value 'default' in backup"},
+      {"kubernetes:\n  - {type: Pod, backup: {retention: keep, default: 1, every: daily}}\n",
+       "c.yaml:2:55: unexpected field or value 'every' in backup"},
+      {"kubernetes:\n  - {type: Pod, backup: keep}\n",
+       "c.yaml:2:25: 'backup' is a mapping such as {retention: P, default: 1}"},
+      {"kubernetes:\n  - {type: Pod, backup: {retention: keep, default: 1, every: 24h, off: 0, unless: "
+       "[a]}}\n",
+       ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
+TEST(ProviderCatalogue, CopiesNameTheirRegionAttribute) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *table = c.find(DocKind::CloudFormation, "AWS::DynamoDB::GlobalTable");
+  ASSERT_TRUE(table && table->copies.size() == 1u);
+  EXPECT_EQ(table->copies[0].each, "Properties.Replicas");
+  EXPECT_EQ(table->copies[0].region, "Region");
+  EXPECT_EQ(table->copies[0].what, "replica");
+  EXPECT_FALSE(table->copies[0].backup);
+  const ResourceFacts *sql = c.find(DocKind::Terraform, "google_sql_database_instance");
+  ASSERT_TRUE(sql && sql->copies.size() == 1u);
+  EXPECT_EQ(sql->copies[0].each, "");  // the resource itself
+  EXPECT_TRUE(sql->copies[0].backup);
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, copies: {region: r}}\n",
+       "c.yaml:2:25: 'copies' holds a list of {each, region, what}"},
+      {"kubernetes:\n  - {type: Pod, copies: [{each: r, what: replica}]}\n",
+       "c.yaml:2:26: a copy needs its region attribute and what it is"},
+      {"kubernetes:\n  - {type: Pod, copies: [{region: r, what: replica, backup: yes}]}\n",
+       "c.yaml:2:53: unexpected field or value 'backup' in a copy"},
+      {"kubernetes:\n  - {type: Pod, copies: [{region: r, what: backup, backup: true}]}\n", ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
+TEST(ProviderCatalogue, LogStoresKeepLogsForTheirRetention) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *workspace = c.find(DocKind::Terraform, "azurerm_log_analytics_workspace");
+  ASSERT_TRUE(workspace && workspace->logs);
+  EXPECT_EQ(workspace->logs->retention, "retention_in_days");
+  EXPECT_EQ(workspace->logs->retention_default, 30);
+  EXPECT_EQ(workspace->logs->noun, "workspace");
+  EXPECT_EQ(c.find(DocKind::CloudFormation, "AWS::Logs::LogGroup")->logs->retention_default,
+            0);  // never expires
+  EXPECT_FALSE(c.find(DocKind::Terraform, "aws_s3_bucket")->logs);
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, logs: {retention: days, default: 30}}\n",
+       "c.yaml:2:23: 'logs' needs its retention attribute, its default and its noun"},
+      {"kubernetes:\n  - {type: Pod, logs: {retention: days, default: -1, noun: pod}}\n",
+       "c.yaml:2:41: unexpected field or value 'default' in logs"},
+      {"kubernetes:\n  - {type: Pod, logs: [days]}\n",
+       "c.yaml:2:23: 'logs' is a mapping {retention, default, noun}"},
+      {"kubernetes:\n  - {type: Pod, logs: {retention: days, default: 0, noun: pod}}\n", ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
 }
 
 TEST(ProviderCatalogue, MalformedCataloguesAreRefusedWithTheirLine) {

@@ -96,6 +96,35 @@ TEST(RuleLoader, ErrorsNameFileLineAndColumn) {
             "pack.yaml:1:5: rule id CL-1099 does not match scenario 5.9");
 }
 
+TEST(RuleLoader, TargetAliasesExpandFromTheProviderCatalogue) {
+  auto rules = load_rules_from_text(
+      replaced(kRule, "  terraform: [aws_db_instance]\n",
+               "  terraform: [provider, \"@data-stores/google\", google_sql_database_instance]\n"
+               "  kubernetes: \"@data-stores\"\n"),
+      "pack.yaml");
+  const auto &targets = rules.at(0).declarative->targets;
+  // The alias's types in catalogue order, each once, beside the types written.
+  EXPECT_EQ(targets.at(TargetFormat::Terraform),
+            (std::vector<std::string>{"provider", "google_bigquery_dataset", "google_bigtable_instance",
+                                      "google_compute_disk", "google_filestore_instance",
+                                      "google_firestore_database", "google_logging_project_bucket_config",
+                                      "google_redis_instance", "google_spanner_instance",
+                                      "google_sql_database_instance", "google_storage_bucket"}));
+  EXPECT_EQ(targets.at(TargetFormat::Kubernetes),
+            (std::vector<std::string>{"PersistentVolumeClaim", "StatefulSet"}));
+  EXPECT_EQ(
+      load_error(replaced(kRule, "[aws_db_instance]", "[\"@data-store\"]")),
+      "pack.yaml:7:15: unknown alias '@data-store' for terraform: the catalogue names \"@data-stores\" and "
+      "\"@data-stores/<provider>\" (aws, azurerm, google)");
+  EXPECT_EQ(
+      load_error(replaced(kRule, "terraform: [aws_db_instance]", "cloudformation: \"@data-stores/aws\"")),
+      "pack.yaml:7:19: unknown alias '@data-stores/aws' for cloudformation: the catalogue names "
+      "\"@data-stores\"");
+  EXPECT_EQ(load_error(replaced(kRule, "terraform: [aws_db_instance]", "agreement: [\"@data-stores\"]")),
+            "pack.yaml:7:15: '@data-stores': aliases name resource types of terraform, cloudformation or "
+            "kubernetes");
+}
+
 TEST(RuleLoader, DuplicateKeysAreErrors) {
   EXPECT_EQ(load_error(kRule + "severity: low\n"),
             "pack.yaml:13:1: duplicate key 'severity' (first defined on line 5)");

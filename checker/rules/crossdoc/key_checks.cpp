@@ -6,6 +6,7 @@
 #include <map>
 
 #include "checker/agreement/values.h"
+#include "checker/catalogue/provider_catalogue.h"
 #include "checker/crossdoc/attributes.h"
 #include "checker/crossdoc/judge.h"
 #include "checker/crossdoc/tf_reference.h"
@@ -43,42 +44,13 @@ std::optional<Promised> dedicated_keys_promise(const AgreementView &a) {
   return std::nullopt;
 }
 
-// Where each primary customer-data store names its key (Terraform and
-// CloudFormation). Logs, queues and secrets are left to the agreement's
+// Where each primary customer-data store names its key: the catalogue's
+// `key` (catalogue/resources.yaml), Terraform and CloudFormation; nullptr for
+// a type without one. Logs, queues and secrets are left to the agreement's
 // own wording: the catalogue binds key ownership to the data stores.
-const std::map<std::string, const char *, std::less<>> &key_attributes() {
-  static const std::map<std::string, const char *, std::less<>> kKeys = {
-      {"aws_db_instance", "kms_key_id"},
-      {"aws_rds_cluster", "kms_key_id"},
-      {"aws_ebs_volume", "kms_key_id"},
-      {"aws_efs_file_system", "kms_key_id"},
-      {"aws_dynamodb_table", "server_side_encryption.kms_key_arn"},
-      {"aws_s3_bucket",
-       "server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.kms_master_key_id"},
-      {"aws_opensearch_domain", "encrypt_at_rest.kms_key_id"},
-      {"aws_redshift_cluster", "kms_key_id"},
-      {"aws_docdb_cluster", "kms_key_id"},
-      {"azurerm_storage_account", "customer_managed_key.key_vault_key_id"},
-      {"azurerm_postgresql_flexible_server", "customer_managed_key.key_vault_key_id"},
-      {"azurerm_mysql_flexible_server", "customer_managed_key.key_vault_key_id"},
-      {"azurerm_cosmosdb_account", "key_vault_key_id"},
-      {"azurerm_managed_disk", "disk_encryption_set_id"},
-      {"azurerm_mssql_database", "transparent_data_encryption_key_vault_key_id"},
-      {"google_storage_bucket", "encryption.default_kms_key_name"},
-      {"google_sql_database_instance", "encryption_key_name"},
-      {"google_bigquery_dataset", "default_encryption_configuration.kms_key_name"},
-      {"google_compute_disk", "disk_encryption_key.kms_key_self_link"},
-      {"google_redis_instance", "customer_managed_key"},
-      {"AWS::RDS::DBInstance", "Properties.KmsKeyId"},
-      {"AWS::RDS::DBCluster", "Properties.KmsKeyId"},
-      {"AWS::EFS::FileSystem", "Properties.KmsKeyId"},
-      {"AWS::EC2::Volume", "Properties.KmsKeyId"},
-      {"AWS::DynamoDB::Table", "Properties.SSESpecification.KMSMasterKeyId"},
-      {"AWS::S3::Bucket",
-       "Properties.BucketEncryption.ServerSideEncryptionConfiguration.ServerSideEncryptionByDefault."
-       "KMSMasterKeyID"},
-  };
-  return kKeys;
+const char *key_attribute(const IndexedResource &r) {
+  const catalogue::ResourceFacts *f = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  return f && !f->key.empty() ? f->key.c_str() : nullptr;
 }
 
 // Split resources and companions that give a store its key.
@@ -160,10 +132,10 @@ void keys_ownership(const NativeCheckContext &ctx) {
     auto promise = dedicated_keys_promise(a);
     if (!promise) continue;
     Binding binding(a, index);
-    auto in_table = [](const IndexedResource &r) { return key_attributes().count(r.type()) > 0; };
+    auto in_table = [](const IndexedResource &r) { return key_attribute(r) != nullptr; };
     for (const auto &[r, m] : binding.scope(in_table)) {
       if (replica_or_member(*r)) continue;
-      KeyFinding k = key_of(index, *r, key_attributes().find(r->type())->second);
+      KeyFinding k = key_of(index, *r, key_attribute(*r));
       if (k.state == KeyState::Dedicated) {
         judge.pass();
         continue;

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "checker/agreement/values.h"
+#include "checker/catalogue/provider_catalogue.h"
 #include "checker/crossdoc/judge.h"
 #include "checker/model/ascii.h"
 #include "checker/model/attribute.h"
@@ -16,20 +17,11 @@
 namespace clause::crossdoc {
 namespace {
 
-struct LogRetention {
-  const char *path;
-  double absent_days;  // 0: never expires
-  const char *noun;
-};
-
-const std::map<std::string, LogRetention, std::less<>> &log_stores() {
-  static const std::map<std::string, LogRetention, std::less<>> kStores = {
-      {"aws_cloudwatch_log_group", {"retention_in_days", 0, "log group"}},
-      {"AWS::Logs::LogGroup", {"Properties.RetentionInDays", 0, "log group"}},
-      {"azurerm_log_analytics_workspace", {"retention_in_days", 30, "workspace"}},
-      {"google_logging_project_bucket_config", {"retention_days", 30, "log bucket"}},
-  };
-  return kStores;
+// A log store's retention setting: the catalogue's `logs`
+// (catalogue/resources.yaml); nullptr for other types.
+const catalogue::LogFacts *log_store(const IndexedResource &r) {
+  const catalogue::ResourceFacts *f = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  return f && f->logs ? &*f->logs : nullptr;
 }
 
 struct Kept {
@@ -84,19 +76,18 @@ void log_retention(const NativeCheckContext &ctx) {
     double promised_days = static_cast<double>(promise->seconds) / agreement::kSecondsPerDay;
     Binding binding(a, index);
     auto keep = [](const IndexedResource &r) {
-      return log_stores().count(r.type()) > 0 || r.type() == "aws_cloudtrail" ||
-             r.type() == "AWS::CloudTrail::Trail";
+      return log_store(r) != nullptr || r.type() == "aws_cloudtrail" || r.type() == "AWS::CloudTrail::Trail";
     };
     for (const auto &[r, m] : binding.scope(keep)) {
       std::vector<Kept> kept;
       if (r->type() == "aws_cloudtrail" || r->type() == "AWS::CloudTrail::Trail") {
         kept = trail_bucket_retention(index, *r);
       } else {
-        const LogRetention &lr = log_stores().find(r->type())->second;
-        Attribute a_days = read_attribute(r->body(), lr.path, kFirstElement);
-        kept.push_back(Kept{r, a_days,
-                            a_days.absent() ? std::optional<double>(lr.absent_days) : a_days.as_number(),
-                            lr.noun});
+        const catalogue::LogFacts &lr = *log_store(*r);
+        Attribute a_days = read_attribute(r->body(), lr.retention, kFirstElement);
+        kept.push_back(Kept{
+            r, a_days, a_days.absent() ? std::optional<double>(lr.retention_default) : a_days.as_number(),
+            lr.noun});
       }
       for (const Kept &k : kept) {
         if (k.setting.unknown()) {

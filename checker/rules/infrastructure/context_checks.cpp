@@ -2,33 +2,11 @@
 // preventive control should keep it there.
 #include <map>
 
+#include "checker/catalogue/provider_catalogue.h"
 #include "checker/rules/infrastructure/infra_support.h"
 
 namespace clause::infra {
 namespace {
-
-bool in(std::string_view type, std::initializer_list<std::string_view> types) {
-  for (auto t : types)
-    if (type == t) return true;
-  return false;
-}
-
-// The data-bearing AWS resources of the rule catalogue (§3.0).
-bool aws_data_store(std::string_view t) {
-  return in(
-      t, {"aws_s3_bucket", "aws_db_instance", "aws_rds_cluster", "aws_dynamodb_table", "aws_ebs_volume",
-          "aws_efs_file_system", "aws_elasticache_replication_group", "aws_opensearch_domain",
-          "aws_redshift_cluster", "aws_docdb_cluster", "aws_sqs_queue", "aws_kinesis_stream",
-          "aws_backup_vault", "aws_cloudwatch_log_group", "aws_secretsmanager_secret", "aws_ecr_repository"});
-}
-
-// Google data stores whose location may be left to the provider, and the
-// attribute that would name it.
-const char *google_location_attribute(std::string_view t) {
-  if (t == "google_sql_database_instance" || t == "google_redis_instance") return "region";
-  if (t == "google_compute_disk") return "zone";
-  return nullptr;
-}
 
 // CL-0101 ctx.iac-region-resolvable
 void region_resolvable(const NativeCheckContext &ctx) {
@@ -54,22 +32,25 @@ void region_resolvable(const NativeCheckContext &ctx) {
     // Child modules take their provider from the caller; directories that
     // configure nothing are reusable modules of some other root.
     if (modules.count(dir) || !configured_dirs.count(dir) || example_or_test_directory(dir)) continue;
+    // AWS data stores, and the Google stores whose location may be left to
+    // the provider: those the catalogue gives a location attribute of their own.
+    const catalogue::ResourceFacts *facts = catalogue::provider_catalogue().find(r.format, r.type);
     std::string provider_name;
-    std::vector<const char *> keys;
-    if (r.provider == ProviderFamily::Aws && aws_data_store(r.type)) {
+    std::vector<std::string>
+        keys;  // the resource's own attribute, then what may stand for it in the provider
+    if (r.provider == ProviderFamily::Aws && facts && facts->data) {
       provider_name = "aws";
       keys = {"region"};
-    } else if (r.provider == ProviderFamily::Google && google_location_attribute(r.type)) {
+    } else if (r.provider == ProviderFamily::Google && facts && !facts->location.empty()) {
       provider_name = "google";
-      keys = {google_location_attribute(r.type)};
-      if (keys[0] == std::string_view("region")) keys.push_back("zone");
+      keys = {facts->location.front()};
+      if (keys[0] == "region") keys.push_back("zone");
     } else {
       continue;
     }
     // The resource's own attribute (AWS provider 6 `region`, Google
     // `region`/`zone`) decides when written.
-    Attribute own = read_attribute(
-        r.body, provider_name == "aws" ? "region" : google_location_attribute(r.type), kBlocksAndDynamic);
+    Attribute own = read_attribute(r.body, keys.front(), kBlocksAndDynamic);
     if (own.known()) continue;
     if (own.unknown()) {
       ctx.undecided(*r.document, own.node->span, r.address, own.node->text);
@@ -87,7 +68,7 @@ void region_resolvable(const NativeCheckContext &ctx) {
     }
     const ProviderBlock &p = *it->second;
     bool decided = false;
-    for (const char *k : keys) {
+    for (const std::string &k : keys) {
       Attribute v = read_attribute(&p.block->body, k, kBlocksAndDynamic);
       if (v.known()) {
         decided = true;
