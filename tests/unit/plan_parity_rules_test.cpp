@@ -133,6 +133,9 @@ const std::map<std::pair<std::string, std::string>, std::string> kExceptions = {
     {{"CL-1201", "pass-cfn"},
      "the check reads a Terraform block a plan does not hold as such (provider, terraform, variable): "
      "account-level control judged at the provider block"},
+    {{"CL-1370", "pass-prevent-destroy"},
+     "the check reads a Terraform block a plan does not hold as such (provider, terraform, variable): "
+     "`lifecycle { prevent_destroy = true }`, which a plan JSON does not record"},
     {{"CL-1573", "fail"},
      "known difference, to fix: the native check joins resources through the .tf references graph or "
      "provider aliases, and finds other (or no) partners for plan resources: a bucket and its split "
