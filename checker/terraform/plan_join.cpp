@@ -1,11 +1,13 @@
 #include "checker/terraform/plan_join.h"
 
+#include <algorithm>
 #include <memory>
 #include <unordered_map>
 
 #include "checker/terraform/module_tree.h"
 #include "checker/terraform/values.h"
 #include "parsers/terraform/plan_resources.h"
+#include "parsers/terraform/plan_state.h"
 
 namespace clause::tf {
 namespace {
@@ -40,6 +42,46 @@ void fill_unknowns(Node &hcl, const Node &plan) {
   for (size_t i = 0; i < hcl.items.size(); ++i) fill_unknowns(hcl.items[i], plan.items[i]);
 }
 
+// A plan writes nested blocks as lists of objects.
+void mark_blocks(Node &n) {
+  if (n.is_list() && !n.items.empty() &&
+      std::all_of(n.items.begin(), n.items.end(), [](const Node &i) { return i.is_map(); }))
+    n.from_block = true;
+  for (Node &item : n.items) mark_blocks(item);
+  for (MapEntry &e : n.entries) mark_blocks(e.value);
+}
+
+// For an object the plan keeps: adds to `hcl` each attribute the .tf leaves
+// to the provider (absent there, nested blocks followed as written) with
+// the plan's value for it, which is what the deployed object holds (for an
+// attribute no configuration sets, Terraform plans the prior_state's value,
+// and plan_resources takes it from prior_state when the plan leaves it
+// unknown). Null, empty and unknown values and `tags_all` (the provider's
+// default_tags) are left out. Each value is located at `at`, the .tf
+// resource's header. Returns whether any was added.
+bool take_kept_values(Node &hcl, const Node &plan, const Span &at) {
+  if (!hcl.is_map() || !plan.is_map()) return false;
+  bool added = false;
+  for (const MapEntry &e : plan.entries) {
+    if (e.key == "tags_all" || e.value.is_null() || !is_known(e.value)) continue;
+    if ((e.value.is_list() && e.value.items.empty()) || (e.value.is_map() && e.value.entries.empty()))
+      continue;
+    Node *written = hcl.get(e.key);
+    if (!written) {
+      Node value = e.value;
+      restamp(value, at);
+      mark_blocks(value);
+      hcl.add(e.key, std::move(value), at);
+      added = true;
+    } else if (written->is_list() && written->from_block && e.value.is_list() &&
+               written->items.size() == e.value.items.size()) {
+      for (size_t i = 0; i < written->items.size(); ++i)
+        added = take_kept_values(written->items[i], e.value.items[i], at) || added;
+    }
+  }
+  return added;
+}
+
 }  // namespace
 
 std::vector<Resource> join_plans(std::vector<Resource> &resources, const std::vector<std::string> &roots,
@@ -59,6 +101,7 @@ std::vector<Resource> join_plans(std::vector<Resource> &resources, const std::ve
   for (const Document *plan : plans) {
     std::string dir = directory_of(plan->path);
     bool same_root = has_root.count(dir) > 0;
+    const PlanState state = plan->roots.empty() ? PlanState{} : plan_state(plan->roots.front());
     for (Resource &p : plan_resources(*plan)) {
       size_t match = kAmbiguous;
       if (same_root) {
@@ -72,9 +115,17 @@ std::vector<Resource> join_plans(std::vector<Resource> &resources, const std::ve
         continue;
       }
       Resource &r = resources[match];
-      if (!r.body || is_known(*r.body)) continue;
+      if (!r.body) continue;
+      const bool kept = state.keeps(p.address);
+      if (is_known(*r.body) && !kept) continue;
       auto body = std::make_shared<Node>(*r.body);
       fill_unknowns(*body, *p.body);
+      if (kept && take_kept_values(*body, *p.body, r.span)) {
+        AssumedDefault deployed;
+        deployed.span = r.span;
+        deployed.note = kDeployedNote;
+        r.assumed_defaults.push_back(std::move(deployed));
+      }
       r.body = body.get();
       r.owned_body = std::move(body);
     }

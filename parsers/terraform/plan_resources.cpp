@@ -2,6 +2,8 @@
 
 #include "parsers/terraform/plan_state.h"
 
+#include "checker/model/expr.h"
+
 #include <algorithm>
 #include <memory>
 #include <string_view>
@@ -84,6 +86,100 @@ void drop_unconfigured(Node &body, const Node &expressions, std::string_view kee
   }
 }
 
+// The managed resource a configuration reference names, relative to its
+// module ("aws_s3_bucket.b.arn" -> "aws_s3_bucket.b", "aws_subnet.a[0].id"
+// -> "aws_subnet.a[0]"); "" for variables, locals, data sources, module
+// outputs and the like.
+std::string referenced_resource(std::string_view ref) {
+  static const std::string_view kNotResources[] = {"var",   "local", "module", "data",     "each",
+                                                   "count", "path",  "self",   "terraform"};
+  const size_t type_end = ref.find('.');
+  if (type_end == std::string_view::npos || type_end == 0) return "";
+  const std::string_view type = ref.substr(0, type_end);
+  for (std::string_view r : kNotResources)
+    if (type == r) return "";
+  if (type.find('_') == std::string_view::npos) return "";
+  size_t end = type_end + 1;
+  while (end < ref.size() && ref[end] != '.' && ref[end] != '[') ++end;
+  if (end == type_end + 1) return "";
+  if (end < ref.size() && ref[end] == '[') {
+    const size_t close = ref.find(']', end);
+    if (close != std::string_view::npos) end = close + 1;
+  }
+  return std::string(ref.substr(0, end));
+}
+
+// The provenance of the unknowns an expression with `references` leaves in
+// a plan: the resources it names, as absolute addresses (the module part of
+// `address` in front). A reference to one instance (`aws_subnet.a[0]`)
+// replaces the reference to them all that Terraform lists beside it.
+std::shared_ptr<const Expr> reference_provenance(const Node &references, const std::string &module) {
+  std::vector<std::string> keyed, all;
+  for (const Node &ref : references.items) {
+    if (!ref.is_string()) continue;
+    std::string target = referenced_resource(ref.text);
+    if (target.empty()) continue;
+    auto &into = target.back() == ']' ? keyed : all;
+    if (std::find(into.begin(), into.end(), target) == into.end()) into.push_back(std::move(target));
+  }
+  std::erase_if(all, [&](const std::string &a) {
+    return std::any_of(keyed.begin(), keyed.end(),
+                       [&](const std::string &k) { return k.rfind(a + "[", 0) == 0; });
+  });
+  keyed.insert(keyed.end(), all.begin(), all.end());
+  if (keyed.empty()) return nullptr;
+  auto e = std::make_shared<Expr>();
+  e->op = Expr::Op::Unsupported;
+  for (const std::string &target : keyed) {
+    Expr ref;
+    ref.op = Expr::Op::Unsupported;
+    ref.name = module + target;
+    e->args.push_back(std::move(ref));
+  }
+  return e;
+}
+
+void set_provenance(Node &value, const std::shared_ptr<const Expr> &provenance) {
+  if (value.is_expression() && value.text == kUnknownAfterApply && !value.expr) {
+    value.expr = provenance;
+    return;
+  }
+  for (Node &item : value.items) set_provenance(item, provenance);
+  for (MapEntry &e : value.entries) set_provenance(e.value, provenance);
+}
+
+// Gives each value unknown after apply that the configuration computes from
+// other resources the references of its expression, as the Terraform
+// evaluator does for a .tf value (checker/terraform/values.h): rules that
+// join resources (a replication's destination bucket, a load balancer's
+// subnets, a backup selection's resources) follow them in a plan as in HCL.
+void link_references(Node &body, const Node &expressions, const std::string &module) {
+  if (!body.is_map() || !expressions.is_map()) return;
+  for (MapEntry &e : body.entries) {
+    const Node *configured = expressions.get(e.key);
+    if (!configured) continue;
+    if (is_configured_expression(*configured)) {
+      const Node *refs = configured->get("references");
+      if (refs && refs->is_list())
+        if (auto provenance = reference_provenance(*refs, module)) set_provenance(e.value, provenance);
+      continue;
+    }
+    // Nested blocks: the i-th block of the plan is the i-th block written.
+    if (!configured->is_list() || !e.value.is_list() || configured->items.size() != e.value.items.size())
+      continue;
+    for (size_t i = 0; i < e.value.items.size(); ++i)
+      link_references(e.value.items[i], configured->items[i], module);
+  }
+}
+
+// The module part of a resource's plan address ("module.a[\"x\"]." of
+// "module.a[\"x\"].aws_s3_bucket.b[0]"), "" in the root module.
+std::string module_part(const std::string &address, const std::string &type) {
+  if (address.rfind(type + ".", 0) == 0) return "";
+  const size_t at = address.rfind("." + type + ".");
+  return at == std::string::npos ? "" : address.substr(0, at + 1);
+}
+
 // An object the plan keeps holds its deployed values where the
 // configuration leaves an attribute to the provider (plan_state.h).
 void deployed_values(Node &body, Resource &r, const PlanState &state) {
@@ -131,6 +227,7 @@ void add_resource(const Document &doc, const Node &item,
     if (r.configuration) {
       deployed_values(*body, r, state);
       drop_unconfigured(*body, *r.configuration, configuration.default_tags ? "tags_all" : "");
+      link_references(*body, *r.configuration, module_part(r.address, r.type));
     }
     r.body = body.get();
     r.owned_body = std::move(body);

@@ -51,14 +51,6 @@ const std::map<std::pair<std::string, std::string>, std::string> kExceptions = {
     {{"CL-0171", "fail"},
      "the check reads a Terraform block a plan does not hold as such (provider, terraform, variable): the "
      "region of the provider alias of a replica's destination bucket"},
-    {{"CL-0172", "fail"},
-     "known difference, to fix: the native check joins resources through the .tf references graph or "
-     "provider aliases, and finds other (or no) partners for plan resources: the split SSE configuration of "
-     "a bucket"},
-    {{"CL-0172", "pass"},
-     "known difference, to fix: the native check joins resources through the .tf references graph or "
-     "provider aliases, and finds other (or no) partners for plan resources: a replica's source database "
-     "key"},
     {{"CL-0173", "fail"},
      "the check reads a Terraform block a plan does not hold as such (provider, terraform, variable): "
      "providers as sub-processors, judged at the provider block"},
@@ -87,27 +79,9 @@ const std::map<std::pair<std::string, std::string>, std::string> kExceptions = {
     {{"CL-0371", "fail"},
      "the check reads a Terraform block a plan does not hold as such (provider, terraform, variable): the "
      "provider's default_tags, reported at the provider block; the plan reports the resource"},
-    {{"CL-0471", "pass"},
-     "known difference, to fix: the native check joins resources through the .tf references graph or "
-     "provider aliases, and finds other (or no) partners for plan resources: a read replica of a database"},
     {{"CL-0601", "fail"},
      "the check reads a Terraform block a plan does not hold as such (provider, terraform, variable): "
      "account-level control judged at the provider block"},
-    {{"CL-0770", "pass"},
-     "known difference, to fix: the native check joins resources through the .tf references graph or "
-     "provider aliases, and finds other (or no) partners for plan resources: a read replica of a database"},
-    {{"CL-0771", "fail"},
-     "known difference, to fix: the native check joins resources through the .tf references graph or "
-     "provider aliases, and finds other (or no) partners for plan resources: the subnets of an autoscaling "
-     "group"},
-    {{"CL-0970", "fail"},
-     "known difference, to fix: the native check joins resources through the .tf references graph or "
-     "provider aliases, and finds other (or no) partners for plan resources: a backup plan and its "
-     "selections"},
-    {{"CL-0971", "pass"},
-     "known difference, to fix: the native check joins resources through the .tf references graph or "
-     "provider aliases, and finds other (or no) partners for plan resources: a backup plan and its "
-     "selections"},
     {{"CL-1002", "fail"},
      "the check reads a Terraform block a plan does not hold as such (provider, terraform, variable): "
      "account-level control judged at the provider block"},
@@ -117,10 +91,6 @@ const std::map<std::pair<std::string, std::string>, std::string> kExceptions = {
     {{"CL-1002", "fail-two-roots"},
      "the check reads a Terraform block a plan does not hold as such (provider, terraform, variable): "
      "account-level control judged at the provider block"},
-    {{"CL-1070", "fail"},
-     "known difference, to fix: the native check joins resources through the .tf references graph or "
-     "provider aliases, and finds other (or no) partners for plan resources: a trail and its bucket's split "
-     "lifecycle configuration"},
     {{"CL-1104", "pass-tf"},
      "the check reads a Terraform block a plan does not hold as such (provider, terraform, variable): the "
      "azurerm provider version, which names the attribute; the plan has no version constraint"},
@@ -136,10 +106,9 @@ const std::map<std::pair<std::string, std::string>, std::string> kExceptions = {
     {{"CL-1201", "pass-cfn"},
      "the check reads a Terraform block a plan does not hold as such (provider, terraform, variable): "
      "account-level control judged at the provider block"},
-    {{"CL-1573", "fail"},
-     "known difference, to fix: the native check joins resources through the .tf references graph or "
-     "provider aliases, and finds other (or no) partners for plan resources: a bucket and its split "
-     "versioning configuration"},
+    {{"CL-1370", "pass-prevent-destroy"},
+     "the check reads a Terraform block a plan does not hold as such (provider, terraform, variable): "
+     "`lifecycle { prevent_destroy = true }`, which a plan JSON does not record"},
 };
 
 using Seen = std::set<std::tuple<std::string, uint32_t>>;  // .tf file name, line

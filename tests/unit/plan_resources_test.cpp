@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "checker/crossdoc/tf_reference.h"
 #include "parsers/json/json_parser.h"
 #include "tests/unit/span_expect.h"
 
@@ -180,11 +181,18 @@ TEST(PlanResources, StateFileValuesAndNotAPlan) {
 namespace clause {
 namespace {
 
-Document inline_plan(const std::string &provider_expressions) {
+Document plan_document(std::string source) {
   Document doc;
   doc.kind = DocKind::TerraformPlan;
   doc.path = "plan.json";
-  doc.source = R"({"format_version": "1.2",
+  doc.source = std::move(source);
+  parse_json(doc, ParseOptions{});
+  EXPECT_TRUE(doc.diagnostics.empty());
+  return doc;
+}
+
+Document inline_plan(const std::string &provider_expressions) {
+  return plan_document(R"({"format_version": "1.2",
   "planned_values": {"root_module": {"child_modules": [{"resources": [
     {"address": "module.m.aws_s3_bucket.b[0]", "mode": "managed", "type": "aws_s3_bucket", "name": "b",
      "values": {"bucket": "x", "tags": null, "policy": null}}]}]}},
@@ -193,14 +201,11 @@ Document inline_plan(const std::string &provider_expressions) {
      "change": {"actions": ["create"], "after_unknown": {"versioning": true, "tags_all": true, "policy": true,
        "logging": [{"target_bucket": true}]}}}],
   "configuration": {"provider_config": {"aws": {"name": "aws", "expressions": )" +
-               provider_expressions + R"(}},
+                       provider_expressions + R"(}},
     "root_module": {"module_calls": {"m": {"module": {"resources": [
       {"address": "aws_s3_bucket.b", "expressions": {"bucket": {"constant_value": "x"},
         "policy": {"references": ["data.aws_iam_policy_document.p.json"]},
-        "logging": [{"target_bucket": {"references": ["var.logs"]}}]}}]}}}}}})";
-  parse_json(doc, ParseOptions{});
-  EXPECT_TRUE(doc.diagnostics.empty());
-  return doc;
+        "logging": [{"target_bucket": {"references": ["var.logs"]}}]}}]}}}}}})");
 }
 
 TEST(PlanConfiguration, UnknownsTheConfigurationNeverSetAreLeftToTheProvider) {
@@ -226,6 +231,47 @@ TEST(PlanConfiguration, DefaultTagsKeepTagsAllUnknown) {
   ASSERT_EQ(rs.size(), 1u);
   EXPECT_EQ(rs[0].body->get("tags_all")->text, kUnknownAfterApply);
   EXPECT_EQ(rs[0].body->get("versioning"), nullptr);
+}
+
+// A value known only at apply that the configuration computes from other
+// resources carries their absolute addresses, as a .tf reference does after
+// evaluation: the cross-document checks join plan resources through them.
+TEST(PlanConfiguration, UnknownsComputedFromResourcesCarryTheirReferences) {
+  Document doc = plan_document(R"({"format_version": "1.2",
+  "planned_values": {"root_module": {"child_modules": [{"resources": [
+    {"address": "module.m[0].aws_lb.api", "mode": "managed", "type": "aws_lb", "name": "api",
+     "values": {"name": "api"}}]}]}},
+  "resource_changes": [
+    {"address": "module.m[0].aws_lb.api", "mode": "managed", "type": "aws_lb", "name": "api",
+     "change": {"actions": ["create"], "after_unknown": {"subnets": [true, true], "security_groups": true,
+       "access_logs": [{"bucket": true}]}}}],
+  "configuration": {"root_module": {"module_calls": {"m": {"module": {"resources": [
+    {"address": "aws_lb.api", "expressions": {"name": {"constant_value": "api"},
+      "subnets": {"references": ["aws_subnet.a[0].id", "aws_subnet.a[0]", "aws_subnet.a", "aws_subnet.b.id",
+                                 "aws_subnet.b", "var.extra"]},
+      "security_groups": {"references": ["var.groups", "data.aws_security_group.x.id", "module.n.id"]},
+      "access_logs": [{"bucket": {"references": ["aws_s3_bucket.logs.id", "aws_s3_bucket.logs"]}}]}}]}}}}}})");
+  std::vector<Resource> rs = plan_resources(doc);
+  ASSERT_EQ(rs.size(), 1u);
+  auto addresses = [](const Node *n) {
+    std::vector<std::string> out;
+    if (n)
+      for (const auto &ref : crossdoc::tf_references(*n)) out.push_back(ref.address);
+    return out;
+  };
+  const Node *subnets = rs[0].body->get("subnets");
+  ASSERT_NE(subnets, nullptr);
+  ASSERT_EQ(subnets->items.size(), 2u);
+  EXPECT_EQ(subnets->items[1].text, kUnknownAfterApply);
+  // One instance named: the reference to every instance is dropped.
+  EXPECT_EQ(addresses(subnets),
+            (std::vector<std::string>{"module.m[0].aws_subnet.a[0]", "module.m[0].aws_subnet.b",
+                                      "module.m[0].aws_subnet.a[0]", "module.m[0].aws_subnet.b"}));
+  EXPECT_TRUE(addresses(rs[0].body->get("security_groups")).empty());  // no managed resource named
+  const Node *logs = rs[0].body->get("access_logs");
+  ASSERT_NE(logs, nullptr);
+  EXPECT_EQ(addresses(logs->items.at(0).get("bucket")),
+            (std::vector<std::string>{"module.m[0].aws_s3_bucket.logs"}));
 }
 
 }  // namespace

@@ -59,6 +59,42 @@ TEST(PlanState, KeptObjectsHoldTheirDeployedValuesAndDriftIsNamed) {
   EXPECT_EQ(seen, expected);
 }
 
+// The plan beside the .tf it was made from (fixtures/terraform/plan-state/
+// main.tf): findings stand at the .tf; an object the plan keeps holds its
+// deployed value where the .tf leaves an attribute to the provider.
+TEST(PlanState, BesideItsSourceKeptObjectsHoldTheirDeployedValuesAtTheTfLines) {
+  RuleSet rules = RuleSet::builtin();
+  rules.filter([](const Rule &r) { return r.info.id == "CL-0501" || r.info.id == "CL-0904"; });
+  ScanOptions opts;
+  opts.roots = {std::string(CLAUSE_SOURCE_DIR) + "/fixtures/terraform/plan-state"};
+  opts.strict = true;
+  Report report = run_scan(rules, opts);
+  std::set<std::tuple<std::string, std::string, uint32_t, uint32_t, std::string>> seen;
+  for (const auto &f : report.roots.at(0).findings)
+    seen.emplace(f.location.path.substr(f.location.path.rfind('/') + 1), f.rule_id,
+                 f.location.span.start_line, f.location.span.start_col, f.message);
+  const decltype(seen) expected = {
+      // Kept, `encrypted` not written: what the volume holds, at its header.
+      {"main.tf", "CL-0501", 10, 1,
+       "aws_ebs_volume.kept stores data unencrypted at rest (encrypted is false) (as deployed: the plan's "
+       "prior_state)"},
+      // Created: the provider's default.
+      {"main.tf", "CL-0501", 16, 1,
+       "aws_ebs_volume.fresh stores data unencrypted at rest (encrypted is false (default))"},
+      // aws_ebs_volume.kept_encrypted (line 23) is deployed encrypted: no
+      // finding, where the .tf alone assumes the provider's default.
+      // Written, known only at apply: undecided at the .tf expression.
+      {"main.tf", "CL-0501", 36, 3,
+       "CL-0501 could not be decided for aws_ebs_volume.configured: encrypted depends on `var.encrypted`, "
+       "which is not known statically"},
+      // Versioning suspended outside Terraform, not written: kept as deployed.
+      {"main.tf", "CL-0904", 41, 1,
+       "aws_s3_bucket.logs cannot bring back an overwritten or deleted object (versioning.enabled is false) "
+       "(as deployed: the plan's prior_state)"},
+  };
+  EXPECT_EQ(seen, expected);
+}
+
 Document plan_document(const std::string &text) {
   Document doc;
   doc.kind = DocKind::TerraformPlan;

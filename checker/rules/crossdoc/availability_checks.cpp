@@ -127,11 +127,30 @@ Spread compute_spread(const ResourceIndex &index, const IndexedResource &r) {
   Spread s;
   const Node *b = r.body();
   const std::string &t = r.type();
+  const bool cfn = r.resource->format == DocKind::CloudFormation;
+  auto zones_of = [&](const Attribute &a) {
+    return cfn ? subnet_zones(index, r, a, {"AWS::EC2::Subnet"}, "Properties.AvailabilityZone",
+                              "Properties.AvailabilityZoneId")
+               : subnet_zones(index, r, a, {"aws_subnet"}, "availability_zone", "availability_zone_id");
+  };
   auto aws_subnets = [&](const Attribute &a) {
     s.judged = !a.absent();
     s.at = a;
     s.what = "its subnets";
-    s.zones = subnet_zones(index, r, a, {"aws_subnet"}, "availability_zone", "availability_zone_id");
+    s.zones = zones_of(a);
+  };
+  // Subnet mappings (`subnet_mapping` blocks, `SubnetMappings`): the zones
+  // of every mapping's subnet.
+  auto mapped_subnets = [&](const Attribute &mappings, const char *subnet_key) {
+    s.judged = !mappings.absent();
+    s.at = mappings;
+    s.what = "its subnets";
+    if (mappings.unknown()) s.zones.blocked = mappings.blocked_by();
+    for (const Node *m : mappings.elements()) {
+      Zones z = zones_of(read_attribute(m, subnet_key, kFirstElement));
+      s.zones.zones.insert(z.zones.begin(), z.zones.end());
+      if (s.zones.blocked.empty()) s.zones.blocked = z.blocked;
+    }
   };
   if (t == "aws_autoscaling_group") {
     Attribute azs = read_attribute(b, "availability_zones", kFirstElement);
@@ -142,20 +161,22 @@ Spread compute_spread(const ResourceIndex &index, const IndexedResource &r) {
     }
   } else if (t == "aws_ecs_service") {
     aws_subnets(read_attribute(b, "network_configuration.subnets", kFirstElement));
-  } else if (t == "aws_lb") {
-    Attribute subnets = read_attribute(b, "subnets", kFirstElement);
-    if (subnets.absent()) subnets = read_attribute(b, "subnet_mapping.subnet_id", kFirstElement);
-    aws_subnets(subnets);
+  } else if (t == "aws_lb" || t == "aws_alb" || t == "AWS::ElasticLoadBalancingV2::LoadBalancer") {
+    Attribute subnets = read_attribute(b, cfn ? "Properties.Subnets" : "subnets", kFirstElement);
+    if (subnets.absent())
+      mapped_subnets(read_attribute(b, cfn ? "Properties.SubnetMappings" : "subnet_mapping", kFirstElement),
+                     cfn ? "SubnetId" : "subnet_id");
+    else
+      aws_subnets(subnets);
+  } else if (t == "AWS::ECS::Service") {
+    aws_subnets(
+        read_attribute(b, "Properties.NetworkConfiguration.AwsvpcConfiguration.Subnets", kFirstElement));
   } else if (t == "AWS::AutoScaling::AutoScalingGroup") {
     Attribute azs = read_attribute(b, "Properties.AvailabilityZones", kFirstElement);
     if (!azs.absent()) {
       s = Spread{true, listed_zones(azs), azs, "AvailabilityZones"};
     } else {
-      Attribute subnets = read_attribute(b, "Properties.VPCZoneIdentifier", kFirstElement);
-      s.judged = !subnets.absent();
-      s.at = subnets;
-      s.what = "its subnets";
-      s.zones = subnet_zones(index, r, subnets, {"AWS::EC2::Subnet"}, "Properties.AvailabilityZone", nullptr);
+      aws_subnets(read_attribute(b, "Properties.VPCZoneIdentifier", kFirstElement));
     }
   } else if (t == "azurerm_kubernetes_cluster" || t == "azurerm_kubernetes_cluster_node_pool" ||
              t == "azurerm_linux_virtual_machine_scale_set" ||
@@ -195,7 +216,10 @@ bool is_compute(const IndexedResource &r) {
   static const std::set<std::string, std::less<>> kTypes = {"aws_autoscaling_group",
                                                             "aws_ecs_service",
                                                             "aws_lb",
+                                                            "aws_alb",
                                                             "AWS::AutoScaling::AutoScalingGroup",
+                                                            "AWS::ElasticLoadBalancingV2::LoadBalancer",
+                                                            "AWS::ECS::Service",
                                                             "azurerm_kubernetes_cluster",
                                                             "azurerm_kubernetes_cluster_node_pool",
                                                             "azurerm_linux_virtual_machine_scale_set",

@@ -203,6 +203,16 @@ std::vector<Lifetime> backup_lifetimes(const IndexedResource &r) {
     if (keep.known() && keep.as_bool() == false)
       days_attr(read_attribute(b, "backup_retention_period", kFirstElement), keep.span_or(r.resource->span),
                 1, "delete_automated_backups = false keeps automated backups for backup_retention_period", 1);
+  } else if (r.type() == "AWS::RDS::DBInstance") {
+    Attribute keep = read_attribute(b, "Properties.DeleteAutomatedBackups", kFirstElement);
+    if (keep.known() && keep.as_bool() == false)
+      days_attr(read_attribute(b, "Properties.BackupRetentionPeriod", kFirstElement),
+                keep.span_or(r.resource->span), 1,
+                "DeleteAutomatedBackups: false keeps automated backups for BackupRetentionPeriod", 1);
+  } else if (r.type() == "AWS::RDS::DBCluster") {
+    // CloudFormation has no DeleteAutomatedBackups for a cluster: deleting
+    // it deletes its automated backups.
+    out.push_back(Lifetime{&r, r.resource->span, 0.0, "", "automated backups are deleted with the cluster"});
   } else if (r.type() == "azurerm_mssql_database") {
     for (const char *k : {"weekly_retention", "monthly_retention", "yearly_retention"}) {
       Attribute a = read_attribute(b, std::string("long_term_retention_policy.") + k, kFirstElement);
@@ -235,7 +245,8 @@ std::vector<Lifetime> backup_lifetimes(const IndexedResource &r) {
 
 bool defines_backups(const IndexedResource &r) {
   static const char *const kTypes[] = {
-      "aws_backup_plan",        "AWS::Backup::BackupPlan",  "aws_db_instance",         "aws_rds_cluster",
+      "aws_backup_plan",        "AWS::Backup::BackupPlan",  "aws_db_instance",
+      "aws_rds_cluster",        "AWS::RDS::DBInstance",     "AWS::RDS::DBCluster",
       "azurerm_mssql_database", "azurerm_backup_policy_vm", "azurerm_cosmosdb_account"};
   for (const char *t : kTypes)
     if (r.type() == t) return true;

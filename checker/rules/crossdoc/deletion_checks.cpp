@@ -306,6 +306,30 @@ std::optional<Teardown> teardown_of(const IndexedResource &r, std::string &block
   if (t == "google_sql_database_instance")
     return flag("deletion_protection", false,
                 "nothing stops Terraform from destroying the instance and its backups");
+  if (t == "aws_dynamodb_table" || t == "aws_efs_file_system") {
+    // Destroying these deletes their data whatever else is set; only
+    // DynamoDB's deletion protection or Terraform's prevent_destroy stops it.
+    Attribute prevent = read_attribute(b, "lifecycle.prevent_destroy", kFirstElement);
+    if (prevent.unknown()) {
+      blocked = prevent.blocked_by();
+      return std::nullopt;
+    }
+    if (prevent.as_bool() == true) return std::nullopt;
+    if (t == "aws_efs_file_system")
+      return Teardown{prevent, "destroying the file system deletes its files (lifecycle prevent_destroy " +
+                                   (prevent.known() ? "= " + prevent.node->scalar_text() : "is not set") +
+                                   ")"};
+    Attribute protection = read_attribute(b, "deletion_protection_enabled", kFirstElement);
+    if (protection.unknown()) {
+      blocked = protection.blocked_by();
+      return std::nullopt;
+    }
+    if (protection.as_bool() == true) return std::nullopt;
+    return Teardown{protection, "destroying the table deletes its items (deletion_protection_enabled " +
+                                    std::string(protection.known() ? "= " + protection.node->scalar_text()
+                                                                   : "is not set, so false") +
+                                    ")"};
+  }
   if (r.resource->format == DocKind::CloudFormation) {
     // DeletionPolicy defaults to Delete, except Snapshot for RDS.
     bool rds = t == "AWS::RDS::DBInstance" || t == "AWS::RDS::DBCluster";
