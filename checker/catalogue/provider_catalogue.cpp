@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "checker/engine/embedded_files.h"
-#include "parsers/yaml/yaml_parser.h"
+#include "checker/engine/embedded_models.h"
 
 namespace clause::catalogue {
 namespace {
@@ -244,12 +244,11 @@ std::map<std::string, std::vector<ProviderFacts>, std::less<>> provider_lists(co
 }  // namespace
 
 ProviderCatalogue ProviderCatalogue::parse(std::string_view text, const std::string &origin) {
-  Document doc;
-  doc.path = origin;
-  doc.source = std::string(text);
-  ParseOptions opts;
-  opts.detect_helm_templates = false;
-  parse_yaml(doc, opts);
+  return from_document(*parse_embedded_yaml(text, origin));
+}
+
+ProviderCatalogue ProviderCatalogue::from_document(const Document &doc) {
+  const std::string &origin = doc.path;
   if (!doc.diagnostics.empty()) fail(origin, doc.diagnostics.front().span, doc.diagnostics.front().message);
   if (doc.roots.size() != 1 || !doc.roots.front().is_map())
     fail(origin, Span{}, "the catalogue is one mapping of formats");
@@ -326,7 +325,7 @@ const ProviderCatalogue &provider_catalogue() {
   static const ProviderCatalogue catalogue = [] {
     for (const EmbeddedFile &f : embedded_catalogue_files())
       if (f.path == "catalogue/resources.yaml")
-        return ProviderCatalogue::parse(f.content, std::string(f.path));
+        return ProviderCatalogue::from_document(*embedded_document(f.content, std::string(f.path)));
     throw std::runtime_error("catalogue/resources.yaml is not embedded in this build");
   }();
   return catalogue;

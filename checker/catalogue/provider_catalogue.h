@@ -79,6 +79,8 @@ class ProviderCatalogue {
  public:
   // Reads a catalogue; throws std::runtime_error naming `origin:line:col`.
   static ProviderCatalogue parse(std::string_view text, const std::string &origin);
+  // The same from the catalogue's parsed document (its path is the origin).
+  static ProviderCatalogue from_document(const Document &doc);
 
   // The facts of `type` in `format`'s catalogue, or nullptr.
   const ResourceFacts *find(DocKind format, std::string_view type) const;

@@ -5,31 +5,12 @@
 #include <numeric>
 #include <thread>
 
-#include "checker/cache/document_codec.h"
 #include "checker/engine/embedded_files.h"
-#include "checker/engine/embedded_rule_models.h"
+#include "checker/engine/embedded_models.h"
 #include "checker/engine/rule_loader.h"
 #include "checker/project/parallel.h"
 
 namespace clause {
-
-namespace {
-
-// The model encoded at build time, or, in the encoder's own build (which
-// has none), the parse.
-DocumentPtr builtin_pack(std::string_view text, const std::string &origin) {
-  if (const std::string_view model = embedded_rule_model(origin); !model.empty()) {
-    auto doc = std::make_unique<Document>();
-    if (decode_document(model, *doc)) {
-      doc->path = origin;
-      doc->source = std::string(text);
-      return doc;
-    }
-  }
-  return parse_rule_pack(text, origin);
-}
-
-}  // namespace
 
 RuleSet RuleSet::builtin() {
   RuleSet set;
@@ -41,7 +22,7 @@ RuleSet RuleSet::builtin() {
   run_rethrowing(
       files.size(), [&](auto fn) { parallel_for(files.size(), jobs, fn); },
       [&](size_t i) {
-        packs[i] = load_rules_from_document(*builtin_pack(files[i].content, std::string(files[i].path)),
+        packs[i] = load_rules_from_document(*embedded_document(files[i].content, std::string(files[i].path)),
                                             RegexCompile::OnFirstUse);
       });
   std::vector<Rule> all;

@@ -12,7 +12,7 @@ namespace clause {
 class RuleSet {
  public:
   // The packs embedded in the binary, with their documentation pages, from
-  // the models encoded when the binary was built (embedded_rule_models.h):
+  // the models encoded when the binary was built (embedded_models.h):
   // decoding costs a fraction of parsing 190 KB of YAML on every run.
   static RuleSet builtin();
 
