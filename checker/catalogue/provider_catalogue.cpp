@@ -166,6 +166,44 @@ std::vector<CopyFacts> copy_facts(const std::string &origin, const MapEntry &fie
   return out;
 }
 
+// A setting's value: a boolean or a non-empty word.
+std::optional<SettingValue> setting_value(const Node &v) {
+  if (v.kind == NodeKind::Bool) return v.boolean;
+  if (v.is_string() && !v.text.empty()) return v.text;
+  return std::nullopt;
+}
+
+// teardown: {setting: PATH, deletes: VALUE, default: VALUE, unless: [PATH], effect: TEXT}
+TeardownFacts teardown_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_map())
+    fail(origin, field.value.span, "'teardown' is a mapping such as {setting: P, deletes: true, effect: T}");
+  TeardownFacts t;
+  bool has_deletes = false;
+  for (const MapEntry &e : field.value.entries) {
+    const Node &v = e.value;
+    if (e.key == "setting" && v.is_string() && !v.text.empty()) {
+      t.setting = v.text;
+    } else if (e.key == "deletes" && setting_value(v)) {
+      t.deletes = *setting_value(v);
+      has_deletes = true;
+    } else if (e.key == "default" && setting_value(v)) {
+      t.default_value = setting_value(v);
+    } else if (e.key == "unless") {
+      t.unless = names(origin, e);
+    } else if (e.key == "effect" && v.is_string() && !v.text.empty()) {
+      t.effect = v.text;
+    } else {
+      fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in teardown");
+    }
+  }
+  bool complete = t.setting.empty() ? !t.unless.empty() && !has_deletes && !t.default_value : has_deletes;
+  if (t.effect.empty() || !complete)
+    fail(origin, field.value.span,
+         "'teardown' needs its effect and either its setting with the value that deletes, or only what "
+         "stops it (unless)");
+  return t;
+}
+
 std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEntry &format) {
   std::vector<ResourceFacts> facts;
   each_entry(origin, format, "resource types", "{type: aws_s3_bucket, data: true}", [&](const Node &item) {
@@ -193,6 +231,8 @@ std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEnt
         f.copies = copy_facts(origin, field);
       } else if (field.key == "logs") {
         f.logs = log_facts(origin, field);
+      } else if (field.key == "teardown") {
+        f.teardown = teardown_facts(origin, field);
       } else {
         fail(origin, field.key_span, "unexpected field or value '" + field.key + "'");
       }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "checker/model/document.h"
@@ -52,6 +53,19 @@ struct LogFacts {
   std::string noun;              // "log group": as messages name the store
 };
 
+// A setting's value as the catalogue writes it: a boolean or a word.
+using SettingValue = std::variant<bool, std::string>;
+
+// What destroying the store does to its data, read from the setting that
+// decides it (Terraform `force_destroy`, CloudFormation `DeletionPolicy`).
+struct TeardownFacts {
+  std::string setting;                        // "" when destroying always deletes the data
+  SettingValue deletes = true;                // its value under which destroying deletes the data
+  std::optional<SettingValue> default_value;  // its value when not written; none: not judged then
+  std::vector<std::string> unless;            // attributes that, when true, stop the destroy
+  std::string effect;                         // what destroying does, as messages say it
+};
+
 struct ResourceFacts {
   std::string type;      // aws_s3_bucket, AWS::S3::Bucket, StatefulSet
   std::string provider;  // Terraform: aws, azurerm, google; "" otherwise
@@ -65,6 +79,7 @@ struct ResourceFacts {
   std::optional<BackupFacts> backup;
   std::vector<CopyFacts> copies;
   std::optional<LogFacts> logs;
+  std::optional<TeardownFacts> teardown;
 };
 
 // What holds for every resource of a provider (Terraform) or of a format.

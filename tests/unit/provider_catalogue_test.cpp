@@ -211,6 +211,48 @@ TEST(ProviderCatalogue, LogStoresKeepLogsForTheirRetention) {
   for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
 }
 
+TEST(ProviderCatalogue, TeardownNamesTheSettingThatDeletesTheData) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *bucket = c.find(DocKind::Terraform, "aws_s3_bucket");
+  ASSERT_TRUE(bucket && bucket->teardown);
+  EXPECT_EQ(bucket->teardown->setting, "force_destroy");
+  EXPECT_EQ(bucket->teardown->deletes, SettingValue(true));
+  EXPECT_FALSE(bucket->teardown->default_value);  // not judged when not written
+  EXPECT_EQ(bucket->teardown->effect, "destroying the bucket deletes every object in it");
+  const ResourceFacts *table = c.find(DocKind::Terraform, "aws_dynamodb_table");
+  ASSERT_TRUE(table && table->teardown);
+  EXPECT_EQ(table->teardown->deletes, SettingValue(false));
+  EXPECT_EQ(table->teardown->default_value, SettingValue(false));
+  EXPECT_EQ(table->teardown->unless, std::vector<std::string>{"lifecycle.prevent_destroy"});
+  EXPECT_EQ(c.find(DocKind::Terraform, "aws_efs_file_system")->teardown->setting, "");  // always deletes
+  const ResourceFacts *db = c.find(DocKind::CloudFormation, "AWS::RDS::DBInstance");
+  ASSERT_TRUE(db && db->teardown);
+  EXPECT_EQ(db->teardown->deletes, SettingValue(std::string("Delete")));
+  EXPECT_EQ(db->teardown->default_value, SettingValue(std::string("Snapshot")));
+  EXPECT_FALSE(c.find(DocKind::Terraform, "aws_sqs_queue")->teardown);
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, teardown: gone}\n",
+       "c.yaml:2:27: 'teardown' is a mapping such as {setting: P, deletes: true, effect: T}"},
+      {"kubernetes:\n  - {type: Pod, teardown: {setting: s, effect: e}}\n",
+       "c.yaml:2:27: 'teardown' needs its effect and either its setting with the value that deletes, or only "
+       "what stops it (unless)"},
+      {"kubernetes:\n  - {type: Pod, teardown: {setting: s, deletes: true}}\n",
+       "c.yaml:2:27: 'teardown' needs its effect and either its setting with the value that deletes, or only "
+       "what stops it (unless)"},
+      {"kubernetes:\n  - {type: Pod, teardown: {deletes: true, unless: [u], effect: e}}\n",
+       "c.yaml:2:27: 'teardown' needs its effect and either its setting with the value that deletes, or only "
+       "what stops it (unless)"},
+      {"kubernetes:\n  - {type: Pod, teardown: {setting: s, deletes: [x], effect: e}}\n",
+       "c.yaml:2:40: unexpected field or value 'deletes' in teardown"},
+      {"kubernetes:\n  - {type: Pod, teardown: {unless: [u], effect: e}}\n", ""},
+      {"kubernetes:\n  - {type: Pod, teardown: {setting: s, deletes: Delete, default: Snapshot, effect: "
+       "e}}\n",
+       ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
 TEST(ProviderCatalogue, MalformedCataloguesAreRefusedWithTheirLine) {
   EXPECT_EQ(parse_error("terraform:\n  - {type: b, provider: aws}\n  - {type: a, provider: aws}\n"),
             "c.yaml:3:5: a is out of order or listed twice: types are sorted within a format");

@@ -2,9 +2,12 @@
 // survive until the retrieval window ends (5.13), and then disappear as
 // fast as promised, from soft-delete and version stores too (5.15), which
 // locked retention may forbid (5.15).
+#include <algorithm>
 #include <cmath>
+#include <variant>
 
 #include "checker/agreement/values.h"
+#include "checker/catalogue/provider_catalogue.h"
 #include "checker/crossdoc/backups.h"
 #include "checker/crossdoc/judge.h"
 #include "checker/model/attribute.h"
@@ -279,73 +282,56 @@ struct Teardown {
   std::string effect;  // what destroying it does
 };
 
-// Settings under which destroying a data store destroys its data with it.
+// "lifecycle.prevent_destroy" as messages name it: "lifecycle prevent_destroy".
+std::string spaced(std::string path) {
+  std::replace(path.begin(), path.end(), '.', ' ');
+  return path;
+}
+
+bool has_value(const Attribute &a, const catalogue::SettingValue &v) {
+  if (const bool *b = std::get_if<bool>(&v)) return a.as_bool() == *b;
+  return a.as_string() == std::get<std::string>(v);
+}
+
+std::string value_text(const catalogue::SettingValue &v) {
+  if (const bool *b = std::get_if<bool>(&v)) return *b ? "true" : "false";
+  return std::get<std::string>(v);
+}
+
+// Settings under which destroying a data store destroys its data with it:
+// the catalogue's teardown facts of its type.
 std::optional<Teardown> teardown_of(const IndexedResource &r, std::string &blocked) {
+  const catalogue::ResourceFacts *facts = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  if (!facts || !facts->teardown) return std::nullopt;
+  const catalogue::TeardownFacts &t = *facts->teardown;
   const Node *b = r.body();
-  const std::string &t = r.type();
-  auto flag = [&](const char *path, bool bad, const char *effect) -> std::optional<Teardown> {
-    Attribute a = read_attribute(b, path, kFirstElement);
-    if (a.unknown()) {
-      blocked = a.blocked_by();
-      return std::nullopt;
-    }
-    if (a.known() && a.as_bool() == bad)
-      return Teardown{a, std::string(effect) + " (" + leaf(path) + " = " + a.node->scalar_text() + ")"};
-    return std::nullopt;
+  const char *is = r.resource->format == DocKind::CloudFormation ? " is " : " = ";
+  auto teardown = [&](const Attribute &a, const std::string &path, const std::string &unset) {
+    return Teardown{a, t.effect + " (" + spaced(path) +
+                           (a.known() ? is + a.node->scalar_text() : " is not set" + unset) + ")"};
   };
-  if (t == "aws_s3_bucket" || t == "google_storage_bucket")
-    return flag("force_destroy", true, "destroying the bucket deletes every object in it");
-  if (t == "aws_ecr_repository")
-    return flag("force_delete", true, "destroying the repository deletes its images");
-  if (t == "aws_backup_vault")
-    return flag("force_destroy", true, "destroying the vault deletes its recovery points");
-  if (t == "google_bigquery_dataset")
-    return flag("delete_contents_on_destroy", true, "destroying the dataset deletes its tables");
-  if (t == "aws_db_instance" || t == "aws_rds_cluster" || t == "aws_docdb_cluster")
-    return flag("skip_final_snapshot", true, "destroying the database keeps no final snapshot");
-  if (t == "google_sql_database_instance")
-    return flag("deletion_protection", false,
-                "nothing stops Terraform from destroying the instance and its backups");
-  if (t == "aws_dynamodb_table" || t == "aws_efs_file_system") {
-    // Destroying these deletes their data whatever else is set; only
-    // DynamoDB's deletion protection or Terraform's prevent_destroy stops it.
-    Attribute prevent = read_attribute(b, "lifecycle.prevent_destroy", kFirstElement);
-    if (prevent.unknown()) {
-      blocked = prevent.blocked_by();
+  // What stops the destroy (Terraform's prevent_destroy).
+  Attribute guard;
+  for (const std::string &path : t.unless) {
+    guard = read_attribute(b, path, kFirstElement);
+    if (guard.unknown()) {
+      blocked = guard.blocked_by();
       return std::nullopt;
     }
-    if (prevent.as_bool() == true) return std::nullopt;
-    if (t == "aws_efs_file_system")
-      return Teardown{prevent, "destroying the file system deletes its files (lifecycle prevent_destroy " +
-                                   (prevent.known() ? "= " + prevent.node->scalar_text() : "is not set") +
-                                   ")"};
-    Attribute protection = read_attribute(b, "deletion_protection_enabled", kFirstElement);
-    if (protection.unknown()) {
-      blocked = protection.blocked_by();
-      return std::nullopt;
-    }
-    if (protection.as_bool() == true) return std::nullopt;
-    return Teardown{protection, "destroying the table deletes its items (deletion_protection_enabled " +
-                                    std::string(protection.known() ? "= " + protection.node->scalar_text()
-                                                                   : "is not set, so false") +
-                                    ")"};
+    if (guard.as_bool() == true) return std::nullopt;
   }
-  if (r.resource->format == DocKind::CloudFormation) {
-    // DeletionPolicy defaults to Delete, except Snapshot for RDS.
-    bool rds = t == "AWS::RDS::DBInstance" || t == "AWS::RDS::DBCluster";
-    bool judged = rds || t == "AWS::S3::Bucket" || t == "AWS::DynamoDB::Table" ||
-                  t == "AWS::EFS::FileSystem" || t == "AWS::EC2::Volume" || t == "AWS::DynamoDB::GlobalTable";
-    if (!judged) return std::nullopt;
-    Attribute policy = read_attribute(b, "DeletionPolicy", kFirstElement);
-    if (policy.unknown()) {
-      blocked = policy.blocked_by();
-      return std::nullopt;
-    }
-    auto p = policy.as_string();
-    if ((p && *p == "Delete") || (!p && !rds))
-      return Teardown{policy, std::string("deleting the stack deletes it and its data (DeletionPolicy ") +
-                                  (p ? "is Delete" : "is not set, so Delete") + ")"};
+  if (t.setting.empty()) return teardown(guard, t.unless.back(), "");
+  Attribute a = read_attribute(b, t.setting, kFirstElement);
+  if (a.unknown()) {
+    blocked = a.blocked_by();
+    return std::nullopt;
   }
+  if (a.absent()) {
+    if (t.default_value && *t.default_value == t.deletes)
+      return teardown(a, t.setting, ", so " + value_text(*t.default_value));
+    return std::nullopt;
+  }
+  if (has_value(a, t.deletes)) return teardown(a, t.setting, "");
   return std::nullopt;
 }
 
