@@ -204,6 +204,39 @@ TeardownFacts teardown_facts(const std::string &origin, const MapEntry &field) {
   return t;
 }
 
+// soft_delete: [{within: PATH, retention: PATH, default: DAYS, unit: days or seconds, what: TEXT}]
+std::vector<SoftDeleteFacts> soft_delete_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_list())
+    fail(origin, field.value.span, "'soft_delete' holds a list of {retention, default, what}");
+  std::vector<SoftDeleteFacts> out;
+  for (const Node &n : field.value.items) {
+    SoftDeleteFacts d;
+    bool has_default = false;
+    for (const MapEntry &e : n.is_map() ? n.entries : std::vector<MapEntry>{}) {
+      const Node &v = e.value;
+      bool text = v.is_string() && !v.text.empty();
+      if (e.key == "within" && text) {
+        d.within = v.text;
+      } else if (e.key == "retention" && text) {
+        d.retention = v.text;
+      } else if (e.key == "default" && v.kind == NodeKind::Number && v.number >= 0) {
+        d.retention_default = v.number;
+        has_default = true;
+      } else if (e.key == "unit" && text && (v.text == "days" || v.text == "seconds")) {
+        d.unit_days = v.text == "days" ? 1 : 1.0 / (24 * 60 * 60);
+      } else if (e.key == "what" && text) {
+        d.what = v.text;
+      } else {
+        fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in soft_delete");
+      }
+    }
+    if (d.retention.empty() || !has_default || d.what.empty())
+      fail(origin, n.span, "a soft delete needs its retention attribute, its default and what it does");
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
 std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEntry &format) {
   std::vector<ResourceFacts> facts;
   each_entry(origin, format, "resource types", "{type: aws_s3_bucket, data: true}", [&](const Node &item) {
@@ -233,6 +266,8 @@ std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEnt
         f.logs = log_facts(origin, field);
       } else if (field.key == "teardown") {
         f.teardown = teardown_facts(origin, field);
+      } else if (field.key == "soft_delete") {
+        f.soft_delete = soft_delete_facts(origin, field);
       } else {
         fail(origin, field.key_span, "unexpected field or value '" + field.key + "'");
       }

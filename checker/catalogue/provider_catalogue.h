@@ -66,6 +66,16 @@ struct TeardownFacts {
   std::string effect;                         // what destroying does, as messages say it
 };
 
+// How long deleted data stays restorable (soft delete, a recovery window),
+// read from one attribute.
+struct SoftDeleteFacts {
+  std::string within;            // a block that turns it on when written; "" = always on
+  std::string retention;         // the attribute holding how long (inside `within` when set)
+  double retention_default = 0;  // days when it is not written
+  double unit_days = 1;          // the attribute's unit in days (seconds: 1/86400)
+  std::string what;              // what it does, as messages say it
+};
+
 struct ResourceFacts {
   std::string type;      // aws_s3_bucket, AWS::S3::Bucket, StatefulSet
   std::string provider;  // Terraform: aws, azurerm, google; "" otherwise
@@ -80,6 +90,7 @@ struct ResourceFacts {
   std::vector<CopyFacts> copies;
   std::optional<LogFacts> logs;
   std::optional<TeardownFacts> teardown;
+  std::vector<SoftDeleteFacts> soft_delete;
 };
 
 // What holds for every resource of a provider (Terraform) or of a format.

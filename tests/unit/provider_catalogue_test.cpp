@@ -253,6 +253,40 @@ TEST(ProviderCatalogue, TeardownNamesTheSettingThatDeletesTheData) {
   for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
 }
 
+TEST(ProviderCatalogue, SoftDeleteKeepsDeletedDataRestorableForItsRetention) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *bucket = c.find(DocKind::Terraform, "google_storage_bucket");
+  ASSERT_TRUE(bucket && bucket->soft_delete.size() == 1u);
+  EXPECT_EQ(bucket->soft_delete[0].within, "");  // always on
+  EXPECT_EQ(bucket->soft_delete[0].retention, "soft_delete_policy.retention_duration_seconds");
+  EXPECT_EQ(bucket->soft_delete[0].retention_default, 7);
+  EXPECT_DOUBLE_EQ(bucket->soft_delete[0].unit_days, 1.0 / 86400);
+  const ResourceFacts *account = c.find(DocKind::Terraform, "azurerm_storage_account");
+  ASSERT_TRUE(account && account->soft_delete.size() == 2u);
+  EXPECT_EQ(account->soft_delete[1].within, "blob_properties.container_delete_retention_policy");
+  EXPECT_EQ(account->soft_delete[1].retention, "days");
+  EXPECT_EQ(account->soft_delete[1].unit_days, 1);
+  EXPECT_EQ(c.find(DocKind::Terraform, "aws_secretsmanager_secret")->soft_delete[0].what,
+            "a deleted secret stays recoverable");
+  EXPECT_TRUE(c.find(DocKind::CloudFormation, "AWS::SecretsManager::Secret")->soft_delete.empty());
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, soft_delete: {retention: r}}\n",
+       "c.yaml:2:30: 'soft_delete' holds a list of {retention, default, what}"},
+      {"kubernetes:\n  - {type: Pod, soft_delete: [{retention: r, default: 7}]}\n",
+       "c.yaml:2:31: a soft delete needs its retention attribute, its default and what it does"},
+      {"kubernetes:\n  - {type: Pod, soft_delete: [{retention: r, default: 7, unit: hours, what: w}]}\n",
+       "c.yaml:2:58: unexpected field or value 'unit' in soft_delete"},
+      {"kubernetes:\n  - {type: Pod, soft_delete: [{retention: r, default: -1, what: w}]}\n",
+       "c.yaml:2:46: unexpected field or value 'default' in soft_delete"},
+      {"kubernetes:\n  - {type: Pod, soft_delete: [{within: b, retention: r, default: 7, unit: seconds, "
+       "what: "
+       "w}]}\n",
+       ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
 TEST(ProviderCatalogue, MalformedCataloguesAreRefusedWithTheirLine) {
   EXPECT_EQ(parse_error("terraform:\n  - {type: b, provider: aws}\n  - {type: a, provider: aws}\n"),
             "c.yaml:3:5: a is out of order or listed twice: types are sorted within a format");

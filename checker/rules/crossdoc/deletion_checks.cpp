@@ -160,6 +160,8 @@ void immutability_conflict(const NativeCheckContext &ctx) {
   }
 }
 
+const std::vector<catalogue::SoftDeleteFacts> kNoSoftDelete;
+
 struct Lag {
   const IndexedResource *at = nullptr;
   Attribute setting;
@@ -204,45 +206,35 @@ void versioned_bucket_lag(const ResourceIndex &index, const IndexedResource &buc
           : "versioning of " + bucket.address() + " keeps deleted objects as noncurrent versions"});
 }
 
+// How long deleted data of `r` stays restorable: the catalogue's soft-delete
+// facts of its type, and the noncurrent versions of a versioned S3 bucket.
 std::vector<Lag> lags_of(const ResourceIndex &index, const IndexedResource &r) {
   std::vector<Lag> out;
   const Node *b = r.body();
-  const std::string &t = r.type();
-  auto setting = [&](const std::string &path, double absent_days, double scale, std::string description) {
+  const catalogue::ResourceFacts *facts = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  for (const catalogue::SoftDeleteFacts &d : facts ? facts->soft_delete : kNoSoftDelete) {
+    if (!d.within.empty() && read_attribute(b, d.within, kFirstElement).absent()) continue;
+    std::string path = d.within.empty() ? d.retention : d.within + "." + d.retention;
     Attribute a = read_attribute(b, path, kFirstElement);
-    Lag l{&r, a, std::nullopt, "", std::move(description)};
+    Lag l{&r, a, std::nullopt, "", d.what};
     if (a.unknown())
       l.blocked = a.blocked_by();
     else if (a.absent())
-      l.days = absent_days;
+      l.days = d.retention_default;
     else if (auto n = a.as_number())
-      l.days = *n * scale;
-    l.description += a.known() ? " (" + leaf(path) + " = " + a.node->scalar_text() + ")"
-                               : " (" + leaf(path) + " is not set, so " + days_text(absent_days) + ")";
+      l.days = *n * d.unit_days;
+    l.description += a.known()
+                         ? " (" + leaf(path) + " = " + a.node->scalar_text() + ")"
+                         : " (" + leaf(path) + " is not set, so " + days_text(d.retention_default) + ")";
     out.push_back(l);
-  };
-  if (t == "google_storage_bucket") {
-    setting("soft_delete_policy.retention_duration_seconds", 7, 1.0 / agreement::kSecondsPerDay,
-            "soft delete keeps deleted objects restorable");
-  } else if (t == "azurerm_storage_account") {
-    for (const char *policy :
-         {"blob_properties.delete_retention_policy", "blob_properties.container_delete_retention_policy"}) {
-      if (read_attribute(b, policy, kFirstElement).absent()) continue;
-      setting(std::string(policy) + ".days", 7, 1, "soft delete keeps deleted blobs restorable");
-    }
-  } else if (t == "aws_secretsmanager_secret") {
-    setting("recovery_window_in_days", 30, 1, "a deleted secret stays recoverable");
-  } else if (t == "AWS::SecretsManager::Secret") {
-    return out;  // the recovery window is set at deletion, not in the template
-  } else if (t == "aws_s3_bucket") {
-    versioned_bucket_lag(index, r, out);
   }
+  if (r.type() == "aws_s3_bucket") versioned_bucket_lag(index, r, out);
   return out;
 }
 
 bool has_lag(const IndexedResource &r) {
-  return r.type() == "google_storage_bucket" || r.type() == "azurerm_storage_account" ||
-         r.type() == "aws_secretsmanager_secret" || r.type() == "aws_s3_bucket";
+  const catalogue::ResourceFacts *facts = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  return (facts && !facts->soft_delete.empty()) || r.type() == "aws_s3_bucket";
 }
 
 // CL-1573 rm.x-softdelete-lag
