@@ -204,6 +204,15 @@ TeardownFacts teardown_facts(const std::string &origin, const MapEntry &field) {
   return t;
 }
 
+// A unit of a period, in days: days, seconds or years.
+std::optional<double> unit_days(const Node &v) {
+  if (!v.is_string()) return std::nullopt;
+  if (v.text == "days") return 1.0;
+  if (v.text == "seconds") return 1.0 / (24 * 60 * 60);
+  if (v.text == "years") return 365.0;
+  return std::nullopt;
+}
+
 // soft_delete: [{within: PATH, retention: PATH, default: DAYS, unit: days or seconds, what: TEXT}]
 std::vector<SoftDeleteFacts> soft_delete_facts(const std::string &origin, const MapEntry &field) {
   if (!field.value.is_list())
@@ -222,8 +231,8 @@ std::vector<SoftDeleteFacts> soft_delete_facts(const std::string &origin, const 
       } else if (e.key == "default" && v.kind == NodeKind::Number && v.number >= 0) {
         d.retention_default = v.number;
         has_default = true;
-      } else if (e.key == "unit" && text && (v.text == "days" || v.text == "seconds")) {
-        d.unit_days = v.text == "days" ? 1 : 1.0 / (24 * 60 * 60);
+      } else if (e.key == "unit" && unit_days(v)) {
+        d.unit_days = *unit_days(v);
       } else if (e.key == "what" && text) {
         d.what = v.text;
       } else {
@@ -235,6 +244,56 @@ std::vector<SoftDeleteFacts> soft_delete_facts(const std::string &origin, const 
     out.push_back(std::move(d));
   }
   return out;
+}
+
+// keeps: [PATH or {path: PATH, unit: days, seconds or years}]
+std::vector<Period> periods(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_list()) fail(origin, field.value.span, "'keeps' holds a list of periods");
+  std::vector<Period> out;
+  for (const Node &n : field.value.items) {
+    Period p;
+    if (n.is_string()) p.path = n.text;
+    for (const MapEntry &e : n.is_map() ? n.entries : std::vector<MapEntry>{}) {
+      if (e.key == "path" && e.value.is_string())
+        p.path = e.value.text;
+      else if (e.key == "unit" && unit_days(e.value))
+        p.unit_days = *unit_days(e.value);
+      else
+        fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in a period");
+    }
+    if (p.path.empty()) fail(origin, n.span, "a period needs its path");
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// lock: {each: PATH, when: PATH, is: VALUE, keeps: [PERIOD], what: TEXT, backups: BOOL}
+LockFacts lock_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_map())
+    fail(origin, field.value.span, "'lock' is a mapping such as {when: P, keeps: [days], what: T}");
+  LockFacts l;
+  for (const MapEntry &e : field.value.entries) {
+    const Node &v = e.value;
+    bool text = v.is_string() && !v.text.empty();
+    if (e.key == "each" && text)
+      l.each = v.text;
+    else if (e.key == "when" && text)
+      l.when = v.text;
+    else if (e.key == "is" && setting_value(v))
+      l.when_is = setting_value(v);
+    else if (e.key == "keeps")
+      l.keeps = periods(origin, e);
+    else if (e.key == "what" && text)
+      l.what = v.text;
+    else if (e.key == "backups" && v.kind == NodeKind::Bool)
+      l.backups = v.boolean;
+    else
+      fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in lock");
+  }
+  if (l.when.empty() || l.keeps.empty() || l.what.empty())
+    fail(origin, field.value.span,
+         "'lock' needs what locks it (when), the periods it keeps and what it keeps");
+  return l;
 }
 
 std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEntry &format) {
@@ -268,6 +327,8 @@ std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEnt
         f.teardown = teardown_facts(origin, field);
       } else if (field.key == "soft_delete") {
         f.soft_delete = soft_delete_facts(origin, field);
+      } else if (field.key == "lock") {
+        f.lock = lock_facts(origin, field);
       } else {
         fail(origin, field.key_span, "unexpected field or value '" + field.key + "'");
       }

@@ -76,6 +76,23 @@ struct SoftDeleteFacts {
   std::string what;              // what it does, as messages say it
 };
 
+// One attribute that holds a period, and its unit in days.
+struct Period {
+  std::string path;
+  double unit_days = 1;  // seconds: 1/86400, years: 365
+};
+
+// Retention nobody can shorten (a compliance-mode lock, a locked policy):
+// what it holds cannot be deleted before the period ends.
+struct LockFacts {
+  std::string each;  // the blocks holding one lock each, walked element by element; "" = the resource
+  std::string when;  // the attribute, in a lock, that locks it
+  std::optional<SettingValue> when_is;  // its value that locks; none: locked when it is written
+  std::vector<Period> keeps;            // the period kept: the first of these that is written
+  std::string what;                     // what it keeps, as messages say it
+  bool backups = false;                 // it keeps recovery points (backups) rather than customer data
+};
+
 struct ResourceFacts {
   std::string type;      // aws_s3_bucket, AWS::S3::Bucket, StatefulSet
   std::string provider;  // Terraform: aws, azurerm, google; "" otherwise
@@ -91,6 +108,7 @@ struct ResourceFacts {
   std::optional<LogFacts> logs;
   std::optional<TeardownFacts> teardown;
   std::vector<SoftDeleteFacts> soft_delete;
+  std::optional<LockFacts> lock;
 };
 
 // What holds for every resource of a provider (Terraform) or of a format.

@@ -287,6 +287,51 @@ TEST(ProviderCatalogue, SoftDeleteKeepsDeletedDataRestorableForItsRetention) {
   for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
 }
 
+TEST(ProviderCatalogue, LocksNameWhatLocksThemAndThePeriodTheyKeep) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *bucket = c.find(DocKind::Terraform, "aws_s3_bucket");
+  ASSERT_TRUE(bucket && bucket->lock);
+  EXPECT_EQ(bucket->lock->each, "object_lock_configuration.rule.default_retention");
+  EXPECT_EQ(bucket->lock->when, "mode");
+  EXPECT_EQ(bucket->lock->when_is, SettingValue(std::string("COMPLIANCE")));
+  ASSERT_EQ(bucket->lock->keeps.size(), 2u);
+  EXPECT_EQ(bucket->lock->keeps[0].path, "days");
+  EXPECT_EQ(bucket->lock->keeps[0].unit_days, 1);
+  EXPECT_EQ(bucket->lock->keeps[1].path, "years");
+  EXPECT_EQ(bucket->lock->keeps[1].unit_days, 365);
+  EXPECT_FALSE(bucket->lock->backups);
+  const ResourceFacts *vault = c.find(DocKind::CloudFormation, "AWS::Backup::BackupVault");
+  ASSERT_TRUE(vault && vault->lock);
+  EXPECT_EQ(vault->lock->each, "");    // the resource itself
+  EXPECT_FALSE(vault->lock->when_is);  // locked when ChangeableForDays is written
+  EXPECT_TRUE(vault->lock->backups);   // it keeps recovery points
+  const ResourceFacts *policy = c.find(DocKind::Terraform, "azurerm_storage_container_immutability_policy");
+  ASSERT_TRUE(policy && policy->lock);
+  EXPECT_FALSE(policy->data);  // the container's data is the storage account's
+  EXPECT_EQ(policy->lock->when_is, SettingValue(true));
+  EXPECT_DOUBLE_EQ(c.find(DocKind::Terraform, "google_storage_bucket")->lock->keeps[0].unit_days,
+                   1.0 / 86400);
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, lock: [l]}\n",
+       "c.yaml:2:23: 'lock' is a mapping such as {when: P, keeps: [days], what: T}"},
+      {"kubernetes:\n  - {type: Pod, lock: {when: l, what: w}}\n",
+       "c.yaml:2:23: 'lock' needs what locks it (when), the periods it keeps and what it keeps"},
+      {"kubernetes:\n  - {type: Pod, lock: {when: l, keeps: d, what: w}}\n",
+       "c.yaml:2:40: 'keeps' holds a list of periods"},
+      {"kubernetes:\n  - {type: Pod, lock: {when: l, keeps: [{path: d, unit: weeks}], what: w}}\n",
+       "c.yaml:2:51: unexpected field or value 'unit' in a period"},
+      {"kubernetes:\n  - {type: Pod, lock: {when: l, keeps: [{unit: days}], what: w}}\n",
+       "c.yaml:2:41: a period needs its path"},
+      {"kubernetes:\n  - {type: Pod, lock: {when: l, keeps: [d], what: w, backups: 1}}\n",
+       "c.yaml:2:54: unexpected field or value 'backups' in lock"},
+      {"kubernetes:\n  - {type: Pod, lock: {each: a.b, when: l, is: on, keeps: [d, {path: y, unit: years}], "
+       "what: w, backups: true}}\n",
+       ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
 TEST(ProviderCatalogue, MalformedCataloguesAreRefusedWithTheirLine) {
   EXPECT_EQ(parse_error("terraform:\n  - {type: b, provider: aws}\n  - {type: a, provider: aws}\n"),
             "c.yaml:3:5: a is out of order or listed twice: types are sorted within a format");

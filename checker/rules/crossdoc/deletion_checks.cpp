@@ -24,6 +24,12 @@ std::string leaf(std::string_view path) {
   return std::string(dot == std::string_view::npos ? path : path.substr(dot + 1));
 }
 
+// Whether a known `a` has the catalogue's value `v` (a boolean or a word).
+bool has_value(const Attribute &a, const catalogue::SettingValue &v) {
+  if (const bool *b = std::get_if<bool>(&v)) return a.as_bool() == *b;
+  return a.as_string() == std::get<std::string>(v);
+}
+
 struct Lock {
   const IndexedResource *at = nullptr;
   Attribute setting;
@@ -58,70 +64,44 @@ void add_lock(const IndexedResource &r, bool locked, const Node *where, std::str
   out.push_back(l);
 }
 
-// S3 Object Lock default retention in COMPLIANCE mode (GOVERNANCE can be
-// bypassed).
-void object_lock(const IndexedResource &r, const Node *retention, std::vector<Lock> &out) {
-  bool cfn = r.resource->format == DocKind::CloudFormation;
-  bool compliance = read_attribute(retention, cfn ? "Mode" : "mode", kFirstElement).as_string() ==
-                    std::string("COMPLIANCE");
-  const char *days = cfn ? "Days" : "days";
-  const char *what = "Object Lock in COMPLIANCE mode keeps objects";
-  if (!read_attribute(retention, days, kFirstElement).absent())
-    add_lock(r, compliance, retention, days, 1, what, false, out);
-  else
-    add_lock(r, compliance, retention, cfn ? "Years" : "years", 365, what, false, out);
+// The blocks at `path` from `root`, walked a step at a time so that every
+// element of every list on the way counts; `root` itself for "".
+void blocks_at(const Node *root, std::string_view path, std::vector<const Node *> &out) {
+  if (path.empty()) {
+    out.push_back(root);
+    return;
+  }
+  size_t dot = path.find('.');
+  std::string_view rest = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+  for (const Node *n : read_attribute(root, path.substr(0, dot), kFirstElement).elements())
+    blocks_at(n, rest, out);
 }
 
+// Retention nobody can shorten: the catalogue's lock facts of its type (S3
+// Object Lock in COMPLIANCE mode, a compliance-mode vault lock, a locked
+// retention or immutability policy).
 std::vector<Lock> locks_of(const IndexedResource &r) {
   std::vector<Lock> out;
-  const Node *b = r.body();
-  const std::string &t = r.type();
-  // A vault lock without changeable_for_days is in governance mode and can
-  // be removed; with it, it becomes immutable (compliance mode).
-  const char *vault = "the compliance-mode vault lock keeps every recovery point";
-  if (t == "aws_backup_vault_lock_configuration") {
-    add_lock(r, !read_attribute(b, "changeable_for_days", kFirstElement).absent(), b, "min_retention_days", 1,
-             vault, true, out);
-  } else if (t == "AWS::Backup::BackupVault") {
-    add_lock(r, !read_attribute(b, "Properties.LockConfiguration.ChangeableForDays", kFirstElement).absent(),
-             b, "Properties.LockConfiguration.MinRetentionDays", 1, vault, true, out);
-  } else if (t == "aws_s3_bucket_object_lock_configuration") {
-    for (const Node *rule : read_attribute(b, "rule", kFirstElement).elements())
-      for (const Node *ret : read_attribute(rule, "default_retention", kFirstElement).elements())
-        object_lock(r, ret, out);
-  } else if (t == "aws_s3_bucket") {
-    for (const Node *ol : read_attribute(b, "object_lock_configuration", kFirstElement).elements())
-      for (const Node *rule : read_attribute(ol, "rule", kFirstElement).elements())
-        for (const Node *ret : read_attribute(rule, "default_retention", kFirstElement).elements())
-          object_lock(r, ret, out);
-  } else if (t == "AWS::S3::Bucket") {
-    for (const Node *ret :
-         read_attribute(b, "Properties.ObjectLockConfiguration.Rule.DefaultRetention", kFirstElement)
-             .elements())
-      object_lock(r, ret, out);
-  } else if (t == "google_storage_bucket") {
-    for (const Node *policy : read_attribute(b, "retention_policy", kFirstElement).elements())
-      add_lock(r, read_attribute(policy, "is_locked", kFirstElement).as_bool().value_or(false), policy,
-               "retention_period", 1.0 / agreement::kSecondsPerDay,
-               "the locked retention policy keeps objects (seconds)", false, out);
-  } else if (t == "azurerm_storage_container_immutability_policy") {
-    add_lock(r, read_attribute(b, "locked", kFirstElement).as_bool().value_or(false), b,
-             "immutability_period_in_days", 1, "the locked immutability policy keeps blobs", false, out);
+  const catalogue::ResourceFacts *facts = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  if (!facts || !facts->lock) return out;
+  const catalogue::LockFacts &lock = *facts->lock;
+  std::vector<const Node *> blocks;
+  blocks_at(r.body(), lock.each, blocks);
+  for (const Node *at : blocks) {
+    Attribute when = read_attribute(at, lock.when, kFirstElement);
+    bool locked = lock.when_is ? has_value(when, *lock.when_is) : !when.absent();
+    for (const catalogue::Period &p : lock.keeps) {
+      if (read_attribute(at, p.path, kFirstElement).absent()) continue;
+      add_lock(r, locked, at, p.path, p.unit_days, lock.what, lock.backups, out);
+      break;
+    }
   }
   return out;
 }
 
 bool has_locks(const IndexedResource &r) {
-  static const char *const kTypes[] = {"aws_backup_vault_lock_configuration",
-                                       "AWS::Backup::BackupVault",
-                                       "aws_s3_bucket_object_lock_configuration",
-                                       "aws_s3_bucket",
-                                       "AWS::S3::Bucket",
-                                       "google_storage_bucket",
-                                       "azurerm_storage_container_immutability_policy"};
-  for (const char *t : kTypes)
-    if (r.type() == t) return true;
-  return false;
+  const catalogue::ResourceFacts *facts = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  return facts && facts->lock;
 }
 
 // CL-1572 rm.x-immutability-conflict
@@ -278,11 +258,6 @@ struct Teardown {
 std::string spaced(std::string path) {
   std::replace(path.begin(), path.end(), '.', ' ');
   return path;
-}
-
-bool has_value(const Attribute &a, const catalogue::SettingValue &v) {
-  if (const bool *b = std::get_if<bool>(&v)) return a.as_bool() == *b;
-  return a.as_string() == std::get<std::string>(v);
 }
 
 std::string value_text(const catalogue::SettingValue &v) {
