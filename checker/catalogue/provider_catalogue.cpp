@@ -296,6 +296,27 @@ LockFacts lock_facts(const std::string &origin, const MapEntry &field) {
   return l;
 }
 
+// encryption: {setting: PATH, default: BOOL}
+EncryptionFacts encryption_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_map())
+    fail(origin, field.value.span, "'encryption' is a mapping {setting: P, default: false}");
+  EncryptionFacts f;
+  bool has_default = false;
+  for (const MapEntry &e : field.value.entries) {
+    if (e.key == "setting" && e.value.is_string() && !e.value.text.empty()) {
+      f.setting = e.value.text;
+    } else if (e.key == "default" && e.value.kind == NodeKind::Bool) {
+      f.default_on = e.value.boolean;
+      has_default = true;
+    } else {
+      fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in encryption");
+    }
+  }
+  if (f.setting.empty() || !has_default)
+    fail(origin, field.value.span, "'encryption' needs its setting and its default");
+  return f;
+}
+
 std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEntry &format) {
   std::vector<ResourceFacts> facts;
   each_entry(origin, format, "resource types", "{type: aws_s3_bucket, data: true}", [&](const Node &item) {
@@ -329,6 +350,8 @@ std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEnt
         f.soft_delete = soft_delete_facts(origin, field);
       } else if (field.key == "lock") {
         f.lock = lock_facts(origin, field);
+      } else if (field.key == "encryption") {
+        f.encryption = encryption_facts(origin, field);
       } else {
         fail(origin, field.key_span, "unexpected field or value '" + field.key + "'");
       }

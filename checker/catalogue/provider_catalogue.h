@@ -93,6 +93,12 @@ struct LockFacts {
   bool backups = false;                 // it keeps recovery points (backups) rather than customer data
 };
 
+// Encryption at rest that one boolean attribute switches on.
+struct EncryptionFacts {
+  std::string setting;      // the attribute
+  bool default_on = false;  // whether it is on when the attribute is not written
+};
+
 struct ResourceFacts {
   std::string type;      // aws_s3_bucket, AWS::S3::Bucket, StatefulSet
   std::string provider;  // Terraform: aws, azurerm, google; "" otherwise
@@ -109,6 +115,7 @@ struct ResourceFacts {
   std::optional<TeardownFacts> teardown;
   std::vector<SoftDeleteFacts> soft_delete;
   std::optional<LockFacts> lock;
+  std::optional<EncryptionFacts> encryption;
 };
 
 // What holds for every resource of a provider (Terraform) or of a format.

@@ -332,6 +332,30 @@ TEST(ProviderCatalogue, LocksNameWhatLocksThemAndThePeriodTheyKeep) {
   for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
 }
 
+TEST(ProviderCatalogue, EncryptionNamesTheSwitchAndWhetherItIsOnByDefault) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *db = c.find(DocKind::Terraform, "aws_db_instance");
+  ASSERT_TRUE(db && db->encryption);
+  EXPECT_EQ(db->encryption->setting, "storage_encrypted");
+  EXPECT_FALSE(db->encryption->default_on);
+  const ResourceFacts *queue = c.find(DocKind::CloudFormation, "AWS::SQS::Queue");
+  ASSERT_TRUE(queue && queue->encryption);
+  EXPECT_EQ(queue->encryption->setting, "Properties.SqsManagedSseEnabled");
+  EXPECT_TRUE(queue->encryption->default_on);
+  EXPECT_FALSE(c.find(DocKind::Terraform, "aws_s3_bucket")->encryption);  // encrypted whatever is written
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, encryption: on}\n",
+       "c.yaml:2:29: 'encryption' is a mapping {setting: P, default: false}"},
+      {"kubernetes:\n  - {type: Pod, encryption: {setting: s}}\n",
+       "c.yaml:2:29: 'encryption' needs its setting and its default"},
+      {"kubernetes:\n  - {type: Pod, encryption: {setting: s, default: no}}\n",
+       "c.yaml:2:42: unexpected field or value 'default' in encryption"},
+      {"kubernetes:\n  - {type: Pod, encryption: {setting: s, default: false}}\n", ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
 TEST(ProviderCatalogue, MalformedCataloguesAreRefusedWithTheirLine) {
   EXPECT_EQ(parse_error("terraform:\n  - {type: b, provider: aws}\n  - {type: a, provider: aws}\n"),
             "c.yaml:3:5: a is out of order or listed twice: types are sorted within a format");

@@ -164,32 +164,11 @@ bool promises_encryption(const AgreementView &a, Promised &field) {
          contains_any(field.node->text, {"required", "mandatory", "always", "yes", "all", "true", "enabled"});
 }
 
-struct EncryptionSetting {
-  const char *path;
-  bool default_on;  // the value when the attribute is absent
-};
-
-// Stores that are not encrypted unless told to be.
-const std::map<std::string, EncryptionSetting, std::less<>> &encryption_settings() {
-  static const std::map<std::string, EncryptionSetting, std::less<>> kSettings = {
-      {"aws_db_instance", {"storage_encrypted", false}},
-      {"aws_rds_cluster", {"storage_encrypted", false}},
-      {"aws_docdb_cluster", {"storage_encrypted", false}},
-      {"aws_ebs_volume", {"encrypted", false}},
-      {"aws_efs_file_system", {"encrypted", false}},
-      {"aws_elasticache_replication_group", {"at_rest_encryption_enabled", false}},
-      {"aws_opensearch_domain", {"encrypt_at_rest.enabled", false}},
-      {"aws_sqs_queue", {"sqs_managed_sse_enabled", true}},
-      {"AWS::RDS::DBInstance", {"Properties.StorageEncrypted", false}},
-      {"AWS::RDS::DBCluster", {"Properties.StorageEncrypted", false}},
-      {"AWS::DocDB::DBCluster", {"Properties.StorageEncrypted", false}},
-      {"AWS::EFS::FileSystem", {"Properties.Encrypted", false}},
-      {"AWS::EC2::Volume", {"Properties.Encrypted", false}},
-      {"AWS::ElastiCache::ReplicationGroup", {"Properties.AtRestEncryptionEnabled", false}},
-      {"AWS::OpenSearchService::Domain", {"Properties.EncryptionAtRestOptions.Enabled", false}},
-      {"AWS::SQS::Queue", {"Properties.SqsManagedSseEnabled", true}},
-  };
-  return kSettings;
+// Stores that are not encrypted unless told to be, and the attribute that
+// tells them: the catalogue's encryption facts of the type; nullptr for others.
+const catalogue::EncryptionFacts *encryption_of(const IndexedResource &r) {
+  const catalogue::ResourceFacts *f = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  return f && f->encryption ? &*f->encryption : nullptr;
 }
 
 // Replicas and cluster members take their encryption from their source.
@@ -222,11 +201,11 @@ void encryption_promise(const NativeCheckContext &ctx) {
     Promised promise;
     if (!promises_encryption(a, promise)) continue;
     Binding binding(a, index);
-    auto in_table = [](const IndexedResource &r) { return encryption_settings().count(r.type()) > 0; };
-    for (const auto &[r, m] : binding.scope(in_table)) {
+    auto encrypts = [](const IndexedResource &r) { return encryption_of(r) != nullptr; };
+    for (const auto &[r, m] : binding.scope(encrypts)) {
       if (inherits_encryption(*r)) continue;
-      const EncryptionSetting &s = encryption_settings().find(r->type())->second;
-      Attribute setting = read_attribute(r->body(), s.path, kFirstElement);
+      const catalogue::EncryptionFacts &s = *encryption_of(*r);
+      Attribute setting = read_attribute(r->body(), s.setting, kFirstElement);
       if (setting.unknown()) {
         judge.undecided(*r, setting);
         continue;
@@ -237,7 +216,7 @@ void encryption_promise(const NativeCheckContext &ctx) {
         judge.pass();
         continue;
       }
-      std::string leaf = s.path;
+      std::string leaf = s.setting;
       leaf = leaf.substr(leaf.rfind('.') == std::string::npos ? 0 : leaf.rfind('.') + 1);
       judge.fail(*r, m, setting.span_or(r->resource->span),
                  "The agreement requires customer data to be encrypted at rest (" + a.where(promise.span) +
