@@ -317,6 +317,30 @@ EncryptionFacts encryption_facts(const std::string &origin, const MapEntry &fiel
   return f;
 }
 
+// key_deletion: {window: PATH, default: DAYS, unit: days or google-duration}
+KeyDeletionFacts key_deletion_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_map())
+    fail(origin, field.value.span, "'key_deletion' is a mapping {window: P, default: 30}");
+  KeyDeletionFacts k;
+  bool has_default = false;
+  for (const MapEntry &e : field.value.entries) {
+    const Node &v = e.value;
+    if (e.key == "window" && v.is_string() && !v.text.empty()) {
+      k.window = v.text;
+    } else if (e.key == "default" && v.kind == NodeKind::Number && v.number >= 0) {
+      k.window_default = v.number;
+      has_default = true;
+    } else if (e.key == "unit" && v.is_string() && (v.text == "days" || v.text == "google-duration")) {
+      k.google_duration = v.text == "google-duration";
+    } else {
+      fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in key_deletion");
+    }
+  }
+  if (k.window.empty() || !has_default)
+    fail(origin, field.value.span, "'key_deletion' needs its window attribute and its default");
+  return k;
+}
+
 std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEntry &format) {
   std::vector<ResourceFacts> facts;
   each_entry(origin, format, "resource types", "{type: aws_s3_bucket, data: true}", [&](const Node &item) {
@@ -352,6 +376,8 @@ std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEnt
         f.lock = lock_facts(origin, field);
       } else if (field.key == "encryption") {
         f.encryption = encryption_facts(origin, field);
+      } else if (field.key == "key_deletion") {
+        f.key_deletion = key_deletion_facts(origin, field);
       } else {
         fail(origin, field.key_span, "unexpected field or value '" + field.key + "'");
       }

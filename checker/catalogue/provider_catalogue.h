@@ -99,6 +99,14 @@ struct EncryptionFacts {
   bool default_on = false;  // whether it is on when the attribute is not written
 };
 
+// How long a key waits between the request to delete it and its
+// destruction, read from one attribute.
+struct KeyDeletionFacts {
+  std::string window;            // the attribute holding the wait
+  double window_default = 0;     // days when it is not written
+  bool google_duration = false;  // written as Google writes durations ("2592000s"), not in days
+};
+
 struct ResourceFacts {
   std::string type;      // aws_s3_bucket, AWS::S3::Bucket, StatefulSet
   std::string provider;  // Terraform: aws, azurerm, google; "" otherwise
@@ -116,6 +124,7 @@ struct ResourceFacts {
   std::vector<SoftDeleteFacts> soft_delete;
   std::optional<LockFacts> lock;
   std::optional<EncryptionFacts> encryption;
+  std::optional<KeyDeletionFacts> key_deletion;
 };
 
 // What holds for every resource of a provider (Terraform) or of a format.

@@ -356,6 +356,31 @@ TEST(ProviderCatalogue, EncryptionNamesTheSwitchAndWhetherItIsOnByDefault) {
   for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
 }
 
+TEST(ProviderCatalogue, KeyDeletionWindowsAndTheirDefaults) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *kms = c.find(DocKind::CloudFormation, "AWS::KMS::Key");
+  ASSERT_TRUE(kms && kms->key_deletion);
+  EXPECT_EQ(kms->key_deletion->window, "Properties.PendingWindowInDays");
+  EXPECT_EQ(kms->key_deletion->window_default, 30);
+  EXPECT_FALSE(kms->key_deletion->google_duration);
+  EXPECT_FALSE(kms->data);  // a key holds no customer data of its own
+  const ResourceFacts *google = c.find(DocKind::Terraform, "google_kms_crypto_key");
+  ASSERT_TRUE(google && google->key_deletion);
+  EXPECT_TRUE(google->key_deletion->google_duration);
+  EXPECT_EQ(c.find(DocKind::Terraform, "azurerm_key_vault")->key_deletion->window_default, 90);
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, key_deletion: 30}\n",
+       "c.yaml:2:31: 'key_deletion' is a mapping {window: P, default: 30}"},
+      {"kubernetes:\n  - {type: Pod, key_deletion: {window: w}}\n",
+       "c.yaml:2:31: 'key_deletion' needs its window attribute and its default"},
+      {"kubernetes:\n  - {type: Pod, key_deletion: {window: w, default: 30, unit: hours}}\n",
+       "c.yaml:2:56: unexpected field or value 'unit' in key_deletion"},
+      {"kubernetes:\n  - {type: Pod, key_deletion: {window: w, default: 7, unit: google-duration}}\n", ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
 TEST(ProviderCatalogue, MalformedCataloguesAreRefusedWithTheirLine) {
   EXPECT_EQ(parse_error("terraform:\n  - {type: b, provider: aws}\n  - {type: a, provider: aws}\n"),
             "c.yaml:3:5: a is out of order or listed twice: types are sorted within a format");

@@ -227,20 +227,10 @@ void encryption_promise(const NativeCheckContext &ctx) {
   }
 }
 
-struct KeyDelay {
-  const char *path;
-  double default_days;
-  const char *unit;  // "days" or "google-duration"
-};
-
-const std::map<std::string, KeyDelay, std::less<>> &key_delays() {
-  static const std::map<std::string, KeyDelay, std::less<>> kDelays = {
-      {"aws_kms_key", {"deletion_window_in_days", 30, "days"}},
-      {"AWS::KMS::Key", {"Properties.PendingWindowInDays", 30, "days"}},
-      {"google_kms_crypto_key", {"destroy_scheduled_duration", 30, "google-duration"}},
-      {"azurerm_key_vault", {"soft_delete_retention_days", 90, "days"}},
-  };
-  return kDelays;
+// The catalogue's key-deletion facts of the type; nullptr when it is no key.
+const catalogue::KeyDeletionFacts *key_deletion_of(const IndexedResource &r) {
+  const catalogue::ResourceFacts *f = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  return f && f->key_deletion ? &*f->key_deletion : nullptr;
 }
 
 // CL-1570 rm.x-kms-window
@@ -258,9 +248,9 @@ void kms_window(const NativeCheckContext &ctx) {
     if (!within) continue;
     double promised_days = static_cast<double>(within->seconds) / agreement::kSecondsPerDay;
     Binding binding(a, index);
-    auto is_key = [](const IndexedResource &r) { return key_delays().count(r.type()) > 0; };
+    auto is_key = [](const IndexedResource &r) { return key_deletion_of(r) != nullptr; };
     for (const auto &[r, m] : binding.scope(is_key)) {
-      const KeyDelay &d = key_delays().find(r->type())->second;
+      const catalogue::KeyDeletionFacts &d = *key_deletion_of(*r);
       if (r->type() == "azurerm_key_vault") {
         // Without purge protection a vault's keys can be purged at once.
         Attribute purge = read_attribute(r->body(), "purge_protection_enabled", kFirstElement);
@@ -273,14 +263,14 @@ void kms_window(const NativeCheckContext &ctx) {
           continue;
         }
       }
-      Attribute window = read_attribute(r->body(), d.path, kFirstElement);
+      Attribute window = read_attribute(r->body(), d.window, kFirstElement);
       if (window.unknown()) {
         judge.undecided(*r, window);
         continue;
       }
-      double days = d.default_days;
+      double days = d.window_default;
       if (window.known()) {
-        if (std::string_view(d.unit) == "google-duration") {
+        if (d.google_duration) {
           auto secs = google_duration_seconds(*window.node);
           if (!secs) {
             judge.undecided(*r, window);
@@ -295,9 +285,9 @@ void kms_window(const NativeCheckContext &ctx) {
         judge.pass();
         continue;
       }
-      std::string how = window.known() ? std::string(d.path).substr(std::string(d.path).rfind('.') + 1) +
-                                             " = " + window.node->scalar_text()
-                                       : "the default when it is not set";
+      std::string how = window.known()
+                            ? d.window.substr(d.window.rfind('.') + 1) + " = " + window.node->scalar_text()
+                            : "the default when it is not set";
       std::string delay = scheduling > 0 ? " plus " + days_text(scheduling) + " to schedule it" : "";
       judge.fail(
           *r, m, window.span_or(r->resource->span),
