@@ -166,6 +166,181 @@ std::vector<CopyFacts> copy_facts(const std::string &origin, const MapEntry &fie
   return out;
 }
 
+// A setting's value: a boolean or a non-empty word.
+std::optional<SettingValue> setting_value(const Node &v) {
+  if (v.kind == NodeKind::Bool) return v.boolean;
+  if (v.is_string() && !v.text.empty()) return v.text;
+  return std::nullopt;
+}
+
+// teardown: {setting: PATH, deletes: VALUE, default: VALUE, unless: [PATH], effect: TEXT}
+TeardownFacts teardown_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_map())
+    fail(origin, field.value.span, "'teardown' is a mapping such as {setting: P, deletes: true, effect: T}");
+  TeardownFacts t;
+  bool has_deletes = false;
+  for (const MapEntry &e : field.value.entries) {
+    const Node &v = e.value;
+    if (e.key == "setting" && v.is_string() && !v.text.empty()) {
+      t.setting = v.text;
+    } else if (e.key == "deletes" && setting_value(v)) {
+      t.deletes = *setting_value(v);
+      has_deletes = true;
+    } else if (e.key == "default" && setting_value(v)) {
+      t.default_value = setting_value(v);
+    } else if (e.key == "unless") {
+      t.unless = names(origin, e);
+    } else if (e.key == "effect" && v.is_string() && !v.text.empty()) {
+      t.effect = v.text;
+    } else {
+      fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in teardown");
+    }
+  }
+  bool complete = t.setting.empty() ? !t.unless.empty() && !has_deletes && !t.default_value : has_deletes;
+  if (t.effect.empty() || !complete)
+    fail(origin, field.value.span,
+         "'teardown' needs its effect and either its setting with the value that deletes, or only what "
+         "stops it (unless)");
+  return t;
+}
+
+// A unit of a period, in days: days, seconds or years.
+std::optional<double> unit_days(const Node &v) {
+  if (!v.is_string()) return std::nullopt;
+  if (v.text == "days") return 1.0;
+  if (v.text == "seconds") return 1.0 / (24 * 60 * 60);
+  if (v.text == "years") return 365.0;
+  return std::nullopt;
+}
+
+// soft_delete: [{within: PATH, retention: PATH, default: DAYS, unit: days or seconds, what: TEXT}]
+std::vector<SoftDeleteFacts> soft_delete_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_list())
+    fail(origin, field.value.span, "'soft_delete' holds a list of {retention, default, what}");
+  std::vector<SoftDeleteFacts> out;
+  for (const Node &n : field.value.items) {
+    SoftDeleteFacts d;
+    bool has_default = false;
+    for (const MapEntry &e : n.is_map() ? n.entries : std::vector<MapEntry>{}) {
+      const Node &v = e.value;
+      bool text = v.is_string() && !v.text.empty();
+      if (e.key == "within" && text) {
+        d.within = v.text;
+      } else if (e.key == "retention" && text) {
+        d.retention = v.text;
+      } else if (e.key == "default" && v.kind == NodeKind::Number && v.number >= 0) {
+        d.retention_default = v.number;
+        has_default = true;
+      } else if (e.key == "unit" && unit_days(v)) {
+        d.unit_days = *unit_days(v);
+      } else if (e.key == "what" && text) {
+        d.what = v.text;
+      } else {
+        fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in soft_delete");
+      }
+    }
+    if (d.retention.empty() || !has_default || d.what.empty())
+      fail(origin, n.span, "a soft delete needs its retention attribute, its default and what it does");
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+// keeps: [PATH or {path: PATH, unit: days, seconds or years}]
+std::vector<Period> periods(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_list()) fail(origin, field.value.span, "'keeps' holds a list of periods");
+  std::vector<Period> out;
+  for (const Node &n : field.value.items) {
+    Period p;
+    if (n.is_string()) p.path = n.text;
+    for (const MapEntry &e : n.is_map() ? n.entries : std::vector<MapEntry>{}) {
+      if (e.key == "path" && e.value.is_string())
+        p.path = e.value.text;
+      else if (e.key == "unit" && unit_days(e.value))
+        p.unit_days = *unit_days(e.value);
+      else
+        fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in a period");
+    }
+    if (p.path.empty()) fail(origin, n.span, "a period needs its path");
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// lock: {each: PATH, when: PATH, is: VALUE, keeps: [PERIOD], what: TEXT, backups: BOOL}
+LockFacts lock_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_map())
+    fail(origin, field.value.span, "'lock' is a mapping such as {when: P, keeps: [days], what: T}");
+  LockFacts l;
+  for (const MapEntry &e : field.value.entries) {
+    const Node &v = e.value;
+    bool text = v.is_string() && !v.text.empty();
+    if (e.key == "each" && text)
+      l.each = v.text;
+    else if (e.key == "when" && text)
+      l.when = v.text;
+    else if (e.key == "is" && setting_value(v))
+      l.when_is = setting_value(v);
+    else if (e.key == "keeps")
+      l.keeps = periods(origin, e);
+    else if (e.key == "what" && text)
+      l.what = v.text;
+    else if (e.key == "backups" && v.kind == NodeKind::Bool)
+      l.backups = v.boolean;
+    else
+      fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in lock");
+  }
+  if (l.when.empty() || l.keeps.empty() || l.what.empty())
+    fail(origin, field.value.span,
+         "'lock' needs what locks it (when), the periods it keeps and what it keeps");
+  return l;
+}
+
+// encryption: {setting: PATH, default: BOOL}
+EncryptionFacts encryption_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_map())
+    fail(origin, field.value.span, "'encryption' is a mapping {setting: P, default: false}");
+  EncryptionFacts f;
+  bool has_default = false;
+  for (const MapEntry &e : field.value.entries) {
+    if (e.key == "setting" && e.value.is_string() && !e.value.text.empty()) {
+      f.setting = e.value.text;
+    } else if (e.key == "default" && e.value.kind == NodeKind::Bool) {
+      f.default_on = e.value.boolean;
+      has_default = true;
+    } else {
+      fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in encryption");
+    }
+  }
+  if (f.setting.empty() || !has_default)
+    fail(origin, field.value.span, "'encryption' needs its setting and its default");
+  return f;
+}
+
+// key_deletion: {window: PATH, default: DAYS, unit: days or google-duration}
+KeyDeletionFacts key_deletion_facts(const std::string &origin, const MapEntry &field) {
+  if (!field.value.is_map())
+    fail(origin, field.value.span, "'key_deletion' is a mapping {window: P, default: 30}");
+  KeyDeletionFacts k;
+  bool has_default = false;
+  for (const MapEntry &e : field.value.entries) {
+    const Node &v = e.value;
+    if (e.key == "window" && v.is_string() && !v.text.empty()) {
+      k.window = v.text;
+    } else if (e.key == "default" && v.kind == NodeKind::Number && v.number >= 0) {
+      k.window_default = v.number;
+      has_default = true;
+    } else if (e.key == "unit" && v.is_string() && (v.text == "days" || v.text == "google-duration")) {
+      k.google_duration = v.text == "google-duration";
+    } else {
+      fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in key_deletion");
+    }
+  }
+  if (k.window.empty() || !has_default)
+    fail(origin, field.value.span, "'key_deletion' needs its window attribute and its default");
+  return k;
+}
+
 std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEntry &format) {
   std::vector<ResourceFacts> facts;
   each_entry(origin, format, "resource types", "{type: aws_s3_bucket, data: true}", [&](const Node &item) {
@@ -193,6 +368,16 @@ std::vector<ResourceFacts> resource_list(const std::string &origin, const MapEnt
         f.copies = copy_facts(origin, field);
       } else if (field.key == "logs") {
         f.logs = log_facts(origin, field);
+      } else if (field.key == "teardown") {
+        f.teardown = teardown_facts(origin, field);
+      } else if (field.key == "soft_delete") {
+        f.soft_delete = soft_delete_facts(origin, field);
+      } else if (field.key == "lock") {
+        f.lock = lock_facts(origin, field);
+      } else if (field.key == "encryption") {
+        f.encryption = encryption_facts(origin, field);
+      } else if (field.key == "key_deletion") {
+        f.key_deletion = key_deletion_facts(origin, field);
       } else {
         fail(origin, field.key_span, "unexpected field or value '" + field.key + "'");
       }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "checker/model/document.h"
@@ -52,6 +53,60 @@ struct LogFacts {
   std::string noun;              // "log group": as messages name the store
 };
 
+// A setting's value as the catalogue writes it: a boolean or a word.
+using SettingValue = std::variant<bool, std::string>;
+
+// What destroying the store does to its data, read from the setting that
+// decides it (Terraform `force_destroy`, CloudFormation `DeletionPolicy`).
+struct TeardownFacts {
+  std::string setting;                        // "" when destroying always deletes the data
+  SettingValue deletes = true;                // its value under which destroying deletes the data
+  std::optional<SettingValue> default_value;  // its value when not written; none: not judged then
+  std::vector<std::string> unless;            // attributes that, when true, stop the destroy
+  std::string effect;                         // what destroying does, as messages say it
+};
+
+// How long deleted data stays restorable (soft delete, a recovery window),
+// read from one attribute.
+struct SoftDeleteFacts {
+  std::string within;            // a block that turns it on when written; "" = always on
+  std::string retention;         // the attribute holding how long (inside `within` when set)
+  double retention_default = 0;  // days when it is not written
+  double unit_days = 1;          // the attribute's unit in days (seconds: 1/86400)
+  std::string what;              // what it does, as messages say it
+};
+
+// One attribute that holds a period, and its unit in days.
+struct Period {
+  std::string path;
+  double unit_days = 1;  // seconds: 1/86400, years: 365
+};
+
+// Retention nobody can shorten (a compliance-mode lock, a locked policy):
+// what it holds cannot be deleted before the period ends.
+struct LockFacts {
+  std::string each;  // the blocks holding one lock each, walked element by element; "" = the resource
+  std::string when;  // the attribute, in a lock, that locks it
+  std::optional<SettingValue> when_is;  // its value that locks; none: locked when it is written
+  std::vector<Period> keeps;            // the period kept: the first of these that is written
+  std::string what;                     // what it keeps, as messages say it
+  bool backups = false;                 // it keeps recovery points (backups) rather than customer data
+};
+
+// Encryption at rest that one boolean attribute switches on.
+struct EncryptionFacts {
+  std::string setting;      // the attribute
+  bool default_on = false;  // whether it is on when the attribute is not written
+};
+
+// How long a key waits between the request to delete it and its
+// destruction, read from one attribute.
+struct KeyDeletionFacts {
+  std::string window;            // the attribute holding the wait
+  double window_default = 0;     // days when it is not written
+  bool google_duration = false;  // written as Google writes durations ("2592000s"), not in days
+};
+
 struct ResourceFacts {
   std::string type;      // aws_s3_bucket, AWS::S3::Bucket, StatefulSet
   std::string provider;  // Terraform: aws, azurerm, google; "" otherwise
@@ -65,6 +120,11 @@ struct ResourceFacts {
   std::optional<BackupFacts> backup;
   std::vector<CopyFacts> copies;
   std::optional<LogFacts> logs;
+  std::optional<TeardownFacts> teardown;
+  std::vector<SoftDeleteFacts> soft_delete;
+  std::optional<LockFacts> lock;
+  std::optional<EncryptionFacts> encryption;
+  std::optional<KeyDeletionFacts> key_deletion;
 };
 
 // What holds for every resource of a provider (Terraform) or of a format.

@@ -211,6 +211,176 @@ TEST(ProviderCatalogue, LogStoresKeepLogsForTheirRetention) {
   for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
 }
 
+TEST(ProviderCatalogue, TeardownNamesTheSettingThatDeletesTheData) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *bucket = c.find(DocKind::Terraform, "aws_s3_bucket");
+  ASSERT_TRUE(bucket && bucket->teardown);
+  EXPECT_EQ(bucket->teardown->setting, "force_destroy");
+  EXPECT_EQ(bucket->teardown->deletes, SettingValue(true));
+  EXPECT_FALSE(bucket->teardown->default_value);  // not judged when not written
+  EXPECT_EQ(bucket->teardown->effect, "destroying the bucket deletes every object in it");
+  const ResourceFacts *table = c.find(DocKind::Terraform, "aws_dynamodb_table");
+  ASSERT_TRUE(table && table->teardown);
+  EXPECT_EQ(table->teardown->deletes, SettingValue(false));
+  EXPECT_EQ(table->teardown->default_value, SettingValue(false));
+  EXPECT_EQ(table->teardown->unless, std::vector<std::string>{"lifecycle.prevent_destroy"});
+  EXPECT_EQ(c.find(DocKind::Terraform, "aws_efs_file_system")->teardown->setting, "");  // always deletes
+  const ResourceFacts *db = c.find(DocKind::CloudFormation, "AWS::RDS::DBInstance");
+  ASSERT_TRUE(db && db->teardown);
+  EXPECT_EQ(db->teardown->deletes, SettingValue(std::string("Delete")));
+  EXPECT_EQ(db->teardown->default_value, SettingValue(std::string("Snapshot")));
+  EXPECT_FALSE(c.find(DocKind::Terraform, "aws_sqs_queue")->teardown);
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, teardown: gone}\n",
+       "c.yaml:2:27: 'teardown' is a mapping such as {setting: P, deletes: true, effect: T}"},
+      {"kubernetes:\n  - {type: Pod, teardown: {setting: s, effect: e}}\n",
+       "c.yaml:2:27: 'teardown' needs its effect and either its setting with the value that deletes, or only "
+       "what stops it (unless)"},
+      {"kubernetes:\n  - {type: Pod, teardown: {setting: s, deletes: true}}\n",
+       "c.yaml:2:27: 'teardown' needs its effect and either its setting with the value that deletes, or only "
+       "what stops it (unless)"},
+      {"kubernetes:\n  - {type: Pod, teardown: {deletes: true, unless: [u], effect: e}}\n",
+       "c.yaml:2:27: 'teardown' needs its effect and either its setting with the value that deletes, or only "
+       "what stops it (unless)"},
+      {"kubernetes:\n  - {type: Pod, teardown: {setting: s, deletes: [x], effect: e}}\n",
+       "c.yaml:2:40: unexpected field or value 'deletes' in teardown"},
+      {"kubernetes:\n  - {type: Pod, teardown: {unless: [u], effect: e}}\n", ""},
+      {"kubernetes:\n  - {type: Pod, teardown: {setting: s, deletes: Delete, default: Snapshot, effect: "
+       "e}}\n",
+       ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
+TEST(ProviderCatalogue, SoftDeleteKeepsDeletedDataRestorableForItsRetention) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *bucket = c.find(DocKind::Terraform, "google_storage_bucket");
+  ASSERT_TRUE(bucket && bucket->soft_delete.size() == 1u);
+  EXPECT_EQ(bucket->soft_delete[0].within, "");  // always on
+  EXPECT_EQ(bucket->soft_delete[0].retention, "soft_delete_policy.retention_duration_seconds");
+  EXPECT_EQ(bucket->soft_delete[0].retention_default, 7);
+  EXPECT_DOUBLE_EQ(bucket->soft_delete[0].unit_days, 1.0 / 86400);
+  const ResourceFacts *account = c.find(DocKind::Terraform, "azurerm_storage_account");
+  ASSERT_TRUE(account && account->soft_delete.size() == 2u);
+  EXPECT_EQ(account->soft_delete[1].within, "blob_properties.container_delete_retention_policy");
+  EXPECT_EQ(account->soft_delete[1].retention, "days");
+  EXPECT_EQ(account->soft_delete[1].unit_days, 1);
+  EXPECT_EQ(c.find(DocKind::Terraform, "aws_secretsmanager_secret")->soft_delete[0].what,
+            "a deleted secret stays recoverable");
+  EXPECT_TRUE(c.find(DocKind::CloudFormation, "AWS::SecretsManager::Secret")->soft_delete.empty());
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, soft_delete: {retention: r}}\n",
+       "c.yaml:2:30: 'soft_delete' holds a list of {retention, default, what}"},
+      {"kubernetes:\n  - {type: Pod, soft_delete: [{retention: r, default: 7}]}\n",
+       "c.yaml:2:31: a soft delete needs its retention attribute, its default and what it does"},
+      {"kubernetes:\n  - {type: Pod, soft_delete: [{retention: r, default: 7, unit: hours, what: w}]}\n",
+       "c.yaml:2:58: unexpected field or value 'unit' in soft_delete"},
+      {"kubernetes:\n  - {type: Pod, soft_delete: [{retention: r, default: -1, what: w}]}\n",
+       "c.yaml:2:46: unexpected field or value 'default' in soft_delete"},
+      {"kubernetes:\n  - {type: Pod, soft_delete: [{within: b, retention: r, default: 7, unit: seconds, "
+       "what: "
+       "w}]}\n",
+       ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
+TEST(ProviderCatalogue, LocksNameWhatLocksThemAndThePeriodTheyKeep) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *bucket = c.find(DocKind::Terraform, "aws_s3_bucket");
+  ASSERT_TRUE(bucket && bucket->lock);
+  EXPECT_EQ(bucket->lock->each, "object_lock_configuration.rule.default_retention");
+  EXPECT_EQ(bucket->lock->when, "mode");
+  EXPECT_EQ(bucket->lock->when_is, SettingValue(std::string("COMPLIANCE")));
+  ASSERT_EQ(bucket->lock->keeps.size(), 2u);
+  EXPECT_EQ(bucket->lock->keeps[0].path, "days");
+  EXPECT_EQ(bucket->lock->keeps[0].unit_days, 1);
+  EXPECT_EQ(bucket->lock->keeps[1].path, "years");
+  EXPECT_EQ(bucket->lock->keeps[1].unit_days, 365);
+  EXPECT_FALSE(bucket->lock->backups);
+  const ResourceFacts *vault = c.find(DocKind::CloudFormation, "AWS::Backup::BackupVault");
+  ASSERT_TRUE(vault && vault->lock);
+  EXPECT_EQ(vault->lock->each, "");    // the resource itself
+  EXPECT_FALSE(vault->lock->when_is);  // locked when ChangeableForDays is written
+  EXPECT_TRUE(vault->lock->backups);   // it keeps recovery points
+  const ResourceFacts *policy = c.find(DocKind::Terraform, "azurerm_storage_container_immutability_policy");
+  ASSERT_TRUE(policy && policy->lock);
+  EXPECT_FALSE(policy->data);  // the container's data is the storage account's
+  EXPECT_EQ(policy->lock->when_is, SettingValue(true));
+  EXPECT_DOUBLE_EQ(c.find(DocKind::Terraform, "google_storage_bucket")->lock->keeps[0].unit_days,
+                   1.0 / 86400);
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, lock: [l]}\n",
+       "c.yaml:2:23: 'lock' is a mapping such as {when: P, keeps: [days], what: T}"},
+      {"kubernetes:\n  - {type: Pod, lock: {when: l, what: w}}\n",
+       "c.yaml:2:23: 'lock' needs what locks it (when), the periods it keeps and what it keeps"},
+      {"kubernetes:\n  - {type: Pod, lock: {when: l, keeps: d, what: w}}\n",
+       "c.yaml:2:40: 'keeps' holds a list of periods"},
+      {"kubernetes:\n  - {type: Pod, lock: {when: l, keeps: [{path: d, unit: weeks}], what: w}}\n",
+       "c.yaml:2:51: unexpected field or value 'unit' in a period"},
+      {"kubernetes:\n  - {type: Pod, lock: {when: l, keeps: [{unit: days}], what: w}}\n",
+       "c.yaml:2:41: a period needs its path"},
+      {"kubernetes:\n  - {type: Pod, lock: {when: l, keeps: [d], what: w, backups: 1}}\n",
+       "c.yaml:2:54: unexpected field or value 'backups' in lock"},
+      {"kubernetes:\n  - {type: Pod, lock: {each: a.b, when: l, is: on, keeps: [d, {path: y, unit: years}], "
+       "what: w, backups: true}}\n",
+       ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
+TEST(ProviderCatalogue, EncryptionNamesTheSwitchAndWhetherItIsOnByDefault) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *db = c.find(DocKind::Terraform, "aws_db_instance");
+  ASSERT_TRUE(db && db->encryption);
+  EXPECT_EQ(db->encryption->setting, "storage_encrypted");
+  EXPECT_FALSE(db->encryption->default_on);
+  const ResourceFacts *queue = c.find(DocKind::CloudFormation, "AWS::SQS::Queue");
+  ASSERT_TRUE(queue && queue->encryption);
+  EXPECT_EQ(queue->encryption->setting, "Properties.SqsManagedSseEnabled");
+  EXPECT_TRUE(queue->encryption->default_on);
+  EXPECT_FALSE(c.find(DocKind::Terraform, "aws_s3_bucket")->encryption);  // encrypted whatever is written
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, encryption: on}\n",
+       "c.yaml:2:29: 'encryption' is a mapping {setting: P, default: false}"},
+      {"kubernetes:\n  - {type: Pod, encryption: {setting: s}}\n",
+       "c.yaml:2:29: 'encryption' needs its setting and its default"},
+      {"kubernetes:\n  - {type: Pod, encryption: {setting: s, default: no}}\n",
+       "c.yaml:2:42: unexpected field or value 'default' in encryption"},
+      {"kubernetes:\n  - {type: Pod, encryption: {setting: s, default: false}}\n", ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
+TEST(ProviderCatalogue, KeyDeletionWindowsAndTheirDefaults) {
+  const ProviderCatalogue &c = provider_catalogue();
+  const ResourceFacts *kms = c.find(DocKind::CloudFormation, "AWS::KMS::Key");
+  ASSERT_TRUE(kms && kms->key_deletion);
+  EXPECT_EQ(kms->key_deletion->window, "Properties.PendingWindowInDays");
+  EXPECT_EQ(kms->key_deletion->window_default, 30);
+  EXPECT_FALSE(kms->key_deletion->google_duration);
+  EXPECT_FALSE(kms->data);  // a key holds no customer data of its own
+  const ResourceFacts *google = c.find(DocKind::Terraform, "google_kms_crypto_key");
+  ASSERT_TRUE(google && google->key_deletion);
+  EXPECT_TRUE(google->key_deletion->google_duration);
+  EXPECT_EQ(c.find(DocKind::Terraform, "azurerm_key_vault")->key_deletion->window_default, 90);
+
+  const std::pair<const char *, const char *> cases[] = {
+      {"kubernetes:\n  - {type: Pod, key_deletion: 30}\n",
+       "c.yaml:2:31: 'key_deletion' is a mapping {window: P, default: 30}"},
+      {"kubernetes:\n  - {type: Pod, key_deletion: {window: w}}\n",
+       "c.yaml:2:31: 'key_deletion' needs its window attribute and its default"},
+      {"kubernetes:\n  - {type: Pod, key_deletion: {window: w, default: 30, unit: hours}}\n",
+       "c.yaml:2:56: unexpected field or value 'unit' in key_deletion"},
+      {"kubernetes:\n  - {type: Pod, key_deletion: {window: w, default: 7, unit: google-duration}}\n", ""},
+  };
+  for (const auto &[text, error] : cases) EXPECT_EQ(parse_error(text), error) << text;
+}
+
 TEST(ProviderCatalogue, MalformedCataloguesAreRefusedWithTheirLine) {
   EXPECT_EQ(parse_error("terraform:\n  - {type: b, provider: aws}\n  - {type: a, provider: aws}\n"),
             "c.yaml:3:5: a is out of order or listed twice: types are sorted within a format");

@@ -2,9 +2,12 @@
 // survive until the retrieval window ends (5.13), and then disappear as
 // fast as promised, from soft-delete and version stores too (5.15), which
 // locked retention may forbid (5.15).
+#include <algorithm>
 #include <cmath>
+#include <variant>
 
 #include "checker/agreement/values.h"
+#include "checker/catalogue/provider_catalogue.h"
 #include "checker/crossdoc/backups.h"
 #include "checker/crossdoc/judge.h"
 #include "checker/model/attribute.h"
@@ -19,6 +22,12 @@ double days_of(const DurationPromise &d) {
 std::string leaf(std::string_view path) {
   size_t dot = path.rfind('.');
   return std::string(dot == std::string_view::npos ? path : path.substr(dot + 1));
+}
+
+// Whether a known `a` has the catalogue's value `v` (a boolean or a word).
+bool has_value(const Attribute &a, const catalogue::SettingValue &v) {
+  if (const bool *b = std::get_if<bool>(&v)) return a.as_bool() == *b;
+  return a.as_string() == std::get<std::string>(v);
 }
 
 struct Lock {
@@ -55,70 +64,44 @@ void add_lock(const IndexedResource &r, bool locked, const Node *where, std::str
   out.push_back(l);
 }
 
-// S3 Object Lock default retention in COMPLIANCE mode (GOVERNANCE can be
-// bypassed).
-void object_lock(const IndexedResource &r, const Node *retention, std::vector<Lock> &out) {
-  bool cfn = r.resource->format == DocKind::CloudFormation;
-  bool compliance = read_attribute(retention, cfn ? "Mode" : "mode", kFirstElement).as_string() ==
-                    std::string("COMPLIANCE");
-  const char *days = cfn ? "Days" : "days";
-  const char *what = "Object Lock in COMPLIANCE mode keeps objects";
-  if (!read_attribute(retention, days, kFirstElement).absent())
-    add_lock(r, compliance, retention, days, 1, what, false, out);
-  else
-    add_lock(r, compliance, retention, cfn ? "Years" : "years", 365, what, false, out);
+// The blocks at `path` from `root`, walked a step at a time so that every
+// element of every list on the way counts; `root` itself for "".
+void blocks_at(const Node *root, std::string_view path, std::vector<const Node *> &out) {
+  if (path.empty()) {
+    out.push_back(root);
+    return;
+  }
+  size_t dot = path.find('.');
+  std::string_view rest = dot == std::string_view::npos ? std::string_view() : path.substr(dot + 1);
+  for (const Node *n : read_attribute(root, path.substr(0, dot), kFirstElement).elements())
+    blocks_at(n, rest, out);
 }
 
+// Retention nobody can shorten: the catalogue's lock facts of its type (S3
+// Object Lock in COMPLIANCE mode, a compliance-mode vault lock, a locked
+// retention or immutability policy).
 std::vector<Lock> locks_of(const IndexedResource &r) {
   std::vector<Lock> out;
-  const Node *b = r.body();
-  const std::string &t = r.type();
-  // A vault lock without changeable_for_days is in governance mode and can
-  // be removed; with it, it becomes immutable (compliance mode).
-  const char *vault = "the compliance-mode vault lock keeps every recovery point";
-  if (t == "aws_backup_vault_lock_configuration") {
-    add_lock(r, !read_attribute(b, "changeable_for_days", kFirstElement).absent(), b, "min_retention_days", 1,
-             vault, true, out);
-  } else if (t == "AWS::Backup::BackupVault") {
-    add_lock(r, !read_attribute(b, "Properties.LockConfiguration.ChangeableForDays", kFirstElement).absent(),
-             b, "Properties.LockConfiguration.MinRetentionDays", 1, vault, true, out);
-  } else if (t == "aws_s3_bucket_object_lock_configuration") {
-    for (const Node *rule : read_attribute(b, "rule", kFirstElement).elements())
-      for (const Node *ret : read_attribute(rule, "default_retention", kFirstElement).elements())
-        object_lock(r, ret, out);
-  } else if (t == "aws_s3_bucket") {
-    for (const Node *ol : read_attribute(b, "object_lock_configuration", kFirstElement).elements())
-      for (const Node *rule : read_attribute(ol, "rule", kFirstElement).elements())
-        for (const Node *ret : read_attribute(rule, "default_retention", kFirstElement).elements())
-          object_lock(r, ret, out);
-  } else if (t == "AWS::S3::Bucket") {
-    for (const Node *ret :
-         read_attribute(b, "Properties.ObjectLockConfiguration.Rule.DefaultRetention", kFirstElement)
-             .elements())
-      object_lock(r, ret, out);
-  } else if (t == "google_storage_bucket") {
-    for (const Node *policy : read_attribute(b, "retention_policy", kFirstElement).elements())
-      add_lock(r, read_attribute(policy, "is_locked", kFirstElement).as_bool().value_or(false), policy,
-               "retention_period", 1.0 / agreement::kSecondsPerDay,
-               "the locked retention policy keeps objects (seconds)", false, out);
-  } else if (t == "azurerm_storage_container_immutability_policy") {
-    add_lock(r, read_attribute(b, "locked", kFirstElement).as_bool().value_or(false), b,
-             "immutability_period_in_days", 1, "the locked immutability policy keeps blobs", false, out);
+  const catalogue::ResourceFacts *facts = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  if (!facts || !facts->lock) return out;
+  const catalogue::LockFacts &lock = *facts->lock;
+  std::vector<const Node *> blocks;
+  blocks_at(r.body(), lock.each, blocks);
+  for (const Node *at : blocks) {
+    Attribute when = read_attribute(at, lock.when, kFirstElement);
+    bool locked = lock.when_is ? has_value(when, *lock.when_is) : !when.absent();
+    for (const catalogue::Period &p : lock.keeps) {
+      if (read_attribute(at, p.path, kFirstElement).absent()) continue;
+      add_lock(r, locked, at, p.path, p.unit_days, lock.what, lock.backups, out);
+      break;
+    }
   }
   return out;
 }
 
 bool has_locks(const IndexedResource &r) {
-  static const char *const kTypes[] = {"aws_backup_vault_lock_configuration",
-                                       "AWS::Backup::BackupVault",
-                                       "aws_s3_bucket_object_lock_configuration",
-                                       "aws_s3_bucket",
-                                       "AWS::S3::Bucket",
-                                       "google_storage_bucket",
-                                       "azurerm_storage_container_immutability_policy"};
-  for (const char *t : kTypes)
-    if (r.type() == t) return true;
-  return false;
+  const catalogue::ResourceFacts *facts = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  return facts && facts->lock;
 }
 
 // CL-1572 rm.x-immutability-conflict
@@ -156,6 +139,8 @@ void immutability_conflict(const NativeCheckContext &ctx) {
     }
   }
 }
+
+const std::vector<catalogue::SoftDeleteFacts> kNoSoftDelete;
 
 struct Lag {
   const IndexedResource *at = nullptr;
@@ -201,45 +186,35 @@ void versioned_bucket_lag(const ResourceIndex &index, const IndexedResource &buc
           : "versioning of " + bucket.address() + " keeps deleted objects as noncurrent versions"});
 }
 
+// How long deleted data of `r` stays restorable: the catalogue's soft-delete
+// facts of its type, and the noncurrent versions of a versioned S3 bucket.
 std::vector<Lag> lags_of(const ResourceIndex &index, const IndexedResource &r) {
   std::vector<Lag> out;
   const Node *b = r.body();
-  const std::string &t = r.type();
-  auto setting = [&](const std::string &path, double absent_days, double scale, std::string description) {
+  const catalogue::ResourceFacts *facts = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  for (const catalogue::SoftDeleteFacts &d : facts ? facts->soft_delete : kNoSoftDelete) {
+    if (!d.within.empty() && read_attribute(b, d.within, kFirstElement).absent()) continue;
+    std::string path = d.within.empty() ? d.retention : d.within + "." + d.retention;
     Attribute a = read_attribute(b, path, kFirstElement);
-    Lag l{&r, a, std::nullopt, "", std::move(description)};
+    Lag l{&r, a, std::nullopt, "", d.what};
     if (a.unknown())
       l.blocked = a.blocked_by();
     else if (a.absent())
-      l.days = absent_days;
+      l.days = d.retention_default;
     else if (auto n = a.as_number())
-      l.days = *n * scale;
-    l.description += a.known() ? " (" + leaf(path) + " = " + a.node->scalar_text() + ")"
-                               : " (" + leaf(path) + " is not set, so " + days_text(absent_days) + ")";
+      l.days = *n * d.unit_days;
+    l.description += a.known()
+                         ? " (" + leaf(path) + " = " + a.node->scalar_text() + ")"
+                         : " (" + leaf(path) + " is not set, so " + days_text(d.retention_default) + ")";
     out.push_back(l);
-  };
-  if (t == "google_storage_bucket") {
-    setting("soft_delete_policy.retention_duration_seconds", 7, 1.0 / agreement::kSecondsPerDay,
-            "soft delete keeps deleted objects restorable");
-  } else if (t == "azurerm_storage_account") {
-    for (const char *policy :
-         {"blob_properties.delete_retention_policy", "blob_properties.container_delete_retention_policy"}) {
-      if (read_attribute(b, policy, kFirstElement).absent()) continue;
-      setting(std::string(policy) + ".days", 7, 1, "soft delete keeps deleted blobs restorable");
-    }
-  } else if (t == "aws_secretsmanager_secret") {
-    setting("recovery_window_in_days", 30, 1, "a deleted secret stays recoverable");
-  } else if (t == "AWS::SecretsManager::Secret") {
-    return out;  // the recovery window is set at deletion, not in the template
-  } else if (t == "aws_s3_bucket") {
-    versioned_bucket_lag(index, r, out);
   }
+  if (r.type() == "aws_s3_bucket") versioned_bucket_lag(index, r, out);
   return out;
 }
 
 bool has_lag(const IndexedResource &r) {
-  return r.type() == "google_storage_bucket" || r.type() == "azurerm_storage_account" ||
-         r.type() == "aws_secretsmanager_secret" || r.type() == "aws_s3_bucket";
+  const catalogue::ResourceFacts *facts = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  return (facts && !facts->soft_delete.empty()) || r.type() == "aws_s3_bucket";
 }
 
 // CL-1573 rm.x-softdelete-lag
@@ -279,73 +254,51 @@ struct Teardown {
   std::string effect;  // what destroying it does
 };
 
-// Settings under which destroying a data store destroys its data with it.
+// "lifecycle.prevent_destroy" as messages name it: "lifecycle prevent_destroy".
+std::string spaced(std::string path) {
+  std::replace(path.begin(), path.end(), '.', ' ');
+  return path;
+}
+
+std::string value_text(const catalogue::SettingValue &v) {
+  if (const bool *b = std::get_if<bool>(&v)) return *b ? "true" : "false";
+  return std::get<std::string>(v);
+}
+
+// Settings under which destroying a data store destroys its data with it:
+// the catalogue's teardown facts of its type.
 std::optional<Teardown> teardown_of(const IndexedResource &r, std::string &blocked) {
+  const catalogue::ResourceFacts *facts = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  if (!facts || !facts->teardown) return std::nullopt;
+  const catalogue::TeardownFacts &t = *facts->teardown;
   const Node *b = r.body();
-  const std::string &t = r.type();
-  auto flag = [&](const char *path, bool bad, const char *effect) -> std::optional<Teardown> {
-    Attribute a = read_attribute(b, path, kFirstElement);
-    if (a.unknown()) {
-      blocked = a.blocked_by();
-      return std::nullopt;
-    }
-    if (a.known() && a.as_bool() == bad)
-      return Teardown{a, std::string(effect) + " (" + leaf(path) + " = " + a.node->scalar_text() + ")"};
-    return std::nullopt;
+  const char *is = r.resource->format == DocKind::CloudFormation ? " is " : " = ";
+  auto teardown = [&](const Attribute &a, const std::string &path, const std::string &unset) {
+    return Teardown{a, t.effect + " (" + spaced(path) +
+                           (a.known() ? is + a.node->scalar_text() : " is not set" + unset) + ")"};
   };
-  if (t == "aws_s3_bucket" || t == "google_storage_bucket")
-    return flag("force_destroy", true, "destroying the bucket deletes every object in it");
-  if (t == "aws_ecr_repository")
-    return flag("force_delete", true, "destroying the repository deletes its images");
-  if (t == "aws_backup_vault")
-    return flag("force_destroy", true, "destroying the vault deletes its recovery points");
-  if (t == "google_bigquery_dataset")
-    return flag("delete_contents_on_destroy", true, "destroying the dataset deletes its tables");
-  if (t == "aws_db_instance" || t == "aws_rds_cluster" || t == "aws_docdb_cluster")
-    return flag("skip_final_snapshot", true, "destroying the database keeps no final snapshot");
-  if (t == "google_sql_database_instance")
-    return flag("deletion_protection", false,
-                "nothing stops Terraform from destroying the instance and its backups");
-  if (t == "aws_dynamodb_table" || t == "aws_efs_file_system") {
-    // Destroying these deletes their data whatever else is set; only
-    // DynamoDB's deletion protection or Terraform's prevent_destroy stops it.
-    Attribute prevent = read_attribute(b, "lifecycle.prevent_destroy", kFirstElement);
-    if (prevent.unknown()) {
-      blocked = prevent.blocked_by();
+  // What stops the destroy (Terraform's prevent_destroy).
+  Attribute guard;
+  for (const std::string &path : t.unless) {
+    guard = read_attribute(b, path, kFirstElement);
+    if (guard.unknown()) {
+      blocked = guard.blocked_by();
       return std::nullopt;
     }
-    if (prevent.as_bool() == true) return std::nullopt;
-    if (t == "aws_efs_file_system")
-      return Teardown{prevent, "destroying the file system deletes its files (lifecycle prevent_destroy " +
-                                   (prevent.known() ? "= " + prevent.node->scalar_text() : "is not set") +
-                                   ")"};
-    Attribute protection = read_attribute(b, "deletion_protection_enabled", kFirstElement);
-    if (protection.unknown()) {
-      blocked = protection.blocked_by();
-      return std::nullopt;
-    }
-    if (protection.as_bool() == true) return std::nullopt;
-    return Teardown{protection, "destroying the table deletes its items (deletion_protection_enabled " +
-                                    std::string(protection.known() ? "= " + protection.node->scalar_text()
-                                                                   : "is not set, so false") +
-                                    ")"};
+    if (guard.as_bool() == true) return std::nullopt;
   }
-  if (r.resource->format == DocKind::CloudFormation) {
-    // DeletionPolicy defaults to Delete, except Snapshot for RDS.
-    bool rds = t == "AWS::RDS::DBInstance" || t == "AWS::RDS::DBCluster";
-    bool judged = rds || t == "AWS::S3::Bucket" || t == "AWS::DynamoDB::Table" ||
-                  t == "AWS::EFS::FileSystem" || t == "AWS::EC2::Volume" || t == "AWS::DynamoDB::GlobalTable";
-    if (!judged) return std::nullopt;
-    Attribute policy = read_attribute(b, "DeletionPolicy", kFirstElement);
-    if (policy.unknown()) {
-      blocked = policy.blocked_by();
-      return std::nullopt;
-    }
-    auto p = policy.as_string();
-    if ((p && *p == "Delete") || (!p && !rds))
-      return Teardown{policy, std::string("deleting the stack deletes it and its data (DeletionPolicy ") +
-                                  (p ? "is Delete" : "is not set, so Delete") + ")"};
+  if (t.setting.empty()) return teardown(guard, t.unless.back(), "");
+  Attribute a = read_attribute(b, t.setting, kFirstElement);
+  if (a.unknown()) {
+    blocked = a.blocked_by();
+    return std::nullopt;
   }
+  if (a.absent()) {
+    if (t.default_value && *t.default_value == t.deletes)
+      return teardown(a, t.setting, ", so " + value_text(*t.default_value));
+    return std::nullopt;
+  }
+  if (has_value(a, t.deletes)) return teardown(a, t.setting, "");
   return std::nullopt;
 }
 

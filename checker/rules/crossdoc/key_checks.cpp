@@ -164,32 +164,11 @@ bool promises_encryption(const AgreementView &a, Promised &field) {
          contains_any(field.node->text, {"required", "mandatory", "always", "yes", "all", "true", "enabled"});
 }
 
-struct EncryptionSetting {
-  const char *path;
-  bool default_on;  // the value when the attribute is absent
-};
-
-// Stores that are not encrypted unless told to be.
-const std::map<std::string, EncryptionSetting, std::less<>> &encryption_settings() {
-  static const std::map<std::string, EncryptionSetting, std::less<>> kSettings = {
-      {"aws_db_instance", {"storage_encrypted", false}},
-      {"aws_rds_cluster", {"storage_encrypted", false}},
-      {"aws_docdb_cluster", {"storage_encrypted", false}},
-      {"aws_ebs_volume", {"encrypted", false}},
-      {"aws_efs_file_system", {"encrypted", false}},
-      {"aws_elasticache_replication_group", {"at_rest_encryption_enabled", false}},
-      {"aws_opensearch_domain", {"encrypt_at_rest.enabled", false}},
-      {"aws_sqs_queue", {"sqs_managed_sse_enabled", true}},
-      {"AWS::RDS::DBInstance", {"Properties.StorageEncrypted", false}},
-      {"AWS::RDS::DBCluster", {"Properties.StorageEncrypted", false}},
-      {"AWS::DocDB::DBCluster", {"Properties.StorageEncrypted", false}},
-      {"AWS::EFS::FileSystem", {"Properties.Encrypted", false}},
-      {"AWS::EC2::Volume", {"Properties.Encrypted", false}},
-      {"AWS::ElastiCache::ReplicationGroup", {"Properties.AtRestEncryptionEnabled", false}},
-      {"AWS::OpenSearchService::Domain", {"Properties.EncryptionAtRestOptions.Enabled", false}},
-      {"AWS::SQS::Queue", {"Properties.SqsManagedSseEnabled", true}},
-  };
-  return kSettings;
+// Stores that are not encrypted unless told to be, and the attribute that
+// tells them: the catalogue's encryption facts of the type; nullptr for others.
+const catalogue::EncryptionFacts *encryption_of(const IndexedResource &r) {
+  const catalogue::ResourceFacts *f = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  return f && f->encryption ? &*f->encryption : nullptr;
 }
 
 // Replicas and cluster members take their encryption from their source.
@@ -222,11 +201,11 @@ void encryption_promise(const NativeCheckContext &ctx) {
     Promised promise;
     if (!promises_encryption(a, promise)) continue;
     Binding binding(a, index);
-    auto in_table = [](const IndexedResource &r) { return encryption_settings().count(r.type()) > 0; };
-    for (const auto &[r, m] : binding.scope(in_table)) {
+    auto encrypts = [](const IndexedResource &r) { return encryption_of(r) != nullptr; };
+    for (const auto &[r, m] : binding.scope(encrypts)) {
       if (inherits_encryption(*r)) continue;
-      const EncryptionSetting &s = encryption_settings().find(r->type())->second;
-      Attribute setting = read_attribute(r->body(), s.path, kFirstElement);
+      const catalogue::EncryptionFacts &s = *encryption_of(*r);
+      Attribute setting = read_attribute(r->body(), s.setting, kFirstElement);
       if (setting.unknown()) {
         judge.undecided(*r, setting);
         continue;
@@ -237,7 +216,7 @@ void encryption_promise(const NativeCheckContext &ctx) {
         judge.pass();
         continue;
       }
-      std::string leaf = s.path;
+      std::string leaf = s.setting;
       leaf = leaf.substr(leaf.rfind('.') == std::string::npos ? 0 : leaf.rfind('.') + 1);
       judge.fail(*r, m, setting.span_or(r->resource->span),
                  "The agreement requires customer data to be encrypted at rest (" + a.where(promise.span) +
@@ -248,20 +227,10 @@ void encryption_promise(const NativeCheckContext &ctx) {
   }
 }
 
-struct KeyDelay {
-  const char *path;
-  double default_days;
-  const char *unit;  // "days" or "google-duration"
-};
-
-const std::map<std::string, KeyDelay, std::less<>> &key_delays() {
-  static const std::map<std::string, KeyDelay, std::less<>> kDelays = {
-      {"aws_kms_key", {"deletion_window_in_days", 30, "days"}},
-      {"AWS::KMS::Key", {"Properties.PendingWindowInDays", 30, "days"}},
-      {"google_kms_crypto_key", {"destroy_scheduled_duration", 30, "google-duration"}},
-      {"azurerm_key_vault", {"soft_delete_retention_days", 90, "days"}},
-  };
-  return kDelays;
+// The catalogue's key-deletion facts of the type; nullptr when it is no key.
+const catalogue::KeyDeletionFacts *key_deletion_of(const IndexedResource &r) {
+  const catalogue::ResourceFacts *f = catalogue::provider_catalogue().find(r.resource->format, r.type());
+  return f && f->key_deletion ? &*f->key_deletion : nullptr;
 }
 
 // CL-1570 rm.x-kms-window
@@ -279,9 +248,9 @@ void kms_window(const NativeCheckContext &ctx) {
     if (!within) continue;
     double promised_days = static_cast<double>(within->seconds) / agreement::kSecondsPerDay;
     Binding binding(a, index);
-    auto is_key = [](const IndexedResource &r) { return key_delays().count(r.type()) > 0; };
+    auto is_key = [](const IndexedResource &r) { return key_deletion_of(r) != nullptr; };
     for (const auto &[r, m] : binding.scope(is_key)) {
-      const KeyDelay &d = key_delays().find(r->type())->second;
+      const catalogue::KeyDeletionFacts &d = *key_deletion_of(*r);
       if (r->type() == "azurerm_key_vault") {
         // Without purge protection a vault's keys can be purged at once.
         Attribute purge = read_attribute(r->body(), "purge_protection_enabled", kFirstElement);
@@ -294,14 +263,14 @@ void kms_window(const NativeCheckContext &ctx) {
           continue;
         }
       }
-      Attribute window = read_attribute(r->body(), d.path, kFirstElement);
+      Attribute window = read_attribute(r->body(), d.window, kFirstElement);
       if (window.unknown()) {
         judge.undecided(*r, window);
         continue;
       }
-      double days = d.default_days;
+      double days = d.window_default;
       if (window.known()) {
-        if (std::string_view(d.unit) == "google-duration") {
+        if (d.google_duration) {
           auto secs = google_duration_seconds(*window.node);
           if (!secs) {
             judge.undecided(*r, window);
@@ -316,9 +285,9 @@ void kms_window(const NativeCheckContext &ctx) {
         judge.pass();
         continue;
       }
-      std::string how = window.known() ? std::string(d.path).substr(std::string(d.path).rfind('.') + 1) +
-                                             " = " + window.node->scalar_text()
-                                       : "the default when it is not set";
+      std::string how = window.known()
+                            ? d.window.substr(d.window.rfind('.') + 1) + " = " + window.node->scalar_text()
+                            : "the default when it is not set";
       std::string delay = scheduling > 0 ? " plus " + days_text(scheduling) + " to schedule it" : "";
       judge.fail(
           *r, m, window.span_or(r->resource->span),
