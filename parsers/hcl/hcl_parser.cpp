@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "checker/model/compact.h"
 #include "checker/model/expr.h"
 #include "checker/model/utf8.h"
 #include "parsers/deadline.h"
@@ -364,7 +365,9 @@ class HclWalker {
     if (too_many_nodes(expr) || too_deep(depth, expr)) return unknown(expr);
     std::optional<Node> literal = try_literal(expr, depth);
     if (literal) return std::move(*literal);
-    auto structure = std::make_shared<Expr>(build_expr(expr, depth));
+    Expr built = build_expr(expr, depth);
+    shrink_to_fit(built);
+    auto structure = std::make_shared<Expr>(std::move(built));
     structure->source = std::string(text(expr));
     Node node = Node::make_expression(structure->source, span_of(expr));
     node.expr = std::move(structure);
@@ -936,6 +939,7 @@ void parse_hcl(Document &doc, const ParseOptions &opts) {
   HclWalker walker(doc, opts);
   walker.walk_config(root);
   walker.report_syntax_errors(root);
+  shrink_to_fit(doc);
 }
 
 }  // namespace clause
