@@ -130,15 +130,15 @@ class Writer {
     if (head & kHasSource) str(e.source);
     var(e.args.size());
     for (const auto &a : e.args) expr(a);
-    if (head & kHasValue) node(e.value);
+    if (head & kHasValue) node(e.value());
   }
 
  private:
   SpanBase base_;
 
-  // Only Literal expressions carry a value; the others hold a default Node.
+  // Only Literal expressions carry a value; the others hold none.
   static bool has_value(const Expr &e) {
-    const Node &v = e.value;
+    const Node &v = e.value();
     uint64_t bits;
     std::memcpy(&bits, &v.number, 8);
     return v.kind != NodeKind::Null || v.from_block || v.boolean || bits != 0 || !v.text.empty() ||
@@ -263,7 +263,11 @@ class Reader {
       if (!ok_) return;
       expr(a, depth + 1);
     }
-    if (head & kHasValue) node(e.value, depth + 1);
+    if (head & kHasValue) {
+      Node value;
+      node(value, depth + 1);
+      e.set_value(std::move(value));
+    }
   }
 
   void fail() { ok_ = false, p_ = end_; }

@@ -35,7 +35,7 @@ bool flatten(const Expr &e, std::string &root, std::vector<Step> &steps) {
       const Expr &key = e.args[1];
       std::string text = "?";
       if (key.op == Expr::Op::Literal) {
-        text = key.value.is_string() ? "\"" + key.value.text + "\"" : key.value.scalar_text();
+        text = key.value().is_string() ? "\"" + key.value().text + "\"" : key.value().scalar_text();
       }
       steps.push_back({Step::Kind::Index, text});
       return true;

@@ -17,7 +17,6 @@ void shrink_node(Node &node) {
 void shrink_to_fit(Expr &expr) {
   expr.args.shrink_to_fit();
   for (Expr &arg : expr.args) shrink_to_fit(arg);
-  shrink_node(expr.value);
 }
 
 void shrink_to_fit(Document &doc) {

@@ -53,7 +53,7 @@ std::string expr_difference(const Expr &a, const Expr &b, const std::string &whe
     std::string d = expr_difference(a.args[i], b.args[i], where + "(" + std::to_string(i) + ")");
     if (!d.empty()) return d;
   }
-  return node_difference(a.value, b.value, where + "=");
+  return node_difference(a.value(), b.value(), where + "=");
 }
 
 std::string document_difference(const Document &a, const Document &b) {
