@@ -64,5 +64,27 @@ TEST(ModelCompact, ShrinksAnExprTreeAndAnEmptyDocument) {
   EXPECT_EQ(empty.blocks.capacity(), 0u);
 }
 
+// Only Literal Exprs hold a Node (out of line); the others carry none, and
+// value() then gives a null Node without a span.
+TEST(ModelCompact, OnlyLiteralExprsHoldANode) {
+  Document d = testing::parse_hcl_text("locals {\n  a = \"${var.x}-logs\"\n}\n");
+  ASSERT_TRUE(d.diagnostics.empty());
+  const Node *a = d.blocks.at(0).body.get("a");
+  ASSERT_TRUE(a && a->expr);
+  ASSERT_EQ(a->expr->args.size(), 2u);
+  const Expr &ref = a->expr->args[0];
+  const Expr &lit = a->expr->args[1];
+  EXPECT_EQ(ref.op, Expr::Op::GetAttr);
+  EXPECT_EQ(ref.literal, nullptr);
+  EXPECT_EQ(ref.args.at(0).literal, nullptr);
+  EXPECT_TRUE(ref.value().is_null());
+  EXPECT_FALSE(ref.value().span.valid());
+  ASSERT_EQ(lit.op, Expr::Op::Literal);
+  ASSERT_NE(lit.literal, nullptr);
+  EXPECT_EQ(lit.value().text, "-logs");
+  EXPECT_EQ(lit.value().span, (Span{2, 16, 2, 21, 24, 29}));
+  EXPECT_LT(sizeof(Expr), sizeof(Node) + sizeof(std::string) + sizeof(std::vector<Expr>));
+}
+
 }  // namespace
 }  // namespace clause
