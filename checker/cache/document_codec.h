@@ -13,7 +13,8 @@
 namespace clause {
 
 // Bump whenever the encoding or the model's fields change.
-inline constexpr uint32_t kDocumentCodecVersion = 2;
+// 3: a parsed expression's Expr no longer repeats its node's text as `source`.
+inline constexpr uint32_t kDocumentCodecVersion = 3;
 
 std::string encode_document(const Document &doc);
 

@@ -41,7 +41,10 @@ struct Expr {
   // line so that the other Exprs (most of them) do not carry a whole Node.
   std::shared_ptr<const Node> literal;
   Span span;
-  std::string source;  // the expression's source text (set on the root expression)
+  // The expression's source text where no Node holds it. A parsed
+  // expression's text is its Expression node's `text` (kept once, there),
+  // so the parser leaves this empty; Exprs made by the evaluator may set it.
+  std::string source;
 
   // The literal, or a null Node without a span when there is none.
   const Node &value() const;

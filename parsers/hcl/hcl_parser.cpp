@@ -367,10 +367,10 @@ class HclWalker {
     if (literal) return std::move(*literal);
     Expr built = build_expr(expr, depth);
     shrink_to_fit(built);
-    auto structure = std::make_shared<Expr>(std::move(built));
-    structure->source = std::string(text(expr));
-    Node node = Node::make_expression(structure->source, span_of(expr));
-    node.expr = std::move(structure);
+    // The source text is kept once, as the node's text (Expr::source stays
+    // empty: see checker/model/expr.h).
+    Node node = Node::make_expression(std::string(text(expr)), span_of(expr));
+    node.expr = std::make_shared<Expr>(std::move(built));
     return node;
   }
 

@@ -86,5 +86,16 @@ TEST(ModelCompact, OnlyLiteralExprsHoldANode) {
   EXPECT_LT(sizeof(Expr), sizeof(Node) + sizeof(std::string) + sizeof(std::vector<Expr>));
 }
 
+// A parsed expression's source text is held once: as its node's text.
+TEST(ModelCompact, ExpressionSourceIsKeptOnce) {
+  Document d = testing::parse_hcl_text("locals {\n  b = var.enabled ? aws_s3_bucket.logs.id : null\n}\n");
+  ASSERT_TRUE(d.diagnostics.empty());
+  const Node *b = d.blocks.at(0).body.get("b");
+  ASSERT_TRUE(b && b->expr);
+  EXPECT_EQ(b->text, "var.enabled ? aws_s3_bucket.logs.id : null");
+  EXPECT_EQ(b->expr->op, Expr::Op::Conditional);
+  EXPECT_EQ(b->expr->source, "");
+}
+
 }  // namespace
 }  // namespace clause
