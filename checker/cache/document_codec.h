@@ -13,7 +13,7 @@
 namespace clause {
 
 // Bump whenever the encoding or the model's fields change.
-// 3: a parsed expression's Expr no longer repeats its node's text as `source`.
+// 3: an Expr no longer holds its source text (its Expression node's text).
 inline constexpr uint32_t kDocumentCodecVersion = 3;
 
 std::string encode_document(const Document &doc);

@@ -33,6 +33,8 @@ struct Expr {
     Unsupported,  // anything else; evaluation yields unknown
   };
 
+  // An expression's source text is its Expression node's `text` (kept
+  // once, there: an Expr holds none).
   Op op = Op::Unsupported;
   bool expand = false;
   std::string name;
@@ -41,10 +43,6 @@ struct Expr {
   // line so that the other Exprs (most of them) do not carry a whole Node.
   std::shared_ptr<const Node> literal;
   Span span;
-  // The expression's source text where no Node holds it. A parsed
-  // expression's text is its Expression node's `text` (kept once, there),
-  // so the parser leaves this empty; Exprs made by the evaluator may set it.
-  std::string source;
 
   // The literal, or a null Node without a span when there is none.
   const Node &value() const;

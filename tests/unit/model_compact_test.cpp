@@ -94,7 +94,6 @@ TEST(ModelCompact, ExpressionSourceIsKeptOnce) {
   ASSERT_TRUE(b && b->expr);
   EXPECT_EQ(b->text, "var.enabled ? aws_s3_bucket.logs.id : null");
   EXPECT_EQ(b->expr->op, Expr::Op::Conditional);
-  EXPECT_EQ(b->expr->source, "");
 }
 
 }  // namespace

@@ -46,7 +46,6 @@ std::string expr_difference(const Expr &a, const Expr &b, const std::string &whe
   if (a.op != b.op) return differ(where, "op");
   if (a.expand != b.expand) return differ(where, "expand");
   if (a.name != b.name) return differ(where, "name");
-  if (a.source != b.source) return differ(where, "source");
   if (!(a.span == b.span)) return differ(where, "span");
   if (a.args.size() != b.args.size()) return differ(where, "arg count");
   for (size_t i = 0; i < a.args.size(); ++i) {
