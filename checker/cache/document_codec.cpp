@@ -31,15 +31,14 @@ enum : uint32_t {
   kFromBlock = 1u << 7,
   kBoolean = 1u << 8,
   kHasNumber = 1u << 9,
-  kExprSourceIsText = 1u << 10,  // the Expr's source repeats the node's text
-  kNodeFlagsEnd = 1u << 11,
+  kNodeFlagsEnd = 1u << 10,
 };
 
 // Expr header byte: the Op in the low four bits, then presence flags.
 enum : uint8_t {
   kExpand = 1u << 4,
   kHasName = 1u << 5,
-  kHasSource = 1u << 6,
+  kReserved = 1u << 6,  // was a source text (version 2): refused
   kHasValue = 1u << 7,
 };
 static_assert(static_cast<uint8_t>(Expr::Op::Unsupported) < 16);
@@ -98,7 +97,6 @@ class Writer {
     uint64_t bits;
     std::memcpy(&bits, &n.number, 8);
     if (bits != 0) flags |= kHasNumber;
-    if (n.expr && !n.text.empty() && n.expr->source == n.text) flags |= kExprSourceIsText;
     var(flags);
     span(n.span);
     if (flags & kHasNumber) f64(n.number);
@@ -115,30 +113,28 @@ class Writer {
       var(n.items.size());
       for (const auto &i : n.items) node(i);
     }
-    if (flags & kHasExpr) expr(*n.expr, !(flags & kExprSourceIsText));
+    if (flags & kHasExpr) expr(*n.expr);
   }
 
-  void expr(const Expr &e, bool write_source = true) {
+  void expr(const Expr &e) {
     uint8_t head = static_cast<uint8_t>(e.op);
     if (e.expand) head |= kExpand;
     if (!e.name.empty()) head |= kHasName;
-    if (write_source && !e.source.empty()) head |= kHasSource;
     if (has_value(e)) head |= kHasValue;
     u8(head);
     span(e.span);
     if (head & kHasName) str(e.name);
-    if (head & kHasSource) str(e.source);
     var(e.args.size());
     for (const auto &a : e.args) expr(a);
-    if (head & kHasValue) node(e.value);
+    if (head & kHasValue) node(e.value());
   }
 
  private:
   SpanBase base_;
 
-  // Only Literal expressions carry a value; the others hold a default Node.
+  // Only Literal expressions carry a value; the others hold none.
   static bool has_value(const Expr &e) {
-    const Node &v = e.value;
+    const Node &v = e.value();
     uint64_t bits;
     std::memcpy(&bits, &v.number, 8);
     return v.kind != NodeKind::Null || v.from_block || v.boolean || bits != 0 || !v.text.empty() ||
@@ -242,10 +238,7 @@ class Reader {
     if (flags & kHasExpr) {
       auto e = std::make_shared<Expr>();
       expr(*e, depth + 1);
-      if (flags & kExprSourceIsText) e->source = n.text;
       n.expr = std::move(e);
-    } else if (flags & kExprSourceIsText) {
-      fail();
     }
   }
 
@@ -257,13 +250,17 @@ class Reader {
     e.expand = head & kExpand;
     e.span = span();
     if (head & kHasName) str(e.name);
-    if (head & kHasSource) str(e.source);
+    if (head & kReserved) return fail();
     e.args.resize(count(kMinExpr));
     for (auto &a : e.args) {
       if (!ok_) return;
       expr(a, depth + 1);
     }
-    if (head & kHasValue) node(e.value, depth + 1);
+    if (head & kHasValue) {
+      Node value;
+      node(value, depth + 1);
+      e.set_value(std::move(value));
+    }
   }
 
   void fail() { ok_ = false, p_ = end_; }

@@ -13,7 +13,8 @@
 namespace clause {
 
 // Bump whenever the encoding or the model's fields change.
-inline constexpr uint32_t kDocumentCodecVersion = 2;
+// 3: an Expr no longer holds its source text (its Expression node's text).
+inline constexpr uint32_t kDocumentCodecVersion = 3;
 
 std::string encode_document(const Document &doc);
 

@@ -35,7 +35,7 @@ bool flatten(const Expr &e, std::string &root, std::vector<Step> &steps) {
       const Expr &key = e.args[1];
       std::string text = "?";
       if (key.op == Expr::Op::Literal) {
-        text = key.value.is_string() ? "\"" + key.value.text + "\"" : key.value.scalar_text();
+        text = key.value().is_string() ? "\"" + key.value().text + "\"" : key.value().scalar_text();
       }
       steps.push_back({Step::Kind::Index, text});
       return true;
@@ -82,7 +82,7 @@ void collect(const Expr &e, const std::string &text, std::vector<TfReference> &o
   // An evaluated reference unknown: `name` holds the absolute address, the
   // node's text the expression it came from.
   if (e.op == Expr::Op::Unsupported && !e.name.empty()) {
-    out.push_back(TfReference{e.name, last_segment(e.source.empty() ? text : e.source)});
+    out.push_back(TfReference{e.name, last_segment(text)});
     for (const auto &a : e.args) collect(a, "", out);
     return;
   }

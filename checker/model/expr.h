@@ -5,6 +5,7 @@
 // re-parses source text.
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "checker/model/location.h"
@@ -14,7 +15,7 @@ namespace clause {
 
 struct Expr {
   enum class Op : uint8_t {
-    Literal,      // `value` holds the literal (string, number, bool, null)
+    Literal,      // `literal` holds the literal (string, number, bool, null)
     Template,     // args: the parts, concatenated (literal strings and exprs)
     Variable,     // name: the root identifier (`var`, `local`, `aws_s3_bucket`, `each`, ...)
     GetAttr,      // args[0].name
@@ -32,13 +33,20 @@ struct Expr {
     Unsupported,  // anything else; evaluation yields unknown
   };
 
+  // An expression's source text is its Expression node's `text` (kept
+  // once, there: an Expr holds none).
   Op op = Op::Unsupported;
   bool expand = false;
   std::string name;
   std::vector<Expr> args;
-  Node value;  // Literal only
+  // Literal only: the literal (string, number, bool, null), held out of
+  // line so that the other Exprs (most of them) do not carry a whole Node.
+  std::shared_ptr<const Node> literal;
   Span span;
-  std::string source;  // the expression's source text (set on the root expression)
+
+  // The literal, or a null Node without a span when there is none.
+  const Node &value() const;
+  void set_value(Node v) { literal = std::make_shared<const Node>(std::move(v)); }
 };
 
 using ExprPtr = std::shared_ptr<const Expr>;

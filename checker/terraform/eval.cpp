@@ -74,7 +74,7 @@ class Evaluator {
     if (level.too_deep(s_, e.span)) return unknown_of(s_, e);
     switch (e.op) {
       case Expr::Op::Literal: {
-        Node v = e.value;
+        Node v = e.value();
         if (!v.span.valid()) v.span = e.span;
         return v;
       }
@@ -120,7 +120,7 @@ class Evaluator {
     if (runs) out += (*runs)[run++];
     for (const auto &part : e.args) {
       if (part.op == Expr::Op::Literal) {
-        if (!runs) out += part.value.text;
+        if (!runs) out += part.value().text;
         continue;
       }
       Node v = eval(part);
@@ -495,7 +495,7 @@ class Evaluator {
       const Expr &k = e.args[i];
       std::string key;
       if (k.op == Expr::Op::Literal) {
-        key = k.value.scalar_text();
+        key = k.value().scalar_text();
       } else {
         Node kv = eval(k);
         if (is_error(kv)) return kv;

@@ -11,7 +11,6 @@ const std::shared_ptr<const Expr> &error_marker() {
   static const std::shared_ptr<const Expr> marker = [] {
     auto e = std::make_shared<Expr>();
     e->op = Expr::Op::Unsupported;
-    e->source = "(error)";
     return e;
   }();
   return marker;

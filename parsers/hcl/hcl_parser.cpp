@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "checker/model/compact.h"
 #include "checker/model/expr.h"
 #include "checker/model/utf8.h"
 #include "parsers/deadline.h"
@@ -364,10 +365,12 @@ class HclWalker {
     if (too_many_nodes(expr) || too_deep(depth, expr)) return unknown(expr);
     std::optional<Node> literal = try_literal(expr, depth);
     if (literal) return std::move(*literal);
-    auto structure = std::make_shared<Expr>(build_expr(expr, depth));
-    structure->source = std::string(text(expr));
-    Node node = Node::make_expression(structure->source, span_of(expr));
-    node.expr = std::move(structure);
+    Expr built = build_expr(expr, depth);
+    shrink_to_fit(built);
+    // The source text is kept once, as the node's text (Expr::source stays
+    // empty: see checker/model/expr.h).
+    Node node = Node::make_expression(std::string(text(expr)), span_of(expr));
+    node.expr = std::make_shared<Expr>(std::move(built));
     return node;
   }
 
@@ -634,7 +637,7 @@ class HclWalker {
         if (!t.empty() && t.front() == '.') t.remove_prefix(1);
         Expr lit;
         lit.op = Expr::Op::Literal;
-        lit.value = Node::make_number(std::strtod(std::string(t).c_str(), nullptr), std::string(t));
+        lit.set_value(Node::make_number(std::strtod(std::string(t).c_str(), nullptr), std::string(t)));
         lit.span = span_of(inner);
         e.args.push_back(std::move(lit));
       } else {
@@ -663,7 +666,7 @@ class HclWalker {
     if (sym == s_.expression) return build_expr(node, depth + 1);
     if (sym == s_.literal_value) {
       Expr e = make(Expr::Op::Literal, node);
-      e.value = convert_literal(node);
+      e.set_value(convert_literal(node));
       return e;
     }
     if (sym == s_.variable_expr) return make(Expr::Op::Variable, node, std::string(text(node)));
@@ -758,7 +761,7 @@ class HclWalker {
         TSNode term;
         if (single_term(k, term) && ts_node_symbol(term) == s_.variable_expr) {
           key = make(Expr::Op::Literal, k);  // bare identifiers are literal keys
-          key.value = Node::make_string(std::string(text(term)), span_of(term));
+          key.set_value(Node::make_string(std::string(text(term)), span_of(term)));
         } else {
           key = build_expr(k, depth + 1);
         }
@@ -780,7 +783,7 @@ class HclWalker {
         indented = text(c).find('-') != std::string_view::npos;
       } else if (sym == s_.template_literal) {
         Expr lit = make(Expr::Op::Literal, c);
-        lit.value = Node::make_string(heredoc ? std::string(text(c)) : unescape_hcl(text(c)), span_of(c));
+        lit.set_value(Node::make_string(heredoc ? std::string(text(c)) : unescape_hcl(text(c)), span_of(c)));
         e.args.push_back(std::move(lit));
       } else if (sym == s_.template_interpolation) {
         for (TSNode x : Children(c, true)) {
@@ -936,6 +939,7 @@ void parse_hcl(Document &doc, const ParseOptions &opts) {
   HclWalker walker(doc, opts);
   walker.walk_config(root);
   walker.report_syntax_errors(root);
+  shrink_to_fit(doc);
 }
 
 }  // namespace clause

@@ -106,7 +106,7 @@ class SpanChecker {
 
   void expr(const Expr &e) {
     span(e.span, "expression");
-    node(e.value);
+    node(e.value());
     for (const auto &arg : e.args) expr(arg);
   }
 

@@ -102,13 +102,13 @@ TEST(HclParser, ExpressionsKeepSourceAndStructure) {
   ASSERT_TRUE(b->expr);
   EXPECT_EQ(b->expr->op, Expr::Op::Template);
   ASSERT_EQ(b->expr->args.size(), 2u);
-  EXPECT_EQ(b->expr->args[1].value.text, "-logs");
+  EXPECT_EQ(b->expr->args[1].value().text, "-logs");
 
   const Node *c = body.get("c");
   EXPECT_EQ(c->expr->op, Expr::Op::Call);
   EXPECT_EQ(c->expr->name, "lookup");
   ASSERT_EQ(c->expr->args.size(), 3u);
-  EXPECT_EQ(c->expr->args[2].value.number, 7);
+  EXPECT_EQ(c->expr->args[2].value().number, 7);
 
   EXPECT_EQ(body.get("d")->expr->op, Expr::Op::Conditional);
   const Node *e = body.get("e");
@@ -125,7 +125,7 @@ TEST(HclParser, ExpressionsKeepSourceAndStructure) {
   EXPECT_EQ(body.get("g")->expr->op, Expr::Op::For);
   const Node *h = body.get("h");
   EXPECT_EQ(h->expr->op, Expr::Op::Index);
-  EXPECT_EQ(h->expr->args[1].value.number, 0);
+  EXPECT_EQ(h->expr->args[1].value().number, 0);
 }
 
 TEST(HclParser, StringsHeredocsAndMixedCollections) {
@@ -278,7 +278,7 @@ TEST(HclParser, ExponentWithoutAFractionIsANumber) {
   const Node *f = body.get("f");
   ASSERT_TRUE(f->expr);
   EXPECT_EQ(f->expr->op, Expr::Op::Binary);
-  EXPECT_EQ(f->expr->args.at(0).value.number, 40);
+  EXPECT_EQ(f->expr->args.at(0).value().number, 40);
   EXPECT_EQ(body.get("g")->text, "x1e9");
   ASSERT_EQ(d.comments.size(), 1u);
   EXPECT_EQ(d.comments[0].text, "# 1e9");

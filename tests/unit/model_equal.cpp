@@ -46,14 +46,13 @@ std::string expr_difference(const Expr &a, const Expr &b, const std::string &whe
   if (a.op != b.op) return differ(where, "op");
   if (a.expand != b.expand) return differ(where, "expand");
   if (a.name != b.name) return differ(where, "name");
-  if (a.source != b.source) return differ(where, "source");
   if (!(a.span == b.span)) return differ(where, "span");
   if (a.args.size() != b.args.size()) return differ(where, "arg count");
   for (size_t i = 0; i < a.args.size(); ++i) {
     std::string d = expr_difference(a.args[i], b.args[i], where + "(" + std::to_string(i) + ")");
     if (!d.empty()) return d;
   }
-  return node_difference(a.value, b.value, where + "=");
+  return node_difference(a.value(), b.value(), where + "=");
 }
 
 std::string document_difference(const Document &a, const Document &b) {
