@@ -200,12 +200,16 @@ void install() {
 
 }  // namespace
 
-ArenaScope::ArenaScope() {
+// A scope opened inside another on the same thread (a parse within a
+// parse) adds to the outer scope's arena and releases nothing: the outer
+// scope's tree is still in use.
+ArenaScope::ArenaScope() : outermost_(active == nullptr) {
   install();
   active = &thread_arena();
 }
 
 ArenaScope::~ArenaScope() {
+  if (!outermost_) return;
   active->reset();
   active = nullptr;
 }

@@ -29,6 +29,9 @@ class ArenaScope {
 
   // Bytes handed out in this scope so far (tests).
   size_t allocated() const;
+
+ private:
+  bool outermost_;  // only the outermost scope on a thread releases the arena
 };
 
 }  // namespace clause::hcl

@@ -51,6 +51,19 @@ TEST(TsArena, AFreedSmallRoomIsReusedAndAMovedAllocationKeepsItsBytes) {
   EXPECT_EQ(std::string(moved, 16), "0123456789abcdef");
 }
 
+TEST(TsArena, AScopeInsideAnotherReleasesNothing) {
+  ArenaScope outer;
+  char *kept = static_cast<char *>(ts_current_malloc(32));
+  std::memcpy(kept, "still the outer scope's bytes..", 32);
+  {
+    ArenaScope inner;
+    void *p = ts_current_malloc(32);
+    EXPECT_NE(p, kept);
+  }
+  EXPECT_EQ(std::string(kept), "still the outer scope's bytes..");
+  EXPECT_GE(outer.allocated(), 64u);  // the inner scope's allocation is the outer arena's
+}
+
 TEST(TsArena, OutsideAScopeTreeSitterUsesMalloc) {
   {
     ArenaScope scope;  // installs the hooks
