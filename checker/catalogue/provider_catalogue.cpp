@@ -6,6 +6,7 @@
 
 #include "checker/engine/embedded_files.h"
 #include "checker/engine/embedded_models.h"
+#include "parsers/yaml/yaml_parser.h"
 
 namespace clause::catalogue {
 namespace {
@@ -28,12 +29,25 @@ std::string_view format_key(DocKind format) {
 const std::set<std::string, std::less<>> kFormats = {"terraform", "cloudformation", "kubernetes"};
 const std::set<std::string, std::less<>> kProviders = {"aws", "azurerm", "google"};
 
+// A non-empty string: an attribute path, a name or a phrase.
+bool is_text(const Node &v) { return v.is_string() && !v.text.empty(); }
+
+// A number of days, seconds or hours: not negative.
+bool is_count(const Node &v) { return v.kind == NodeKind::Number && v.number >= 0; }
+
+// A list item's fields, or none when it is not a mapping (the caller then
+// says what the item needs).
+const std::vector<MapEntry> &fields_of(const Node &n) {
+  static const std::vector<MapEntry> kNone;
+  return n.is_map() ? n.entries : kNone;
+}
+
 // A list of names: [region, zone].
 std::vector<std::string> names(const std::string &origin, const MapEntry &field) {
   if (!field.value.is_list()) fail(origin, field.value.span, "'" + field.key + "' holds a list of names");
   std::vector<std::string> out;
   for (const Node &n : field.value.items) {
-    if (!n.is_string() || n.text.empty()) fail(origin, n.span, "'" + field.key + "' holds a list of names");
+    if (!is_text(n)) fail(origin, n.span, "'" + field.key + "' holds a list of names");
     out.push_back(n.text);
   }
   return out;
@@ -93,7 +107,7 @@ BackupFacts backup_facts(const std::string &origin, const MapEntry &field) {
     const Node &v = e.value;
     bool hours = e.key == "every" && v.is_string() && v.text.size() > 1 && v.text.size() <= 5 &&
                  v.text.back() == 'h' && v.text.find_first_not_of("0123456789") == v.text.size() - 1;
-    if (e.key == "retention" && v.is_string() && !v.text.empty()) {
+    if (e.key == "retention" && is_text(v)) {
       b.retention = v.text;
     } else if (e.key == "default" && v.kind == NodeKind::Number) {
       b.retention_default = v.number;
@@ -106,7 +120,7 @@ BackupFacts backup_facts(const std::string &origin, const MapEntry &field) {
       b.every_hours = std::stod(v.text.substr(0, v.text.size() - 1));
     } else if (e.key == "unless") {
       b.unless = names(origin, e);
-    } else if (e.key == "what" && v.is_string() && !v.text.empty()) {
+    } else if (e.key == "what" && is_text(v)) {
       b.what = v.text;
     } else {
       fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in backup");
@@ -124,12 +138,12 @@ LogFacts log_facts(const std::string &origin, const MapEntry &field) {
   bool has_default = false;
   for (const MapEntry &e : field.value.entries) {
     const Node &v = e.value;
-    if (e.key == "retention" && v.is_string() && !v.text.empty()) {
+    if (e.key == "retention" && is_text(v)) {
       l.retention = v.text;
-    } else if (e.key == "default" && v.kind == NodeKind::Number && v.number >= 0) {
+    } else if (e.key == "default" && is_count(v)) {
       l.retention_default = v.number;
       has_default = true;
-    } else if (e.key == "noun" && v.is_string() && !v.text.empty()) {
+    } else if (e.key == "noun" && is_text(v)) {
       l.noun = v.text;
     } else {
       fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in logs");
@@ -146,13 +160,13 @@ std::vector<CopyFacts> copy_facts(const std::string &origin, const MapEntry &fie
   std::vector<CopyFacts> out;
   for (const Node &n : field.value.items) {
     CopyFacts c;
-    for (const MapEntry &e : n.is_map() ? n.entries : std::vector<MapEntry>{}) {
+    for (const MapEntry &e : fields_of(n)) {
       const Node &v = e.value;
-      if (e.key == "each" && v.is_string() && !v.text.empty())
+      if (e.key == "each" && is_text(v))
         c.each = v.text;
-      else if (e.key == "region" && v.is_string() && !v.text.empty())
+      else if (e.key == "region" && is_text(v))
         c.region = v.text;
-      else if (e.key == "what" && v.is_string() && !v.text.empty())
+      else if (e.key == "what" && is_text(v))
         c.what = v.text;
       else if (e.key == "backup" && v.kind == NodeKind::Bool)
         c.backup = v.boolean;
@@ -169,7 +183,7 @@ std::vector<CopyFacts> copy_facts(const std::string &origin, const MapEntry &fie
 // A setting's value: a boolean or a non-empty word.
 std::optional<SettingValue> setting_value(const Node &v) {
   if (v.kind == NodeKind::Bool) return v.boolean;
-  if (v.is_string() && !v.text.empty()) return v.text;
+  if (is_text(v)) return v.text;
   return std::nullopt;
 }
 
@@ -181,7 +195,7 @@ TeardownFacts teardown_facts(const std::string &origin, const MapEntry &field) {
   bool has_deletes = false;
   for (const MapEntry &e : field.value.entries) {
     const Node &v = e.value;
-    if (e.key == "setting" && v.is_string() && !v.text.empty()) {
+    if (e.key == "setting" && is_text(v)) {
       t.setting = v.text;
     } else if (e.key == "deletes" && setting_value(v)) {
       t.deletes = *setting_value(v);
@@ -190,7 +204,7 @@ TeardownFacts teardown_facts(const std::string &origin, const MapEntry &field) {
       t.default_value = setting_value(v);
     } else if (e.key == "unless") {
       t.unless = names(origin, e);
-    } else if (e.key == "effect" && v.is_string() && !v.text.empty()) {
+    } else if (e.key == "effect" && is_text(v)) {
       t.effect = v.text;
     } else {
       fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in teardown");
@@ -221,19 +235,18 @@ std::vector<SoftDeleteFacts> soft_delete_facts(const std::string &origin, const 
   for (const Node &n : field.value.items) {
     SoftDeleteFacts d;
     bool has_default = false;
-    for (const MapEntry &e : n.is_map() ? n.entries : std::vector<MapEntry>{}) {
+    for (const MapEntry &e : fields_of(n)) {
       const Node &v = e.value;
-      bool text = v.is_string() && !v.text.empty();
-      if (e.key == "within" && text) {
+      if (e.key == "within" && is_text(v)) {
         d.within = v.text;
-      } else if (e.key == "retention" && text) {
+      } else if (e.key == "retention" && is_text(v)) {
         d.retention = v.text;
-      } else if (e.key == "default" && v.kind == NodeKind::Number && v.number >= 0) {
+      } else if (e.key == "default" && is_count(v)) {
         d.retention_default = v.number;
         has_default = true;
       } else if (e.key == "unit" && unit_days(v)) {
         d.unit_days = *unit_days(v);
-      } else if (e.key == "what" && text) {
+      } else if (e.key == "what" && is_text(v)) {
         d.what = v.text;
       } else {
         fail(origin, e.key_span, "unexpected field or value '" + e.key + "' in soft_delete");
@@ -253,7 +266,7 @@ std::vector<Period> periods(const std::string &origin, const MapEntry &field) {
   for (const Node &n : field.value.items) {
     Period p;
     if (n.is_string()) p.path = n.text;
-    for (const MapEntry &e : n.is_map() ? n.entries : std::vector<MapEntry>{}) {
+    for (const MapEntry &e : fields_of(n)) {
       if (e.key == "path" && e.value.is_string())
         p.path = e.value.text;
       else if (e.key == "unit" && unit_days(e.value))
@@ -274,16 +287,15 @@ LockFacts lock_facts(const std::string &origin, const MapEntry &field) {
   LockFacts l;
   for (const MapEntry &e : field.value.entries) {
     const Node &v = e.value;
-    bool text = v.is_string() && !v.text.empty();
-    if (e.key == "each" && text)
+    if (e.key == "each" && is_text(v))
       l.each = v.text;
-    else if (e.key == "when" && text)
+    else if (e.key == "when" && is_text(v))
       l.when = v.text;
     else if (e.key == "is" && setting_value(v))
       l.when_is = setting_value(v);
     else if (e.key == "keeps")
       l.keeps = periods(origin, e);
-    else if (e.key == "what" && text)
+    else if (e.key == "what" && is_text(v))
       l.what = v.text;
     else if (e.key == "backups" && v.kind == NodeKind::Bool)
       l.backups = v.boolean;
@@ -303,7 +315,7 @@ EncryptionFacts encryption_facts(const std::string &origin, const MapEntry &fiel
   EncryptionFacts f;
   bool has_default = false;
   for (const MapEntry &e : field.value.entries) {
-    if (e.key == "setting" && e.value.is_string() && !e.value.text.empty()) {
+    if (e.key == "setting" && is_text(e.value)) {
       f.setting = e.value.text;
     } else if (e.key == "default" && e.value.kind == NodeKind::Bool) {
       f.default_on = e.value.boolean;
@@ -325,9 +337,9 @@ KeyDeletionFacts key_deletion_facts(const std::string &origin, const MapEntry &f
   bool has_default = false;
   for (const MapEntry &e : field.value.entries) {
     const Node &v = e.value;
-    if (e.key == "window" && v.is_string() && !v.text.empty()) {
+    if (e.key == "window" && is_text(v)) {
       k.window = v.text;
-    } else if (e.key == "default" && v.kind == NodeKind::Number && v.number >= 0) {
+    } else if (e.key == "default" && is_count(v)) {
       k.window_default = v.number;
       has_default = true;
     } else if (e.key == "unit" && v.is_string() && (v.text == "days" || v.text == "google-duration")) {
@@ -429,7 +441,7 @@ std::map<std::string, std::vector<ProviderFacts>, std::less<>> provider_lists(co
 }  // namespace
 
 ProviderCatalogue ProviderCatalogue::parse(std::string_view text, const std::string &origin) {
-  return from_document(*parse_embedded_yaml(text, origin));
+  return from_document(*parse_own_yaml(text, origin));
 }
 
 ProviderCatalogue ProviderCatalogue::from_document(const Document &doc) {

@@ -8,16 +8,6 @@
 
 namespace clause {
 
-DocumentPtr parse_embedded_yaml(std::string_view text, const std::string &path) {
-  auto doc = std::make_unique<Document>();
-  doc->path = path;
-  doc->source = std::string(text);
-  ParseOptions opts;
-  opts.detect_helm_templates = false;  // never a Helm chart: keep its syntax errors
-  parse_yaml(*doc, opts);
-  return doc;
-}
-
 DocumentPtr embedded_document(std::string_view text, const std::string &path) {
   if (const std::string_view model = embedded_model(path); !model.empty()) {
     auto doc = std::make_unique<Document>();
@@ -27,7 +17,7 @@ DocumentPtr embedded_document(std::string_view text, const std::string &path) {
       return doc;
     }
   }
-  return parse_embedded_yaml(text, path);
+  return parse_own_yaml(text, path);
 }
 
 }  // namespace clause

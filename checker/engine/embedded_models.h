@@ -16,11 +16,7 @@ namespace clause {
 std::string_view embedded_model(std::string_view path);
 
 // The embedded YAML file `text` at `path` as a document: its model decoded
-// when the build has one, else parsed as rule packs and the catalogue are
-// (parse_embedded_yaml).
+// when the build has one, else parsed (parse_own_yaml).
 DocumentPtr embedded_document(std::string_view text, const std::string &path);
-
-// Parses an embedded YAML file (never a Helm chart: syntax errors are kept).
-DocumentPtr parse_embedded_yaml(std::string_view text, const std::string &path);
 
 }  // namespace clause

@@ -664,20 +664,10 @@ class Loader {
   throw RulePackError(s.str());
 }
 
-ParseOptions rule_pack_parse_options() {
-  ParseOptions opts;
-  opts.detect_helm_templates = false;  // a rule pack is never a Helm chart: keep its syntax errors
-  return opts;
-}
-
 }  // namespace
 
 DocumentPtr parse_rule_pack(std::string_view text, const std::string &origin) {
-  auto doc = std::make_unique<Document>();
-  doc->path = origin;
-  doc->source = std::string(text);
-  parse_yaml(*doc, rule_pack_parse_options());
-  return doc;
+  return parse_own_yaml(text, origin);
 }
 
 std::vector<Rule> load_rules_from_document(const Document &doc, RegexCompile regex, RuleIds ids) {

@@ -47,7 +47,7 @@ class Children {
     if (count > kInline) many_.reserve(count);
     TSNode *out = count > kInline ? nullptr : inline_;
     std::optional<LocalCursor> local;
-    TSTreeCursor &cursor = current_walk_cursor() ? thread_cursor(parent) : local.emplace(parent).cursor;
+    TSTreeCursor &cursor = current_walk_cursor() ? walk_cursor(parent) : local.emplace(parent).cursor;
     if (ts_tree_cursor_goto_first_child(&cursor)) {
       do {
         const TSNode child = ts_tree_cursor_current_node(&cursor);
@@ -78,7 +78,7 @@ class Children {
 
   // The walk's cursor (WalkCursor), reset onto `node`; used only while a
   // Children is being built, so nested Children can share it.
-  static TSTreeCursor &thread_cursor(TSNode node);
+  static TSTreeCursor &walk_cursor(TSNode node);
 
   TSNode inline_[kInline];
   std::vector<TSNode> many_;
@@ -104,7 +104,7 @@ class WalkCursor {
   TSTreeCursor cursor_;
 };
 
-inline TSTreeCursor &Children::thread_cursor(TSNode node) {
+inline TSTreeCursor &Children::walk_cursor(TSNode node) {
   TSTreeCursor &cursor = *current_walk_cursor();
   ts_tree_cursor_reset(&cursor, node);
   return cursor;

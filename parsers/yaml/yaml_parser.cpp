@@ -678,4 +678,14 @@ void parse_yaml(Document &doc, const ParseOptions &opts) {
   }
 }
 
+DocumentPtr parse_own_yaml(std::string_view text, const std::string &path) {
+  auto doc = std::make_unique<Document>();
+  doc->path = path;
+  doc->source = std::string(text);
+  ParseOptions opts;
+  opts.detect_helm_templates = false;
+  parse_yaml(*doc, opts);
+  return doc;
+}
+
 }  // namespace clause

@@ -13,4 +13,8 @@ namespace clause {
 // (or `limit-*`) diagnostic and the other documents are kept.
 void parse_yaml(Document &doc, const ParseOptions &opts);
 
+// A YAML file of clause's own (a rule pack, the provider catalogue) at
+// `path`: never a Helm chart template, so its syntax errors are kept.
+DocumentPtr parse_own_yaml(std::string_view text, const std::string &path);
+
 }  // namespace clause

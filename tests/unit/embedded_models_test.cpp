@@ -8,6 +8,7 @@
 #include "checker/catalogue/provider_catalogue.h"
 #include "checker/engine/embedded_files.h"
 #include "checker/engine/rule_loader.h"
+#include "parsers/yaml/yaml_parser.h"
 #include "tests/unit/model_equal.h"
 
 namespace clause {
@@ -38,7 +39,7 @@ TEST(EmbeddedModels, TheCatalogueHasAModelEqualToItsParse) {
   const auto &files = embedded_catalogue_files();
   ASSERT_FALSE(files.empty());
   for (const EmbeddedFile &file : files) {
-    expect_model_equals_parse(file, *parse_embedded_yaml(file.content, std::string(file.path)));
+    expect_model_equals_parse(file, *parse_own_yaml(file.content, std::string(file.path)));
     // What the checks read is the same either way.
     const auto from_model =
         catalogue::ProviderCatalogue::from_document(*embedded_document(file.content, std::string(file.path)));

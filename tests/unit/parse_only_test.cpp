@@ -2,32 +2,18 @@
 // loader builds and drops each model at once; its counts must be those of
 // the loader that keeps every model.
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "checker/discovery/discover.h"
 #include "checker/project/loader.h"
 #include "checker/scan/scanner.h"
+#include "tests/unit/cli_run.h"
 
 namespace clause {
 namespace {
 
-namespace fs = std::filesystem;
-
-struct TempTree {
-  fs::path root = fs::temp_directory_path() / ("clause-parse-only-" + std::to_string(::getpid()));
-  TempTree() { fs::create_directories(root / "k8s"); }
-  ~TempTree() { fs::remove_all(root); }
-  void write(const std::string &rel, const std::string &content) const {
-    std::ofstream(root / rel, std::ios::binary) << content;
-  }
-};
-
 TEST(ParseOnly, CountsWhatTheLoaderBuildsWithoutKeepingIt) {
-  TempTree tree;
+  testing::TempTree tree;
   tree.write("main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n");
   tree.write("broken.tf", "resource \"aws_s3_bucket\" \"c\" {\n  bucket = \n");
   tree.write("k8s/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n");
@@ -35,12 +21,12 @@ TEST(ParseOnly, CountsWhatTheLoaderBuildsWithoutKeepingIt) {
   tree.write("blob.tf", std::string("\0\0\0binary", 9));
 
   ScanOptions opts;
-  opts.roots = {tree.root.string()};
+  opts.roots = {tree.path()};
   opts.jobs = 2;
   const ParseOnlySummary sum = parse_only(opts);
 
   // The same files through the loader that keeps every document.
-  const Discovery discovery = discover(tree.root.string(), opts.discovery);
+  const Discovery discovery = discover(tree.path(), opts.discovery);
   std::vector<FileDiagnostic> read_diagnostics;
   LoadOptions load;
   const std::vector<DocumentPtr> docs = parse_files(discovery, load, read_diagnostics);

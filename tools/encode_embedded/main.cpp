@@ -15,6 +15,7 @@
 #include "checker/cache/document_codec.h"
 #include "checker/engine/embedded_files.h"
 #include "checker/engine/embedded_models.h"
+#include "parsers/yaml/yaml_parser.h"
 
 namespace {
 
@@ -49,7 +50,7 @@ int main(int argc, char **argv) {
   std::map<std::string, std::string> models;  // by path, sorted as the look-up needs
   for (const auto *files : {&clause::embedded_rule_files(), &clause::embedded_catalogue_files()})
     for (const clause::EmbeddedFile &file : *files) {
-      const clause::DocumentPtr doc = clause::parse_embedded_yaml(file.content, std::string(file.path));
+      const clause::DocumentPtr doc = clause::parse_own_yaml(file.content, std::string(file.path));
       if (doc->diagnostics.empty()) models[std::string(file.path)] = clause::encode_document(*doc);
     }
   size_t n = 0;
