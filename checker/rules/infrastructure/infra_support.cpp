@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace clause::infra {
 
@@ -168,9 +169,21 @@ bool configures_account(const Block &provider) {
 
 void report_missing_controls(const NativeCheckContext &ctx, const std::vector<ControlEvidence> &controls) {
   const Project &project = ctx.project();
-  auto providers = provider_blocks(project);
-  auto modules = local_module_directories(project);
-  auto remote = remote_module_calls(project);
+  const auto providers = provider_blocks(project);
+  const auto modules = local_module_directories(project);
+  const auto remote = remote_module_calls(project);
+  // The provider blocks that may carry a finding, in scan order, with their
+  // directories: worked out once, not once per unit and control.
+  struct Candidate {
+    const ProviderBlock *provider;
+    std::string dir;
+  };
+  std::vector<Candidate> candidates;
+  for (const auto &p : providers) {
+    std::string dir = directory_of(p.doc->path);
+    if (modules.count(dir) || example_or_test_directory(dir) || !configures_account(*p.block)) continue;
+    candidates.push_back(Candidate{&p, std::move(dir)});
+  }
   std::vector<std::vector<const Resource *>> by_unit(project.units.size());
   for (const auto &r : project.resources)
     if (r.unit < by_unit.size()) by_unit[r.unit].push_back(&r);
@@ -180,6 +193,10 @@ void report_missing_controls(const NativeCheckContext &ctx, const std::vector<Co
     auto in_unit = [&](const std::string &dir) {
       return std::binary_search(unit.dirs.begin(), unit.dirs.end(), dir);
     };
+    // The unit's candidates and its first remote module call, found when a
+    // control first needs them.
+    std::optional<std::vector<const Candidate *>> here;
+    std::optional<const std::string *> remote_call;
     for (const auto &c : controls) {
       bool used = false;
       bool evidenced = false;
@@ -190,24 +207,29 @@ void report_missing_controls(const NativeCheckContext &ctx, const std::vector<Co
       }
       if (c.unit_evidence) evidenced = c.unit_evidence(by_unit[u]);
       if (!used || evidenced) continue;
-      for (const auto &p : providers) {
-        std::string dir = directory_of(p.doc->path);
-        if (p.family != c.family || !in_unit(dir) || modules.count(dir) || example_or_test_directory(dir) ||
-            !configures_account(*p.block))
-          continue;
-        // A module from a registry or repository is not scanned: the control
-        // may live there, so the answer is unknown.
+      if (!here) {
+        here.emplace();
+        for (const auto &cand : candidates)
+          if (in_unit(cand.dir)) here->push_back(&cand);
+      }
+      auto first = std::find_if(here->begin(), here->end(),
+                                [&](const Candidate *cand) { return cand->provider->family == c.family; });
+      if (first == here->end()) continue;
+      const ProviderBlock &p = *(*first)->provider;
+      // A module from a registry or repository is not scanned: the control
+      // may live there, so the answer is unknown.
+      if (!remote_call) {
         auto it =
             std::find_if(remote.begin(), remote.end(), [&](const auto &call) { return in_unit(call.first); });
-        if (it != remote.end()) {
-          ctx.undecided(*p.doc, p.block->header, "provider." + p.name, it->second);
-        } else {
-          ctx.report_in_unit(
-              u, *p.doc, p.block->header,
-              "In " + std::string(unit_kind_name(unit.kind)) + " " + unit.name() + ": " + c.missing,
-              "provider." + p.name);
-        }
-        break;
+        remote_call = it == remote.end() ? nullptr : &it->second;
+      }
+      if (*remote_call) {
+        ctx.undecided(*p.doc, p.block->header, "provider." + p.name, **remote_call);
+      } else {
+        ctx.report_in_unit(
+            u, *p.doc, p.block->header,
+            "In " + std::string(unit_kind_name(unit.kind)) + " " + unit.name() + ": " + c.missing,
+            "provider." + p.name);
       }
     }
   }
