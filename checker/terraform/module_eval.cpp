@@ -166,6 +166,9 @@ class ProjectEvaluator {
     budget_ = EvalBudget();
     Instance *root = create(d, "", nullptr, nullptr, {}, {path}, {});
     root->run();
+    // Nothing a root's instances hold is read once it has run (resources
+    // own their bodies): freed now, their memory serves the next root.
+    instances_.clear();
     if (const auto &at = budget_.too_deep_at())
       diag(DiagLevel::Warning, "limit-eval-depth",
            "evaluating root module \"" + (path.empty() ? std::string(".") : path) +
@@ -194,8 +197,7 @@ class ProjectEvaluator {
 
   // For the evaluators that come after this one.
   EvaluatedBefore used() const {
-    return EvaluatedBefore{static_cast<uint32_t>(instances_.size()), module_instances_, out_.resources.size(),
-                           visited_};
+    return EvaluatedBefore{created_, module_instances_, out_.resources.size(), visited_};
   }
 
   const ModuleDir *dir(const std::string &path) const {
@@ -208,7 +210,7 @@ class ProjectEvaluator {
                    std::vector<Location> chain, std::vector<std::string> stack,
                    std::map<std::string, Node> inputs) {
     visited_.insert(dir.path);
-    auto id = static_cast<uint32_t>(instance_base_ + instances_.size());
+    const uint32_t id = instance_base_ + created_++;
     instances_.push_back(std::make_unique<Instance>(*this, id, dir, std::move(prefix), parent, call,
                                                     std::move(chain), std::move(stack), std::move(inputs)));
     return instances_.back().get();
@@ -265,7 +267,8 @@ class ProjectEvaluator {
   const ModuleTree &tree_;
   const std::vector<const Document *> &var_files_;
   TerraformEvaluation &out_;
-  std::deque<std::unique_ptr<Instance>> instances_;
+  std::deque<std::unique_ptr<Instance>> instances_;  // of the root module being evaluated
+  uint32_t created_ = 0;                             // instances created, all roots together
   std::set<std::string> visited_;
   std::set<DiagnosticKey> seen_diagnostics_;
   uint32_t instance_base_ = 0;
