@@ -91,7 +91,7 @@ class Instance final : public Resolver {
   const Node *module(std::string_view name) override;
   const std::string &address_prefix() const override { return prefix_; }
 
-  const Node *output(const std::string &name);
+  Node *output(const std::string &name);
   void run();
 
  private:
@@ -118,7 +118,7 @@ class Instance final : public Resolver {
   std::map<std::string, std::pair<ProviderDefaultTags, Node>> providers_;
   std::deque<Node> scratch_;  // values handed out for cycles and limits
 
-  const Node *hand_out(Node v) { return &scratch_.emplace_back(std::move(v)); }
+  Node *hand_out(Node v) { return &scratch_.emplace_back(std::move(v)); }
   Scope scope_in(const Document *doc) {
     Scope s = plain_scope(doc);
     s.resolver = this;
@@ -302,7 +302,8 @@ const Node *Instance::variable(std::string_view name) {
 Node Instance::compute_variable(const std::string &name, const Declared &d) {
   std::optional<Node> v;
   if (auto in = inputs_.find(name); in != inputs_.end()) {
-    v = in->second;
+    // A variable is computed once (memoised in vars_): its input moves in.
+    v = std::move(in->second);
   } else if (!call_) {
     // Root module: variable files, in increasing precedence.
     auto from_file = [&](const Document *doc) {
@@ -345,7 +346,7 @@ const Node *Instance::local(std::string_view name) {
   return &done.value;
 }
 
-const Node *Instance::output(const std::string &name) {
+Node *Instance::output(const std::string &name) {
   auto decl = dir_.outputs.find(name);
   if (decl == dir_.outputs.end()) return nullptr;
   Memo &m = outputs_[name];
@@ -388,10 +389,12 @@ const Node *Instance::module(std::string_view name) {
 Node Instance::outputs_object(Instance &child) {
   Node obj = Node::make_map(child.call_ ? child.call_->block->header : Span{});
   for (const auto &[name, decl] : child.dir_.outputs) {
-    const Node *v = child.output(name);
+    Node *v = child.output(name);
     if (!v) continue;
     if (pe_.budget().charge_copy(*v, decl.doc, decl.span)) {
-      obj.add(name, *v, decl.span);
+      // An instance's outputs are read here only, once (its call's value
+      // is memoised): the value moves, still charged as a copy.
+      obj.add(name, std::move(*v), decl.span);
     } else {
       obj.add(name, unknown_value("module output " + name, decl.span), decl.span);
     }
