@@ -200,11 +200,11 @@ void bind_instance(Scope &scope, const InstanceKey &key) {
 
 bool body_needs_evaluation(const Node &body) { return needs_evaluation(body) || has_dynamic(body); }
 
-Node evaluate_body(const Node &body, const Scope &scope, bool &truncated) {
+Node evaluate_body(const Node &body, const Scope &scope, bool &truncated, size_t room) {
   Node out = Node::make_map(body.span);
   out.from_block = body.from_block;
   out.text = body.text;
-  out.entries.reserve(body.entries.size());
+  out.entries.reserve(body.entries.size() + room);
   for (const auto &e : body.entries) {
     if (e.key == "dynamic" && is_block_list(e.value)) {
       for (const auto &dyn : e.value.items)

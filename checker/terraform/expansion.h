@@ -41,7 +41,9 @@ void bind_instance(Scope &scope, const InstanceKey &key);
 // that are not values (provider, depends_on, lifecycle, provisioner,
 // connection) are kept as written. Sets `truncated` when a dynamic block
 // asked for more than kMaxInstancesPerBlock blocks.
-Node evaluate_body(const Node &body, const Scope &scope, bool &truncated);
+// `room`: entries the caller will append (reserved, so that appending
+// does not double the entries' capacity).
+Node evaluate_body(const Node &body, const Scope &scope, bool &truncated, size_t room = 0);
 
 // Whether `body` needs evaluate_body (it holds expressions or dynamic blocks).
 bool body_needs_evaluation(const Node &body);

@@ -521,10 +521,13 @@ void Instance::emit_resource(const Declared &d) {
       Scope s = scope;
       bind_instance(s, key);
       bool truncated = false;
+      // AWS bodies get tags_all appended: room for it is reserved.
+      const size_t room = family == ProviderFamily::Aws ? 1 : 0;
       // Two statements, not `?:`: with one `const Node` operand the
       // conditional yields a const prvalue, which is copied, not moved.
-      auto body = evaluate ? std::make_shared<Node>(evaluate_body(b.body, s, truncated))
+      auto body = evaluate ? std::make_shared<Node>(evaluate_body(b.body, s, truncated, room))
                            : std::make_shared<Node>(b.body);
+      if (!evaluate) body->entries.reserve(body->entries.size() + room);
       if (truncated)
         pe_.diag(DiagLevel::Warning, "limit-expansion",
                  "a dynamic block of " + r.type + "." + r.name + " asks for more than " +
