@@ -93,6 +93,9 @@ struct ResourceReferences {
 namespace crossdoc {
 class ResourceIndex;
 }
+namespace infra {
+struct TerraformLayout;
+}
 
 struct Project {
   std::string root_abs;
@@ -120,6 +123,9 @@ struct Project {
   // The cross-document resource index, built on first use by
   // crossdoc::resource_index() and shared by every cross-document rule.
   mutable std::shared_ptr<const crossdoc::ResourceIndex> resource_index;
+  // Provider blocks and module calls, built on first use by
+  // infra::terraform_layout() and shared by the account-level checks.
+  mutable std::shared_ptr<const infra::TerraformLayout> terraform_layout;
 
   // A document or support document by path.
   const Document *find_document(std::string_view path) const;

@@ -11,10 +11,10 @@ namespace {
 // CL-0101 ctx.iac-region-resolvable
 void region_resolvable(const NativeCheckContext &ctx) {
   const Project &project = ctx.project();
-  auto modules = local_module_directories(project);
+  const auto &modules = local_module_directories(project);
   std::map<std::tuple<std::string, std::string, std::string>, const ProviderBlock *>
       by_key;  // dir, name, alias
-  auto providers = provider_blocks(project);
+  const auto &providers = provider_blocks(project);
   std::set<std::string> configured_dirs;
   for (const auto &p : providers) {
     by_key[{directory_of(p.doc->path), p.name == "google-beta" ? "google" : p.name, p.alias}] = &p;

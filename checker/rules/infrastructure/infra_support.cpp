@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 namespace clause::infra {
@@ -29,25 +31,6 @@ ProviderFamily family_of_provider_name(std::string_view name) {
   return ProviderFamily::Other;
 }
 
-std::vector<ProviderBlock> provider_blocks(const Project &project) {
-  std::vector<ProviderBlock> out;
-  for (const auto &doc : project.documents) {
-    if (doc->kind != DocKind::Terraform) continue;
-    for (const auto &b : doc->blocks) {
-      if (b.type != "provider" || b.labels.size() != 1) continue;
-      ProviderBlock p;
-      p.doc = doc.get();
-      p.block = &b;
-      p.name = b.labels[0];
-      const Node *alias = b.body.get("alias");
-      p.alias = alias && alias->is_string() ? alias->text : "";
-      p.family = family_of_provider_name(p.name);
-      out.push_back(p);
-    }
-  }
-  return out;
-}
-
 // Joins a directory and a relative module source, resolving "." and "..".
 std::string join_relative(const std::string &dir, const std::string &source) {
   std::vector<std::string> parts;
@@ -72,41 +55,67 @@ std::string join_relative(const std::string &dir, const std::string &source) {
   return out;
 }
 
-std::map<std::string, std::set<std::string>> local_module_calls(const Project &project) {
-  std::map<std::string, std::set<std::string>> out;
+namespace {
+
+bool is_local_source(const Node *src) {
+  return src && src->is_string() && (src->text.rfind("./", 0) == 0 || src->text.rfind("../", 0) == 0);
+}
+
+TerraformLayout build_layout(const Project &project) {
+  TerraformLayout out;
   for (const auto &doc : project.documents) {
     if (doc->kind != DocKind::Terraform) continue;
     for (const auto &b : doc->blocks) {
+      if (b.type == "provider" && b.labels.size() == 1) {
+        ProviderBlock p;
+        p.doc = doc.get();
+        p.block = &b;
+        p.name = b.labels[0];
+        const Node *alias = b.body.get("alias");
+        p.alias = alias && alias->is_string() ? alias->text : "";
+        p.family = family_of_provider_name(p.name);
+        out.providers.push_back(std::move(p));
+        continue;
+      }
       if (b.type != "module") continue;
       const Node *src = b.body.get("source");
-      if (!src || !src->is_string()) continue;
-      if (src->text.rfind("./", 0) != 0 && src->text.rfind("../", 0) != 0) continue;
-      const std::string caller = directory_of(doc->path);
-      out[caller].insert(join_relative(caller, src->text));
+      if (is_local_source(src)) {
+        const std::string caller = directory_of(doc->path);
+        out.local_calls[caller].insert(join_relative(caller, src->text));
+      } else if (!b.labels.empty()) {
+        out.remote_calls.emplace(directory_of(doc->path), "module." + b.labels.front());
+      }
     }
   }
+  for (const auto &[_, callees] : out.local_calls)
+    out.local_module_dirs.insert(callees.begin(), callees.end());
   return out;
 }
 
-std::set<std::string> local_module_directories(const Project &project) {
-  std::set<std::string> out;
-  for (const auto &[_, callees] : local_module_calls(project)) out.insert(callees.begin(), callees.end());
-  return out;
+}  // namespace
+
+const TerraformLayout &terraform_layout(const Project &project) {
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
+  if (!project.terraform_layout)
+    project.terraform_layout = std::make_shared<const TerraformLayout>(build_layout(project));
+  return *project.terraform_layout;
 }
 
-std::map<std::string, std::string> remote_module_calls(const Project &project) {
-  std::map<std::string, std::string> out;
-  for (const auto &doc : project.documents) {
-    if (doc->kind != DocKind::Terraform) continue;
-    for (const auto &b : doc->blocks) {
-      if (b.type != "module" || b.labels.empty()) continue;
-      const Node *src = b.body.get("source");
-      bool local =
-          src && src->is_string() && (src->text.rfind("./", 0) == 0 || src->text.rfind("../", 0) == 0);
-      if (!local) out.emplace(directory_of(doc->path), "module." + b.labels.front());
-    }
-  }
-  return out;
+const std::vector<ProviderBlock> &provider_blocks(const Project &project) {
+  return terraform_layout(project).providers;
+}
+
+const std::map<std::string, std::set<std::string>> &local_module_calls(const Project &project) {
+  return terraform_layout(project).local_calls;
+}
+
+const std::set<std::string> &local_module_directories(const Project &project) {
+  return terraform_layout(project).local_module_dirs;
+}
+
+const std::map<std::string, std::string> &remote_module_calls(const Project &project) {
+  return terraform_layout(project).remote_calls;
 }
 
 std::string provider_alias_of(const Resource &r) {
@@ -169,9 +178,9 @@ bool configures_account(const Block &provider) {
 
 void report_missing_controls(const NativeCheckContext &ctx, const std::vector<ControlEvidence> &controls) {
   const Project &project = ctx.project();
-  const auto providers = provider_blocks(project);
-  const auto modules = local_module_directories(project);
-  const auto remote = remote_module_calls(project);
+  const auto &providers = provider_blocks(project);
+  const auto &modules = local_module_directories(project);
+  const auto &remote = remote_module_calls(project);
   // The provider blocks that may carry a finding, in scan order, with their
   // directories: worked out once, not once per unit and control.
   struct Candidate {

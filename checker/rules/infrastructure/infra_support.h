@@ -34,17 +34,31 @@ struct ProviderBlock {
 };
 
 ProviderFamily family_of_provider_name(std::string_view name);
-std::vector<ProviderBlock> provider_blocks(const Project &project);
+
+// What several checks read of a scan root's Terraform configuration,
+// worked out once per project on first use (Project::terraform_layout)
+// instead of once per check.
+struct TerraformLayout {
+  std::vector<ProviderBlock> providers;  // in scan order
+  // Caller directory -> the directories it calls as local modules.
+  std::map<std::string, std::set<std::string>> local_calls;
+  std::set<std::string> local_module_dirs;  // every callee of local_calls
+  // Directory -> its first call of a registry or repository module.
+  std::map<std::string, std::string> remote_calls;
+};
+const TerraformLayout &terraform_layout(const Project &project);
+
+const std::vector<ProviderBlock> &provider_blocks(const Project &project);
 
 // Directories (relative to the scan root) that are called as local modules
 // by a `module` block of the scan root: their variables come from callers.
-std::set<std::string> local_module_directories(const Project &project);
+const std::set<std::string> &local_module_directories(const Project &project);
 // The same by caller: caller directory -> the directories it calls.
-std::map<std::string, std::set<std::string>> local_module_calls(const Project &project);
+const std::map<std::string, std::set<std::string>> &local_module_calls(const Project &project);
 
 // Directories that call a module from a registry or repository (not
 // scanned), with the first such call ("module.name").
-std::map<std::string, std::string> remote_module_calls(const Project &project);
+const std::map<std::string, std::string> &remote_module_calls(const Project &project);
 
 // The provider configuration alias a resource selects (`provider = aws.x`).
 std::string provider_alias_of(const Resource &r);

@@ -39,7 +39,7 @@ void budget_defined(const NativeCheckContext &ctx) {
 void provider_pinned(const NativeCheckContext &ctx) {
   const Project &project = ctx.project();
   const auto modules = provider_constraints(project);
-  const auto calls = local_module_calls(project);
+  const auto &calls = local_module_calls(project);
   std::set<std::string> called;
   for (const auto &[caller, callees] : calls)
     for (const std::string &callee : callees)
