@@ -26,7 +26,10 @@ bool EvalBudget::charge_copy(const Node &value, const Document *doc, const Span 
                byte_room = max_bytes_ - bytes_ + charged_bytes;
   size_t nodes = 0, bytes = 0;
   // An explicit stack: values can be deeper than the call stack allows.
-  std::vector<std::pair<const Node *, size_t>> todo{{&value, 1}};
+  // One per thread, reused: this runs for every value a reference copies.
+  thread_local std::vector<std::pair<const Node *, size_t>> todo;
+  todo.clear();
+  todo.emplace_back(&value, 1);
   while (!todo.empty() && nodes <= node_room && bytes <= byte_room) {
     const auto [n, depth] = todo.back();
     todo.pop_back();

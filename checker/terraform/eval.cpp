@@ -1,8 +1,10 @@
 #include "checker/terraform/eval.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
+#include <span>
 
 #include "checker/terraform/budget.h"
 #include "checker/terraform/functions.h"
@@ -206,13 +208,24 @@ class Evaluator {
   // ---- references -----------------------------------------------------------
 
   Node eval_traversal(const Expr &e) {
-    std::vector<const Expr *> steps;
+    // The steps, root first: in place for the usual few, on the heap past that.
+    size_t depth = 0;
+    for (const Expr *r = &e; (r->op == Expr::Op::GetAttr || r->op == Expr::Op::Index) && !r->args.empty();
+         r = &r->args[0])
+      ++depth;
+    std::array<const Expr *, 8> in_place;
+    std::vector<const Expr *> on_heap;
+    const Expr **buffer = in_place.data();
+    if (depth > in_place.size()) {
+      on_heap.resize(depth);
+      buffer = on_heap.data();
+    }
     const Expr *root = &e;
-    while ((root->op == Expr::Op::GetAttr || root->op == Expr::Op::Index) && !root->args.empty()) {
-      steps.push_back(root);
+    for (size_t k = depth; k > 0; --k) {
+      buffer[k - 1] = root;
       root = &root->args[0];
     }
-    std::reverse(steps.begin(), steps.end());
+    const std::span<const Expr *const> steps(buffer, depth);
     Node holder;
     const Node *cur = nullptr;
     size_t i = 0;
@@ -264,7 +277,7 @@ class Evaluator {
 
   // Resolves the root variable of a traversal, consuming the steps it
   // needs. Returns a final value (references, unknowns), or sets `cur`.
-  std::optional<Node> resolve_root(const Expr &root, const std::vector<const Expr *> &steps, size_t &i,
+  std::optional<Node> resolve_root(const Expr &root, std::span<const Expr *const> steps, size_t &i,
                                    const Node *&cur, const Expr &whole) {
     const std::string &name = root.name;
     auto attr = [&](size_t k) -> const std::string * {
@@ -310,7 +323,7 @@ class Evaluator {
   }
 
   // `type.name[key].attr...`: an unknown that names the resource instance.
-  std::optional<Node> resource_reference(const Expr &root, const std::vector<const Expr *> &steps, size_t &i,
+  std::optional<Node> resource_reference(const Expr &root, std::span<const Expr *const> steps, size_t &i,
                                          const Expr &whole) {
     if (steps.empty() || steps[0]->op != Expr::Op::GetAttr || !s_.resolver) return unknown_of(s_, whole);
     std::string address = s_.resolver->address_prefix() + root.name + "." + steps[0]->name;

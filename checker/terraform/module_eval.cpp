@@ -288,11 +288,11 @@ Scope Instance::plain_scope(const Document *doc) {
 // ---- variables, locals, outputs ---------------------------------------------------
 
 const Node *Instance::variable(std::string_view name) {
-  auto decl = dir_.variables.find(std::string(name));
+  auto decl = dir_.variables.find(name);
   if (decl == dir_.variables.end()) return nullptr;
   auto it = vars_.find(name);
   if (it == vars_.end()) {
-    it = vars_.emplace(std::string(name), Memo{}).first;
+    it = vars_.emplace(decl->first, Memo{}).first;
     it->second.value = compute_variable(decl->first, decl->second);
     it->second.state = State::Done;
   }
@@ -326,9 +326,11 @@ Node Instance::compute_variable(const std::string &name, const Declared &d) {
 }
 
 const Node *Instance::local(std::string_view name) {
-  auto decl = dir_.locals.find(std::string(name));
+  auto decl = dir_.locals.find(name);
   if (decl == dir_.locals.end()) return nullptr;
-  Memo &m = locals_[std::string(name)];
+  auto memo = locals_.find(name);
+  if (memo == locals_.end()) memo = locals_.emplace(decl->first, Memo{}).first;
+  Memo &m = memo->second;
   if (m.state == State::Done) return &m.value;
   Location at = decl->second.doc->location(decl->second.span);
   if (m.state == State::Busy) {
@@ -340,7 +342,7 @@ const Node *Instance::local(std::string_view name) {
   m.state = State::Busy;
   Node v = evaluate_value(*decl->second.value, scope_in(decl->second.doc));
   pe_.leave();
-  Memo &done = locals_[std::string(name)];
+  Memo &done = locals_.find(name)->second;
   done.value = std::move(v);
   done.state = State::Done;
   return &done.value;

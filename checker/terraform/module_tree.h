@@ -41,9 +41,10 @@ struct ModuleCall {
 struct ModuleDir {
   std::string path;  // relative to the scan root; "" for the root directory
   std::vector<const Document *> docs;
-  std::map<std::string, Declared> variables;
-  std::map<std::string, Declared> locals;
-  std::map<std::string, Declared> outputs;
+  // Looked up by the names expressions hold (string views).
+  std::map<std::string, Declared, std::less<>> variables;
+  std::map<std::string, Declared, std::less<>> locals;
+  std::map<std::string, Declared, std::less<>> outputs;
   std::vector<ModuleCall> calls;  // in document order
   std::vector<Declared> resources;
   std::vector<Declared> providers;
