@@ -6,7 +6,10 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 #include <stdexcept>
+
+#include "checker/project/parallel.h"
 
 namespace clause {
 namespace fs = std::filesystem;
@@ -58,22 +61,28 @@ bool syntax_for_name(const std::string &name, Syntax &syntax, DocKind &hint) {
   return true;
 }
 
-Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
-  Discovery out;
-  std::error_code ec;
-  fs::path root_path = fs::absolute(root, ec).lexically_normal();
-  if (ec) throw std::runtime_error(root + ": " + ec.message());
-  auto status = fs::status(root_path, ec);
-  if (ec || !fs::exists(status)) throw std::runtime_error(root + ": no such file or directory");
-  fs::path canonical_root = fs::weakly_canonical(root_path, ec);
+namespace {
 
-  auto note = [&](const fs::path &p, DiagLevel level, const char *code, std::string message) {
+// What one part of the walk found; the parts are joined and sorted, so the
+// result does not depend on how the tree was split between threads.
+struct Found {
+  std::vector<SourceFile> files;
+  std::vector<FileDiagnostic> diagnostics;
+  size_t ignored = 0;
+};
+
+class Walker {
+ public:
+  Walker(const DiscoveryOptions &opts, fs::path root_path, fs::path canonical_root)
+      : opts_(opts), root_path_(std::move(root_path)), canonical_root_(std::move(canonical_root)) {}
+
+  void note(Found &out, const fs::path &p, DiagLevel level, const char *code, std::string message) const {
     out.diagnostics.push_back(
-        FileDiagnostic{generic_relative(p, root_path), Diagnostic{level, code, std::move(message), {}}});
-  };
+        FileDiagnostic{generic_relative(p, root_path_), Diagnostic{level, code, std::move(message), {}}});
+  }
 
-  auto consider = [&](const fs::path &p, const fs::path &base) {
-    if (opts.exclude && opts.exclude(p.string())) {
+  void consider(Found &out, const fs::path &p, const fs::path &base) const {
+    if (opts_.exclude && opts_.exclude(p.string())) {
       ++out.ignored;
       return;
     }
@@ -101,38 +110,20 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
       return;
     }
     uint64_t size = static_cast<uint64_t>(st.st_size);
-    const SizeLimit limit = size_limit_for(syntax, opts.max_file_size, opts.max_hcl_file_size);
+    const SizeLimit limit = size_limit_for(syntax, opts_.max_file_size, opts_.max_hcl_file_size);
     if (size > limit.bytes) {
       out.diagnostics.push_back(FileDiagnostic{
           rel, Diagnostic{DiagLevel::Warning, "skipped-size", size_limit_message(size, limit), {}}});
       return;
     }
     out.files.push_back(SourceFile{p.string(), rel, syntax, hint, size});
-  };
-
-  if (!fs::is_directory(status)) {
-    out.root_abs = root_path.parent_path().string();
-    consider(root_path, root_path.parent_path());
-    return out;
   }
-  out.root_abs = root_path.string();
-  // An explicit stack of directories rather than recursive_directory_iterator:
-  // that one ends the whole walk on the first unreadable directory (or skips
-  // it without a word), where one problem should cost only that directory.
-  std::vector<fs::path> pending{root_path};
-  bool at_root = true;
-  while (!pending.empty()) {
-    fs::path dir = std::move(pending.back());
-    pending.pop_back();
+
+  // Lists one directory: its files into `out`, the directories to walk
+  // into `subdirs`. False when the directory cannot be opened (`ec` says why).
+  bool list(const fs::path &dir, Found &out, std::vector<fs::path> &subdirs, std::error_code &ec) const {
     fs::directory_iterator it(dir, ec), end;
-    if (ec) {
-      if (at_root) throw std::runtime_error(root + ": " + ec.message());
-      note(dir, DiagLevel::Warning, "unreadable",
-           "cannot read this directory (" + ec.message() + "); skipped");
-      ec.clear();
-      continue;
-    }
-    at_root = false;
+    if (ec) return false;
     for (; it != end; it.increment(ec)) {
       const fs::path &p = it->path();
       std::error_code sec;
@@ -144,34 +135,95 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
         fs::path target = fs::canonical(p, sec);
         if (sec) {
           const bool loop = sec == std::errc::too_many_symbolic_link_levels;
-          note(p, DiagLevel::Note, loop ? "symlink-loop" : "symlink-broken",
+          note(out, p, DiagLevel::Note, loop ? "symlink-loop" : "symlink-broken",
                loop ? "symbolic link loop; skipped"
                     : "symbolic link to nothing (" + sec.message() + "); skipped");
-        } else if (!inside(target, canonical_root)) {
-          note(p, DiagLevel::Note, "symlink-outside", "symbolic link leads outside the scan root; skipped");
+        } else if (!inside(target, canonical_root_)) {
+          note(out, p, DiagLevel::Note, "symlink-outside",
+               "symbolic link leads outside the scan root; skipped");
         } else if (!fs::is_directory(target, sec)) {
-          consider(p, root_path);
+          consider(out, p, root_path_);
         }
         continue;
       }
       if (it->is_directory(sec)) {
         const std::string name = p.filename().string();
-        if (std::find(opts.exclude_dirs.begin(), opts.exclude_dirs.end(), name) == opts.exclude_dirs.end())
-          pending.push_back(p);
+        if (std::find(opts_.exclude_dirs.begin(), opts_.exclude_dirs.end(), name) == opts_.exclude_dirs.end())
+          subdirs.push_back(p);
         continue;
       }
-      consider(p, root_path);
+      consider(out, p, root_path_);
     }
     if (ec) {
-      note(dir, DiagLevel::Warning, "unreadable",
+      note(out, dir, DiagLevel::Warning, "unreadable",
            "cannot list this directory (" + ec.message() + "); the rest of it is skipped");
       ec.clear();
     }
+    return true;
+  }
+
+  // Walks the tree under `top` (an explicit stack of directories rather
+  // than recursive_directory_iterator: that one ends the whole walk on the
+  // first unreadable directory, or skips it without a word, where one
+  // problem should cost only that directory).
+  void walk(const fs::path &top, Found &out) const {
+    std::vector<fs::path> pending{top};
+    while (!pending.empty()) {
+      fs::path dir = std::move(pending.back());
+      pending.pop_back();
+      std::error_code ec;
+      if (!list(dir, out, pending, ec))
+        note(out, dir, DiagLevel::Warning, "unreadable",
+             "cannot read this directory (" + ec.message() + "); skipped");
+    }
+  }
+
+ private:
+  const DiscoveryOptions &opts_;
+  fs::path root_path_, canonical_root_;
+};
+
+}  // namespace
+
+Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
+  Discovery out;
+  std::error_code ec;
+  fs::path root_path = fs::absolute(root, ec).lexically_normal();
+  if (ec) throw std::runtime_error(root + ": " + ec.message());
+  auto status = fs::status(root_path, ec);
+  if (ec || !fs::exists(status)) throw std::runtime_error(root + ": no such file or directory");
+  fs::path canonical_root = fs::weakly_canonical(root_path, ec);
+  const Walker walker(opts, root_path, canonical_root);
+
+  Found top;
+  if (!fs::is_directory(status)) {
+    out.root_abs = root_path.parent_path().string();
+    walker.consider(top, root_path, root_path.parent_path());
+    out.files = std::move(top.files);
+    out.diagnostics = std::move(top.diagnostics);
+    out.ignored = top.ignored;
+    return out;
+  }
+  out.root_abs = root_path.string();
+  // The root's own listing first (a root that cannot be read is an error),
+  // then each of its directories' trees, side by side on `opts.jobs`
+  // threads.
+  std::vector<fs::path> subdirs;
+  if (!walker.list(root_path, top, subdirs, ec)) throw std::runtime_error(root + ": " + ec.message());
+  std::vector<Found> parts(subdirs.size());
+  parallel_for(subdirs.size(), opts.jobs, [&](size_t i) { walker.walk(subdirs[i], parts[i]); });
+  out.files = std::move(top.files);
+  out.diagnostics = std::move(top.diagnostics);
+  out.ignored = top.ignored;
+  for (Found &part : parts) {
+    std::move(part.files.begin(), part.files.end(), std::back_inserter(out.files));
+    std::move(part.diagnostics.begin(), part.diagnostics.end(), std::back_inserter(out.diagnostics));
+    out.ignored += part.ignored;
   }
   std::sort(out.files.begin(), out.files.end(),
             [](const SourceFile &a, const SourceFile &b) { return a.rel_path < b.rel_path; });
-  std::sort(out.diagnostics.begin(), out.diagnostics.end(),
-            [](const FileDiagnostic &a, const FileDiagnostic &b) { return a.path < b.path; });
+  std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
+                   [](const FileDiagnostic &a, const FileDiagnostic &b) { return a.path < b.path; });
   return out;
 }
 

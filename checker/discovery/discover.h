@@ -31,6 +31,9 @@ struct DiscoveryOptions {
   // Files to leave out (configured excludes), asked with the file's absolute
   // path; an excluded file counts as ignored.
   std::function<bool(const std::string &abs_path)> exclude;
+  // Threads walking the tree (the root's directories side by side); the
+  // result does not depend on it.
+  unsigned jobs = 1;
 };
 
 struct Discovery {

@@ -343,7 +343,9 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
   // other (they read the project, nothing else): chunks of resources and
   // native checks are evaluated side by side, each into its own Evaluation,
   // merged in task order (and sorted below, so the result never depends on
-  // the job count).
+  // the job count). The native checks start first: each reads the whole
+  // project, so they are the longest tasks, and one left for the end would
+  // run alone while the other threads wait.
   std::vector<std::pair<const Rule *, const NativeCheck *>> natives;
   for (const auto &rule : rules.rules())
     if (rule.native)
@@ -351,7 +353,8 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
   const size_t n = project.resources.size();
   const size_t chunks = (n + kResourcesPerChunk - 1) / kResourcesPerChunk;
   std::vector<Evaluation> parts(chunks + natives.size());
-  parallel_for(parts.size(), opts.jobs, [&](size_t t) {
+  parallel_for(parts.size(), opts.jobs, [&](size_t k) {
+    const size_t t = k < natives.size() ? chunks + k : k - natives.size();
     Evaluation &part = parts[t];
     if (t < chunks) {
       for (size_t i = t * kResourcesPerChunk; i < std::min(n, (t + 1) * kResourcesPerChunk); ++i)

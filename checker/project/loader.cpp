@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 #include <optional>
 
 #include "checker/agreement/agreement_validator.h"
@@ -74,6 +75,23 @@ void add_agreement_resources(const Document &doc, std::vector<Resource> &out) {
     r.body = &root;
     out.push_back(std::move(r));
   }
+}
+
+// A document's own resources (CloudFormation, Kubernetes, agreements) read
+// that document alone, so the parse workers build them as each file is
+// parsed: nothing waits for them once the parse is done. A Kubernetes
+// file's are dropped later when a kustomization renders it.
+std::vector<Resource> own_resources(const Document &doc, const LoadOptions &opts) {
+  std::vector<Resource> out;
+  switch (doc.kind) {
+    case DocKind::CloudFormation:
+      out = cloudformation_resources(doc, opts.cfn_inputs ? opts.cfn_inputs(doc.abs_path) : CfnInputs{});
+      break;
+    case DocKind::Kubernetes: out = kubernetes_resources(doc); break;
+    case DocKind::Agreement: add_agreement_resources(doc, out); break;
+    default: break;  // Terraform and plans: evaluated across files, after the parse
+  }
+  return out;
 }
 
 }  // namespace
@@ -178,7 +196,13 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
   Project project;
   project.root_abs = discovery.root_abs;
   project.diagnostics = discovery.diagnostics;
-  std::vector<DocumentPtr> docs = parse_files(discovery, opts, project.diagnostics);
+  std::vector<DocumentPtr> docs(discovery.files.size());
+  std::vector<std::vector<Resource>> own(docs.size());
+  parse_files_each(discovery, opts, project.diagnostics, [&](size_t i, DocumentPtr doc) {
+    own[i] = own_resources(*doc, opts);
+    docs[i] = std::move(doc);
+  });
+  std::vector<size_t> slot_of;  // project.documents[d] is file slot_of[d]
   // Helm chart templates are not rendered: skipped, the chart noted once.
   const kustomize::HelmCharts charts(docs);
   std::vector<DocumentPtr> unclassified;  // kustomizations and patches may be among them
@@ -198,6 +222,7 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
     }
     ++project.files_by_kind[doc_kind_name(doc.kind)];
     project.documents.push_back(std::move(docs[i]));
+    slot_of.push_back(i);
   }
   for (auto &note : charts.notes()) project.diagnostics.push_back(std::move(note));
   // Kustomizations rendered into their objects (checker/kustomize/); the
@@ -208,21 +233,13 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
   project.support_documents = std::move(apps.support_documents);
   for (auto &w : apps.warnings) project.diagnostics.push_back(std::move(w));
   project.strict_notes = std::move(apps.strict_notes);
-  for (const auto &doc : project.documents) {
-    switch (doc->kind) {
-      case DocKind::CloudFormation:
-        for (auto &r :
-             cloudformation_resources(*doc, opts.cfn_inputs ? opts.cfn_inputs(doc->abs_path) : CfnInputs{}))
-          project.resources.push_back(std::move(r));
-        break;
-      case DocKind::Kubernetes:
-        if (apps.consumed.count(doc.get())) break;
-        for (auto &r : kubernetes_resources(*doc)) project.resources.push_back(std::move(r));
-        break;
-      case DocKind::Agreement: add_agreement_resources(*doc, project.resources); break;
-      default: break;  // Terraform and plans: below
-    }
+  for (size_t d = 0; d < project.documents.size(); ++d) {
+    const Document &doc = *project.documents[d];
+    if (doc.kind == DocKind::Kubernetes && apps.consumed.count(&doc)) continue;
+    std::vector<Resource> &mine = own[slot_of[d]];
+    std::move(mine.begin(), mine.end(), std::back_inserter(project.resources));
   }
+  own.clear();
   for (auto &r : apps.resources) project.resources.push_back(std::move(r));
   // Terraform: modules, variables, locals, count/for_each, dynamic blocks
   // and module calls evaluated into resources, plans joined to them

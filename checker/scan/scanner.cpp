@@ -181,9 +181,11 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
 
   // Discover every root first, so that progress knows the total file count.
   std::vector<Discovery> discoveries(n);
+  DiscoveryOptions walk = opts.discovery;
+  walk.jobs = outer == 1 ? jobs : 1;  // one root: its tree walked on every thread
   run_rethrowing(
       n, [&](auto fn) { parallel_for(n, outer, fn); },
-      [&](size_t i) { discoveries[i] = discover(opts.roots[i], opts.discovery); });
+      [&](size_t i) { discoveries[i] = discover(opts.roots[i], walk); });
 
   std::atomic<size_t> files_done{0};
   std::atomic<size_t> roots_done{0};
@@ -251,7 +253,9 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
 ParseOnlySummary parse_only(const ScanOptions &opts) {
   ParseOnlySummary sum;
   for (const auto &root : opts.roots) {
-    Discovery discovery = discover(root, opts.discovery);
+    DiscoveryOptions walk = opts.discovery;
+    walk.jobs = opts.jobs;
+    Discovery discovery = discover(root, walk);
     std::vector<FileDiagnostic> diagnostics;
     LoadOptions load;
     load.jobs = opts.jobs;
