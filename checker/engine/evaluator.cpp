@@ -178,7 +178,7 @@ class ProjectRelations final : public RelationSource {
 // counts do not match its resources (never, with the key) is judged.
 class UnitShares {
  public:
-  UnitShares(const Project &project, const std::vector<const UnitFindings *> &cached)
+  UnitShares(const Project &project, const std::vector<UnitFindings *> &cached)
       : cached_(cached.size(), nullptr), at_(project.resources.size()) {
     std::vector<uint32_t> resources(cached.size(), 0);
     for (const Resource &r : project.resources)
@@ -206,15 +206,18 @@ class UnitShares {
 
   const UnitFindings *cached(uint32_t unit) const { return unit < cached_.size() ? cached_[unit] : nullptr; }
 
-  // Appends what resource `i` built in its cached unit; false when its unit
-  // is judged.
+  // Moves what resource `i` built in its cached unit to `out` (each
+  // resource's share once, from whichever thread judges its chunk); false
+  // when its unit is judged.
   bool put_back(size_t i, UnitFindings &out) const {
     const Share &s = at_[i];
     if (!s.unit) return false;
     const auto f = s.unit->findings.begin() + static_cast<std::ptrdiff_t>(s.findings_at);
-    out.findings.insert(out.findings.end(), f, f + s.findings);
+    out.findings.insert(out.findings.end(), std::make_move_iterator(f),
+                        std::make_move_iterator(f + s.findings));
     const auto u = s.unit->undecided.begin() + static_cast<std::ptrdiff_t>(s.undecided_at);
-    out.undecided.insert(out.undecided.end(), u, u + s.undecided);
+    out.undecided.insert(out.undecided.end(), std::make_move_iterator(u),
+                         std::make_move_iterator(u + s.undecided));
     return true;
   }
 
@@ -240,13 +243,13 @@ class UnitShares {
 
  private:
   struct Share {
-    const UnitFindings *unit = nullptr;
+    UnitFindings *unit = nullptr;
     size_t findings_at = 0;
     uint32_t findings = 0;
     size_t undecided_at = 0;
     uint32_t undecided = 0;
   };
-  std::vector<const UnitFindings *> cached_;
+  std::vector<UnitFindings *> cached_;
   std::vector<Share> at_;
 };
 

@@ -38,8 +38,9 @@ struct EvaluationOptions {
   // index into Project::units), or none: a unit with an entry is not judged
   // by the resource-by-resource rules, and what they found in it before is
   // taken instead. Native checks and the resources of no unit (an
-  // agreement's) are always judged.
-  std::vector<const UnitFindings *> cached_units;
+  // agreement's) are always judged. The evaluation moves the findings out
+  // of these entries (the tallies stay).
+  std::vector<UnitFindings *> cached_units;
   // Whether Evaluation::units returns what the resource-by-resource rules
   // found in each unit they judged, for the unit level to keep.
   bool by_unit = false;

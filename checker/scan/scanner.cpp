@@ -74,7 +74,9 @@ class UnitLevel {
     parallel_for(keys_.size(), jobs_, [&](size_t u) { found_[u] = cache_->load(keys_[u]); });
   }
 
-  void prepare(EvaluationOptions &eval) const {
+  // Lends the entries found to the evaluation, which moves their findings
+  // out.
+  void prepare(EvaluationOptions &eval) {
     if (!cache_) return;
     eval.by_unit = true;
     eval.cached_units.resize(found_.size(), nullptr);
@@ -134,7 +136,7 @@ RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, con
   eval.tally_unreported = opts.tally_unreported;
   // A filtered scan judges only what it reports: it has no whole units to
   // keep, and the unit level is not used.
-  const UnitLevel unit_level(opts.reported ? nullptr : units, run_digest, project, load.jobs);
+  UnitLevel unit_level(opts.reported ? nullptr : units, run_digest, project, load.jobs);
   unit_level.prepare(eval);
   Evaluation ev = evaluate_rules(rules, project, eval);
   unit_level.keep(ev);

@@ -24,22 +24,29 @@ class Digest {
     add(static_cast<uint64_t>(s.end_line) << 32 | s.end_col);
     add(static_cast<uint64_t>(s.start_offset) << 32 | s.end_offset);
   }
+  // What a node holds, with flags for the parts that are there: most
+  // nodes are a scalar with a span, and cost three or four steps.
   void add(const Node &n) {
     uint64_t bits;
     std::memcpy(&bits, &n.number, 8);
     add(static_cast<uint64_t>(n.kind) | uint64_t(n.from_block) << 8 | uint64_t(n.boolean) << 9 |
-        uint64_t(n.origin) << 16);
-    add(bits);
+        uint64_t(bits != 0) << 10 | uint64_t(!n.text.empty()) << 11 | uint64_t(!n.entries.empty()) << 12 |
+        uint64_t(!n.items.empty()) << 13 | uint64_t(n.origin) << 32);
+    if (bits != 0) add(bits);
     add(n.span);
-    add(n.text);
-    add(n.entries.size());
-    for (const MapEntry &e : n.entries) {
-      add(e.key);
-      add(e.key_span);
-      add(e.value);
+    if (!n.text.empty()) add(n.text);
+    if (!n.entries.empty()) {
+      add(n.entries.size());
+      for (const MapEntry &e : n.entries) {
+        add(e.key);
+        add(e.key_span);
+        add(e.value);
+      }
     }
-    add(n.items.size());
-    for (const Node &i : n.items) add(i);
+    if (!n.items.empty()) {
+      add(n.items.size());
+      for (const Node &i : n.items) add(i);
+    }
   }
   uint64_t value() const { return h_; }
 
