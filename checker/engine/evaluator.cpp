@@ -179,7 +179,9 @@ class ProjectRelations final : public RelationSource {
 class UnitShares {
  public:
   UnitShares(const Project &project, const std::vector<UnitFindings *> &cached)
-      : cached_(cached.size(), nullptr), at_(project.resources.size()) {
+      : cached_(cached.size(), nullptr) {
+    if (cached.empty()) return;  // no unit level: nothing to put back
+    at_.resize(project.resources.size());
     std::vector<uint32_t> resources(cached.size(), 0);
     for (const Resource &r : project.resources)
       if (r.unit < cached.size()) ++resources[r.unit];
@@ -210,8 +212,8 @@ class UnitShares {
   // resource's share once, from whichever thread judges its chunk); false
   // when its unit is judged.
   bool put_back(size_t i, UnitFindings &out) const {
+    if (i >= at_.size() || !at_[i].unit) return false;
     const Share &s = at_[i];
-    if (!s.unit) return false;
     const auto f = s.unit->findings.begin() + static_cast<std::ptrdiff_t>(s.findings_at);
     out.findings.insert(out.findings.end(), std::make_move_iterator(f),
                         std::make_move_iterator(f + s.findings));

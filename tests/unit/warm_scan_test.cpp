@@ -291,5 +291,18 @@ TEST_F(WarmUnits, CacheStatsCountTheUnitsAndDamagedEntriesAreRebuilt) {
   EXPECT_EQ(scan(true, ""), scan(false, ""));
 }
 
+// A filtered scan (a pre-commit hook) judges only the selected files'
+// resources: it neither reads nor writes the unit level.
+TEST_F(WarmUnits, AFilteredScanLeavesTheUnitLevelAlone) {
+  EXPECT_EQ(unit_stats(), "units: 0 from the cache, 3 judged (0 entries rejected)\n");
+  CliRun r = testing::run_shell("cd '" + t_.path() + "/repo' && env -u CI " + CLAUSE_BINARY +
+                                " scan -q --fail-on never --cache-stats --cache-dir '" + t_.path() +
+                                "/cache' . --only-files b/main.tf");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("; units: 0 from the cache, 0 judged (0 entries rejected)\n"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(unit_stats(), "units: 3 from the cache, 0 judged (0 entries rejected)\n");
+}
+
 }  // namespace
 }  // namespace clause
