@@ -11,71 +11,129 @@
 namespace clause {
 namespace {
 
-constexpr char kMagic[8] = {'C', 'L', 'A', 'U', 'S', 'E', 'U', 'C'};
+constexpr char kMagic[8] = {'C', 'L', 'A', 'U', 'S', 'E', 'U', 'R'};
 constexpr uint64_t kChecksumSeed = 0x756e697463ull;  // distinct from the model level's
+constexpr uint64_t kRootSeed = 0x756e6974726f6f74ull;
+constexpr uint64_t kRootCheckSeed = 0x726f6f74636b6bull;
 
-// The fixed-size header in front of every entry's payload.
+// The fixed-size header in front of a root's file.
 struct Header {
   char magic[8];
   uint32_t codec_version;
   uint32_t reserved;
-  uint64_t key;
-  uint64_t key_check;
+  uint64_t root;        // names the file
+  uint64_t root_check;  // a second digest of the root and the run
   uint64_t payload_size;
   uint64_t payload_checksum;
 };
 static_assert(sizeof(Header) == 48);
 
+// In front of each entry of the payload: its key and its length.
+struct EntryHeader {
+  uint64_t id;
+  uint64_t check;
+  uint64_t size;
+};
+static_assert(sizeof(EntryHeader) == 24);
+
 }  // namespace
 
-std::string UnitCache::entry_path(const UnitKey &key) const {
-  std::string hex = hex16(key.id);
-  return dir_ + "/units/" + hex.substr(0, 2) + "/" + hex.substr(2);
+UnitKey root_units_key(const std::string &root_abs, uint64_t run_digest) {
+  return UnitKey{hash_combine(hash64(root_abs, kRootSeed), run_digest),
+                 hash_combine(hash64(root_abs, kRootCheckSeed), run_digest)};
 }
 
-std::optional<UnitFindings> UnitCache::load(const UnitKey &key) const {
-  // Read like a model entry: without blocking, only a regular file within
-  // the entry limit.
-  std::string data;
-  const FileReadResult read = read_regular_file(entry_path(key), limits::kMaxCacheEntrySize, data);
-  if (read.status != FileRead::Ok) {
-    if (read.status != FileRead::Unreadable) ++rejected_;
-    ++misses_;
-    return std::nullopt;
+std::string encode_root_units(const UnitKey &root,
+                              const std::vector<std::pair<UnitKey, std::string_view>> &entries) {
+  size_t size = sizeof(Header);
+  for (const auto &entry : entries) size += sizeof(EntryHeader) + entry.second.size();
+  std::string file(sizeof(Header), '\0');
+  file.reserve(size);
+  for (const auto &[key, bytes] : entries) {
+    const EntryHeader e{key.id, key.check, bytes.size()};
+    file.append(reinterpret_cast<const char *>(&e), sizeof e);
+    file.append(bytes);
   }
-  Header h;
-  bool valid = data.size() >= sizeof h;
-  if (valid) {
-    std::memcpy(&h, data.data(), sizeof h);
-    std::string_view payload = std::string_view(data).substr(sizeof h);
-    valid = std::memcmp(h.magic, kMagic, sizeof kMagic) == 0 &&
-            h.codec_version == kUnitFindingsCodecVersion && h.key == key.id && h.key_check == key.check &&
-            h.payload_size == payload.size() && h.payload_checksum == hash64(payload, kChecksumSeed);
-  }
-  UnitFindings unit;
-  if (valid) valid = decode_unit_findings(std::string_view(data).substr(sizeof h), unit);
-  if (!valid) {
-    ++rejected_;
-    ++misses_;
-    return std::nullopt;
-  }
-  ++hits_;
-  return unit;
-}
-
-void UnitCache::store(const UnitKey &key, const UnitFindings &unit) const {
-  if (dir_.empty()) return;
-  std::string payload = encode_unit_findings(unit);
-  if (payload.size() + sizeof(Header) > limits::kMaxCacheEntrySize) return;  // it would never be read
+  const std::string_view payload = std::string_view(file).substr(sizeof(Header));
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);
   h.codec_version = kUnitFindingsCodecVersion;
-  h.key = key.id;
-  h.key_check = key.check;
+  h.root = root.id;
+  h.root_check = root.check;
   h.payload_size = payload.size();
   h.payload_checksum = hash64(payload, kChecksumSeed);
-  write_entry_file(entry_path(key), std::string_view(reinterpret_cast<const char *>(&h), sizeof h), payload,
-                   temp_counter_);
+  std::memcpy(file.data(), &h, sizeof h);
+  return file;
+}
+
+bool split_unit_entries(std::string_view payload, UnitEntries &entries) {
+  entries.clear();
+  while (!payload.empty()) {
+    EntryHeader e;
+    if (payload.size() < sizeof e) break;
+    std::memcpy(&e, payload.data(), sizeof e);
+    payload.remove_prefix(sizeof e);
+    if (e.size > payload.size()) break;
+    entries[e.id] = {e.check, payload.substr(0, e.size)};
+    payload.remove_prefix(e.size);
+  }
+  if (payload.empty()) return true;
+  entries.clear();
+  return false;
+}
+
+bool decode_root_units(std::string_view data, const UnitKey &root, UnitEntries &entries) {
+  entries.clear();
+  Header h;
+  if (data.size() < sizeof h) return false;
+  std::memcpy(&h, data.data(), sizeof h);
+  std::string_view payload = data.substr(sizeof h);
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.codec_version != kUnitFindingsCodecVersion ||
+      h.root != root.id || h.root_check != root.check || h.payload_size != payload.size() ||
+      h.payload_checksum != hash64(payload, kChecksumSeed))
+    return false;
+  return split_unit_entries(payload, entries);
+}
+
+std::string UnitCache::root_path(const std::string &root_abs, uint64_t run_digest) const {
+  return dir_ + "/units/" + hex16(root_units_key(root_abs, run_digest).id);
+}
+
+RootUnits UnitCache::read_root(const std::string &root_abs, uint64_t run_digest) const {
+  RootUnits root;
+  if (dir_.empty()) return root;
+  // Read like a model entry: without blocking, only a regular file within
+  // the limit.
+  const FileReadResult read =
+      read_regular_file(root_path(root_abs, run_digest), limits::kMaxUnitCacheFileSize, root.bytes);
+  if (read.status == FileRead::Ok)
+    root.damaged = !decode_root_units(root.bytes, root_units_key(root_abs, run_digest), root.entries);
+  else
+    root.damaged = read.status != FileRead::Unreadable;
+  return root;
+}
+
+std::optional<UnitFindings> UnitCache::load(const RootUnits &root, const UnitKey &key) const {
+  UnitFindings unit;
+  const auto it = root.entries.find(key.id);
+  const bool found = it != root.entries.end();
+  if (found && it->second.first == key.check && decode_unit_findings(it->second.second, unit)) {
+    ++hits_;
+    return unit;
+  }
+  // An entry of another check digest, one that does not decode, or any
+  // unit of a refused file: rejected.
+  if (found || root.damaged) ++rejected_;
+  ++misses_;
+  return std::nullopt;
+}
+
+void UnitCache::store_root(const std::string &root_abs, uint64_t run_digest,
+                           const std::vector<std::pair<UnitKey, std::string_view>> &entries) const {
+  if (dir_.empty()) return;
+  const std::string file = encode_root_units(root_units_key(root_abs, run_digest), entries);
+  if (file.size() > limits::kMaxUnitCacheFileSize) return;  // it would never be read
+  write_entry_file(root_path(root_abs, run_digest), std::string_view(file).substr(0, 0), file, temp_counter_);
 }
 
 }  // namespace clause

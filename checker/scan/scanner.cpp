@@ -14,6 +14,7 @@
 #include <malloc.h>
 #endif
 
+#include "checker/cache/unit_findings_codec.h"
 #include "checker/project/loader.h"
 #include "checker/project/parallel.h"
 #include "checker/project/units.h"
@@ -67,11 +68,12 @@ void bind_agreements(
 class UnitLevel {
  public:
   UnitLevel(const UnitCache *cache, uint64_t run_digest, const Project &project, unsigned jobs)
-      : cache_(cache), jobs_(jobs) {
+      : cache_(cache), run_digest_(run_digest), root_abs_(project.root_abs), jobs_(jobs) {
     if (!cache_) return;
     keys_ = unit_keys(project, run_digest);
+    root_ = cache_->read_root(root_abs_, run_digest_);
     found_.resize(keys_.size());
-    parallel_for(keys_.size(), jobs_, [&](size_t u) { found_[u] = cache_->load(keys_[u]); });
+    parallel_for(keys_.size(), jobs_, [&](size_t u) { found_[u] = cache_->load(root_, keys_[u]); });
   }
 
   // Lends the entries found to the evaluation, which moves their findings
@@ -84,17 +86,38 @@ class UnitLevel {
       if (found_[u]) eval.cached_units[u] = &*found_[u];
   }
 
+  // Writes the root's file again when a unit was judged or the file holds
+  // other entries than this scan's units: the units found keep their
+  // bytes, the judged ones are encoded.
   void keep(const Evaluation &ev) const {
     if (!cache_) return;
-    parallel_for(std::min(keys_.size(), ev.units.size()), jobs_, [&](size_t u) {
-      if (ev.units[u]) cache_->store(keys_[u], *ev.units[u]);
+    const size_t n = std::min(keys_.size(), ev.units.size());
+    std::vector<std::string> encoded(n);
+    bool changed = root_.entries.size() != keys_.size();
+    for (size_t u = 0; u < n; ++u) changed = changed || ev.units[u].has_value();
+    if (!changed) return;
+    parallel_for(n, jobs_, [&](size_t u) {
+      if (ev.units[u]) encoded[u] = encode_unit_findings(*ev.units[u]);
     });
+    std::vector<std::pair<UnitKey, std::string_view>> entries;
+    entries.reserve(n);
+    for (size_t u = 0; u < n; ++u) {
+      if (ev.units[u]) {
+        entries.emplace_back(keys_[u], encoded[u]);
+      } else if (found_[u]) {
+        entries.emplace_back(keys_[u], root_.entries.at(keys_[u].id).second);
+      }
+    }
+    cache_->store_root(root_abs_, run_digest_, entries);
   }
 
  private:
   const UnitCache *cache_;
+  uint64_t run_digest_;
+  std::string root_abs_;
   unsigned jobs_;
   std::vector<UnitKey> keys_;
+  RootUnits root_;
   std::vector<std::optional<UnitFindings>> found_;
 };
 

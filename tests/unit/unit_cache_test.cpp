@@ -1,13 +1,14 @@
 // The cache's unit level (checker/cache/unit_cache.h): its codec keeps
 // every field of a finding and the tallies, refuses what it did not write,
-// and an entry that is damaged or foreign is rejected (and rewritten by the
-// next store).
+// and a root's file (or an entry in it) that is damaged or foreign is
+// rejected (and rewritten by the next store).
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "checker/cache/entry_file.h"
 #include "checker/cache/unit_cache.h"
 #include "checker/cache/unit_findings_codec.h"
 #include "tests/unit/cli_run.h"
@@ -144,27 +145,44 @@ TEST(UnitFindingsCodec, RefusesCountsPerResourceThatDoNotAddUp) {
   EXPECT_FALSE(decode_unit_findings(encode_unit_findings(unit), out));
 }
 
-TEST(UnitCacheTest, DamagedEntriesAreRejectedAndRebuilt) {
+TEST(UnitCacheTest, OneFilePerRootDamagedFilesAreRejectedAndRebuilt) {
   testing::TempTree t;
   const std::string dir = t.path() + "/cache";
   UnitCache cache(dir);
-  const UnitKey key{0x1234567890abcdefull, 42};
-  EXPECT_FALSE(cache.load(key));  // nothing yet: a miss, not a rejection
-  cache.store(key, sample());
-  ASSERT_TRUE(fs::exists(cache.entry_path(key)));
-  EXPECT_EQ(cache.entry_path(key), dir + "/units/12/34567890abcdef");
-  std::optional<UnitFindings> back = cache.load(key);
+  const std::string root_abs = "/repo";
+  const uint64_t run = 7;
+  const UnitKey key{0x1234567890abcdefull, 42}, other{5, 6};
+  const std::string payload = encode_unit_findings(sample());
+  // Nothing yet: a miss, not a rejection.
+  EXPECT_FALSE(cache.load(cache.read_root(root_abs, run), key));
+  cache.store_root(root_abs, run, {{key, payload}, {other, "x"}});
+  const std::string path = cache.root_path(root_abs, run);
+  ASSERT_TRUE(fs::exists(path));
+  EXPECT_EQ(path, dir + "/units/" + hex16(root_units_key(root_abs, run).id));
+  // Another root, or another run of the same root, has its own file.
+  EXPECT_NE(cache.root_path("/repo2", run), path);
+  EXPECT_NE(cache.root_path(root_abs, run + 1), path);
+  RootUnits root = cache.read_root(root_abs, run);
+  EXPECT_FALSE(root.damaged);
+  ASSERT_EQ(root.entries.size(), 2u);
+  std::optional<UnitFindings> back = cache.load(root, key);
   ASSERT_TRUE(back);
   expect_same(sample(), *back);
-  // The same name with another check digest is another key.
-  EXPECT_FALSE(cache.load(UnitKey{key.id, 43}));
+  // The same name with another check digest is another key; an entry that
+  // does not decode is rejected; a key the file lacks is a plain miss.
+  EXPECT_FALSE(cache.load(root, UnitKey{key.id, 43}));
+  EXPECT_FALSE(cache.load(root, other));
+  EXPECT_FALSE(cache.load(root, UnitKey{99, 1}));
+  // The file of another root, moved into this one's place, is refused.
+  EXPECT_TRUE(cache.read_root("/repo2", run).entries.empty());
 
-  const std::string good = testing::read_file(cache.entry_path(key));
+  const std::string good = testing::read_file(path);
   const auto damaged = [&](auto change) {
     std::string bytes = good;
     change(bytes);
-    std::ofstream(cache.entry_path(key), std::ios::binary | std::ios::trunc) << bytes;
-    return !cache.load(key).has_value();
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+    RootUnits r = cache.read_root(root_abs, run);
+    return r.damaged && r.entries.empty() && !cache.load(r, key).has_value();
   };
   EXPECT_TRUE(damaged([](std::string &b) { b[b.size() - 3] ^= 0x40; }));  // payload bit flip
   EXPECT_TRUE(damaged([](std::string &b) { b.resize(b.size() / 2); }));   // truncated
@@ -173,11 +191,30 @@ TEST(UnitCacheTest, DamagedEntriesAreRejectedAndRebuilt) {
   EXPECT_TRUE(damaged([](std::string &b) { b[8] ^= 1; }));                // codec version
   const CacheCounts counts = cache.counts();
   EXPECT_EQ(counts.hits, 1u);
-  EXPECT_EQ(counts.misses, 7u);
-  EXPECT_EQ(counts.rejected, 6u);  // the other check digest, and the five above
+  EXPECT_EQ(counts.misses, 9u);
+  EXPECT_EQ(counts.rejected, 7u);  // the other check digest, the entry that does not decode, the five above
   // Stored again, it is read again.
-  cache.store(key, sample());
-  EXPECT_TRUE(cache.load(key));
+  cache.store_root(root_abs, run, {{key, payload}});
+  EXPECT_TRUE(cache.load(cache.read_root(root_abs, run), key));
+}
+
+TEST(UnitCacheTest, AnEntryReachingPastItsFileIsRefused) {
+  const UnitKey root{1, 2};
+  std::string file = encode_root_units(root, {{UnitKey{3, 4}, "abc"}});
+  UnitEntries entries;
+  ASSERT_TRUE(decode_root_units(file, root, entries));
+  EXPECT_EQ(entries.at(3), std::make_pair(uint64_t{4}, std::string_view("abc")));
+  // The payload alone: the entry's 24-byte head (id, check, length), then
+  // its bytes. A length one past the end, or a head cut short, is refused.
+  std::string payload = file.substr(48);
+  ASSERT_EQ(payload.size(), 27u);
+  ASSERT_EQ(payload[16], 3);
+  payload[16] = 4;
+  EXPECT_FALSE(split_unit_entries(payload, entries));
+  EXPECT_TRUE(entries.empty());
+  EXPECT_FALSE(split_unit_entries(file.substr(48, 20), entries));
+  EXPECT_TRUE(split_unit_entries("", entries));
+  EXPECT_TRUE(entries.empty());
 }
 
 }  // namespace
