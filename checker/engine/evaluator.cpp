@@ -13,6 +13,7 @@
 #include "checker/engine/cfn_relations.h"
 #include "checker/engine/native_check.h"
 #include "checker/kustomize/rendered_findings.h"
+#include "checker/model/finding_order.h"
 #include "checker/project/parallel.h"
 #include "checker/terraform/argument_origin.h"
 
@@ -491,8 +492,8 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
   // A judged unit whose resources built nothing is kept too (as such).
   for (uint32_t u = 0; u < ev.units.size(); ++u)
     if (!shares.cached(u) && !ev.units[u]) ev.units[u].emplace();
-  std::sort(ev.findings.begin(), ev.findings.end(), finding_less);
-  std::sort(ev.undecided.begin(), ev.undecided.end(), finding_less);
+  sort_findings(ev.findings);
+  sort_findings(ev.undecided);
   kustomize::merge_rendered_findings(ev.findings);
   kustomize::merge_rendered_findings(ev.undecided);
   ev.open_referrers_judged = open_judgements.count();
