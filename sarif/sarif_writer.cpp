@@ -153,16 +153,25 @@ std::string tool_json(const std::vector<RuleInfo> &rules, const SarifOptions &op
 // The rules of the report, then a minimal descriptor for every rule id a
 // finding names that the report does not describe (so that each result has
 // a rule to point at).
-std::vector<RuleInfo> rules_for_output(const Report &report) {
-  std::vector<RuleInfo> rules = report.rules;
+// The rule ids findings name that the report does not describe, with the
+// severity of the first finding naming each.
+std::map<std::string, Severity> undescribed_rules(const Report &report) {
   RuleIndex index(report.rules);
   std::map<std::string, Severity> unknown;
+  const std::string *last = nullptr;  // findings of one rule often follow each other
   for (const RootReport &root : report.roots) {
     for (const Finding &f : root.findings) {
+      if (last && *last == f.rule_id) continue;
+      last = &f.rule_id;
       if (index.find(f.rule_id) == nullptr) unknown.emplace(f.rule_id, f.severity);
     }
   }
-  for (const auto &[id, severity] : unknown) {
+  return unknown;
+}
+
+std::vector<RuleInfo> rules_for_output(const Report &report) {
+  std::vector<RuleInfo> rules = report.rules;
+  for (const auto &[id, severity] : undescribed_rules(report)) {
     RuleInfo info;
     info.id = id;
     info.name = id;
@@ -225,13 +234,31 @@ void write_region(JsonStream &json, const Span &s) {
   json.end_object();
 }
 
+// The URI of the path last asked for: a run's results come file by file,
+// so each file's URI is encoded once, not once per result.
+class UriOfPath {
+ public:
+  const std::string &operator()(const std::string &path) {
+    if (!known_ || path != path_) {
+      path_ = path;
+      uri_ = relative_path_uri(path);
+      known_ = true;
+    }
+    return uri_;
+  }
+
+ private:
+  bool known_ = false;
+  std::string path_, uri_;
+};
+
 // physical_location(), streamed.
-void write_physical_location(JsonStream &json, const Location &loc, bool need_line) {
+void write_physical_location(JsonStream &json, const Location &loc, bool need_line, UriOfPath &uri_of) {
   json.begin_object();
   json.key("artifactLocation");
   json.begin_object();
   json.key("uri");
-  json.string(relative_path_uri(loc.path));
+  json.string(uri_of(loc.path));
   json.key("uriBaseId");
   json.string(kSrcRoot);
   json.end_object();
@@ -255,13 +282,19 @@ void write_text_message(JsonStream &json, std::string_view text) {
   json.end_object();
 }
 
-void write_result(JsonStream &json, const Finding &f, const RuleInfo &rule, long rule_index,
-                  const std::string &fingerprint) {
+// The URIs of result locations and of related locations, each in the
+// order written.
+struct ResultUris {
+  UriOfPath result, related;
+};
+
+void write_result(JsonStream &json, const Finding &f, const RuleInfo &rule, size_t rule_index,
+                  const std::string &fingerprint, ResultUris &uris) {
   json.begin_object();
   json.key("ruleId");
   json.string(f.rule_id);
   json.key("ruleIndex");
-  json.number(static_cast<uint64_t>(rule_index));
+  json.number(rule_index);
   json.key("level");
   json.string(sarif_level(f.severity));
   json.key("message");
@@ -271,7 +304,7 @@ void write_result(JsonStream &json, const Finding &f, const RuleInfo &rule, long
   json.begin_array();
   json.begin_object();
   json.key("physicalLocation");
-  write_physical_location(json, f.location, true);
+  write_physical_location(json, f.location, true, uris.result);
   json.end_object();
   json.end_array();
   json.key("partialFingerprints");
@@ -287,7 +320,7 @@ void write_result(JsonStream &json, const Finding &f, const RuleInfo &rule, long
       json.key("id");
       json.number(i + 1);
       json.key("physicalLocation");
-      write_physical_location(json, f.related[i].location, false);
+      write_physical_location(json, f.related[i].location, false, uris.related);
       if (!f.related[i].message.empty()) {
         json.key("message");
         write_text_message(json, f.related[i].message);
@@ -384,7 +417,7 @@ std::vector<std::string> sarif_limit_problems(const Report &report, bool per_roo
                   " runs in one file: give -o a directory (one SARIF file per root), or scan at most " +
                   count(limits.runs_per_file) + " roots at a time (--shard)");
   }
-  const size_t rules = rules_for_output(report).size();
+  const size_t rules = report.rules.size() + undescribed_rules(report).size();
   if (rules > limits.rules_per_run) {
     out.push_back(count(rules) + " rules in each SARIF run, and GitHub code scanning accepts at most " +
                   count(limits.rules_per_run) +
@@ -482,9 +515,12 @@ void write_sarif(const Report &report, std::ostream &out, const SarifOptions &op
     json.key("results");
     json.begin_array();
     const std::vector<std::string> fingerprints = run_fingerprints(root.findings);
+    ResultUris uris;
     for (size_t i = 0; i < root.findings.size(); ++i) {
       const Finding &f = root.findings[i];
-      write_result(json, f, *index.find(f.rule_id), index.index_of(f.rule_id), fingerprints[i]);
+      // rules_for_output describes every rule a finding names.
+      const auto rule = static_cast<size_t>(index.index_of(f.rule_id));
+      write_result(json, f, rules[rule], rule, fingerprints[i], uris);
     }
     json.end_array();
 

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <memory>
 
+#include "checker/cache/byte_codec.h"
 #include "checker/model/expr.h"
 
 namespace clause {
@@ -43,8 +44,8 @@ enum : uint8_t {
 };
 static_assert(static_cast<uint8_t>(Expr::Op::Unsupported) < 16);
 
-uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
-int64_t unzigzag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
+using cache_codec::unzigzag;
+using cache_codec::zigzag;
 
 // Spans are written relative to the previous span's start (documents are
 // walked in source order, so the deltas are small) and ends relative to
@@ -55,27 +56,8 @@ struct SpanBase {
   uint32_t offset = 0;
 };
 
-class Writer {
+class Writer : public cache_codec::ByteWriter {
  public:
-  std::string out;
-
-  void u8(uint8_t v) { out.push_back(static_cast<char>(v)); }
-  void var(uint64_t v) {
-    while (v >= 0x80) {
-      out.push_back(static_cast<char>((v & 0x7f) | 0x80));
-      v >>= 7;
-    }
-    out.push_back(static_cast<char>(v));
-  }
-  void str(std::string_view s) {
-    var(s.size());
-    out.append(s);
-  }
-  void f64(double d) {
-    char b[8];
-    std::memcpy(b, &d, 8);
-    out.append(b, 8);
-  }
   void span(const Span &s) {
     var(zigzag(static_cast<int32_t>(s.start_line - base_.line)));
     var(s.start_col);
@@ -142,59 +124,14 @@ class Writer {
   }
 };
 
-class Reader {
+class Reader : public cache_codec::ByteReader {
  public:
-  explicit Reader(std::string_view data)
-      : p_(reinterpret_cast<const uint8_t *>(data.data())), end_(p_ + data.size()) {}
+  using ByteReader::ByteReader;
 
-  bool ok() const { return ok_; }
-  bool at_end() const { return p_ == end_; }
-
-  uint8_t u8() {
-    if (p_ == end_) return fail(), 0;
-    return *p_++;
-  }
-  uint64_t var() {
-    if (p_ != end_ && *p_ < 0x80) return *p_++;  // most values fit one byte
-    uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (p_ == end_) return fail(), 0;
-      uint8_t b = *p_++;
-      v |= uint64_t(b & 0x7f) << shift;
-      if (!(b & 0x80)) return v;
-    }
-    return fail(), 0;
-  }
-  uint32_t u32() {
-    uint64_t v = var();
-    if (v > UINT32_MAX) fail();
-    return static_cast<uint32_t>(v);
-  }
   uint32_t delta32() {
     uint64_t v = var();
     if (v > UINT32_MAX) fail();
     return static_cast<uint32_t>(unzigzag(v));
-  }
-  // A count of elements that each take at least `min_bytes` encoded: never
-  // more than what is left can hold, so a forged count cannot make us
-  // allocate more than a small multiple of the entry's size.
-  size_t count(size_t min_bytes = 1) {
-    uint64_t n = var();
-    if (n > static_cast<uint64_t>(end_ - p_) / min_bytes) return fail(), 0;
-    return static_cast<size_t>(n);
-  }
-  void str(std::string &s) {
-    size_t n = count();
-    if (!ok_) return;
-    s.assign(reinterpret_cast<const char *>(p_), n);
-    p_ += n;
-  }
-  double f64() {
-    if (end_ - p_ < 8) return fail(), 0;
-    double d;
-    std::memcpy(&d, p_, 8);
-    p_ += 8;
-    return d;
   }
   Span span() {
     Span s;
@@ -211,7 +148,7 @@ class Reader {
   void node(Node &n, int depth) {
     if (depth > kMaxDecodeDepth) return fail();
     uint64_t flags = var();
-    if (!ok_ || flags >= kNodeFlagsEnd || (flags & 7) > static_cast<uint64_t>(NodeKind::Expression))
+    if (!ok() || flags >= kNodeFlagsEnd || (flags & 7) > static_cast<uint64_t>(NodeKind::Expression))
       return fail();
     n.kind = static_cast<NodeKind>(flags & 7);
     n.from_block = flags & kFromBlock;
@@ -222,7 +159,7 @@ class Reader {
     if (flags & kHasEntries) {
       n.entries.resize(count(kMinEntry));
       for (auto &e : n.entries) {
-        if (!ok_) return;
+        if (!ok()) return;
         str(e.key);
         e.key_span = span();
         node(e.value, depth + 1);
@@ -231,7 +168,7 @@ class Reader {
     if (flags & kHasItems) {
       n.items.resize(count(kMinNode));
       for (auto &i : n.items) {
-        if (!ok_) return;
+        if (!ok()) return;
         node(i, depth + 1);
       }
     }
@@ -253,7 +190,7 @@ class Reader {
     if (head & kReserved) return fail();
     e.args.resize(count(kMinExpr));
     for (auto &a : e.args) {
-      if (!ok_) return;
+      if (!ok()) return;
       expr(a, depth + 1);
     }
     if (head & kHasValue) {
@@ -263,12 +200,7 @@ class Reader {
     }
   }
 
-  void fail() { ok_ = false, p_ = end_; }
-
  private:
-  const uint8_t *p_;
-  const uint8_t *end_;
-  bool ok_ = true;
   SpanBase base_;
 };
 

@@ -1,15 +1,10 @@
 #include "checker/cache/model_cache.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
 #include "checker/cache/document_codec.h"
+#include "checker/cache/entry_file.h"
 #include "checker/cache/hash.h"
 #include "checker/model/limits.h"
 #include "checker/platform/regular_file.h"
@@ -43,29 +38,6 @@ uint64_t parser_identity() {
     return hash64(s, 1);
   }();
   return id;
-}
-
-bool write_all(int fd, const char *p, size_t n) {
-  while (n > 0) {
-    ssize_t w = ::write(fd, p, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return false;
-    p += w;
-    n -= static_cast<size_t>(w);
-  }
-  return true;
-}
-
-void make_dirs(const std::string &dir) {
-  for (size_t pos = 1; pos <= dir.size(); ++pos) {
-    if (pos == dir.size() || dir[pos] == '/') ::mkdir(dir.substr(0, pos).c_str(), 0755);
-  }
-}
-
-std::string hex16(uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
 }
 
 }  // namespace
@@ -146,19 +118,8 @@ void ModelCache::store(const CacheKey &key, const Document &doc) const {
   h.payload_size = payload.size();
   h.payload_checksum = hash64(payload, kChecksumSeed);
 
-  std::string path = entry_path(key);
-  // Unique among processes (pid) and among this process's threads (counter).
-  std::string tmp = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(temp_counter_++);
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0 && errno == ENOENT) {
-    make_dirs(path.substr(0, path.rfind('/')));
-    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  }
-  if (fd < 0) return;
-  bool ok = write_all(fd, reinterpret_cast<const char *>(&h), sizeof h) &&
-            write_all(fd, payload.data(), payload.size());
-  ok = ::close(fd) == 0 && ok;
-  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) ::unlink(tmp.c_str());
+  write_entry_file(entry_path(key), std::string_view(reinterpret_cast<const char *>(&h), sizeof h), payload,
+                   temp_counter_);
 }
 
 }  // namespace clause

@@ -43,13 +43,16 @@ struct ScanArgs {
   CLI::Option *uri_prefix_opt = nullptr;
 };
 
-// `--cache-stats`: one line on stderr saying what came from the model cache.
+// `--cache-stats`: one line on stderr saying what came from the cache's
+// two levels: files' models and units' findings.
 std::string cache_stats_line(const ScanOutcome &outcome) {
   if (outcome.cache_dir.empty()) return "clause: model cache: not used";
   const CacheCounts &f = outcome.file_cache;
+  const CacheCounts &u = outcome.unit_cache;
   return "clause: model cache " + outcome.cache_dir + ": files: " + std::to_string(f.hits) +
          " from the cache, " + std::to_string(f.misses) + " parsed (" + std::to_string(f.rejected) +
-         " entries rejected)";
+         " entries rejected); units: " + std::to_string(u.hits) + " from the cache, " +
+         std::to_string(u.misses) + " judged (" + std::to_string(u.rejected) + " entries rejected)";
 }
 
 // SARIF URIs relative to the repository: --uri-prefix for every root, or

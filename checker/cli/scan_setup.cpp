@@ -9,9 +9,11 @@
 #include <set>
 #include <thread>
 
+#include "checker/cache/hash.h"
 #include "checker/cache/model_cache.h"
 #include "checker/cli/rule_selection.h"
 #include "checker/engine/profiles.h"
+#include "checker/platform/regular_file.h"
 #include "checker/scan/scanner.h"
 #include "checker/workflow/baseline.h"
 #include "checker/workflow/cfn_parameters.h"
@@ -78,6 +80,43 @@ int fail_rank(const std::string &s) {
   return sev ? static_cast<int>(*sev) : 100;
 }
 
+// A file's path and bytes (its path alone when it cannot be read).
+uint64_t file_digest(uint64_t h, const std::string &path) {
+  h = hash_combine(h, hash64(path, 1));
+  std::string bytes;
+  if (read_regular_file(path, limits::kMaxFileSize, bytes).status == FileRead::Ok)
+    h = hash_combine(h, hash64(bytes, 2));
+  return h;
+}
+
+// What the configuration in force adds to the keys of the cache's unit
+// level (ScanOptions::configuration_digest): `.clause.yaml`'s bytes, every
+// file of the rule pack directories, the variable and parameter files, and
+// the options that decide which files are read and how.
+uint64_t configuration_digest(const ScanInputs &in, const Config &config,
+                              const std::vector<std::string> &packs) {
+  uint64_t h = hash64(config.path, 3);
+  if (!config.path.empty()) h = file_digest(h, config.path);
+  for (const std::string &dir : packs) {
+    h = hash_combine(h, hash64(dir, 4));
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      if (it->is_regular_file(ec)) files.push_back(it->path().string());
+    std::sort(files.begin(), files.end());
+    for (const std::string &f : files) h = file_digest(h, f);
+  }
+  for (const std::string &f : in.var_files) h = file_digest(h, f);
+  for (const std::string &p : in.cfn_parameters) {
+    h = hash_combine(h, hash64(p, 5));
+    if (const size_t eq = p.find('='); eq != std::string::npos) h = file_digest(h, p.substr(eq + 1));
+  }
+  h = hash_combine(h, in.max_file_size);
+  h = hash_combine(h, in.max_hcl_file_size);
+  h = hash_combine(h, static_cast<uint64_t>(in.parse_timeout * 1000));
+  return h;
+}
+
 Report scan_group(const ScanInputs &in, const Group &group, const std::vector<std::string> &roots,
                   const std::string &today, const FileSelection *selection, ScanOutcome &out) {
   const Config &config = *group.config;
@@ -132,6 +171,8 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   if (!in.no_cache) opts.cache_dir = in.cache_dir.empty() ? ModelCache::default_dir() : in.cache_dir;
   out.cache_dir = opts.cache_dir;
   opts.cache_counts = &out.file_cache;
+  opts.unit_cache_counts = &out.unit_cache;
+  if (!opts.cache_dir.empty()) opts.configuration_digest = configuration_digest(in, config, packs);
   if (!config.exclude.empty()) {
     std::shared_ptr<const Config> keep = group.config;
     opts.discovery.exclude = [keep](const std::string &abs) { return keep->excludes(abs); };

@@ -63,6 +63,9 @@ struct ScanOutcome {
   // models are encoded when the binary is built.
   std::string cache_dir;
   CacheCounts file_cache;
+  // The same for the cache's unit level: units whose findings came from it
+  // and units judged (a filtered scan uses none).
+  CacheCounts unit_cache;
 };
 
 // Runs the scan. Throws ConfigError, RulePackError, BaselineError, GitError

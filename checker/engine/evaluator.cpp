@@ -13,6 +13,7 @@
 #include "checker/engine/cfn_relations.h"
 #include "checker/engine/native_check.h"
 #include "checker/kustomize/rendered_findings.h"
+#include "checker/model/finding_order.h"
 #include "checker/project/parallel.h"
 #include "checker/terraform/argument_origin.h"
 
@@ -172,6 +173,89 @@ class ProjectRelations final : public RelationSource {
   OpenJudgements &open_;
 };
 
+// The units taken from the cache (EvaluationOptions::cached_units): where
+// each of their resources' findings lies in the unit's lists, so that the
+// resource's chunk can put them back in its place. A cached unit whose
+// counts do not match its resources (never, with the key) is judged.
+class UnitShares {
+ public:
+  UnitShares(const Project &project, const std::vector<UnitFindings *> &cached)
+      : cached_(cached.size(), nullptr) {
+    if (cached.empty()) return;  // no unit level: nothing to put back
+    at_.resize(project.resources.size());
+    std::vector<uint32_t> resources(cached.size(), 0);
+    for (const Resource &r : project.resources)
+      if (r.unit < cached.size()) ++resources[r.unit];
+    for (size_t u = 0; u < cached.size(); ++u)
+      if (cached[u] && cached[u]->findings_per_resource.size() == resources[u] &&
+          cached[u]->undecided_per_resource.size() == resources[u])
+        cached_[u] = cached[u];
+    struct Cursor {
+      uint32_t resource = 0;
+      size_t findings = 0, undecided = 0;
+    };
+    std::vector<Cursor> cursor(cached.size());
+    for (size_t i = 0; i < project.resources.size(); ++i) {
+      const uint32_t u = project.resources[i].unit;
+      if (u >= cached_.size() || !cached_[u]) continue;
+      Cursor &c = cursor[u];
+      at_[i] = Share{cached_[u], c.findings, cached_[u]->findings_per_resource[c.resource], c.undecided,
+                     cached_[u]->undecided_per_resource[c.resource]};
+      c.findings += at_[i].findings;
+      c.undecided += at_[i].undecided;
+      ++c.resource;
+    }
+  }
+
+  const UnitFindings *cached(uint32_t unit) const { return unit < cached_.size() ? cached_[unit] : nullptr; }
+
+  // Moves what resource `i` built in its cached unit to `out` (each
+  // resource's share once, from whichever thread judges its chunk); false
+  // when its unit is judged.
+  bool put_back(size_t i, UnitFindings &out) const {
+    if (i >= at_.size() || !at_[i].unit) return false;
+    const Share &s = at_[i];
+    const auto f = s.unit->findings.begin() + static_cast<std::ptrdiff_t>(s.findings_at);
+    out.findings.insert(out.findings.end(), std::make_move_iterator(f),
+                        std::make_move_iterator(f + s.findings));
+    const auto u = s.unit->undecided.begin() + static_cast<std::ptrdiff_t>(s.undecided_at);
+    out.undecided.insert(out.undecided.end(), std::make_move_iterator(u),
+                         std::make_move_iterator(u + s.undecided));
+    return true;
+  }
+
+  // The tallies of every cached unit, summed.
+  std::map<std::string, RuleTally> cached_tallies() const {
+    std::map<std::string, RuleTally> out;
+    for (const UnitFindings *unit : cached_)
+      if (unit)
+        for (const auto &[id, t] : unit->tallies) out[id] += t;
+    return out;
+  }
+
+  // Adds a part's share of a judged unit to what is kept of it.
+  static void append(UnitFindings &&part, UnitFindings &kept) {
+    std::move(part.findings.begin(), part.findings.end(), std::back_inserter(kept.findings));
+    std::move(part.undecided.begin(), part.undecided.end(), std::back_inserter(kept.undecided));
+    kept.findings_per_resource.insert(kept.findings_per_resource.end(), part.findings_per_resource.begin(),
+                                      part.findings_per_resource.end());
+    kept.undecided_per_resource.insert(kept.undecided_per_resource.end(), part.undecided_per_resource.begin(),
+                                       part.undecided_per_resource.end());
+    for (const auto &[id, t] : part.tallies) kept.tallies[id] += t;
+  }
+
+ private:
+  struct Share {
+    UnitFindings *unit = nullptr;
+    size_t findings_at = 0;
+    uint32_t findings = 0;
+    size_t undecided_at = 0;
+    uint32_t undecided = 0;
+  };
+  std::vector<UnitFindings *> cached_;
+  std::vector<Share> at_;
+};
+
 }  // namespace
 
 std::string expand_message(const std::string &tmpl, const Resource &r, const Outcome &o,
@@ -249,7 +333,7 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
   };
 
   OpenJudgements open_judgements;
-  auto evaluate_resource = [&](const Resource &res, Evaluation &out) {
+  auto evaluate_resource = [&](const Resource &res, UnitFindings &out) {
     auto fmt = target_format_of(res.format);
     if (!fmt || !res.body) return;
     // A rendered object's findings may stand in a patch: decided per finding.
@@ -341,39 +425,78 @@ Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const Ev
 
   // Resources are independent of each other, and native checks of each
   // other (they read the project, nothing else): chunks of resources and
-  // native checks are evaluated side by side, each into its own Evaluation,
+  // native checks are evaluated side by side, each into its own part,
   // merged in task order (and sorted below, so the result never depends on
   // the job count). The native checks start first: each reads the whole
   // project, so they are the longest tasks, and one left for the end would
-  // run alone while the other threads wait.
+  // run alone while the other threads wait. A resource of a unit taken from
+  // the cache puts back what it built there, in its place: the list before
+  // the sort is the one an uncached evaluation builds.
   std::vector<std::pair<const Rule *, const NativeCheck *>> natives;
   for (const auto &rule : rules.rules())
     if (rule.native)
       if (const NativeCheck *check = find_native_check(rule.info.id)) natives.emplace_back(&rule, check);
   const size_t n = project.resources.size();
+  const UnitShares shares(project, opts.cached_units);
   const size_t chunks = (n + kResourcesPerChunk - 1) / kResourcesPerChunk;
-  std::vector<Evaluation> parts(chunks + natives.size());
+  struct Part {
+    UnitFindings all;
+    std::map<uint32_t, UnitFindings> units;  // with `by_unit`: what each judged unit built
+  };
+  std::vector<Part> parts(chunks + natives.size());
   parallel_for(parts.size(), opts.jobs, [&](size_t k) {
     const size_t t = k < natives.size() ? chunks + k : k - natives.size();
-    Evaluation &part = parts[t];
+    Part &part = parts[t];
     if (t < chunks) {
-      for (size_t i = t * kResourcesPerChunk; i < std::min(n, (t + 1) * kResourcesPerChunk); ++i)
-        evaluate_resource(project.resources[i], part);
+      for (size_t i = t * kResourcesPerChunk; i < std::min(n, (t + 1) * kResourcesPerChunk); ++i) {
+        const Resource &res = project.resources[i];
+        if (shares.put_back(i, part.all)) continue;
+        const size_t findings = part.all.findings.size(), undecided = part.all.undecided.size();
+        if (!opts.by_unit || res.unit >= project.units.size()) {
+          evaluate_resource(res, part.all);
+          continue;
+        }
+        UnitFindings &unit = part.units[res.unit];
+        std::map<std::string, RuleTally> tallies = std::move(part.all.tallies);
+        part.all.tallies.clear();
+        evaluate_resource(res, part.all);
+        for (const auto &[id, tally] : part.all.tallies) {
+          unit.tallies[id] += tally;
+          tallies[id] += tally;
+        }
+        part.all.tallies = std::move(tallies);
+        unit.findings.insert(unit.findings.end(), part.all.findings.begin() + findings,
+                             part.all.findings.end());
+        unit.undecided.insert(unit.undecided.end(), part.all.undecided.begin() + undecided,
+                              part.all.undecided.end());
+        unit.findings_per_resource.push_back(static_cast<uint32_t>(part.all.findings.size() - findings));
+        unit.undecided_per_resource.push_back(static_cast<uint32_t>(part.all.undecided.size() - undecided));
+      }
       return;
     }
     const auto [rule, check] = natives[t - chunks];
-    NativeCheckContext ctx(project, *rule, opts.strict, part.findings, part.undecided,
+    NativeCheckContext ctx(project, *rule, opts.strict, part.all.findings, part.all.undecided,
                            opts.reported ? &unreported : nullptr, &opts.reported_units);
     (*check)(ctx);
-    if (ctx.tally().targets) part.tallies[rule->info.id] = ctx.tally();
+    if (ctx.tally().targets) part.all.tallies[rule->info.id] = ctx.tally();
   });
-  for (Evaluation &part : parts) {
-    std::move(part.findings.begin(), part.findings.end(), std::back_inserter(ev.findings));
-    std::move(part.undecided.begin(), part.undecided.end(), std::back_inserter(ev.undecided));
-    for (const auto &[id, t] : part.tallies) ev.tallies[id] += t;
+  if (opts.by_unit) ev.units.resize(project.units.size());
+  for (Part &part : parts) {
+    std::move(part.all.findings.begin(), part.all.findings.end(), std::back_inserter(ev.findings));
+    std::move(part.all.undecided.begin(), part.all.undecided.end(), std::back_inserter(ev.undecided));
+    for (const auto &[id, t] : part.all.tallies) ev.tallies[id] += t;
+    for (auto &[unit, built] : part.units) {
+      std::optional<UnitFindings> &kept = ev.units[unit];
+      if (!kept) kept.emplace();
+      shares.append(std::move(built), *kept);
+    }
   }
-  std::sort(ev.findings.begin(), ev.findings.end(), finding_less);
-  std::sort(ev.undecided.begin(), ev.undecided.end(), finding_less);
+  for (const auto &[id, t] : shares.cached_tallies()) ev.tallies[id] += t;
+  // A judged unit whose resources built nothing is kept too (as such).
+  for (uint32_t u = 0; u < ev.units.size(); ++u)
+    if (!shares.cached(u) && !ev.units[u]) ev.units[u].emplace();
+  sort_findings(ev.findings);
+  sort_findings(ev.undecided);
   kustomize::merge_rendered_findings(ev.findings);
   kustomize::merge_rendered_findings(ev.undecided);
   ev.open_referrers_judged = open_judgements.count();

@@ -4,11 +4,13 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "checker/engine/rule_set.h"
 #include "checker/model/finding.h"
 #include "checker/model/report.h"
+#include "checker/model/unit_findings.h"
 #include "checker/project/project.h"
 
 namespace clause {
@@ -31,6 +33,17 @@ struct EvaluationOptions {
   // hold a selected file; a finding about a unit as a whole is built when
   // its unit is one of them. Missing entries: not selected.
   std::vector<bool> reported_units;
+  // The unit level of the cache (checker/cache/unit_cache.h), for a scan
+  // whose findings are all read (`reported` unset). One entry a unit (by
+  // index into Project::units), or none: a unit with an entry is not judged
+  // by the resource-by-resource rules, and what they found in it before is
+  // taken instead. Native checks and the resources of no unit (an
+  // agreement's) are always judged. The evaluation moves the findings out
+  // of these entries (the tallies stay).
+  std::vector<UnitFindings *> cached_units;
+  // Whether Evaluation::units returns what the resource-by-resource rules
+  // found in each unit they judged, for the unit level to keep.
+  bool by_unit = false;
 };
 
 struct Evaluation {
@@ -42,6 +55,10 @@ struct Evaluation {
   // `via`): once per check and module instance, not once per resource
   // that asks.
   uint64_t open_referrers_judged = 0;
+  // With EvaluationOptions::by_unit: per unit (by index), what the
+  // resource-by-resource rules found in it, findings in report order; unset
+  // for a unit taken from `cached_units`.
+  std::vector<std::optional<UnitFindings>> units;
 };
 
 Evaluation evaluate_rules(const RuleSet &rules, const Project &project, const EvaluationOptions &opts);

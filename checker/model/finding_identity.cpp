@@ -1,6 +1,8 @@
 #include "checker/model/finding_identity.h"
 
 #include <cstdint>
+#include <deque>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -85,18 +87,24 @@ std::string fingerprint_of(const Finding &finding) {
 
 void make_fingerprints_unique(std::vector<std::string> &fingerprints) {
   // Every original value stays reserved, so that a suffixed value never
-  // takes the place of a first occurrence that comes later.
-  std::unordered_set<std::string> used(fingerprints.begin(), fingerprints.end());
-  std::unordered_map<std::string, size_t> seen;
+  // takes the place of a first occurrence that comes later. The originals
+  // are looked at in place (views), and changed only at the end.
+  std::unordered_set<std::string_view> used(fingerprints.begin(), fingerprints.end());
+  std::unordered_map<std::string_view, size_t> seen;
   seen.reserve(fingerprints.size());
-  for (std::string &fp : fingerprints) {
+  std::deque<std::string> made;  // the suffixed values: `used` views them
+  std::vector<std::pair<size_t, std::string *>> changes;
+  for (size_t i = 0; i < fingerprints.size(); ++i) {
+    const std::string &fp = fingerprints[i];
     size_t &count = seen[fp];
     if (++count == 1) continue;
     std::string candidate = fp + ":" + std::to_string(count);
     while (used.contains(candidate)) candidate = fp + ":" + std::to_string(++count);
-    used.insert(candidate);
-    fp = std::move(candidate);
+    made.push_back(std::move(candidate));
+    used.insert(made.back());
+    changes.emplace_back(i, &made.back());
   }
+  for (const auto &[i, value] : changes) fingerprints[i] = std::move(*value);
 }
 
 std::vector<std::string> run_fingerprints(const std::vector<Finding> &findings) {

@@ -34,6 +34,9 @@ inline constexpr size_t kMaxSnippetBytes = 512;
 // Model cache: bytes of one entry. A larger entry (or one that is not a
 // regular file) is a miss, and is never written.
 inline constexpr uint64_t kMaxCacheEntrySize = 64ull * 1024 * 1024;
+// Unit cache: bytes of one scan root's file of unit entries. A larger file
+// is a miss for every unit, and is never written.
+inline constexpr uint64_t kMaxUnitCacheFileSize = 256ull * 1024 * 1024;
 // Baselines (--baseline): bytes of the file, about 250,000 findings.
 inline constexpr uint64_t kMaxBaselineSize = 64ull * 1024 * 1024;
 // Rule packs: nesting of all / any / not in one check.

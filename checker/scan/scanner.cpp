@@ -14,10 +14,12 @@
 #include <malloc.h>
 #endif
 
+#include "checker/cache/unit_findings_codec.h"
 #include "checker/project/loader.h"
 #include "checker/project/parallel.h"
 #include "checker/project/units.h"
 #include "checker/scan/input_findings.h"
+#include "checker/scan/unit_keys.h"
 #include "checker/workflow/filter.h"
 
 namespace clause {
@@ -60,10 +62,70 @@ void bind_agreements(
   }
 }
 
+// The unit level of the cache (unit_cache.h) around evaluate_rules: the
+// units whose key finds an entry are taken from it, the others judged and
+// their entries written.
+class UnitLevel {
+ public:
+  UnitLevel(const UnitCache *cache, uint64_t run_digest, const Project &project, unsigned jobs)
+      : cache_(cache), run_digest_(run_digest), root_abs_(project.root_abs), jobs_(jobs) {
+    if (!cache_) return;
+    keys_ = unit_keys(project, run_digest);
+    root_ = cache_->read_root(root_abs_, run_digest_);
+    found_.resize(keys_.size());
+    parallel_for(keys_.size(), jobs_, [&](size_t u) { found_[u] = cache_->load(root_, keys_[u]); });
+  }
+
+  // Lends the entries found to the evaluation, which moves their findings
+  // out.
+  void prepare(EvaluationOptions &eval) {
+    if (!cache_) return;
+    eval.by_unit = true;
+    eval.cached_units.resize(found_.size(), nullptr);
+    for (size_t u = 0; u < found_.size(); ++u)
+      if (found_[u]) eval.cached_units[u] = &*found_[u];
+  }
+
+  // Writes the root's file again when a unit was judged or the file holds
+  // other entries than this scan's units: the units found keep their
+  // bytes, the judged ones are encoded.
+  void keep(const Evaluation &ev) const {
+    if (!cache_) return;
+    const size_t n = std::min(keys_.size(), ev.units.size());
+    std::vector<std::string> encoded(n);
+    bool changed = root_.entries.size() != keys_.size();
+    for (size_t u = 0; u < n; ++u) changed = changed || ev.units[u].has_value();
+    if (!changed) return;
+    parallel_for(n, jobs_, [&](size_t u) {
+      if (ev.units[u]) encoded[u] = encode_unit_findings(*ev.units[u]);
+    });
+    std::vector<std::pair<UnitKey, std::string_view>> entries;
+    entries.reserve(n);
+    for (size_t u = 0; u < n; ++u) {
+      if (ev.units[u]) {
+        entries.emplace_back(keys_[u], encoded[u]);
+      } else if (found_[u]) {
+        entries.emplace_back(keys_[u], root_.entries.at(keys_[u].id).second);
+      }
+    }
+    cache_->store_root(root_abs_, run_digest_, entries);
+  }
+
+ private:
+  const UnitCache *cache_;
+  uint64_t run_digest_;
+  std::string root_abs_;
+  unsigned jobs_;
+  std::vector<UnitKey> keys_;
+  RootUnits root_;
+  std::vector<std::optional<UnitFindings>> found_;
+};
+
 // Scans one root; its models are left in `models` for the caller to free.
+// `units`: the unit level of the cache, or nullptr.
 RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, const ScanOptions &opts,
                      const std::string &root, const Discovery &discovery, const LoadOptions &load,
-                     std::unique_ptr<Project> &models) {
+                     const UnitCache *units, uint64_t run_digest, std::unique_ptr<Project> &models) {
   models = std::make_unique<Project>(load_project(discovery, load));
   Project &project = *models;
   if (opts.deployment_region)
@@ -95,7 +157,12 @@ RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, con
     eval.reported_units = std::move(units);
   }
   eval.tally_unreported = opts.tally_unreported;
+  // A filtered scan judges only what it reports: it has no whole units to
+  // keep, and the unit level is not used.
+  UnitLevel unit_level(opts.reported ? nullptr : units, run_digest, project, load.jobs);
+  unit_level.prepare(eval);
   Evaluation ev = evaluate_rules(rules, project, eval);
+  unit_level.keep(ev);
   rr.name = root_display_name(root);
   // A file root (a pre-commit hook passes files) shows its findings
   // relative to its directory, as discovery made their paths.
@@ -151,7 +218,12 @@ std::string root_display_name(const std::string &root) {
 
 Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
   std::optional<ModelCache> cache;
-  if (!opts.cache_dir.empty()) cache.emplace(opts.cache_dir);
+  std::optional<UnitCache> unit_cache;
+  if (!opts.cache_dir.empty()) {
+    cache.emplace(opts.cache_dir);
+    unit_cache.emplace(opts.cache_dir);
+  }
+  const uint64_t run_digest = unit_cache ? unit_run_digest(rules, opts.strict, opts.configuration_digest) : 0;
   Report report;
   report.rules = rules.infos();
   const std::vector<RuleInfo> ran = report.rules;
@@ -229,7 +301,8 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
         std::unique_ptr<Project> models;
         std::exception_ptr error;
         try {
-          report.roots[i] = scan_root(rules, ran, opts, opts.roots[i], discoveries[i], load, models);
+          report.roots[i] = scan_root(rules, ran, opts, opts.roots[i], discoveries[i], load,
+                                      unit_cache ? &*unit_cache : nullptr, run_digest, models);
         } catch (...) {
           error = std::current_exception();
         }
@@ -247,6 +320,7 @@ Report run_scan(const RuleSet &rules, const ScanOptions &opts) {
         if (error) std::rethrow_exception(error);
       });
   if (cache && opts.cache_counts) *opts.cache_counts += cache->counts();
+  if (unit_cache && opts.unit_cache_counts) *opts.unit_cache_counts += unit_cache->counts();
   return report;
 }
 

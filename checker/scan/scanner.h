@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "checker/cache/model_cache.h"
+#include "checker/cache/unit_cache.h"
 #include "checker/discovery/discover.h"
 #include "checker/engine/evaluator.h"
 #include "checker/engine/rule_set.h"
@@ -48,6 +49,14 @@ struct ScanOptions {
   // When set, the scan adds what its files took from the model cache
   // (`clause scan --cache-stats`).
   CacheCounts *cache_counts = nullptr;
+  // The same for the cache's unit level (checker/cache/unit_cache.h): units
+  // whose findings came from it, and units judged.
+  CacheCounts *unit_cache_counts = nullptr;
+  // What the configuration in force adds to the unit level's keys: a digest
+  // of the bytes of `.clause.yaml` and of the rule packs read from files,
+  // and of every option that changes findings (scan_setup.cpp). The rule
+  // set itself, --strict and the engine's build are in the keys anyway.
+  uint64_t configuration_digest = 0;
   // Whether the findings in the file `rel` of the root at `root_abs` will be
   // read (--only-files, --changed-since); unset: all. The rules still run
   // on the whole root; findings no one reads are not built.

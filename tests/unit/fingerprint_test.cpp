@@ -73,6 +73,18 @@ TEST(Fingerprint, CollisionsGetOccurrenceCounters) {
   EXPECT_EQ(tricky, (std::vector<std::string>{"x", "x:3", "x:2"}));
 }
 
+TEST(Fingerprint, SuffixesAvoidEachOtherAndLaterOriginals) {
+  std::vector<std::string> fps = {"x", "x", "x:2", "x:2"};
+  make_fingerprints_unique(fps);
+  EXPECT_EQ(fps, (std::vector<std::string>{"x", "x:3", "x:2", "x:2:2"}));
+  fps = {"x", "x", "x", "x:3", "y", "x"};
+  make_fingerprints_unique(fps);
+  EXPECT_EQ(fps, (std::vector<std::string>{"x", "x:2", "x:4", "x:3", "y", "x:5"}));
+  fps = {};
+  make_fingerprints_unique(fps);
+  EXPECT_TRUE(fps.empty());
+}
+
 TEST(Fingerprint, RunFingerprintsAreUniqueAndInOrder) {
   Finding f;
   f.rule_id = "CL-0902";

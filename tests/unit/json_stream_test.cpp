@@ -102,6 +102,25 @@ TEST(JsonStream, EveryByteEscapesAsNlohmannDoes) {
   }
 }
 
+// Plain text is skipped eight bytes at a time: each byte value at each
+// place of two words and a tail, and next to another byte needing a look
+// (a borrow between the bytes of a word must not hide either).
+TEST(JsonStream, EveryByteAtEveryPlaceOfAWordEscapesAsNlohmannDoes) {
+  const std::string plain = "abcdefghijklmnopqrs";  // 19 bytes
+  for (int b = 0; b < 256; ++b) {
+    for (size_t at = 0; at < plain.size(); ++at) {
+      std::string t = plain;
+      t[at] = static_cast<char>(b);
+      std::string pair = t;
+      pair[(at + 1) % pair.size()] = '\x01';
+      for (const std::string &text : {t, pair}) {
+        const Json v = text;
+        ASSERT_EQ(streamed(v, -1), dumped(v, -1)) << b << " at " << at;
+      }
+    }
+  }
+}
+
 TEST(JsonStream, ADumpedValueIsIndentedAtItsDepth) {
   const Json tool = {{"driver", {{"name", "clause"}, {"rules", {1u, 2u}}}}};
   std::ostringstream out;
