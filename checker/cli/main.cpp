@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/cache/model_cache.h"
 #include "checker/cli/commands.h"
 #include "checker/cli/output_file.h"
 #include "checker/cli/suggest.h"
@@ -63,10 +64,7 @@ int explain_parse_error(CLI::App &app, const CLI::ParseError &e) {
   return kUsage;
 }
 
-}  // namespace
-
-int main(int argc, char **argv) {
-  clause::tune_heap_for_scan(argc, argv);
+int run(int argc, char **argv) {
   CLI::App app{"clause: ISO/IEC 20000-9 conformance checker for cloud services", "clause"};
   app.require_subcommand(0, 1);
   bool version = false;
@@ -100,4 +98,14 @@ int main(int argc, char **argv) {
     std::cerr << "clause: internal error: " << e.what() << "\n";
     return kInternal;
   }
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  const std::string cache_dir = clause::ModelCache::default_dir();
+  clause::tune_heap_for_scan(argc, argv, cache_dir);
+  const int rc = run(argc, argv);
+  clause::record_scan_size(argc, argv, cache_dir);
+  return rc;
 }

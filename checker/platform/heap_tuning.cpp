@@ -1,14 +1,19 @@
 #include "checker/platform/heap_tuning.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
 
 namespace clause {
 namespace {
@@ -34,6 +39,16 @@ bool foreign_allocator() {
 #endif
   const char *preload = std::getenv("LD_PRELOAD");
   return preload && std::strstr(preload, "vgpreload") != nullptr;
+}
+
+std::vector<std::string_view> args_of(int argc, char **argv) {
+  return std::vector<std::string_view>(argv + 1, argv + argc);
+}
+
+std::string current_directory() {
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  return ec ? std::string() : cwd;
 }
 
 std::string read_small_file(const char *path) {
@@ -74,14 +89,50 @@ bool is_filtered_scan(const std::vector<std::string_view> &args) {
   return false;
 }
 
-void tune_heap_for_scan(int argc, char **argv) {
+std::string scan_cache_dir(const std::vector<std::string_view> &args, const std::string &default_dir) {
+  std::string dir = default_dir;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string_view a = args[i];
+    if (a == "--no-cache") return "";
+    if (a == "--cache-dir" && i + 1 < args.size()) dir = std::string(args[++i]);
+    if (a.starts_with("--cache-dir=")) dir = std::string(a.substr(12));
+  }
+  return dir;
+}
+
+std::string scan_size_path(const std::vector<std::string_view> &args, std::string_view cwd,
+                           const std::string &default_dir) {
+  const std::string dir = scan_cache_dir(args, default_dir);
+  if (dir.empty() || cwd.empty()) return "";
+  std::string command(cwd);
+  for (std::string_view a : args) {
+    command += '\0';
+    command += a;
+  }
+  char hex[17];
+  const auto [end, ec] = std::to_chars(hex, hex + 16, std::hash<std::string>{}(command), 16);
+  (void)ec;
+  return dir + "/heap/" + std::string(hex, end);
+}
+
+bool is_small_scan(std::optional<uint64_t> peak_kib) { return peak_kib && *peak_kib <= kSmallScanPeakKib; }
+
+void tune_heap_for_scan(int argc, char **argv, const std::string &default_cache_dir) {
 #if defined(__GLIBC__)
   if (argc < 2 || std::string_view(argv[1]) != "scan" || foreign_allocator()) return;
   const char *current = std::getenv("GLIBC_TUNABLES");
   // The environment is checked before the kernel: the re-executed process
   // stops here.
   const bool decided = current && names_huge_pages(current);
-  if (!decided && is_filtered_scan(std::vector<std::string_view>(argv + 1, argv + argc))) {
+  const auto small = [&] {
+    const std::string path = scan_size_path(args_of(argc, argv), current_directory(), default_cache_dir);
+    if (path.empty()) return false;
+    const std::string text = read_small_file(path.c_str());
+    uint64_t kib = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), kib);
+    return ec == std::errc() && end != text.data() && is_small_scan(kib);
+  };
+  if (!decided && (is_filtered_scan(args_of(argc, argv)) || small())) {
     if (const std::optional<std::string> value = tunables_for_huge_pages(
             current, read_small_file("/sys/kernel/mm/transparent_hugepage/enabled"))) {
       const std::string before = current ? current : "";
@@ -98,7 +149,29 @@ void tune_heap_for_scan(int argc, char **argv) {
 #else
   (void)argc;
   (void)argv;
+  (void)default_cache_dir;
 #endif
+}
+
+void record_scan_size(int argc, char **argv, const std::string &default_cache_dir) {
+  if (argc < 2 || std::string_view(argv[1]) != "scan") return;
+  const std::string path = scan_size_path(args_of(argc, argv), current_directory(), default_cache_dir);
+  struct rusage usage {};
+  if (path.empty() || ::getrusage(RUSAGE_SELF, &usage) != 0) return;
+  const std::string text = std::to_string(usage.ru_maxrss) + "\n";
+  if (read_small_file(path.c_str()) == text) return;
+  // Written whole under another name, then renamed: a scan starting at the
+  // same time reads the old size or the new one.
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  const std::string tmp = path + "." + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) return;
+  }
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) std::filesystem::remove(tmp, ec);
 }
 
 }  // namespace clause

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "tests/unit/cli_run.h"
@@ -41,6 +43,69 @@ TEST(HeapTuning, HugePagesOnlyForFilteredScans) {
   EXPECT_FALSE(is_filtered_scan(Args{"scan", "--only-filesystem", "."}));
   EXPECT_FALSE(is_filtered_scan(Args{"baseline", "--only-files", "a.tf"}));
   EXPECT_FALSE(is_filtered_scan(Args{}));
+}
+
+TEST(HeapTuning, TheCacheDirectoryAScanUses) {
+  using Args = std::vector<std::string_view>;
+  EXPECT_EQ(scan_cache_dir(Args{"scan", "."}, "/home/u/.cache/clause"), "/home/u/.cache/clause");
+  EXPECT_EQ(scan_cache_dir(Args{"scan", "--cache-dir", "/c", "."}, "/d"), "/c");
+  EXPECT_EQ(scan_cache_dir(Args{"scan", "--cache-dir=/c", "."}, "/d"), "/c");
+  EXPECT_EQ(scan_cache_dir(Args{"scan", "--cache-dir", "/c", "--no-cache", "."}, "/d"), "");
+  EXPECT_EQ(scan_cache_dir(Args{"scan", "."}, ""), "");
+}
+
+TEST(HeapTuning, OneSizeFileACommandAndDirectory) {
+  using Args = std::vector<std::string_view>;
+  const std::string a = scan_size_path(Args{"scan", "--cache-dir", "/c", "r"}, "/w", "/d");
+  EXPECT_EQ(a.rfind("/c/heap/", 0), 0u) << a;
+  EXPECT_GT(a.size(), std::string("/c/heap/").size());
+  EXPECT_EQ(a, scan_size_path(Args{"scan", "--cache-dir", "/c", "r"}, "/w", "/d"));
+  EXPECT_NE(a, scan_size_path(Args{"scan", "--cache-dir", "/c", "r2"}, "/w", "/d"));
+  EXPECT_NE(a, scan_size_path(Args{"scan", "--cache-dir", "/c", "r"}, "/w2", "/d"));
+  // The separator between words is part of the command: "a b" is not "ab".
+  EXPECT_NE(scan_size_path(Args{"scan", "ab"}, "/w", "/d"),
+            scan_size_path(Args{"scan", "a", "b"}, "/w", "/d"));
+  EXPECT_EQ(scan_size_path(Args{"scan", "--no-cache", "r"}, "/w", "/d"), "");
+  EXPECT_EQ(scan_size_path(Args{"scan", "r"}, "", "/d"), "");
+}
+
+TEST(HeapTuning, SmallScansAreThoseKnownToStayUnder64MiB) {
+  EXPECT_TRUE(is_small_scan(uint64_t{40} << 10));
+  EXPECT_TRUE(is_small_scan(kSmallScanPeakKib));
+  EXPECT_FALSE(is_small_scan(kSmallScanPeakKib + 1));
+  EXPECT_FALSE(is_small_scan(uint64_t{320} << 10));
+  EXPECT_FALSE(is_small_scan(std::nullopt));  // a first run
+}
+
+// A scan with a cache keeps its peak memory for the next run of the same
+// command, which then re-executes with huge pages: same output either way.
+TEST(HeapTuning, AScanKeepsItsSizeAndTheNextRunGivesTheSameResult) {
+  testing::TempTree dir;
+  dir.write("root/main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n");
+  const std::string scan = "cd '" + dir.path() + "' && env -u CI -u GLIBC_TUNABLES " +
+                           std::string(CLAUSE_BINARY) +
+                           " scan --cache-dir cache --reproducible --format json root";
+  const testing::CliRun first = testing::run_shell(scan, false);
+  EXPECT_EQ(first.exit_code, 1);
+  std::vector<std::filesystem::path> sizes;
+  for (const auto &e : std::filesystem::directory_iterator(dir / "cache/heap")) sizes.push_back(e.path());
+  ASSERT_EQ(sizes.size(), 1u);
+  std::ifstream in(sizes[0]);
+  uint64_t kib = 0;
+  in >> kib;
+  EXPECT_GT(kib, 0u);
+  EXPECT_TRUE(is_small_scan(kib)) << kib;
+  const testing::CliRun second = testing::run_shell(scan, false);
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_EQ(second.out, first.out);
+  const testing::CliRun uncached =
+      testing::run_shell("cd '" + dir.path() + "' && env -u CI " + std::string(CLAUSE_BINARY) +
+                             " scan --no-cache --reproducible --format json root",
+                         false);
+  EXPECT_EQ(uncached.out, first.out);
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto &e : std::filesystem::directory_iterator(dir / "cache/heap")) ++files;
+  EXPECT_EQ(files, 1u);
 }
 
 // A re-executed scan is the same scan: same arguments (a path with a
