@@ -154,7 +154,10 @@ void tune_heap_for_scan(int argc, char **argv, const std::string &default_cache_
 }
 
 void record_scan_size(int argc, char **argv, const std::string &default_cache_dir) {
-  if (argc < 2 || std::string_view(argv[1]) != "scan") return;
+  // A filtered scan takes huge pages whatever its size, and its command
+  // line names different files each time: keeping its size would only
+  // leave a file behind for every commit a hook checks.
+  if (argc < 2 || std::string_view(argv[1]) != "scan" || is_filtered_scan(args_of(argc, argv))) return;
   const std::string path = scan_size_path(args_of(argc, argv), current_directory(), default_cache_dir);
   struct rusage usage {};
   if (path.empty() || ::getrusage(RUSAGE_SELF, &usage) != 0) return;

@@ -57,8 +57,8 @@ constexpr uint64_t kSmallScanPeakKib = 64 << 10;
 // are left as they are. `default_cache_dir`: the model cache's default.
 void tune_heap_for_scan(int argc, char **argv, const std::string &default_cache_dir);
 
-// For `clause scan ...`, last thing in main: keeps this run's peak memory at
-// scan_size_path for the next run's choice. Best effort.
+// For `clause scan ...` that is not filtered, last thing in main: keeps this
+// run's peak memory at scan_size_path for the next run's choice. Best effort.
 void record_scan_size(int argc, char **argv, const std::string &default_cache_dir);
 
 }  // namespace clause

@@ -109,6 +109,21 @@ TEST(HeapTuning, AScanKeepsItsSizeAndTheNextRunGivesTheSameResult) {
   EXPECT_EQ(files, 1u);
 }
 
+// A filtered scan (a pre-commit hook's, naming other files each time) takes
+// huge pages anyway: it leaves no size behind.
+TEST(HeapTuning, AFilteredScanKeepsNoSize) {
+  testing::TempTree dir;
+  const std::string file =
+      dir.write("root/main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n");
+  const testing::CliRun run =
+      testing::run_shell("cd '" + dir.path() + "' && env -u CI " + std::string(CLAUSE_BINARY) +
+                             " scan --cache-dir cache --format json root --only-files '" + file + "'",
+                         false);
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  EXPECT_TRUE(std::filesystem::is_directory(dir / "cache")) << "the scan used the cache";
+  EXPECT_FALSE(std::filesystem::exists(dir / "cache/heap"));
+}
+
 // A re-executed scan is the same scan: same arguments (a path with a
 // space), same output, same exit code, whether the environment lets it
 // re-execute or not.
