@@ -1,9 +1,12 @@
 // Entry point: dispatches to the subcommands and maps failures to exit codes.
+#include <filesystem>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checker/cache/model_cache.h"
+#include "checker/cache/scan_size.h"
 #include "checker/cli/commands.h"
 #include "checker/cli/output_file.h"
 #include "checker/cli/suggest.h"
@@ -103,9 +106,18 @@ int run(int argc, char **argv) {
 }  // namespace
 
 int main(int argc, char **argv) {
-  const std::string cache_dir = clause::ModelCache::default_dir();
-  clause::tune_heap_for_scan(argc, argv, cache_dir);
+  // A whole scan with a cache: the size of its last run decides its heap,
+  // and this run's is kept for the next (a filtered scan takes huge pages
+  // anyway, and names other files each time).
+  const std::vector<std::string_view> args(argv + 1, argv + argc);
+  std::string size_file;
+  if (!args.empty() && args.front() == "scan" && !clause::is_filtered_scan(args)) {
+    std::error_code ec;
+    const std::string cwd = std::filesystem::current_path(ec).string();
+    if (!ec) size_file = clause::scan_size_path(args, cwd, clause::ModelCache::default_dir());
+  }
+  clause::tune_heap_for_scan(argc, argv, clause::read_scan_size(size_file));
   const int rc = run(argc, argv);
-  clause::record_scan_size(argc, argv, cache_dir);
+  clause::write_scan_size(size_file, clause::peak_memory_kib());
   return rc;
 }

@@ -8,12 +8,8 @@
 #include <malloc.h>
 #endif
 
-#include <charconv>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <functional>
 
 namespace clause {
 namespace {
@@ -43,12 +39,6 @@ bool foreign_allocator() {
 
 std::vector<std::string_view> args_of(int argc, char **argv) {
   return std::vector<std::string_view>(argv + 1, argv + argc);
-}
-
-std::string current_directory() {
-  std::error_code ec;
-  std::string cwd = std::filesystem::current_path(ec).string();
-  return ec ? std::string() : cwd;
 }
 
 std::string read_small_file(const char *path) {
@@ -89,50 +79,16 @@ bool is_filtered_scan(const std::vector<std::string_view> &args) {
   return false;
 }
 
-std::string scan_cache_dir(const std::vector<std::string_view> &args, const std::string &default_dir) {
-  std::string dir = default_dir;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string_view a = args[i];
-    if (a == "--no-cache") return "";
-    if (a == "--cache-dir" && i + 1 < args.size()) dir = std::string(args[++i]);
-    if (a.starts_with("--cache-dir=")) dir = std::string(a.substr(12));
-  }
-  return dir;
-}
-
-std::string scan_size_path(const std::vector<std::string_view> &args, std::string_view cwd,
-                           const std::string &default_dir) {
-  const std::string dir = scan_cache_dir(args, default_dir);
-  if (dir.empty() || cwd.empty()) return "";
-  std::string command(cwd);
-  for (std::string_view a : args) {
-    command += '\0';
-    command += a;
-  }
-  char hex[17];
-  const auto [end, ec] = std::to_chars(hex, hex + 16, std::hash<std::string>{}(command), 16);
-  (void)ec;
-  return dir + "/heap/" + std::string(hex, end);
-}
-
 bool is_small_scan(std::optional<uint64_t> peak_kib) { return peak_kib && *peak_kib <= kSmallScanPeakKib; }
 
-void tune_heap_for_scan(int argc, char **argv, const std::string &default_cache_dir) {
+void tune_heap_for_scan(int argc, char **argv, std::optional<uint64_t> last_peak_kib) {
 #if defined(__GLIBC__)
   if (argc < 2 || std::string_view(argv[1]) != "scan" || foreign_allocator()) return;
   const char *current = std::getenv("GLIBC_TUNABLES");
   // The environment is checked before the kernel: the re-executed process
   // stops here.
   const bool decided = current && names_huge_pages(current);
-  const auto small = [&] {
-    const std::string path = scan_size_path(args_of(argc, argv), current_directory(), default_cache_dir);
-    if (path.empty()) return false;
-    const std::string text = read_small_file(path.c_str());
-    uint64_t kib = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), kib);
-    return ec == std::errc() && end != text.data() && is_small_scan(kib);
-  };
-  if (!decided && (is_filtered_scan(args_of(argc, argv)) || small())) {
+  if (!decided && (is_filtered_scan(args_of(argc, argv)) || is_small_scan(last_peak_kib))) {
     if (const std::optional<std::string> value = tunables_for_huge_pages(
             current, read_small_file("/sys/kernel/mm/transparent_hugepage/enabled"))) {
       const std::string before = current ? current : "";
@@ -149,32 +105,13 @@ void tune_heap_for_scan(int argc, char **argv, const std::string &default_cache_
 #else
   (void)argc;
   (void)argv;
-  (void)default_cache_dir;
+  (void)last_peak_kib;
 #endif
 }
 
-void record_scan_size(int argc, char **argv, const std::string &default_cache_dir) {
-  // A filtered scan takes huge pages whatever its size, and its command
-  // line names different files each time: keeping its size would only
-  // leave a file behind for every commit a hook checks.
-  if (argc < 2 || std::string_view(argv[1]) != "scan" || is_filtered_scan(args_of(argc, argv))) return;
-  const std::string path = scan_size_path(args_of(argc, argv), current_directory(), default_cache_dir);
+uint64_t peak_memory_kib() {
   struct rusage usage {};
-  if (path.empty() || ::getrusage(RUSAGE_SELF, &usage) != 0) return;
-  const std::string text = std::to_string(usage.ru_maxrss) + "\n";
-  if (read_small_file(path.c_str()) == text) return;
-  // Written whole under another name, then renamed: a scan starting at the
-  // same time reads the old size or the new one.
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-  const std::string tmp = path + "." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) return;
-  }
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) std::filesystem::remove(tmp, ec);
+  return ::getrusage(RUSAGE_SELF, &usage) == 0 ? static_cast<uint64_t>(usage.ru_maxrss) : 0;
 }
 
 }  // namespace clause

@@ -34,31 +34,21 @@ std::optional<std::string> tunables_for_huge_pages(const char *current, std::str
 // filtered with --only-files or --changed-since.
 bool is_filtered_scan(const std::vector<std::string_view> &args);
 
-// The cache directory a scan with these arguments uses (`--cache-dir DIR`,
-// `--cache-dir=DIR`, else `default_dir`); empty with `--no-cache`.
-std::string scan_cache_dir(const std::vector<std::string_view> &args, const std::string &default_dir);
-
-// Where the peak memory of the last run of a scan is kept: one small file a
-// command line and working directory, under the cache's `heap/`; empty
-// without a cache directory.
-std::string scan_size_path(const std::vector<std::string_view> &args, std::string_view cwd,
-                           const std::string &default_dir);
-
 // Whether a scan whose last run of the same command peaked at `peak_kib`
 // (nullopt: not known) is small enough to gain from huge pages.
 bool is_small_scan(std::optional<uint64_t> peak_kib);
 constexpr uint64_t kSmallScanPeakKib = 64 << 10;
 
 // For `clause scan ...`, first thing in main: re-executes the binary with the
-// huge-page tunable when the scan is filtered or small (is_small_scan of the
-// size kept at scan_size_path) and glibc, the kernel and the environment
-// allow it (it does not return then), and sets the growth step. Other
-// commands, and runs under a sanitizer or valgrind (their own allocators),
-// are left as they are. `default_cache_dir`: the model cache's default.
-void tune_heap_for_scan(int argc, char **argv, const std::string &default_cache_dir);
+// huge-page tunable when the scan is filtered or small (is_small_scan of
+// `last_peak_kib`, what the cache kept of its last run:
+// checker/cache/scan_size.h) and glibc, the kernel and the environment allow
+// it (it does not return then), and sets the growth step. Other commands,
+// and runs under a sanitizer or valgrind (their own allocators), are left as
+// they are.
+void tune_heap_for_scan(int argc, char **argv, std::optional<uint64_t> last_peak_kib);
 
-// For `clause scan ...` that is not filtered, last thing in main: keeps this
-// run's peak memory at scan_size_path for the next run's choice. Best effort.
-void record_scan_size(int argc, char **argv, const std::string &default_cache_dir);
+// This process's peak memory so far, in KiB.
+uint64_t peak_memory_kib();
 
 }  // namespace clause

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "checker/cache/scan_size.h"
 #include "tests/unit/cli_run.h"
 
 namespace clause {
