@@ -15,6 +15,7 @@
 #endif
 
 #include "checker/cache/unit_findings_codec.h"
+#include "checker/model/finding_order.h"
 #include "checker/project/loader.h"
 #include "checker/project/parallel.h"
 #include "checker/project/units.h"
@@ -178,7 +179,7 @@ RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, con
       f.undecided = true;
       rr.findings.push_back(std::move(f));
     }
-    std::sort(rr.findings.begin(), rr.findings.end(), finding_less);
+    sort_findings(rr.findings);
   }
   // Findings about unreadable input, then the filter stage's steps that
   // read the model (checker/workflow/filter.h).

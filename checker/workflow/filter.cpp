@@ -6,6 +6,7 @@
 #include <set>
 
 #include "checker/engine/rule_set.h"
+#include "checker/model/finding_order.h"
 #include "checker/workflow/dates.h"
 #include "checker/workflow/finding_limit.h"
 #include "checker/workflow/glob.h"
@@ -57,7 +58,7 @@ void filter_root(const Project &project, const std::vector<RuleInfo> &ran,
   apply_inline_suppressions(project, ran, findings, suppressions);  // 1
   if (!input_findings.empty()) {                                    // 2
     for (Finding &f : input_findings) findings.push_back(std::move(f));
-    std::sort(findings.begin(), findings.end(), finding_less);
+    sort_findings(findings);
   }
   limit_findings_per_file(findings, max_per_file, diagnostics);  // 3
 }

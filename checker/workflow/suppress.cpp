@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "checker/model/finding_order.h"
 #include "checker/workflow/dates.h"
 #include "checker/workflow/directive.h"
 #include "checker/workflow/guard_waivers.h"
@@ -212,7 +213,7 @@ class Suppressor {
     if (placed_.empty()) return;
     for (Finding &f : findings) suppress(f);
     for (const Placed &p : placed_) report(p, findings);
-    std::sort(findings.begin(), findings.end(), finding_less);
+    sort_findings(findings);
   }
 
  private:
