@@ -27,8 +27,19 @@ std::string source_of(const Scope &s, const Span &span) {
 
 Node unknown_of(const Scope &s, const Expr &e) { return unknown_value(source_of(s, e.span), e.span); }
 
+// An unknown built from inputs costs the budget the addresses its provenance
+// holds: past the budget it is a plain unknown (values.h).
+Node charged(const Scope &s, const Expr &e, Node unknown) {
+  if (s.budget && !s.budget->charge(provenance_size(unknown), 0, s.doc, e.span)) return unknown_of(s, e);
+  return unknown;
+}
+
+Node unknown_of(const Scope &s, const Expr &e, const std::vector<const Node *> &inputs) {
+  return charged(s, e, unknown_from(inputs, source_of(s, e.span), e.span));
+}
+
 Node unknown_of(const Scope &s, const Expr &e, std::initializer_list<const Node *> inputs) {
-  return unknown_from(std::vector<const Node *>(inputs), source_of(s, e.span), e.span);
+  return unknown_of(s, e, std::vector<const Node *>(inputs));
 }
 
 Node error_of(const Scope &s, const Expr &e, std::string_view why) {
@@ -144,7 +155,7 @@ class Evaluator {
     if (!unknowns.empty()) {
       std::vector<const Node *> in;
       for (const auto &u : unknowns) in.push_back(&u);
-      return unknown_from(in, source_of(s_, e.span), e.span);
+      return unknown_of(s_, e, in);
     }
     if (s_.budget && !s_.budget->charge(1, out.size(), s_.doc, e.span)) return unknown_of(s_, e);
     return Node::make_string(std::move(out), e.span);
@@ -417,7 +428,8 @@ class Evaluator {
     ResultLimit limit;
     if (s_.budget) limit.max_bytes = s_.budget->bytes_left();
     if (auto r = call_function(e.name, args, e.span, source, &limit)) {
-      if (s_.budget && (limit.exceeded || !s_.budget->charge_copy(*r, s_.doc, e.span))) {
+      if (s_.budget && (limit.exceeded || !s_.budget->charge_copy(*r, s_.doc, e.span) ||
+                        !s_.budget->charge(provenance_size(*r), 0, s_.doc, e.span))) {
         s_.budget->charge(0, limit.max_bytes + 1, s_.doc, e.span);  // records where, if not yet
         return unknown_of(s_, e);
       }
@@ -425,7 +437,7 @@ class Evaluator {
     }
     std::vector<const Node *> in;
     for (const auto &a : args) in.push_back(&a);
-    return unknown_from(in, std::move(source), e.span);
+    return charged(s_, e, unknown_from(in, std::move(source), e.span));
   }
 
   Node eval_conditional(const Expr &e) {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <memory>
+#include <unordered_set>
 
 namespace clause::tf {
 namespace {
@@ -31,6 +32,43 @@ const Expr *provenance(const Node &n) {
   return carries_references(*n.expr) ? n.expr.get() : nullptr;
 }
 
+// The distinct provenances of some values, in the order met. A few are
+// compared in place; a set takes over when a list holds many.
+class Provenances {
+ public:
+  void collect(const Node &n) {
+    switch (n.kind) {
+      case NodeKind::Expression:
+        if (const Expr *p = provenance(n); p && first_time(p)) found.push_back(&n.expr);
+        return;
+      case NodeKind::List:
+        for (const auto &i : n.items) collect(i);
+        return;
+      case NodeKind::Map:
+        for (const auto &e : n.entries) collect(e.value);
+        return;
+      default: return;
+    }
+  }
+
+  std::vector<const std::shared_ptr<const Expr> *> found;
+
+ private:
+  static constexpr size_t kCompareInPlace = 16;
+
+  bool first_time(const Expr *p) {
+    if (!seen_.empty()) return seen_.insert(p).second;
+    for (const auto *f : found)
+      if (f->get() == p) return false;
+    if (found.size() == kCompareInPlace)
+      for (const auto *f : found) seen_.insert(f->get());
+    if (!seen_.empty()) seen_.insert(p);
+    return true;
+  }
+
+  std::unordered_set<const Expr *> seen_;
+};
+
 }  // namespace
 
 Node unknown_value(std::string text, const Span &span) {
@@ -53,25 +91,46 @@ Node reference_value(std::string address, std::string text, const Span &span) {
 }
 
 Node unknown_from(const std::vector<const Node *> &inputs, std::string text, const Span &span) {
-  std::shared_ptr<Expr> e;
-  for (const Node *in : inputs) {
-    if (!in) continue;
-    std::vector<std::string> refs;
-    collect_references(*in, refs);
+  Node n = Node::make_expression(std::move(text), span);
+  // The distinct provenances in the inputs, in the order met: a value copied
+  // twice (`"${local.a}${local.a}"`) holds one provenance twice.
+  Provenances provenances;
+  for (const Node *in : inputs)
+    if (in) provenances.collect(*in);
+  const auto &sources = provenances.found;
+  if (sources.empty()) return n;
+  // One source: the same references, shared rather than copied, so a chain
+  // of values each doubling the last stays one provenance.
+  if (sources.size() == 1) {
+    n.expr = *sources.front();
+    return n;
+  }
+  // Several: their union, each address once.
+  auto e = std::make_shared<Expr>();
+  e->op = Expr::Op::Unsupported;
+  std::unordered_set<std::string> names;
+  std::vector<std::string> refs;
+  for (const auto *source : sources) {
+    refs.clear();
+    collect_expr_references(**source, refs);
     for (auto &r : refs) {
-      if (!e) {
-        e = std::make_shared<Expr>();
-        e->op = Expr::Op::Unsupported;
-      }
+      if (!names.insert(r).second) continue;
+      // Past the bound the value is unknown with no reference: a walk of
+      // references takes it as open, never as proof that nothing refers.
+      if (e->args.size() == kMaxUnknownReferences) return n;
       Expr ref;
       ref.op = Expr::Op::Unsupported;
       ref.name = std::move(r);
       e->args.push_back(std::move(ref));
     }
   }
-  Node n = Node::make_expression(std::move(text), span);
   n.expr = std::move(e);
   return n;
+}
+
+size_t provenance_size(const Node &n) {
+  const Expr *p = provenance(n);
+  return p ? p->args.size() + (p->name.empty() ? 0 : 1) : 0;
 }
 
 bool is_error(const Node &n) { return n.is_expression() && n.expr == error_marker(); }

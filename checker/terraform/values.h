@@ -28,8 +28,15 @@ Node unknown_value(std::string text, const Span &span);
 Node error_value(std::string text, const Span &span);
 // An unknown standing for attribute(s) of the resource at `address`.
 Node reference_value(std::string address, std::string text, const Span &span);
-// An unknown whose provenance is the union of the references in `inputs`.
+// The most addresses one unknown's provenance keeps: past it, the unknown
+// carries none (a plain unknown, which a reference walk takes as open).
+inline constexpr size_t kMaxUnknownReferences = 1024;
+// An unknown whose provenance is the union of the references in `inputs`,
+// each address once; one input's provenance is shared, not copied.
 Node unknown_from(const std::vector<const Node *> &inputs, std::string text, const Span &span);
+// How many addresses the provenance of `n` holds (0 when it has none): what
+// building it cost, for an evaluation budget.
+size_t provenance_size(const Node &n);
 
 bool is_error(const Node &n);
 // No Expression node anywhere in the value.

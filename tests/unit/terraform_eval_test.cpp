@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -220,6 +221,75 @@ TEST(TerraformEval, UnknownsStayUnknown) {
   }
   EXPECT_EQ(files.attr("test_thing.t", "required").text, "var.required");
   EXPECT_EQ(render_value(files.attr("test_thing.t", "partly")), "{known = 1, unknown = ?}");
+}
+
+// An unknown's provenance names each address once: forty locals each
+// joining the last twice once held 2^40 copies of one address.
+TEST(TerraformEval, UnknownReferencesAreASetSharedThroughCopies) {
+  std::string text =
+      "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n"
+      "resource \"aws_s3_bucket\" \"c\" {\n  bucket = \"c\"\n}\n"
+      "locals {\n  l0 = aws_s3_bucket.b.id\n";
+  for (int i = 1; i <= 40; ++i)
+    text += "  l" + std::to_string(i) + " = \"${local.l" + std::to_string(i - 1) + "}${local.l" +
+            std::to_string(i - 1) + "}\"\n";
+  text +=
+      "}\n"
+      "resource \"test_thing\" \"t\" {\n"
+      "  doubled = local.l40\n"
+      "  both    = \"${aws_s3_bucket.b.arn}-${aws_s3_bucket.c.arn}-${aws_s3_bucket.b.id}\"\n"
+      "  listed  = join(\",\", [aws_s3_bucket.c.id, local.l40, aws_s3_bucket.b.arn])\n"
+      "}\n";
+  TerraformFiles files;
+  files.add("main.tf", text);
+  files.evaluate();
+  auto refs_of = [&](const char *key) {
+    std::vector<std::string> refs;
+    tf::collect_references(files.attr("test_thing.t", key), refs);
+    return refs;
+  };
+  EXPECT_EQ(refs_of("doubled"), std::vector<std::string>{"aws_s3_bucket.b"});
+  EXPECT_EQ(refs_of("both"), (std::vector<std::string>{"aws_s3_bucket.b", "aws_s3_bucket.c"}));
+  EXPECT_EQ(refs_of("listed"), (std::vector<std::string>{"aws_s3_bucket.c", "aws_s3_bucket.b"}));
+}
+
+// Past kMaxUnknownReferences distinct addresses an unknown keeps none and
+// is plain: a walk of references takes it as open.
+TEST(TerraformEval, UnknownWithTooManyReferencesIsPlain) {
+  auto joined = [](size_t n) {
+    std::string list;
+    for (size_t i = 0; i < n; ++i)
+      list += (i ? ", " : "") + ("aws_s3_bucket.b[" + std::to_string(i) + "].id");
+    return "join(\",\", [" + list + "])";
+  };
+  TerraformFiles files;
+  files.add("main.tf",
+            "resource \"aws_s3_bucket\" \"b\" {\n"
+            "  count  = 1100\n"
+            "  bucket = \"b${count.index}\"\n"
+            "}\n"
+            "resource \"test_thing\" \"t\" {\n"
+            "  at_bound = " +
+                joined(tf::kMaxUnknownReferences) +
+                "\n"
+                "  past     = " +
+                joined(tf::kMaxUnknownReferences + 1) +
+                "\n"
+                "}\n");
+  files.evaluate();
+  const Node &at_bound = files.attr("test_thing.t", "at_bound");
+  const Node &past = files.attr("test_thing.t", "past");
+  std::vector<std::string> refs;
+  tf::collect_references(at_bound, refs);
+  ASSERT_EQ(refs.size(), tf::kMaxUnknownReferences);
+  EXPECT_EQ(refs.front(), "aws_s3_bucket.b[0]");
+  EXPECT_EQ(refs.back(), "aws_s3_bucket.b[1023]");
+  EXPECT_FALSE(tf::has_plain_unknown(at_bound));
+  refs.clear();
+  tf::collect_references(past, refs);
+  EXPECT_TRUE(refs.empty());
+  EXPECT_TRUE(past.is_expression());
+  EXPECT_TRUE(tf::has_plain_unknown(past));
 }
 
 TEST(TerraformEval, DefaultThroughLocalIsLocatedWhereUsed) {
