@@ -247,7 +247,7 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
   std::vector<DocumentPtr> var_files = tf::load_var_files(opts.var_files, opts.parse);
   std::vector<const Document *> var_file_ptrs;
   for (const auto &f : var_files) var_file_ptrs.push_back(f.get());
-  tf::add_terraform_resources(project, var_file_ptrs, opts.jobs);
+  tf::add_terraform_resources(project, var_file_ptrs, opts.jobs, opts.eval_budget);
   UnitOptions units;
   units.application_dirs = application_directories(discovery.files);
   if (opts.declared_unit) {

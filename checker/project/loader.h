@@ -8,6 +8,7 @@
 #include "checker/cache/model_cache.h"
 #include "checker/discovery/discover.h"
 #include "checker/project/project.h"
+#include "checker/terraform/budget.h"
 #include "parsers/cloudformation/cfn_eval.h"
 #include "parsers/parse_options.h"
 
@@ -20,6 +21,7 @@ struct LoadOptions {
   const ModelCache *cache = nullptr;              // none: parse every file
   uint64_t max_file_size = limits::kMaxFileSize;  // checked again when reading
   uint64_t max_hcl_file_size = limits::kMaxHclFileSize;
+  tf::EvalBudgetSize eval_budget;  // of each Terraform root module
   // What a CloudFormation template's deployment fixes (region, account,
   // parameter values), by the template's absolute path; none: only the
   // template's own defaults are known.

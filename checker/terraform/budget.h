@@ -36,6 +36,13 @@ inline constexpr size_t kEvalBudgetBytes = size_t{32} << 20;
 // parser's depth limit, so that no value written in one file reaches it.
 inline constexpr size_t kMaxEvalNesting = 512;
 
+// The size of each root module's budget (LoadOptions::eval_budget): the
+// defaults above for users, smaller in the fuzz targets.
+struct EvalBudgetSize {
+  size_t nodes = kEvalBudgetNodes;
+  size_t bytes = kEvalBudgetBytes;
+};
+
 class EvalBudget {
  public:
   explicit EvalBudget(size_t max_nodes = kEvalBudgetNodes, size_t max_bytes = kEvalBudgetBytes)

@@ -147,14 +147,15 @@ struct EvaluatedBefore {
 class ProjectEvaluator {
  public:
   ProjectEvaluator(const ModuleTree &tree, const std::vector<const Document *> &var_files,
-                   TerraformEvaluation &out, EvaluatedBefore before = {})
+                   const EvalBudgetSize &budget_size, TerraformEvaluation &out, EvaluatedBefore before = {})
       : tree_(tree),
         var_files_(var_files),
         out_(out),
         visited_(std::move(before.visited)),
         instance_base_(before.instances),
         resource_base_(before.resources),
-        module_instances_(before.module_instances) {}
+        module_instances_(before.module_instances),
+        budget_size_(budget_size) {}
 
   void run() {
     for (const auto &root : tree_.roots) instantiate_root(root);
@@ -163,7 +164,7 @@ class ProjectEvaluator {
 
   void instantiate_root(const std::string &path) {
     const ModuleDir &d = tree_.dirs.at(path);
-    budget_ = EvalBudget();
+    budget_ = EvalBudget(budget_size_.nodes, budget_size_.bytes);
     Instance *root = create(d, "", nullptr, nullptr, {}, {path}, {});
     root->run();
     // Nothing a root's instances hold is read once it has run (resources
@@ -275,6 +276,7 @@ class ProjectEvaluator {
   size_t resource_base_ = 0;
   size_t module_instances_ = 0;
   size_t nesting_ = 0;
+  EvalBudgetSize budget_size_;
   EvalBudget budget_;  // of the root module being evaluated
 };
 
@@ -621,12 +623,12 @@ void append_part(TerraformEvaluation &out, TerraformEvaluation &part, std::set<D
 // which roots lose out depends on that order: nullopt, evaluate in turn.
 std::optional<TerraformEvaluation> evaluate_roots_side_by_side(const ModuleTree &tree,
                                                                const std::vector<const Document *> &var_files,
-                                                               unsigned jobs) {
+                                                               unsigned jobs, const EvalBudgetSize &budget) {
   const size_t n = tree.roots.size();
   std::vector<TerraformEvaluation> parts(n);
   std::vector<EvaluatedBefore> used(n);
   parallel_for(n, jobs, [&](size_t i) {
-    ProjectEvaluator pe(tree, var_files, parts[i]);
+    ProjectEvaluator pe(tree, var_files, budget, parts[i]);
     pe.instantiate_root(tree.roots[i]);
     used[i] = pe.used();
   });
@@ -645,7 +647,7 @@ std::optional<TerraformEvaluation> evaluate_roots_side_by_side(const ModuleTree 
     append_part(out, parts[i], seen);
   }
   TerraformEvaluation rest;
-  ProjectEvaluator(tree, var_files, rest, std::move(before)).run_unvisited();
+  ProjectEvaluator(tree, var_files, budget, rest, std::move(before)).run_unvisited();
   append_part(out, rest, seen);
   return out;
 }
@@ -653,12 +655,13 @@ std::optional<TerraformEvaluation> evaluate_roots_side_by_side(const ModuleTree 
 }  // namespace
 
 TerraformEvaluation evaluate_terraform(const std::vector<DocumentPtr> &documents,
-                                       const std::vector<const Document *> &var_files, unsigned jobs) {
+                                       const std::vector<const Document *> &var_files, unsigned jobs,
+                                       const EvalBudgetSize &budget) {
   ModuleTree tree = build_module_tree(documents);
   if (jobs > 1 && tree.roots.size() > 1)
-    if (auto out = evaluate_roots_side_by_side(tree, var_files, jobs)) return std::move(*out);
+    if (auto out = evaluate_roots_side_by_side(tree, var_files, jobs, budget)) return std::move(*out);
   TerraformEvaluation out;
-  ProjectEvaluator(tree, var_files, out).run();
+  ProjectEvaluator(tree, var_files, budget, out).run();
   return out;
 }
 

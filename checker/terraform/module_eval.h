@@ -24,6 +24,7 @@
 #include "checker/model/document.h"
 #include "checker/model/report.h"
 #include "checker/model/resource.h"
+#include "checker/terraform/budget.h"
 
 namespace clause::tf {
 
@@ -44,7 +45,9 @@ struct TerraformEvaluation {
 // read; others ignored). `var_files`: parsed --var-file documents, in
 // command-line order, applied to every root module. `jobs`: threads for
 // evaluating root modules side by side (the result is the same for any).
+// `budget`: the evaluation budget of each root module.
 TerraformEvaluation evaluate_terraform(const std::vector<DocumentPtr> &documents,
-                                       const std::vector<const Document *> &var_files, unsigned jobs = 1);
+                                       const std::vector<const Document *> &var_files, unsigned jobs = 1,
+                                       const EvalBudgetSize &budget = {});
 
 }  // namespace clause::tf

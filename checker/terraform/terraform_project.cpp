@@ -42,11 +42,11 @@ std::vector<DocumentPtr> load_var_files(const std::vector<std::string> &paths, c
   return out;
 }
 
-void add_terraform_resources(Project &project, const std::vector<const Document *> &var_files,
-                             unsigned jobs) {
+void add_terraform_resources(Project &project, const std::vector<const Document *> &var_files, unsigned jobs,
+                             const EvalBudgetSize &budget) {
   for (const Document *f : var_files)
     for (const auto &d : f->diagnostics) project.diagnostics.push_back(FileDiagnostic{f->path, d});
-  TerraformEvaluation ev = evaluate_terraform(project.documents, var_files, jobs);
+  TerraformEvaluation ev = evaluate_terraform(project.documents, var_files, jobs, budget);
   std::vector<const Document *> plans;
   for (const auto &doc : project.documents)
     if (doc->kind == DocKind::TerraformPlan) plans.push_back(doc.get());

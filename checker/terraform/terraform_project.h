@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "checker/project/project.h"
+#include "checker/terraform/budget.h"
 #include "parsers/parse_options.h"
 
 namespace clause::tf {
@@ -19,6 +20,6 @@ std::vector<DocumentPtr> load_var_files(const std::vector<std::string> &paths, c
 // resources that have no .tf counterpart; adds the diagnostics to
 // `project.diagnostics` and builds `project.references`.
 void add_terraform_resources(Project &project, const std::vector<const Document *> &var_files,
-                             unsigned jobs = 1);
+                             unsigned jobs = 1, const EvalBudgetSize &budget = {});
 
 }  // namespace clause::tf

@@ -47,14 +47,26 @@ inline ParseOptions parse_options() {
   return opts;
 }
 
+// A quarter of a user's evaluation budget: a value that escapes the budget
+// grows past it just the same, and an input the budget stops costs a
+// quarter of the time and memory (under ASan, a 1,000,000-node budget spent
+// in resource bodies took 5 s and 700 MB of one run; docs/fuzzing.md).
+inline LoadOptions load_options() {
+  LoadOptions load;
+  load.parse = parse_options();
+  load.eval_budget = {tf::kEvalBudgetNodes / 4, tf::kEvalBudgetBytes / 4};
+  return load;
+}
+
 struct Result {
-  std::vector<DocumentPtr> documents;  // one per way the input was read
-  size_t resources = 0;                // normalised out of them
-  std::vector<Finding> findings;       // scan route and rules: findings, then undecided checks
-  size_t values = 0;                   // agreement: scalars the value readers accepted
-  size_t rules = 0;                    // rule loader: rules loaded
-  std::string error;                   // rule loader: the RulePackError, if any
-  std::string problem;                 // a broken invariant; empty when all held
+  std::vector<DocumentPtr> documents;       // one per way the input was read
+  size_t resources = 0;                     // normalised out of them
+  std::vector<Finding> findings;            // scan route and rules: findings, then undecided checks
+  std::vector<FileDiagnostic> diagnostics;  // scan route: the project's (evaluation limits, ...)
+  size_t values = 0;                        // agreement: scalars the value readers accepted
+  size_t rules = 0;                         // rule loader: rules loaded
+  std::string error;                        // rule loader: the RulePackError, if any
+  std::string problem;                      // a broken invariant; empty when all held
 };
 
 namespace detail {
@@ -255,8 +267,7 @@ inline void scan(std::string_view bytes, const std::string &name, Syntax syntax,
   Discovery discovery;
   discovery.root_abs = root.dir();
   discovery.files.push_back(file);
-  LoadOptions load;
-  load.parse = parse_options();
+  LoadOptions load = load_options();
   Project project = load_project(discovery, load);
   EvaluationOptions eval;
   eval.strict = true;
@@ -270,6 +281,7 @@ inline void scan(std::string_view bytes, const std::string &name, Syntax syntax,
     check_resources(*doc, own, out);
   }
   check_findings(project, evaluation, out.problem);
+  out.diagnostics = std::move(project.diagnostics);
   for (auto &doc : project.documents) out.documents.push_back(std::move(doc));
 }
 
@@ -347,8 +359,7 @@ namespace detail {
 inline const Project &fixtures_project() {
   static const Project project = [] {
     Discovery discovery = discover(CLAUSE_SOURCE_DIR "/fixtures", DiscoveryOptions{});
-    LoadOptions load;
-    load.parse = parse_options();
+    LoadOptions load = load_options();
     return load_project(discovery, load);
   }();
   return project;

@@ -104,6 +104,26 @@ TEST(FuzzRegressions, DeepParenthesesStopAtTheDepthLimit) {
   EXPECT_EQ(r.documents[0]->diagnostics[0].span.start_line, 2u);
 }
 
+// Twenty counted resources, each with three nested dynamic blocks of
+// 17 x 20 x 17: the budget stops it, and the fuzz targets' budget is a
+// quarter of a user's, so that spending it stays within libFuzzer's limits.
+TEST(FuzzRegressions, NestedDynamicBlocksStopAtTheFuzzTargetsBudget) {
+  clause::fuzz::Result r = clause::fuzz::terraform(
+      regression("terraform", "budget-nested-dynamic-blocks-in-counted-resources.tf"));
+  EXPECT_EQ(r.problem, "");
+  std::vector<const clause::FileDiagnostic *> budget;
+  for (const auto &d : r.diagnostics)
+    if (d.diagnostic.code == "limit-eval-budget") budget.push_back(&d);
+  ASSERT_EQ(budget.size(), 1u);
+  EXPECT_EQ(
+      budget[0]->diagnostic.message,
+      "evaluating root module \".\" needs more than its evaluation budget (250,000 nodes, 8 MiB) from this "
+      "expression on; this value and every later one that needs more are treated as unknown");
+  // The innermost `dynamic "d1"` block of the second resource.
+  EXPECT_EQ(budget[0]->diagnostic.span.start_line, 43u);
+  EXPECT_EQ(budget[0]->diagnostic.span.start_col, 11u);
+}
+
 TEST(FuzzRegressions, BareExponentIsANumber) {
   clause::fuzz::Result r = clause::fuzz::hcl(regression("hcl", "exponent-without-fraction.tf"));
   EXPECT_EQ(r.problem, "");
