@@ -94,8 +94,9 @@ namespace crossdoc {
 class ResourceIndex;
 }
 namespace infra {
+struct KubernetesIndex;
 struct TerraformLayout;
-}
+}  // namespace infra
 
 struct Project {
   std::string root_abs;
@@ -126,6 +127,9 @@ struct Project {
   // Provider blocks and module calls, built on first use by
   // infra::terraform_layout() and shared by the account-level checks.
   mutable std::shared_ptr<const infra::TerraformLayout> terraform_layout;
+  // Kubernetes objects by kind, unit and namespace, built on first use by
+  // infra::kubernetes_index() and shared by the Kubernetes checks.
+  mutable std::shared_ptr<const infra::KubernetesIndex> kubernetes_index;
 
   // A document or support document by path.
   const Document *find_document(std::string_view path) const;

@@ -12,7 +12,7 @@ namespace {
 // CL-1102 cap.k8s-hpa: autoscalers have room to scale, and workloads that a
 // Service sends traffic to have an autoscaler.
 void k8s_hpa(const NativeCheckContext &ctx) {
-  KubernetesIndex k8s(ctx.project());
+  const KubernetesIndex &k8s = kubernetes_index(ctx.project());
   for (const Resource *hpa : k8s.all("HorizontalPodAutoscaler")) {
     Attribute min = read_attribute(hpa->body, "spec.minReplicas", kBlocksAndDynamic);
     Attribute max = read_attribute(hpa->body, "spec.maxReplicas", kBlocksAndDynamic);
@@ -49,7 +49,7 @@ void k8s_hpa(const NativeCheckContext &ctx) {
 
 // CL-1103 cap.k8s-namespace-quota
 void namespace_quota(const NativeCheckContext &ctx) {
-  KubernetesIndex k8s(ctx.project());
+  const KubernetesIndex &k8s = kubernetes_index(ctx.project());
   for (const Resource *ns : k8s.all("Namespace")) {
     const std::string &name = ns->name;
     if (name == "kube-system" || name == "kube-public" || name == "kube-node-lease" || name == "default")

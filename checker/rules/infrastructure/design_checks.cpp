@@ -9,7 +9,7 @@ namespace {
 
 // CL-0506 dsg.k8s-pdb
 void pod_disruption_budget(const NativeCheckContext &ctx) {
-  KubernetesIndex k8s(ctx.project());
+  const KubernetesIndex &k8s = kubernetes_index(ctx.project());
   // The budgets of each namespace, indexed by their selectors once; one
   // whose selector is not known statically may cover any workload.
   std::map<K8sScope, SelectorIndex> budgets;

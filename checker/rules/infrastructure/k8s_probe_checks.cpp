@@ -102,7 +102,7 @@ std::vector<const Node *> served_containers(const Node &containers, const Resour
 }
 
 void served_workload_probes(const NativeCheckContext &ctx) {
-  KubernetesIndex k8s(ctx.project());
+  const KubernetesIndex &k8s = kubernetes_index(ctx.project());
   // The Services of each application and namespace, indexed by their
   // selectors once.
   std::map<K8sScope, SelectorIndex> services;

@@ -1,5 +1,8 @@
 #include "checker/rules/infrastructure/kubernetes_index.h"
 
+#include <memory>
+#include <mutex>
+
 #include "checker/rules/infrastructure/infra_support.h"
 
 namespace clause::infra {
@@ -17,6 +20,13 @@ KubernetesIndex::KubernetesIndex(const Project &project) {
       auto name = read_attribute(hpa->body, "spec.scaleTargetRef.name", kBlocksAndDynamic).as_string();
       if (kind && name) autoscalers_.try_emplace({scope.first, scope.second, *kind, *name}, hpa);
     }
+}
+
+const KubernetesIndex &kubernetes_index(const Project &project) {
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
+  if (!project.kubernetes_index) project.kubernetes_index = std::make_shared<const KubernetesIndex>(project);
+  return *project.kubernetes_index;
 }
 
 const std::vector<const Resource *> &KubernetesIndex::objects(const std::string &kind, const Resource &beside,

@@ -36,6 +36,10 @@ struct KubernetesIndex {
   std::map<std::tuple<uint32_t, std::string, std::string, std::string>, const Resource *> autoscalers_;
 };
 
+// The project's index, built once on first use (Project::kubernetes_index)
+// and shared by every check that reads it, instead of once per check.
+const KubernetesIndex &kubernetes_index(const Project &project);
+
 // Objects that select pods by label (Services, PodDisruptionBudgets), with
 // their selectors, so that a workload's labels find the first object that
 // selects it without trying every selector: each selector is filed under its

@@ -26,7 +26,7 @@ bool default_deny(const Resource &np) {
 
 // CL-0801 onb.k8s-tenant-isolation
 void tenant_isolation(const NativeCheckContext &ctx) {
-  KubernetesIndex k8s(ctx.project());
+  const KubernetesIndex &k8s = kubernetes_index(ctx.project());
   for (const Resource *ns : k8s.all("Namespace")) {
     if (read_attribute(ns->body, "metadata.labels.tenant", kBlocksAndDynamic).absent()) continue;
     const std::string &name = ns->name;

@@ -8,7 +8,7 @@ namespace {
 
 // CL-0906 ops.k8s-replicas
 void single_replica(const NativeCheckContext &ctx) {
-  KubernetesIndex k8s(ctx.project());
+  const KubernetesIndex &k8s = kubernetes_index(ctx.project());
   for (const char *kind : {"Deployment", "StatefulSet"}) {
     for (const Resource *w : judged_workloads(k8s, kind)) {
       // More replicas of a single writer are not more availability: the
