@@ -195,10 +195,14 @@ void attribute_hits(const Node &root, const AttributePath &path, ReadOptions opt
 Attribute read_attribute(const Node *root, std::string_view path, ReadOptions options) {
   Attribute a;
   if (!root) return a;
-  std::vector<StepView> steps;
+  // One of each per thread, reused: the rules and native checks read
+  // attributes by the million, and nothing here calls back into this.
+  thread_local std::vector<StepView> steps;
+  thread_local std::vector<PathHit> hits;
+  steps.clear();
+  hits.clear();
   std::string error;
   if (!path.empty() && !split_path(path, steps, error)) return a;
-  std::vector<PathHit> hits;
   Walk w{steps, options, true, hits};
   walk(*root, nullptr, 0, w);
   return from_hits(hits, options);
