@@ -1,13 +1,13 @@
 #include "checker/crossdoc/resource_index.h"
 
 #include <algorithm>
-#include <mutex>
 #include <set>
 
 #include "checker/catalogue/provider_catalogue.h"
 #include "checker/crossdoc/tf_reference.h"
 #include "checker/model/attribute.h"
 #include "checker/model/unknown.h"
+#include "checker/project/built_once.h"
 
 namespace clause::crossdoc {
 namespace {
@@ -301,10 +301,7 @@ std::vector<const IndexedResource *> ResourceIndex::referrers(const IndexedResou
 }
 
 const ResourceIndex &resource_index(const Project &project) {
-  static std::mutex mu;
-  std::lock_guard<std::mutex> lock(mu);
-  if (!project.resource_index) project.resource_index = std::make_shared<const ResourceIndex>(project);
-  return *project.resource_index;
+  return built_once(project.resource_index, [&] { return std::make_shared<const ResourceIndex>(project); });
 }
 
 }  // namespace clause::crossdoc

@@ -428,12 +428,11 @@ class Evaluator {
     ResultLimit limit;
     if (s_.budget) limit.max_bytes = s_.budget->bytes_left();
     if (auto r = call_function(e.name, args, e.span, source, &limit)) {
-      if (s_.budget && (limit.exceeded || !s_.budget->charge_copy(*r, s_.doc, e.span) ||
-                        !s_.budget->charge(provenance_size(*r), 0, s_.doc, e.span))) {
+      if (s_.budget && (limit.exceeded || !s_.budget->charge_copy(*r, s_.doc, e.span))) {
         s_.budget->charge(0, limit.max_bytes + 1, s_.doc, e.span);  // records where, if not yet
         return unknown_of(s_, e);
       }
-      return std::move(*r);
+      return charged(s_, e, std::move(*r));
     }
     std::vector<const Node *> in;
     for (const auto &a : args) in.push_back(&a);

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
+
+#include "checker/project/built_once.h"
 
 namespace clause::infra {
 
@@ -95,11 +96,8 @@ TerraformLayout build_layout(const Project &project) {
 }  // namespace
 
 const TerraformLayout &terraform_layout(const Project &project) {
-  static std::mutex mu;
-  std::lock_guard<std::mutex> lock(mu);
-  if (!project.terraform_layout)
-    project.terraform_layout = std::make_shared<const TerraformLayout>(build_layout(project));
-  return *project.terraform_layout;
+  return built_once(project.terraform_layout,
+                    [&] { return std::make_shared<const TerraformLayout>(build_layout(project)); });
 }
 
 const std::vector<ProviderBlock> &provider_blocks(const Project &project) {

@@ -1,8 +1,8 @@
 #include "checker/rules/infrastructure/kubernetes_index.h"
 
 #include <memory>
-#include <mutex>
 
+#include "checker/project/built_once.h"
 #include "checker/rules/infrastructure/infra_support.h"
 
 namespace clause::infra {
@@ -23,10 +23,8 @@ KubernetesIndex::KubernetesIndex(const Project &project) {
 }
 
 const KubernetesIndex &kubernetes_index(const Project &project) {
-  static std::mutex mu;
-  std::lock_guard<std::mutex> lock(mu);
-  if (!project.kubernetes_index) project.kubernetes_index = std::make_shared<const KubernetesIndex>(project);
-  return *project.kubernetes_index;
+  return built_once(project.kubernetes_index,
+                    [&] { return std::make_shared<const KubernetesIndex>(project); });
 }
 
 const std::vector<const Resource *> &KubernetesIndex::objects(const std::string &kind, const Resource &beside,
