@@ -207,8 +207,8 @@ Report scan_group(const ScanInputs &in, const Group &group, const std::vector<st
   s.meta_rules = configured_meta_rules(config, meta_off);
 
   if (selection) {
-    opts.reported = [selection](const std::string &root_abs, const std::string &rel) {
-      return selection->contains(root_abs, rel);
+    opts.reported = [selection](const std::string &root_abs, const std::string &rel, bool may_be_link) {
+      return selection->contains(root_abs, rel, may_be_link);
     };
     opts.deleted = [selection](const std::string &root_abs) { return selection->missing_under(root_abs); };
     opts.tally_unreported = !(in.text_only && roots.size() == 1);

@@ -81,7 +81,7 @@ class Walker {
         FileDiagnostic{generic_relative(p, root_path_), Diagnostic{level, code, std::move(message), {}}});
   }
 
-  void consider(Found &out, const fs::path &p, const fs::path &base) const {
+  void consider(Found &out, const fs::path &p, const fs::path &base, bool link) const {
     if (opts_.exclude && opts_.exclude(p.string())) {
       ++out.ignored;
       return;
@@ -116,7 +116,7 @@ class Walker {
           rel, Diagnostic{DiagLevel::Warning, "skipped-size", size_limit_message(size, limit), {}}});
       return;
     }
-    out.files.push_back(SourceFile{p.string(), rel, syntax, hint, size});
+    out.files.push_back(SourceFile{p.string(), rel, syntax, hint, size, link});
   }
 
   // Lists one directory: its files into `out`, the directories to walk
@@ -142,7 +142,7 @@ class Walker {
           note(out, p, DiagLevel::Note, "symlink-outside",
                "symbolic link leads outside the scan root; skipped");
         } else if (!fs::is_directory(target, sec)) {
-          consider(out, p, root_path_);
+          consider(out, p, root_path_, true);
         }
         continue;
       }
@@ -152,7 +152,7 @@ class Walker {
           subdirs.push_back(p);
         continue;
       }
-      consider(out, p, root_path_);
+      consider(out, p, root_path_, false);
     }
     if (ec) {
       note(out, dir, DiagLevel::Warning, "unreadable",
@@ -198,7 +198,8 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
   Found top;
   if (!fs::is_directory(status)) {
     out.root_abs = root_path.parent_path().string();
-    walker.consider(top, root_path, root_path.parent_path());
+    walker.consider(top, root_path, root_path.parent_path(),
+                    fs::is_symlink(fs::symlink_status(root_path, ec)));
     out.files = std::move(top.files);
     out.diagnostics = std::move(top.diagnostics);
     out.ignored = top.ignored;

@@ -22,6 +22,9 @@ struct SourceFile {
   Syntax syntax = Syntax::Hcl;
   DocKind kind_hint = DocKind::Unknown;  // set when the name decides (.tf, .tfvars)
   uint64_t size = 0;
+  // The path's last part is a symbolic link (to a regular file inside the
+  // root: discovery follows no other link, so no other part of it is one).
+  bool link = false;
 };
 
 struct DiscoveryOptions {

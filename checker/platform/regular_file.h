@@ -7,6 +7,7 @@
 // its size, before a byte is read; one that grows past the limit while it
 // is read is refused too).
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace clause {
@@ -24,7 +25,12 @@ struct FileReadResult {
   uint64_t size = 0;  // bytes seen, for TooLarge
 };
 
-FileReadResult read_regular_file(const std::string &path, uint64_t max_size, std::string &out);
+// `known_size`: the size the caller has just seen the file have (discovery
+// stat'ed it, and found it regular). The file is then read without asking
+// fstat again, unless it does not end at that size. A file that ends
+// exactly where its size says is read with one read call, not two.
+FileReadResult read_regular_file(const std::string &path, uint64_t max_size, std::string &out,
+                                 std::optional<uint64_t> known_size = std::nullopt);
 
 // What went wrong, for a message that names the file: "is not a regular
 // file (FIFO, device or socket)", "is larger than 8 MiB (… bytes)",

@@ -30,9 +30,10 @@ namespace {
 // Reads a file discovery found. It may have changed since: it is opened
 // without blocking (a FIFO swapped in must not hang the scan) and read only
 // while it is a regular file within the size limit. Returns the diagnostic
-// when it cannot be used.
-std::optional<Diagnostic> read_file(const std::string &path, const SizeLimit &max_size, std::string &out) {
-  const FileReadResult r = read_regular_file(path, max_size.bytes, out);
+// when it cannot be used. Discovery has seen its size, so it is read
+// without a second fstat unless it changed.
+std::optional<Diagnostic> read_file(const SourceFile &file, const SizeLimit &max_size, std::string &out) {
+  const FileReadResult r = read_regular_file(file.abs_path, max_size.bytes, out, file.size);
   switch (r.status) {
     case FileRead::Ok: return std::nullopt;
     case FileRead::Unreadable:
@@ -168,9 +169,8 @@ void parse_files_each(const Discovery &discovery, const LoadOptions &opts,
   std::atomic<size_t> parsed{0};
   parallel_for(files.size(), opts.jobs, [&](size_t i) {
     std::string bytes;
-    if (auto problem =
-            read_file(files[i].abs_path,
-                      size_limit_for(files[i].syntax, opts.max_file_size, opts.max_hcl_file_size), bytes)) {
+    if (auto problem = read_file(
+            files[i], size_limit_for(files[i].syntax, opts.max_file_size, opts.max_hcl_file_size), bytes)) {
       read_errors[i] = std::move(problem);
     } else if (looks_binary(bytes)) {
       read_errors[i] =

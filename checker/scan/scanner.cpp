@@ -145,8 +145,11 @@ RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, con
     auto select_units_of = [&](const std::string &rel) {
       for (uint32_t u : units_of_file(project, rel)) units[u] = true;
     };
+    std::unordered_set<std::string_view> links;
+    for (const SourceFile &f : discovery.files)
+      if (f.link) links.insert(f.rel_path);
     for (const auto &doc : project.documents)
-      if (opts.reported(project.root_abs, doc->path)) {
+      if (opts.reported(project.root_abs, doc->path, links.count(doc->path) != 0)) {
         reported.insert(doc.get());
         select_units_of(doc->path);
       }
@@ -190,7 +193,7 @@ RootReport scan_root(const RuleSet &rules, const std::vector<RuleInfo> &ran, con
       input != meta.end()) {
     std::function<bool(const std::string &)> reported;
     if (opts.reported)
-      reported = [&](const std::string &rel) { return opts.reported(project.root_abs, rel); };
+      reported = [&](const std::string &rel) { return opts.reported(project.root_abs, rel, true); };
     add_input_findings(project, project.diagnostics, *input, reported, input_findings);
   }
   filter_root(project, ran, opts.suppressions, opts.max_findings_per_file, rr.findings,

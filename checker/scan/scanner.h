@@ -59,8 +59,9 @@ struct ScanOptions {
   uint64_t configuration_digest = 0;
   // Whether the findings in the file `rel` of the root at `root_abs` will be
   // read (--only-files, --changed-since); unset: all. The rules still run
-  // on the whole root; findings no one reads are not built.
-  std::function<bool(const std::string &root_abs, const std::string &rel)> reported;
+  // on the whole root; findings no one reads are not built. `may_be_link`
+  // is false when discovery listed the file and saw it is no symbolic link.
+  std::function<bool(const std::string &root_abs, const std::string &rel, bool may_be_link)> reported;
   // With `reported`: the selected files below the root at `root_abs` that
   // do not exist (deleted), relative to it; each selects its units.
   std::function<std::vector<std::string>(const std::string &root_abs)> deleted;

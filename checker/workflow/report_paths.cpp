@@ -29,15 +29,17 @@ FileSelection::FileSelection(const std::vector<std::string> &abs_paths) {
   }
 }
 
-bool FileSelection::contains(const std::string &root_abs, const std::string &rel) const {
+bool FileSelection::contains(const std::string &root_abs, const std::string &rel, bool may_be_link) const {
   // Resolving a path costs a system call per component. A file that is not
   // a link resolves to a path with its own name, so only a name one of the
   // selected files has (or a link) needs it.
   const std::string_view name = std::string_view(rel).substr(rel.rfind('/') + 1);
-  const std::string path = root_abs + "/" + rel;
-  struct stat st {};
-  const bool link = ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
-  if (!link && !names_.count(std::string(name))) return false;
+  if (!names_.count(std::string(name))) {
+    if (!may_be_link) return false;
+    const std::string path = root_abs + "/" + rel;
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return false;
+  }
   return resolved_.count(resolved(fs::path(root_abs) / rel)) != 0;
 }
 

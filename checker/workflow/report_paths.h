@@ -16,9 +16,11 @@ class FileSelection {
  public:
   explicit FileSelection(const std::vector<std::string> &abs_paths);
   // Whether the file at `rel` below the root `root_abs` is one of the set.
-  // Costs one lstat, and resolves the path only when its name (or its being
-  // a link) lets it be one of them.
-  bool contains(const std::string &root_abs, const std::string &rel) const;
+  // Resolves the path only when its name (or its being a link) lets it be
+  // one of them; whether it is a link costs an lstat, unless the caller
+  // knows it is none (`may_be_link` false: discovery saw the directory
+  // entry, and follows no link but a file's own).
+  bool contains(const std::string &root_abs, const std::string &rel, bool may_be_link = true) const;
   // The selected files below `root_abs` that do not exist (deleted ones),
   // relative to it: each selects the deployment units it was part of.
   std::vector<std::string> missing_under(const std::string &root_abs) const;

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "checker/discovery/discover.h"
 #include "checker/workflow/report_paths.h"
 #include "tests/unit/cli_run.h"
 
@@ -46,6 +47,33 @@ TEST(FileSelection, MatchesFilesByTheirResolvedPath) {
   EXPECT_TRUE(by_link.contains(t.path(), "dir/b.tf"));
   EXPECT_TRUE(by_link.contains(t.path(), "link.tf"));
   EXPECT_FALSE(by_link.contains(t.path(), "dir/other.tf"));
+}
+
+// Discovery says which files are links; the scan then spares the lstat of
+// every other file, whose name alone decides (the hook's scan of a 500-file
+// root used to lstat all 500). A caller that says "no link" is believed:
+// the link's own name is not one of the selected files'.
+TEST(FileSelection, DiscoveryMarksLinksAndOnlyLinksAreResolvedByTarget) {
+  TempTree t;
+  t.write("a.tf", "");
+  t.write("dir/b.tf", "");
+  ASSERT_EQ(::symlink("dir/b.tf", (t / "link.tf").c_str()), 0);
+  const Discovery d = discover(t.path(), DiscoveryOptions{});
+  std::vector<std::string> listed;
+  for (const SourceFile &f : d.files) listed.push_back(f.rel_path + (f.link ? " (link)" : ""));
+  EXPECT_EQ(listed, (std::vector<std::string>{"a.tf", "dir/b.tf", "link.tf (link)"}));
+
+  const FileSelection selected({t / "dir/b.tf"});
+  EXPECT_TRUE(selected.contains(t.path(), "link.tf", true));
+  EXPECT_FALSE(selected.contains(t.path(), "link.tf", false));
+  EXPECT_TRUE(selected.contains(t.path(), "dir/b.tf", false));
+  EXPECT_FALSE(selected.contains(t.path(), "a.tf", false));
+
+  // A file root that is a link is marked too.
+  const Discovery file_root = discover(t / "link.tf", DiscoveryOptions{});
+  ASSERT_EQ(file_root.files.size(), 1u);
+  EXPECT_TRUE(file_root.files[0].link);
+  EXPECT_FALSE(discover(t / "a.tf", DiscoveryOptions{}).files.at(0).link);
 }
 
 // The finding lines of a text report (`path:line:col: severity: [ID] ...`).

@@ -24,7 +24,9 @@ RootReport scan(const fs::path &root, std::set<std::string> ids, bool strict = f
   opts.roots = {root.string()};
   opts.strict = strict;
   if (!only_file.empty())
-    opts.reported = [only_file](const std::string &, const std::string &rel) { return rel == only_file; };
+    opts.reported = [only_file](const std::string &, const std::string &rel, bool) {
+      return rel == only_file;
+    };
   return run_scan(rules, opts).roots.at(0);
 }
 

@@ -1,6 +1,7 @@
 #include "checker/platform/regular_file.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -39,6 +40,38 @@ TEST(RegularFile, ReadsExactlyTheFileIntoABufferOfItsSize) {
   EXPECT_EQ(over.status, FileRead::TooLarge);
   EXPECT_EQ(over.size, content.size());
   EXPECT_TRUE(out.empty());
+}
+
+// With the size discovery saw, the file is read without a second fstat, and
+// what it holds now is what is read: the same bytes when it is unchanged,
+// all of them when it grew or shrank since, and a refusal naming the change
+// when it is no regular file any more or grew past the limit.
+TEST(RegularFile, ReadsWithTheSizeDiscoverySawWhateverTheFileBecameSince) {
+  const std::string content(5000, 'x');
+  TempFile file(content);
+  std::string out;
+  EXPECT_EQ(read_regular_file(file.path, 1u << 20, out, content.size()).status, FileRead::Ok);
+  EXPECT_EQ(out, content);
+  EXPECT_EQ(out.capacity(), content.size());
+
+  EXPECT_EQ(read_regular_file(file.path, 1u << 20, out, 3000).status, FileRead::Ok);  // grew since
+  EXPECT_EQ(out, content);
+  EXPECT_EQ(read_regular_file(file.path, 1u << 20, out, 9000).status, FileRead::Ok);  // shrank since
+  EXPECT_EQ(out, content);
+
+  const FileReadResult over = read_regular_file(file.path, 4999, out, 4000);  // grew past the limit
+  EXPECT_EQ(over.status, FileRead::TooLarge);
+  EXPECT_EQ(over.size, 5000u);
+  EXPECT_TRUE(out.empty());
+
+  const std::string dir = file.path + ".d";
+  fs::create_directory(dir);
+  EXPECT_EQ(read_regular_file(dir, 1u << 20, out, 4096).status, FileRead::NotRegular);
+  fs::remove(dir);
+  const std::string fifo = file.path + ".fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_EQ(read_regular_file(fifo, 1u << 20, out, 100).status, FileRead::NotRegular);
+  fs::remove(fifo);
 }
 
 // /proc files say they are empty (st_size 0) and are not: what is read past
