@@ -4,6 +4,7 @@
 #include <iterator>
 #include <numeric>
 #include <thread>
+#include <unordered_map>
 
 #include "checker/engine/embedded_files.h"
 #include "checker/engine/embedded_models.h"
@@ -28,26 +29,38 @@ RuleSet RuleSet::builtin() {
   std::vector<Rule> all;
   for (auto &pack : packs) std::move(pack.begin(), pack.end(), std::back_inserter(all));
   set.add(std::move(all));
-  for (auto &rule : set.rules_) {
-    std::string doc_path = "docs/rules/" + rule.info.id + ".md";
-    for (const auto &doc : embedded_doc_files())
-      if (doc.path == doc_path) rule.info.help_markdown = std::string(doc.content);
-  }
+  // Each rule's page, found by its path: docs/rules/<id>.md.
+  std::unordered_map<std::string_view, std::string_view> pages;
+  for (const auto &doc : embedded_doc_files()) pages.emplace(doc.path, doc.content);
+  for (auto &rule : set.rules_)
+    if (auto page = pages.find("docs/rules/" + rule.info.id + ".md"); page != pages.end())
+      rule.info.help_markdown = std::string(page->second);
   return set;
 }
 
 void RuleSet::add(std::vector<Rule> rules) {
-  for (auto &r : rules) {
-    for (const auto &existing : rules_) {
-      const std::string &here = r.defined_at.empty() ? r.info.source : r.defined_at;
-      const std::string &there = existing.defined_at.empty() ? existing.info.source : existing.defined_at;
-      if (existing.info.id == r.info.id)
-        throw RulePackError(here + ": rule id " + r.info.id + " is already defined at " + there);
-      if (existing.info.name == r.info.name)
-        throw RulePackError(here + ": rule name " + r.info.name + " is already used by " + existing.info.id +
-                            " at " + there);
-    }
-    rules_.push_back(std::move(r));
+  // Ids and names already taken, each with the rule that took it.
+  std::unordered_map<std::string_view, size_t> ids, names;
+  const size_t before = rules_.size();
+  rules_.reserve(before + rules.size());
+  for (auto &r : rules) rules_.push_back(std::move(r));
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    const Rule &r = rules_[i];
+    auto [id, fresh_id] = ids.emplace(r.info.id, i);
+    auto [name, fresh_name] = names.emplace(r.info.name, i);
+    if (fresh_id && fresh_name) continue;
+    // The first rule that took either, as the pairwise comparison found it.
+    const size_t id_at = fresh_id ? rules_.size() : id->second;
+    const size_t name_at = fresh_name ? rules_.size() : name->second;
+    const bool by_id = id_at <= name_at;
+    const Rule &existing = rules_[by_id ? id_at : name_at];
+    const std::string &here = r.defined_at.empty() ? r.info.source : r.defined_at;
+    const std::string &there = existing.defined_at.empty() ? existing.info.source : existing.defined_at;
+    const std::string message = by_id ? here + ": rule id " + r.info.id + " is already defined at " + there
+                                      : here + ": rule name " + r.info.name + " is already used by " +
+                                            existing.info.id + " at " + there;
+    rules_.resize(before);  // as it was: the set is unchanged by a refused pack
+    throw RulePackError(message);
   }
   // By id, through an index: a Rule is large, and sorting the rules
   // themselves would move each one several times.

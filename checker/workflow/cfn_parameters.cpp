@@ -96,8 +96,8 @@ std::function<CfnInputs(const std::string &)> cfn_inputs_for(std::shared_ptr<con
     CfnInputs inputs;
     inputs.region = config->region_for(DocKind::CloudFormation, abs);
     inputs.account_id = config->locations.cloudformation_account;
-    const std::string normal = fs::absolute(abs).lexically_normal().string();
-    if (auto it = given->find(normal); it != given->end()) {
+    if (auto it = given->empty() ? given->end() : given->find(fs::absolute(abs).lexically_normal().string());
+        it != given->end()) {
       inputs.parameters = it->second;
     } else if (std::string file = config->cfn_parameters_for(abs); !file.empty()) {
       inputs.parameters = files->at(file);

@@ -425,6 +425,7 @@ bool Config::excludes(const std::string &abs_path) const {
 }
 
 std::string Config::cfn_parameters_for(const std::string &abs_path) const {
+  if (cfn_parameter_files.empty()) return "";  // the path need not be made relative
   const std::string rel = relative_path(abs_path);
   for (const auto &[glob, file] : cfn_parameter_files)
     if (!rel.empty() && glob_match(glob, rel)) return file;
@@ -475,7 +476,11 @@ std::optional<bool> Config::binds(const std::string &agreement_abs, const std::s
 }
 
 std::string Config::region_for(DocKind kind, const std::string &abs_path) const {
-  const std::string rel = relative_path(abs_path);
+  // Made relative only when a glob will be matched against it.
+  const bool globs = kind == DocKind::CloudFormation ? !locations.cloudformation_paths.empty()
+                     : kind == DocKind::Kubernetes   ? !locations.kubernetes_paths.empty()
+                                                     : false;
+  const std::string rel = globs ? relative_path(abs_path) : std::string();
   if (kind == DocKind::CloudFormation) {
     for (const auto &[glob, region] : locations.cloudformation_paths)
       if (!rel.empty() && glob_match(glob, rel)) return region;

@@ -364,7 +364,7 @@ Value CfnEvaluator::evaluate(const Node &n) {
   return out;
 }
 
-bool CfnEvaluator::rewrite(Node &n, const std::string &path, std::vector<AssumedDefault> &uses, bool &removed,
+bool CfnEvaluator::rewrite(Node &n, std::string &path, std::vector<AssumedDefault> &uses, bool &removed,
                            std::set<std::string> &removed_by) {
   auto record = [&](const std::set<std::string> &defaults, const Span &span,
                     const std::string &removed_path) {
@@ -417,16 +417,20 @@ bool CfnEvaluator::rewrite(Node &n, const std::string &path, std::vector<Assumed
   } else if (n.is_map()) {
     for (size_t i = 0; i < n.entries.size();) {
       MapEntry &e = n.entries[i];
-      const std::string child = path.empty() ? e.key : path + "." + e.key;
+      // The entry's path is appended for its subtree and cut off after.
+      const size_t parent = path.size();
+      if (parent != 0) path += '.';
+      path += e.key;
       bool gone = false;
       std::set<std::string> by;
-      changed |= rewrite(e.value, child, uses, gone, by);
+      changed |= rewrite(e.value, path, uses, gone, by);
       if (gone) {
-        record(by, e.key_span, child);
+        record(by, e.key_span, path);
         n.entries.erase(n.entries.begin() + static_cast<std::ptrdiff_t>(i));
       } else {
         ++i;
       }
+      path.resize(parent);
     }
   }
   return changed;
@@ -435,7 +439,8 @@ bool CfnEvaluator::rewrite(Node &n, const std::string &path, std::vector<Assumed
 bool CfnEvaluator::rewrite_body(Node &body, std::vector<AssumedDefault> &uses) {
   bool removed = false;
   std::set<std::string> by;
-  return rewrite(body, "", uses, removed, by);
+  std::string path;
+  return rewrite(body, path, uses, removed, by);
 }
 
 }  // namespace clause

@@ -51,8 +51,10 @@ class CfnEvaluator {
   bool rewrite_body(Node &body, std::vector<AssumedDefault> &uses);
 
  private:
-  // Rewrites `n`; sets `removed` (and its defaults) when `n` is AWS::NoValue.
-  bool rewrite(Node &n, const std::string &path, std::vector<AssumedDefault> &uses, bool &removed,
+  // Rewrites `n`, found at `path` (the dotted keys from the body; each
+  // entry's key is appended for its subtree and removed after); sets
+  // `removed` (and its defaults) when `n` is AWS::NoValue.
+  bool rewrite(Node &n, std::string &path, std::vector<AssumedDefault> &uses, bool &removed,
                std::set<std::string> &removed_by);
   Value call(const std::string &fn, const Node &arg, const Span &at);
   Value ref(const std::string &name, const Span &at);

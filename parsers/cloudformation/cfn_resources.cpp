@@ -3,9 +3,24 @@
 #include <memory>
 #include <set>
 
+#include "checker/model/unknown.h"
 #include "parsers/cloudformation/cfn_eval.h"
 
 namespace clause {
+namespace {
+
+// Whether anything in `n` is an intrinsic function: only those are
+// rewritten, so a body without one is used as written, not copied first.
+bool holds_intrinsic(const Node &n) {
+  if (is_intrinsic(n)) return true;
+  for (const Node &item : n.items)
+    if (holds_intrinsic(item)) return true;
+  for (const MapEntry &e : n.entries)
+    if (holds_intrinsic(e.value)) return true;
+  return false;
+}
+
+}  // namespace
 
 std::vector<Resource> cloudformation_resources(const Document &doc, const CfnInputs &inputs) {
   std::vector<Resource> out;
@@ -36,10 +51,12 @@ std::vector<Resource> cloudformation_resources(const Document &doc, const CfnInp
       r.body = &e.value;
       if (!exists_by.empty())
         r.assumed_defaults.push_back(AssumedDefault{e.value.span, "", {exists_by.begin(), exists_by.end()}});
-      auto owned = std::make_shared<Node>(e.value);
-      if (eval.rewrite_body(*owned, r.assumed_defaults)) {
-        r.body = owned.get();
-        r.owned_body = std::move(owned);
+      if (holds_intrinsic(e.value)) {
+        auto owned = std::make_shared<Node>(e.value);
+        if (eval.rewrite_body(*owned, r.assumed_defaults)) {
+          r.body = owned.get();
+          r.owned_body = std::move(owned);
+        }
       }
       out.push_back(std::move(r));
     }

@@ -380,6 +380,15 @@ TEST(RuleLoader, ClashingIdsAndNamesNameBothPlaces) {
             "b/other.yaml:2:5: rule id ACME-001 is already defined at a/pack.yaml:1:5");
   EXPECT_EQ(clash(replaced(kRule, "CL-0999", "ACME-002")),
             "b/other.yaml:1:5: rule name test.rule is already used by ACME-001 at a/pack.yaml:1:5");
+  // Within one pack (the second rule's id is on line 14).
+  const std::string c = replaced(replaced(kRule, "CL-0999", "ACME-003"), "test.rule", "test.c");
+  EXPECT_EQ(clash(c + "---\n" + replaced(c, "test.c", "test.d")),
+            "b/other.yaml:14:5: rule id ACME-003 is already defined at b/other.yaml:1:5");
+  // Its id clashes with the pack's first rule, its name with a rule defined
+  // before that one: the earlier rule is named.
+  EXPECT_EQ(clash(c + "---\n" + replaced(c, "test.c", "test.rule")),
+            "b/other.yaml:14:5: rule name test.rule is already used by ACME-001 at a/pack.yaml:1:5");
+  EXPECT_EQ(set.rules().size(), 1u);
 }
 
 }  // namespace
