@@ -162,20 +162,14 @@ class Walker {
     return true;
   }
 
-  // Walks the tree under `top` (an explicit stack of directories rather
-  // than recursive_directory_iterator: that one ends the whole walk on the
-  // first unreadable directory, or skips it without a word, where one
-  // problem should cost only that directory).
-  void walk(const fs::path &top, Found &out) const {
-    std::vector<fs::path> pending{top};
-    while (!pending.empty()) {
-      fs::path dir = std::move(pending.back());
-      pending.pop_back();
-      std::error_code ec;
-      if (!list(dir, out, pending, ec))
-        note(out, dir, DiagLevel::Warning, "unreadable",
-             "cannot read this directory (" + ec.message() + "); skipped");
-    }
+  // Lists one directory below the root, found by the walk (a directory
+  // that cannot be read costs only itself: recursive_directory_iterator
+  // would end the whole walk on it, or skip it without a word).
+  void walk_one(const fs::path &dir, Found &out, std::vector<fs::path> &subdirs) const {
+    std::error_code ec;
+    if (!list(dir, out, subdirs, ec))
+      note(out, dir, DiagLevel::Warning, "unreadable",
+           "cannot read this directory (" + ec.message() + "); skipped");
   }
 
  private:
@@ -207,12 +201,18 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
   }
   out.root_abs = root_path.string();
   // The root's own listing first (a root that cannot be read is an error),
-  // then each of its directories' trees, side by side on `opts.jobs`
-  // threads.
+  // then the directories below, listed by `opts.jobs` threads that take
+  // them as they are found (a deep part of the tree is shared out, not left
+  // to one thread); each thread keeps what it finds, and the joined lists
+  // are sorted below.
   std::vector<fs::path> subdirs;
   if (!walker.list(root_path, top, subdirs, ec)) throw std::runtime_error(root + ": " + ec.message());
-  std::vector<Found> parts(subdirs.size());
-  parallel_for(subdirs.size(), opts.jobs, [&](size_t i) { walker.walk(subdirs[i], parts[i]); });
+  const unsigned jobs = std::max(1u, opts.jobs);
+  std::vector<Found> parts(jobs);
+  parallel_worklist(std::move(subdirs), jobs,
+                    [&](unsigned w, const fs::path &dir, std::vector<fs::path> &more) {
+                      walker.walk_one(dir, parts[w], more);
+                    });
   out.files = std::move(top.files);
   out.diagnostics = std::move(top.diagnostics);
   out.ignored = top.ignored;

@@ -89,6 +89,56 @@ void parallel_for_weighted(const std::vector<uint64_t> &weights, unsigned jobs, 
   for (auto &t : pool) t.join();
 }
 
+// Works a list that grows as it is worked (directories whose listing finds
+// more directories): `fn(worker, item, more)` handles one item and appends
+// the items it finds to `more`. Up to `jobs` threads take items as they
+// come, so a deep part of a tree is shared out instead of falling to one
+// thread; it returns when the list is empty and no item is being worked.
+// `worker` (0 .. jobs-1) names the thread, for results kept per thread;
+// which thread works which item depends on scheduling. The first exception
+// a thread meets stops the work and is rethrown on the calling thread.
+template <typename T, typename Fn>
+void parallel_worklist(std::vector<T> items, unsigned jobs, Fn fn) {
+  if (items.empty()) return;
+  jobs = std::max(1u, jobs);
+  std::mutex mu;
+  std::condition_variable changed;
+  size_t busy = 0;  // items being worked
+  std::exception_ptr error;
+  auto worker = [&](unsigned w) {
+    std::vector<T> more;
+    std::unique_lock lock(mu);
+    for (;;) {
+      changed.wait(lock, [&] { return !items.empty() || busy == 0 || error; });
+      if (items.empty() || error) break;  // nothing left, and no one can add more
+      T item = std::move(items.back());
+      items.pop_back();
+      ++busy;
+      lock.unlock();
+      try {
+        fn(w, item, more);
+      } catch (...) {
+        lock.lock();
+        if (!error) error = std::current_exception();
+        --busy;
+        break;
+      }
+      lock.lock();
+      --busy;
+      for (T &m : more) items.push_back(std::move(m));
+      more.clear();
+      changed.notify_all();
+    }
+    changed.notify_all();
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(jobs - 1);
+  for (unsigned t = 1; t < jobs; ++t) pool.emplace_back(worker, t);
+  worker(0);
+  for (auto &t : pool) t.join();
+  if (error) std::rethrow_exception(error);
+}
+
 // Runs `fn(i)` for every slot through `schedule` (a call of parallel_for or
 // parallel_for_weighted that takes the slot function), then rethrows, on the
 // calling thread, the exception of the first slot that threw, in slot

@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <mutex>
+#include <stdexcept>
+#include <vector>
 
 namespace clause {
 namespace {
@@ -62,6 +66,47 @@ TEST(ParallelForWeighted, LightTasksRunSideBySide) {
     --running;
   });
   EXPECT_GT(peak, 1u);
+}
+
+// A list that grows as it is worked: item n finds 2n+1 and 2n+2 (a tree of
+// 1,000 items, as directories find directories). Every item is worked
+// exactly once, on any number of threads, each by a worker of its own range.
+TEST(ParallelWorklist, WorksEveryItemFoundOnceWhateverTheThreads) {
+  for (unsigned jobs : {1u, 2u, 4u}) {
+    std::vector<std::vector<int>> by_worker(jobs);
+    parallel_worklist(std::vector<int>{0}, jobs, [&](unsigned w, int n, std::vector<int> &more) {
+      ASSERT_LT(w, jobs);
+      by_worker[w].push_back(n);
+      for (int child : {2 * n + 1, 2 * n + 2})
+        if (child < 1000) more.push_back(child);
+    });
+    std::vector<int> all;
+    for (const auto &part : by_worker) all.insert(all.end(), part.begin(), part.end());
+    std::sort(all.begin(), all.end());
+    ASSERT_EQ(all.size(), 1000u) << jobs;
+    for (int i = 0; i < 1000; ++i) ASSERT_EQ(all[i], i) << jobs;
+  }
+  int calls = 0;
+  parallel_worklist(std::vector<int>{}, 2, [&](unsigned, int, std::vector<int> &) { ++calls; });
+  EXPECT_EQ(calls, 0);
+}
+
+TEST(ParallelWorklist, AnExceptionStopsTheWorkAndReachesTheCaller) {
+  std::atomic<int> worked{0};
+  auto run = [&] {
+    parallel_worklist(std::vector<int>{0}, 2, [&](unsigned, int n, std::vector<int> &more) {
+      ++worked;
+      if (n == 5) throw std::runtime_error("item 5");
+      if (n < 500) more.push_back(n + 1);
+    });
+  };
+  EXPECT_THROW(
+      try { run(); } catch (const std::runtime_error &e) {
+        EXPECT_STREQ(e.what(), "item 5");
+        throw;
+      },
+      std::runtime_error);
+  EXPECT_EQ(worked.load(), 6);  // 0 .. 5: a chain, so nothing past the throw was found
 }
 
 }  // namespace
