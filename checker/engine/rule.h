@@ -1,6 +1,8 @@
 #pragma once
 // A loaded rule: metadata plus, for declarative rules, the compiled check.
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -18,17 +20,42 @@ const char *target_format_name(TargetFormat f);
 std::optional<TargetFormat> parse_target_format(std::string_view name);
 std::optional<TargetFormat> target_format_of(DocKind kind);
 
-struct DeclarativeCheck {
-  // Resource types per format ("*" = every resource of that format).
-  std::map<TargetFormat, std::vector<std::string>> targets;
-  // Applicability and check, either shared or per format.
+// What a rule's `check:` and `when:` compile to: applicability and check,
+// either shared or per format, or per resource type where one format's
+// types name things differently.
+struct CompiledChecks {
   std::map<TargetFormat, Predicate> when;
   std::map<TargetFormat, Predicate> check;
   std::optional<Predicate> shared_when;
   std::optional<Predicate> shared_check;
-  // Per resource type, where one format's types name things differently.
   std::map<std::pair<TargetFormat, std::string>, Predicate> when_by_type;
   std::map<std::pair<TargetFormat, std::string>, Predicate> check_by_type;
+};
+
+// A rule's compiled checks: compiled when the rule is loaded (a user's
+// pack, whose errors must name their line at once) or when first asked
+// for (the built-in packs: a scan meets a few of their resource types, and
+// RuleLoader.EveryBuiltinCheckCompiles compiles them all). Compiling on
+// first use is safe from several threads. Copies share what is compiled;
+// edit() gives a rule its own before it changes them.
+class LazyChecks {
+ public:
+  LazyChecks();  // compiled, and empty
+  explicit LazyChecks(CompiledChecks compiled);
+  explicit LazyChecks(std::function<CompiledChecks()> compile);
+  const CompiledChecks &get() const;
+  CompiledChecks &edit();
+  bool compiled() const;
+
+ private:
+  struct State;
+  std::shared_ptr<State> state_;
+};
+
+struct DeclarativeCheck {
+  // Resource types per format ("*" = every resource of that format).
+  std::map<TargetFormat, std::vector<std::string>> targets;
+  LazyChecks checks;
   std::string message;
 
   // The most specific predicate: per type, per format, shared.

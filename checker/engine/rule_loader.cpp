@@ -46,22 +46,6 @@ std::optional<TargetFormat> target_format_of(DocKind kind) {
   }
 }
 
-const Predicate *DeclarativeCheck::check_for(TargetFormat f, const std::string &type) const {
-  auto t = check_by_type.find({f, type});
-  if (t != check_by_type.end()) return &t->second;
-  auto it = check.find(f);
-  if (it != check.end()) return &it->second;
-  return shared_check ? &*shared_check : nullptr;
-}
-
-const Predicate *DeclarativeCheck::when_for(TargetFormat f, const std::string &type) const {
-  auto t = when_by_type.find({f, type});
-  if (t != when_by_type.end()) return &t->second;
-  auto it = when.find(f);
-  if (it != when.end()) return &it->second;
-  return shared_when ? &*shared_when : nullptr;
-}
-
 namespace {
 
 // Sets a predicate's expected value and what is compiled from it; returns
@@ -130,6 +114,8 @@ void rebind(Predicate &p, const Rule &rule) {
 // names file:line:col from the located nodes.
 class Loader {
  public:
+  using Targets = std::map<TargetFormat, std::vector<std::string>>;
+
   Loader(std::string origin, std::string_view source, RegexCompile regex, RuleIds ids)
       : origin_(std::move(origin)), source_(source), regex_(regex), ids_(ids) {}
 
@@ -302,9 +288,19 @@ class Loader {
       rule.targets = std::move(check.targets);
       return rule;
     }
-    load_predicate_set(*check_node, check.check, check.shared_check, check.check_by_type, check);
-    if (const Node *when = doc.get("when"))
-      load_predicate_set(*when, check.when, check.shared_when, check.when_by_type, check);
+    const Node *when = doc.get("when");
+    if (regex_ == RegexCompile::OnFirstUse) {
+      // A built-in pack: its document lives as long as the process, so the
+      // checks can be compiled from it when a scan first asks for them.
+      check.checks = LazyChecks([check_node, when, targets = check.targets, params = rule.parameters,
+                                 origin = origin_, source = source_, ids = ids_] {
+        Loader loader(origin, source, RegexCompile::OnFirstUse, ids);
+        loader.params_ = &params;
+        return loader.compile_checks(*check_node, when, targets);
+      });
+    } else {
+      check.checks = LazyChecks(compile_checks(*check_node, when, check.targets));
+    }
     check.message = required(doc, "message");
     validate_placeholders(*doc.get("message"), check.message);
     rule.declarative = std::move(check);
@@ -446,13 +442,20 @@ class Loader {
     }
   }
 
+  CompiledChecks compile_checks(const Node &check_node, const Node *when, const Targets &targets) {
+    CompiledChecks out;
+    load_predicate_set(check_node, out.check, out.shared_check, out.check_by_type, targets, true);
+    if (when) load_predicate_set(*when, out.when, out.shared_when, out.when_by_type, targets, false);
+    return out;
+  }
+
   // `check:` is either one predicate or a map from format names to one each;
   // a format's entry may itself map each of its resource types to a
   // predicate, when the types spell the same property differently.
   void load_predicate_set(const Node &n, std::map<TargetFormat, Predicate> &per_format,
                           std::optional<Predicate> &shared,
                           std::map<std::pair<TargetFormat, std::string>, Predicate> &per_type,
-                          const DeclarativeCheck &check) {
+                          const Targets &targets, bool is_check) {
     if (n.is_map()) {
       bool all_formats = !n.entries.empty();
       for (const auto &kv : n.entries)
@@ -460,7 +463,7 @@ class Loader {
       if (all_formats) {
         for (const auto &kv : n.entries) {
           auto fmt = *parse_target_format(kv.key);
-          if (!check.targets.count(fmt))
+          if (!targets.count(fmt))
             fail(kv.key_span, std::string("check for format '") + target_format_name(fmt) +
                                   "' that the rule does not target");
           // Terraform has its references graph; a CloudFormation template
@@ -468,12 +471,12 @@ class Loader {
           RelatedUse use = fmt == TargetFormat::Terraform || fmt == TargetFormat::CloudFormation
                                ? kRelatedAllowed
                                : kRelatedWrongFormat;
-          if (is_per_type(kv.value, check.targets.at(fmt))) {
+          if (is_per_type(kv.value, targets.at(fmt))) {
             for (const auto &tv : kv.value.entries)
               per_type[{fmt, tv.key}] = load_predicate(tv.value, 0, use);
             // A check must cover every type; a `when` may leave some out.
-            if (&per_type == &check.check_by_type)
-              for (const auto &type : check.targets.at(fmt))
+            if (is_check)
+              for (const auto &type : targets.at(fmt))
                 if (!per_type.count({fmt, type})) fail(kv.value, "no check for target type '" + type + "'");
           } else {
             per_format[fmt] = load_predicate(kv.value, 0, use);
@@ -482,7 +485,7 @@ class Loader {
         return;
       }
     }
-    bool terraform_only = check.targets.size() == 1 && check.targets.count(TargetFormat::Terraform);
+    bool terraform_only = targets.size() == 1 && targets.count(TargetFormat::Terraform);
     shared = load_predicate(n, 0, terraform_only ? kRelatedAllowed : kRelatedWrongFormat);
   }
 
@@ -687,7 +690,9 @@ std::vector<Rule> load_rules_from_text(std::string_view text, const std::string 
 
 void rebind_rule_parameters(Rule &rule) {
   if (!rule.declarative) return;
-  auto &dc = *rule.declarative;
+  // Compiled now (a built-in rule's checks may not be yet), so that a value
+  // that does not suit its op is an error of the configuration, at once.
+  CompiledChecks &dc = rule.declarative->checks.edit();
   for (auto &[_, pred] : dc.check) rebind(pred, rule);
   for (auto &[_, pred] : dc.when) rebind(pred, rule);
   for (auto &[_, pred] : dc.check_by_type) rebind(pred, rule);

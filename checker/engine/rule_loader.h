@@ -28,9 +28,12 @@ std::vector<Rule> load_rules_from_text(std::string_view text, const std::string 
 // options rule packs are read with, and loading a parsed pack (its path is
 // the origin; its parse diagnostics are load errors).
 DocumentPtr parse_rule_pack(std::string_view text, const std::string &origin);
-// When a pack's regular expressions are compiled: at load, so that a bad
-// pattern is an error naming its line (the default: packs users write), or
-// on first use (the built-in packs, whose patterns the tests compile).
+// When a pack's checks and regular expressions are compiled: at load, so
+// that a bad check or pattern is an error naming its line (the default:
+// packs users write), or on first use (the built-in packs, whose checks and
+// patterns the tests compile). On first use, the rules read the document
+// when they are first judged: it must outlive them (the built-in packs'
+// documents live as long as the process).
 enum class RegexCompile : uint8_t { AtLoad, OnFirstUse };
 std::vector<Rule> load_rules_from_document(const Document &doc, RegexCompile regex = RegexCompile::AtLoad,
                                            RuleIds ids = RuleIds::BuiltIn);

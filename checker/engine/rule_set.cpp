@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <mutex>
 #include <numeric>
 #include <thread>
 #include <unordered_map>
@@ -13,20 +14,36 @@
 
 namespace clause {
 
+namespace {
+
+// The built-in pack `i`, decoded once per process and kept: its rules'
+// checks are compiled from it when a scan first needs them.
+const Document &builtin_pack(size_t i) {
+  const auto &files = embedded_rule_files();
+  // Held by a global, so that leak checkers see the packs as reachable.
+  static auto *slots = new std::vector<std::pair<std::once_flag, DocumentPtr>>(files.size());
+  auto &[once, doc] = (*slots)[i];
+  std::call_once(once, [&] { doc = embedded_document(files[i].content, std::string(files[i].path)); });
+  return *doc;
+}
+
+}  // namespace
+
 RuleSet RuleSet::builtin() {
   RuleSet set;
-  // Packs are independent: decoded and compiled side by side, then added at
-  // once in pack order (add() sorts the whole set each time).
+  // Packs are independent: decoded (once per process) and loaded side by
+  // side, then added at once in pack order (add() sorts the whole set each
+  // time). Their checks are compiled on first use.
   const auto &files = embedded_rule_files();
   std::vector<std::vector<Rule>> packs(files.size());
   const unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   run_rethrowing(
       files.size(), [&](auto fn) { parallel_for(files.size(), jobs, fn); },
-      [&](size_t i) {
-        packs[i] = load_rules_from_document(*embedded_document(files[i].content, std::string(files[i].path)),
-                                            RegexCompile::OnFirstUse);
-      });
+      [&](size_t i) { packs[i] = load_rules_from_document(builtin_pack(i), RegexCompile::OnFirstUse); });
   std::vector<Rule> all;
+  size_t count = 0;
+  for (const auto &pack : packs) count += pack.size();
+  all.reserve(count);
   for (auto &pack : packs) std::move(pack.begin(), pack.end(), std::back_inserter(all));
   set.add(std::move(all));
   // Each rule's page, found by its path: docs/rules/<id>.md.

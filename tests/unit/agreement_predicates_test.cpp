@@ -51,7 +51,7 @@ struct Parsed {
 
 Truth truth(const Rule &rule, const std::string &yaml) {
   Parsed p(yaml);
-  return evaluate(*rule.declarative->shared_check, p.root()).truth;
+  return evaluate(*rule.declarative->checks.get().shared_check, p.root()).truth;
 }
 
 TEST(AgreementPredicates, DurationComparisonsUseThirtyDayMonths) {

@@ -216,10 +216,10 @@ TEST(RuleLoader, CertainIsTrueOnlyWhenItsCheckIsKnownToBe) {
   const Node one = body(Node::make_number(1, "1"));
   const Node two = body(Node::make_number(2, "2"));
   const Node unknown = body(Node::make_expression("var.a"));
-  EXPECT_EQ(evaluate(*certain.declarative->shared_check, one).truth, Truth::True);
-  EXPECT_EQ(evaluate(*certain.declarative->shared_check, two).truth, Truth::False);
-  EXPECT_EQ(evaluate(*plain.declarative->shared_check, unknown).truth, Truth::Unknown);
-  EXPECT_EQ(evaluate(*certain.declarative->shared_check, unknown).truth, Truth::False);
+  EXPECT_EQ(evaluate(*certain.declarative->checks.get().shared_check, one).truth, Truth::True);
+  EXPECT_EQ(evaluate(*certain.declarative->checks.get().shared_check, two).truth, Truth::False);
+  EXPECT_EQ(evaluate(*plain.declarative->checks.get().shared_check, unknown).truth, Truth::Unknown);
+  EXPECT_EQ(evaluate(*certain.declarative->checks.get().shared_check, unknown).truth, Truth::False);
   EXPECT_EQ(load_error(kRule.substr(0, kRule.find("check:")) +
                        "check:\n  certain: {attribute: a}\n  attribute: b\nmessage: m\n"),
             "pack.yaml:9:3: 'certain' must stand alone in its mapping");
@@ -308,6 +308,27 @@ void collect_regexes(const Predicate &p, const std::string &where,
   for (const auto &c : p.children) collect_regexes(c, where, out);
 }
 
+// The built-in packs compile their checks on first use, so a bad one would
+// only show in a scan that meets its resource type: every one is compiled
+// here (with the same errors a user's pack gets at load).
+TEST(RuleLoader, EveryBuiltinCheckCompiles) {
+  const RuleSet rules = RuleSet::builtin();
+  size_t declarative = 0;
+  for (const Rule &r : rules.rules()) {
+    if (!r.declarative) continue;
+    ++declarative;
+    EXPECT_FALSE(r.declarative->checks.compiled()) << r.info.id << ": compiled at load";
+    try {
+      const CompiledChecks &c = r.declarative->checks.get();
+      EXPECT_TRUE(c.shared_check || !c.check.empty() || !c.check_by_type.empty()) << r.info.id;
+    } catch (const RulePackError &e) {
+      ADD_FAILURE() << r.info.id << ": " << e.what();
+    }
+    EXPECT_TRUE(r.declarative->checks.compiled()) << r.info.id;
+  }
+  EXPECT_GE(declarative, 50u);
+}
+
 // The built-in packs compile their patterns on first use, so a bad one
 // would only show in a scan that meets it: every one is compiled here.
 TEST(RuleLoader, EveryBuiltinRegularExpressionCompiles) {
@@ -315,7 +336,7 @@ TEST(RuleLoader, EveryBuiltinRegularExpressionCompiles) {
   const RuleSet rules = RuleSet::builtin();
   for (const Rule &r : rules.rules()) {
     if (!r.declarative) continue;
-    const DeclarativeCheck &dc = *r.declarative;
+    const CompiledChecks &dc = r.declarative->checks.get();
     for (const auto &[_, p] : dc.check) collect_regexes(p, r.info.id, regexes);
     for (const auto &[_, p] : dc.when) collect_regexes(p, r.info.id, regexes);
     for (const auto &[_, p] : dc.check_by_type) collect_regexes(p, r.info.id, regexes);
