@@ -47,22 +47,28 @@ CompiledChecks &LazyChecks::edit() {
 
 bool LazyChecks::compiled() const { return state_->done.load(std::memory_order_acquire); }
 
+namespace {
+
+// The most specific predicate: per type, per format, shared.
+const Predicate *most_specific(const std::map<std::pair<TargetFormat, std::string>, Predicate> &by_type,
+                               const std::map<TargetFormat, Predicate> &by_format,
+                               const std::optional<Predicate> &shared, TargetFormat f,
+                               const std::string &type) {
+  if (auto t = by_type.find({f, type}); t != by_type.end()) return &t->second;
+  if (auto it = by_format.find(f); it != by_format.end()) return &it->second;
+  return shared ? &*shared : nullptr;
+}
+
+}  // namespace
+
 const Predicate *DeclarativeCheck::check_for(TargetFormat f, const std::string &type) const {
   const CompiledChecks &c = checks.get();
-  auto t = c.check_by_type.find({f, type});
-  if (t != c.check_by_type.end()) return &t->second;
-  auto it = c.check.find(f);
-  if (it != c.check.end()) return &it->second;
-  return c.shared_check ? &*c.shared_check : nullptr;
+  return most_specific(c.check_by_type, c.check, c.shared_check, f, type);
 }
 
 const Predicate *DeclarativeCheck::when_for(TargetFormat f, const std::string &type) const {
   const CompiledChecks &c = checks.get();
-  auto t = c.when_by_type.find({f, type});
-  if (t != c.when_by_type.end()) return &t->second;
-  auto it = c.when.find(f);
-  if (it != c.when.end()) return &it->second;
-  return c.shared_when ? &*c.shared_when : nullptr;
+  return most_specific(c.when_by_type, c.when, c.shared_when, f, type);
 }
 
 }  // namespace clause
