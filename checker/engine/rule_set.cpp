@@ -22,9 +22,10 @@ const Document &builtin_pack(size_t i) {
   const auto &files = embedded_rule_files();
   // Held by a global, so that leak checkers see the packs as reachable.
   static auto *slots = new std::vector<std::pair<std::once_flag, DocumentPtr>>(files.size());
-  auto &[once, doc] = (*slots)[i];
-  std::call_once(once, [&] { doc = embedded_document(files[i].content, std::string(files[i].path)); });
-  return *doc;
+  auto &slot = (*slots)[i];
+  std::call_once(slot.first,
+                 [&] { slot.second = embedded_document(files[i].content, std::string(files[i].path)); });
+  return *slot.second;
 }
 
 }  // namespace
