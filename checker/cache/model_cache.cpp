@@ -74,7 +74,27 @@ std::string ModelCache::entry_path(const CacheKey &key) const {
   return dir_ + "/models/" + hex.substr(0, 2) + "/" + hex.substr(2);
 }
 
-DocumentPtr ModelCache::load(const CacheKey &key) const {
+namespace {
+
+// The model in an entry's bytes (its header, then its payload), or nullptr
+// when the entry is not the one for `key` or does not decode.
+DocumentPtr decode_entry(const CacheKey &key, std::string_view data) {
+  Header h;
+  if (data.size() < sizeof h) return nullptr;
+  std::memcpy(&h, data.data(), sizeof h);
+  const std::string_view payload = data.substr(sizeof h);
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.codec_version != kDocumentCodecVersion ||
+      h.key != key.id || h.content_size != key.size || h.content_hash != key.content_hash ||
+      h.payload_size != payload.size() || h.payload_checksum != hash64(payload, kChecksumSeed))
+    return nullptr;
+  auto doc = std::make_unique<Document>();
+  if (!decode_document(payload, *doc)) return nullptr;
+  return doc;
+}
+
+}  // namespace
+
+DocumentPtr ModelCache::load(const CacheKey &key, std::string *entry) const {
   // An entry is read like a scanned file: without blocking (a FIFO in its
   // place is a miss, not a hang) and only when it is a regular file within
   // the entry limit (a huge one is never read whole).
@@ -85,27 +105,24 @@ DocumentPtr ModelCache::load(const CacheKey &key) const {
     ++misses_;
     return nullptr;
   }
-  Header h;
-  bool valid = data.size() >= sizeof h;
-  if (valid) {
-    std::memcpy(&h, data.data(), sizeof h);
-    std::string_view payload = std::string_view(data).substr(sizeof h);
-    valid = std::memcmp(h.magic, kMagic, sizeof kMagic) == 0 && h.codec_version == kDocumentCodecVersion &&
-            h.key == key.id && h.content_size == key.size && h.content_hash == key.content_hash &&
-            h.payload_size == payload.size() && h.payload_checksum == hash64(payload, kChecksumSeed);
-  }
-  auto doc = std::make_unique<Document>();
-  if (valid) valid = decode_document(std::string_view(data).substr(sizeof h), *doc);
-  if (!valid) {
+  DocumentPtr doc = decode_entry(key, data);
+  if (!doc) {
     ++rejected_;
     ++misses_;
     return nullptr;
   }
   ++hits_;
+  if (entry) *entry = std::move(data);
   return doc;
 }
 
-void ModelCache::store(const CacheKey &key, const Document &doc) const {
+DocumentPtr ModelCache::load_from(const CacheKey &key, std::string_view entry) const {
+  DocumentPtr doc = decode_entry(key, entry);
+  if (doc) ++hits_;
+  return doc;
+}
+
+void ModelCache::store(const CacheKey &key, const Document &doc, std::string *entry) const {
   if (dir_.empty()) return;
   std::string payload = encode_document(doc);
   if (payload.size() + sizeof(Header) > limits::kMaxCacheEntrySize) return;  // it would never be read
@@ -118,8 +135,12 @@ void ModelCache::store(const CacheKey &key, const Document &doc) const {
   h.payload_size = payload.size();
   h.payload_checksum = hash64(payload, kChecksumSeed);
 
-  write_entry_file(entry_path(key), std::string_view(reinterpret_cast<const char *>(&h), sizeof h), payload,
-                   temp_counter_);
+  const std::string_view header(reinterpret_cast<const char *>(&h), sizeof h);
+  write_entry_file(entry_path(key), header, payload, temp_counter_);
+  if (entry) {
+    entry->reserve(header.size() + payload.size());
+    entry->assign(header).append(payload);
+  }
 }
 
 }  // namespace clause

@@ -52,10 +52,19 @@ class ModelCache {
   CacheKey key_for(const SourceFile &file, std::string_view bytes, const ParseOptions &opts) const;
   // The cached parse for `key` (kind, blocks, roots, comments,
   // diagnostics; the caller sets path and source), or nullptr when there is
-  // no valid entry. Never fails otherwise.
-  DocumentPtr load(const CacheKey &key) const;
-  // Best effort: a cache that cannot be written is only slower.
-  void store(const CacheKey &key, const Document &doc) const;
+  // no valid entry. Never fails otherwise. With `entry`, a valid entry's
+  // bytes are left there (for a root's pack: model_pack.h).
+  DocumentPtr load(const CacheKey &key, std::string *entry = nullptr) const;
+  // The parse in `entry`, the bytes of an entry as its file holds them
+  // (taken from a root's pack), or nullptr when they are not a valid entry
+  // for `key`; counts a hit only (the caller falls back to load()).
+  DocumentPtr load_from(const CacheKey &key, std::string_view entry) const;
+  // Best effort: a cache that cannot be written is only slower. With
+  // `entry`, the entry's bytes are left there (left as they were when the
+  // model is too large to be kept).
+  void store(const CacheKey &key, const Document &doc, std::string *entry = nullptr) const;
+  // Where entries are written from (model_pack.h shares it).
+  std::atomic<size_t> &temp_counter() const { return temp_counter_; }
 
   // Where the entry for `key` lives (for tests and `clause` diagnostics).
   std::string entry_path(const CacheKey &key) const;

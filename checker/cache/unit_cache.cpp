@@ -43,17 +43,21 @@ UnitKey root_units_key(const std::string &root_abs, uint64_t run_digest) {
                  hash_combine(hash64(root_abs, kRootCheckSeed), run_digest)};
 }
 
-std::string encode_root_units(const UnitKey &root,
-                              const std::vector<std::pair<UnitKey, std::string_view>> &entries) {
-  size_t size = sizeof(Header);
+void append_unit_entries(std::string &out, const std::vector<std::pair<UnitKey, std::string_view>> &entries) {
+  size_t size = out.size();
   for (const auto &entry : entries) size += sizeof(EntryHeader) + entry.second.size();
-  std::string file(sizeof(Header), '\0');
-  file.reserve(size);
+  out.reserve(size);
   for (const auto &[key, bytes] : entries) {
     const EntryHeader e{key.id, key.check, bytes.size()};
-    file.append(reinterpret_cast<const char *>(&e), sizeof e);
-    file.append(bytes);
+    out.append(reinterpret_cast<const char *>(&e), sizeof e);
+    out.append(bytes);
   }
+}
+
+std::string encode_root_units(const UnitKey &root,
+                              const std::vector<std::pair<UnitKey, std::string_view>> &entries) {
+  std::string file(sizeof(Header), '\0');
+  append_unit_entries(file, entries);
   const std::string_view payload = std::string_view(file).substr(sizeof(Header));
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);

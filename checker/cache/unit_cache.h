@@ -59,6 +59,10 @@ bool decode_root_units(std::string_view bytes, const UnitKey &root, UnitEntries 
 // The entries of a file's payload (what follows the header): false when
 // an entry's bounds are wrong (then `entries` is empty).
 bool split_unit_entries(std::string_view payload, UnitEntries &entries);
+// Appends `entries` to `out` as split_unit_entries reads them: each its two
+// digests and its length, then its bytes (model_pack.h keeps a root's
+// models the same way).
+void append_unit_entries(std::string &out, const std::vector<std::pair<UnitKey, std::string_view>> &entries);
 
 class UnitCache {
  public:

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "checker/cache/model_pack.h"
 #include "checker/engine/rule_set.h"
 #include "checker/model/limits.h"
 #include "checker/project/loader.h"
@@ -55,9 +56,10 @@ class ModelCacheTest : public ::testing::Test {
     return out.str();
   }
 
+  // The files' own entries (`models/`), not the root's pack.
   std::vector<fs::path> entries() const {
     std::vector<fs::path> out;
-    for (const auto &e : fs::recursive_directory_iterator(cache_dir_))
+    for (const auto &e : fs::recursive_directory_iterator(cache_dir_ + "/models"))
       if (e.is_regular_file()) out.push_back(e.path());
     std::sort(out.begin(), out.end());
     return out;
@@ -146,6 +148,7 @@ TEST_F(ModelCacheTest, DamagedEntriesAreRejectedAndRebuilt) {
   rewrite(files[3], [](std::string &b) { b.clear(); });                     // empty
   rewrite(files[4], [](std::string &b) { b[8] ^= 1; });                     // codec version
   fs::copy_file(files[5], files[0], fs::copy_options::overwrite_existing);  // another file's entry
+  fs::remove_all(cache_dir_ + "/packs");  // else the root's pack would serve every file
 
   ModelCache cache(cache_dir_);
   lo.cache = &cache;
@@ -176,6 +179,7 @@ TEST_F(ModelCacheTest, FifoOrHugeEntryIsAMiss) {
   fs::remove(files[0]);
   ASSERT_EQ(::mkfifo(files[0].c_str(), 0644), 0);
   fs::resize_file(files[1], 2ull << 30);
+  fs::remove_all(cache_dir_ + "/packs");
   ModelCache cache(cache_dir_);
   lo.cache = &cache;
   (void)load_project(d, lo);
@@ -188,6 +192,125 @@ TEST_F(ModelCacheTest, FifoOrHugeEntryIsAMiss) {
   lo.cache = &again;
   (void)load_project(d, lo);
   EXPECT_EQ(again.hits(), d.files.size());
+}
+
+std::string file_bytes(const fs::path &p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// A root's models in one file: a warm load reads the pack, not the files'
+// own entries (here deleted), and gives the same documents.
+TEST_F(ModelCacheTest, AWarmLoadReadsTheRootsPackInsteadOfEachEntry) {
+  Discovery d = discover(root_.string(), DiscoveryOptions{});
+  const size_t n = d.files.size();
+  LoadOptions lo{2, {}};
+  {
+    ModelCache fill(cache_dir_);
+    lo.cache = &fill;
+    (void)load_project(d, lo);
+  }
+  const std::string pack_path = model_pack_path(cache_dir_, d.root_abs);
+  ASSERT_TRUE(fs::is_regular_file(pack_path));
+  const std::string pack_before = file_bytes(pack_path);
+  fs::remove_all(cache_dir_ + "/models");
+  Project plain = load_project(d, LoadOptions{1, {}});
+  ModelCache cache(cache_dir_);
+  lo.cache = &cache;
+  Project warm = load_project(d, lo);
+  EXPECT_EQ(cache.hits(), n);
+  EXPECT_EQ(cache.misses(), 0u);
+  ASSERT_EQ(warm.documents.size(), plain.documents.size());
+  for (size_t i = 0; i < warm.documents.size(); ++i)
+    EXPECT_EQ(testing::document_difference(*warm.documents[i], *plain.documents[i]), "")
+        << warm.documents[i]->path;
+  EXPECT_EQ(file_bytes(pack_path), pack_before);  // it served every file: not written again
+  EXPECT_FALSE(fs::exists(cache_dir_ + "/models"));
+}
+
+// One edited file comes from its own entry and leaves the pack as it is;
+// when a tenth of the files no longer come from it, it is written again.
+// An entry of the pack that is damaged is passed over for the file's own.
+TEST_F(ModelCacheTest, ThePackIsWrittenAgainOnlyWhenATenthOfItIsStale) {
+  Discovery d = discover(root_.string(), DiscoveryOptions{});
+  const size_t n = d.files.size();
+  ASSERT_GE(n, 12u);  // one edit is under a tenth, three are over
+  LoadOptions lo{2, {}};
+  auto load = [&](size_t &hits, size_t &misses) {
+    ModelCache cache(cache_dir_);
+    lo.cache = &cache;
+    Project p = load_project(discover(root_.string(), DiscoveryOptions{}), lo);
+    hits = cache.hits();
+    misses = cache.misses();
+    return p;
+  };
+  size_t hits = 0, misses = 0;
+  (void)load(hits, misses);
+  const std::string pack_path = model_pack_path(cache_dir_, d.root_abs);
+  const std::string first = file_bytes(pack_path);
+
+  write("k8s/app.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n");
+  (void)load(hits, misses);
+  EXPECT_EQ(hits, n - 1);
+  EXPECT_EQ(misses, 1u);
+  EXPECT_EQ(file_bytes(pack_path), first);
+
+  write("broken.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n");
+  write("extra.tf", "variable \"x\" {}\n");
+  Project edited = load(hits, misses);
+  EXPECT_EQ(hits, n - 1);  // the first edit's file from its own entry
+  EXPECT_EQ(misses, 2u);
+  const std::string second = file_bytes(pack_path);
+  EXPECT_NE(second, first);
+  ASSERT_TRUE(edited.find_document("k8s/app.yaml"));
+  EXPECT_EQ(edited.find_document("k8s/app.yaml")->roots.at(0).get("metadata")->get("name")->text, "api");
+
+  // Every file from the new pack; then a bit flipped in the pack's last
+  // entry: that file is read from its own entry, nothing is parsed.
+  (void)load(hits, misses);
+  EXPECT_EQ(hits, n + 1);
+  EXPECT_EQ(misses, 0u);
+  std::string damaged = second;
+  damaged[damaged.size() - 3] ^= 0x40;
+  std::ofstream(pack_path, std::ios::binary | std::ios::trunc) << damaged;
+  Project again = load(hits, misses);
+  EXPECT_EQ(hits, n + 1);
+  EXPECT_EQ(misses, 0u);
+  EXPECT_EQ(again.documents.size(), edited.documents.size());
+}
+
+TEST(ModelPack, RefusesAPackOfAnotherRootOrCodecOrWithBrokenBounds) {
+  const std::vector<std::pair<UnitKey, std::string_view>> entries = {{{1, 11}, "first"}, {{2, 22}, "second"}};
+  ModelPack pack;
+  pack.bytes = encode_model_pack("/repo", entries);
+  ASSERT_TRUE(decode_model_pack("/repo", pack));
+  EXPECT_TRUE(pack.present);
+  ASSERT_EQ(pack.entries.size(), 2u);
+  EXPECT_EQ(pack.entries.at(1).first, 11u);
+  EXPECT_EQ(pack.entries.at(1).second, "first");
+  EXPECT_EQ(pack.entries.at(2).second, "second");
+
+  const std::string good = pack.bytes;
+  EXPECT_FALSE(decode_model_pack("/other", pack));  // another root's
+  EXPECT_TRUE(pack.entries.empty());
+  pack.bytes = good;
+  pack.bytes[8] ^= 1;  // the codec version
+  EXPECT_FALSE(decode_model_pack("/repo", pack));
+  pack.bytes = good;
+  pack.bytes[0] = 'X';  // foreign magic
+  EXPECT_FALSE(decode_model_pack("/repo", pack));
+  pack.bytes = good.substr(0, good.size() - 1);  // truncated
+  EXPECT_FALSE(decode_model_pack("/repo", pack));
+  pack.bytes = good.substr(0, 20);
+  EXPECT_FALSE(decode_model_pack("/repo", pack));
+  EXPECT_FALSE(pack.present);
+
+  EXPECT_FALSE(model_pack_is_stale(true, 9, 10, 10));
+  EXPECT_TRUE(model_pack_is_stale(true, 8, 10, 10));
+  EXPECT_TRUE(model_pack_is_stale(true, 10, 10, 12));
+  EXPECT_FALSE(model_pack_is_stale(true, 10, 10, 11));
+  EXPECT_TRUE(model_pack_is_stale(false, 0, 1, 0));
+  EXPECT_FALSE(model_pack_is_stale(false, 0, 0, 0));
 }
 
 TEST_F(ModelCacheTest, KeyDependsOnBytesNameAndOptions) {
