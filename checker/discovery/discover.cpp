@@ -192,6 +192,7 @@ Discovery discover(const std::string &root, const DiscoveryOptions &opts) {
   Found top;
   if (!fs::is_directory(status)) {
     out.root_abs = root_path.parent_path().string();
+    out.file_root = true;
     walker.consider(top, root_path, root_path.parent_path(),
                     fs::is_symlink(fs::symlink_status(root_path, ec)));
     out.files = std::move(top.files);

@@ -40,7 +40,8 @@ struct DiscoveryOptions {
 };
 
 struct Discovery {
-  std::string root_abs;  // the directory URIs are relative to (a file root: its parent)
+  std::string root_abs;    // the directory URIs are relative to (a file root: its parent)
+  bool file_root = false;  // the root named a file, not a directory
   std::vector<SourceFile> files;
   std::vector<FileDiagnostic> diagnostics;
   size_t ignored = 0;  // files whose name says they are not an input

@@ -232,12 +232,14 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
   project.diagnostics = discovery.diagnostics;
   std::vector<DocumentPtr> docs(discovery.files.size());
   std::vector<std::vector<Resource>> own(docs.size());
-  // A small root's models come from its pack when the cache has one.
+  // A small directory root's models come from its pack when the cache has
+  // one (a file root shares its directory with the directory's own scans,
+  // and one file gains nothing from a pack).
   uint64_t root_bytes = 0;
   for (const SourceFile &f : discovery.files) root_bytes += f.size;
   std::optional<PackUse> pack;
   LoadOptions mine = opts;
-  if (opts.cache && !opts.cache->dir().empty() && root_bytes <= kMaxPackedRootBytes) {
+  if (opts.cache && !opts.cache->dir().empty() && !discovery.file_root && root_bytes <= kMaxPackedRootBytes) {
     pack.emplace();
     pack->pack = read_model_pack(*opts.cache, discovery.root_abs);
     pack->keys.resize(docs.size());

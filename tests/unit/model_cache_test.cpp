@@ -279,6 +279,27 @@ TEST_F(ModelCacheTest, ThePackIsWrittenAgainOnlyWhenATenthOfItIsStale) {
   EXPECT_EQ(again.documents.size(), edited.documents.size());
 }
 
+// A file root (a hook may pass files) is discovered with its directory as
+// its root: it neither reads nor writes that directory's pack.
+TEST_F(ModelCacheTest, AFileRootLeavesItsDirectorysPackAlone) {
+  Discovery d = discover(root_.string(), DiscoveryOptions{});
+  LoadOptions lo{2, {}};
+  ModelCache cache(cache_dir_);
+  lo.cache = &cache;
+  (void)load_project(d, lo);
+  const std::string pack_path = model_pack_path(cache_dir_, d.root_abs);
+  const std::string before = file_bytes(pack_path);
+  const Discovery file = discover((root_ / "broken.tf").string(), DiscoveryOptions{});
+  ASSERT_TRUE(file.file_root);
+  EXPECT_EQ(file.root_abs, d.root_abs);
+  EXPECT_FALSE(d.file_root);
+  (void)load_project(file, lo);
+  EXPECT_EQ(file_bytes(pack_path), before);
+  size_t packs = 0;
+  for ([[maybe_unused]] const auto &e : fs::directory_iterator(cache_dir_ + "/packs")) ++packs;
+  EXPECT_EQ(packs, 1u);
+}
+
 TEST(ModelPack, RefusesAPackOfAnotherRootOrCodecOrWithBrokenBounds) {
   const std::vector<std::pair<UnitKey, std::string_view>> entries = {{{1, 11}, "first"}, {{2, 22}, "second"}};
   ModelPack pack;
