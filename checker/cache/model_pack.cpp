@@ -1,7 +1,5 @@
 #include "checker/cache/model_pack.h"
 
-#include <cstring>
-
 #include "checker/cache/document_codec.h"
 #include "checker/cache/entry_file.h"
 #include "checker/cache/hash.h"
@@ -11,21 +9,12 @@
 namespace clause {
 namespace {
 
-constexpr char kMagic[8] = {'C', 'L', 'A', 'U', 'S', 'E', 'M', 'P'};
 constexpr uint64_t kRootSeed = 0x7061636b726f6f74ull;
 constexpr uint64_t kRootCheckSeed = 0x7061636b636b6bull;
 
-// The fixed-size header in front of a pack: whose root it is, for which
-// codec, and how long the entries after it are.
-struct Header {
-  char magic[8];
-  uint32_t codec_version;
-  uint32_t reserved;
-  uint64_t root;        // names the file
-  uint64_t root_check;  // a second digest of the root
-  uint64_t payload_size;
-};
-static_assert(sizeof(Header) == 40);
+// Each entry repeats its own header and checksum (as in `models/`), so the
+// file does not checksum them again: a pack is read by every warm scan.
+const RootFileFormat kPackFormat{{'C', 'L', 'A', 'U', 'S', 'E', 'M', 'P'}, kDocumentCodecVersion, false, 0};
 
 UnitKey root_key(const std::string &root_abs) {
   return UnitKey{hash64(root_abs, kRootSeed), hash64(root_abs, kRootCheckSeed)};
@@ -35,57 +24,16 @@ UnitKey root_key(const std::string &root_abs) {
 
 std::string encode_model_pack(const std::string &root_abs,
                               const std::vector<std::pair<UnitKey, std::string_view>> &entries) {
-  std::string file(sizeof(Header), '\0');
-  append_unit_entries(file, entries);
-  const UnitKey root = root_key(root_abs);
-  Header h{};
-  std::memcpy(h.magic, kMagic, sizeof kMagic);
-  h.codec_version = kDocumentCodecVersion;
-  h.root = root.id;
-  h.root_check = root.check;
-  h.payload_size = file.size() - sizeof(Header);
-  std::memcpy(file.data(), &h, sizeof h);
-  return file;
+  return encode_root_file(kPackFormat, root_key(root_abs), entries);
 }
 
 bool decode_model_pack(const std::string &root_abs, ModelPack &pack) {
-  pack.entries.clear();
-  pack.present = false;
-  Header h;
-  if (pack.bytes.size() < sizeof h) return false;
-  std::memcpy(&h, pack.bytes.data(), sizeof h);
-  const UnitKey root = root_key(root_abs);
-  const std::string_view payload = std::string_view(pack.bytes).substr(sizeof h);
-  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.codec_version != kDocumentCodecVersion ||
-      h.root != root.id || h.root_check != root.check || h.payload_size != payload.size())
-    return false;
-  pack.present = split_unit_entries(payload, pack.entries);
+  pack.present = decode_root_file(kPackFormat, pack.bytes, root_key(root_abs), pack.entries);
   return pack.present;
 }
 
 std::string model_pack_path(const std::string &dir, const std::string &root_abs) {
   return dir + "/packs/" + hex16(root_key(root_abs).id);
-}
-
-ModelPack read_model_pack(const ModelCache &cache, const std::string &root_abs) {
-  ModelPack pack;
-  if (cache.dir().empty()) return pack;
-  // Read like a model entry: without blocking, only a regular file within
-  // the limit.
-  if (read_regular_file(model_pack_path(cache.dir(), root_abs), limits::kMaxUnitCacheFileSize, pack.bytes)
-          .status == FileRead::Ok)
-    decode_model_pack(root_abs, pack);
-  if (!pack.present) pack.bytes.clear();
-  return pack;
-}
-
-void write_model_pack(const ModelCache &cache, const std::string &root_abs,
-                      const std::vector<std::pair<UnitKey, std::string_view>> &entries) {
-  if (cache.dir().empty()) return;
-  const std::string file = encode_model_pack(root_abs, entries);
-  if (file.size() > limits::kMaxUnitCacheFileSize) return;  // it would never be read
-  write_entry_file(model_pack_path(cache.dir(), root_abs), std::string_view(file).substr(0, 0), file,
-                   cache.temp_counter());
 }
 
 bool model_pack_is_stale(bool present, size_t served, size_t cached, size_t held) {
@@ -95,6 +43,48 @@ bool model_pack_is_stale(bool present, size_t served, size_t cached, size_t held
   // served none.
   const size_t unused = held > served ? held - served : 0;
   return served * 10 < cached * 9 || unused * 10 > held;
+}
+
+RootPack::RootPack(const ModelCache &cache, std::string root_abs, size_t files)
+    : cache_(cache), root_abs_(std::move(root_abs)), keys_(files), from_pack_(files), other_(files) {
+  // Read like a model entry: without blocking, only a regular file within
+  // the limit. A missing or refused pack has no entries.
+  if (read_regular_file(model_pack_path(cache_.dir(), root_abs_), limits::kMaxUnitCacheFileSize, pack_.bytes)
+          .status == FileRead::Ok)
+    decode_model_pack(root_abs_, pack_);
+  if (!pack_.present) pack_.bytes.clear();
+}
+
+DocumentPtr RootPack::load(size_t index, const CacheKey &key) {
+  keys_[index] = UnitKey{key.id, key.content_hash};
+  if (auto it = pack_.entries.find(key.id); it != pack_.entries.end() && it->second.first == key.content_hash)
+    if (DocumentPtr doc = cache_.load_from(key, it->second.second)) {
+      from_pack_[index] = it->second.second;
+      ++served_;
+      ++cached_;
+      return doc;
+    }
+  DocumentPtr doc = cache_.load(key, &other_[index]);
+  if (doc) ++cached_;
+  return doc;
+}
+
+void RootPack::store(size_t index, const CacheKey &key, const Document &doc) {
+  cache_.store(key, doc, &other_[index]);
+  if (!other_[index].empty()) ++cached_;
+}
+
+void RootPack::finish() {
+  if (!model_pack_is_stale(pack_.present, served_, cached_, pack_.entries.size())) return;
+  std::vector<std::pair<UnitKey, std::string_view>> entries;
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    const std::string_view entry = from_pack_[i].empty() ? std::string_view(other_[i]) : from_pack_[i];
+    if (!entry.empty()) entries.emplace_back(keys_[i], entry);
+  }
+  const std::string file = encode_model_pack(root_abs_, entries);
+  if (file.size() > limits::kMaxUnitCacheFileSize) return;  // it would never be read
+  write_entry_file(model_pack_path(cache_.dir(), root_abs_), std::string_view(file).substr(0, 0), file,
+                   cache_.temp_counter());
 }
 
 }  // namespace clause

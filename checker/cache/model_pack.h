@@ -15,6 +15,7 @@
 // none, so an edit to one file does not rewrite it. Only roots of at most
 // kMaxPackedRootBytes of input are packed: a scan keeps every entry of the
 // root in memory to write one.
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -44,14 +45,36 @@ bool decode_model_pack(const std::string &root_abs, ModelPack &pack);
 
 // Where the pack of the root `root_abs` lives in the cache at `dir`.
 std::string model_pack_path(const std::string &dir, const std::string &root_abs);
-// Never fails: a missing or refused pack has no entries.
-ModelPack read_model_pack(const ModelCache &cache, const std::string &root_abs);
-// Best effort, like every cache write.
-void write_model_pack(const ModelCache &cache, const std::string &root_abs,
-                      const std::vector<std::pair<UnitKey, std::string_view>> &entries);
 
 // Whether a pack that served `served` of a root's `cached` files (those
 // with an entry) and holds `held` entries is worth writing again.
 bool model_pack_is_stale(bool present, size_t served, size_t cached, size_t held);
+
+// One root's pack while the root's files are loaded: the cache as the
+// loader sees it for that root. Each file (by its discovery index) is
+// looked up in the pack, then in its own entry file; what each file's entry
+// is, is kept, so that finish() can write the pack again when it has gone
+// stale. load() and store() may be called from several threads, each file
+// from one.
+class RootPack {
+ public:
+  RootPack(const ModelCache &cache, std::string root_abs, size_t files);
+  // The model of file `index` with `key`, or nullptr when neither the pack
+  // nor its entry file has a valid one (the caller parses and stores).
+  DocumentPtr load(size_t index, const CacheKey &key);
+  // Stores a parsed model through the cache, keeping its entry.
+  void store(size_t index, const CacheKey &key, const Document &doc);
+  // Writes the pack again when it has gone stale; best effort.
+  void finish();
+
+ private:
+  const ModelCache &cache_;
+  std::string root_abs_;
+  ModelPack pack_;
+  std::vector<UnitKey> keys_;
+  std::vector<std::string_view> from_pack_;  // the file's entry, in pack_.bytes
+  std::vector<std::string> other_;           // else read from its file, or just written
+  std::atomic<size_t> served_{0}, cached_{0};
+};
 
 }  // namespace clause

@@ -11,10 +11,15 @@
 namespace clause {
 namespace {
 
-constexpr char kMagic[8] = {'C', 'L', 'A', 'U', 'S', 'E', 'U', 'R'};
-constexpr uint64_t kChecksumSeed = 0x756e697463ull;  // distinct from the model level's
 constexpr uint64_t kRootSeed = 0x756e6974726f6f74ull;
 constexpr uint64_t kRootCheckSeed = 0x726f6f74636b6bull;
+
+// The unit level's files: checksummed, since an entry's findings carry no
+// checksum of their own.
+const RootFileFormat kUnitFormat{{'C', 'L', 'A', 'U', 'S', 'E', 'U', 'R'},
+                                 kUnitFindingsCodecVersion,
+                                 true,
+                                 0x756e697463ull};  // distinct from the model level's
 
 // The fixed-size header in front of a root's file.
 struct Header {
@@ -24,7 +29,7 @@ struct Header {
   uint64_t root;        // names the file
   uint64_t root_check;  // a second digest of the root and the run
   uint64_t payload_size;
-  uint64_t payload_checksum;
+  uint64_t payload_checksum;  // 0 in a format without one
 };
 static_assert(sizeof(Header) == 48);
 
@@ -43,31 +48,46 @@ UnitKey root_units_key(const std::string &root_abs, uint64_t run_digest) {
                  hash_combine(hash64(root_abs, kRootCheckSeed), run_digest)};
 }
 
-void append_unit_entries(std::string &out, const std::vector<std::pair<UnitKey, std::string_view>> &entries) {
-  size_t size = out.size();
+std::string encode_root_file(const RootFileFormat &format, const UnitKey &root,
+                             const std::vector<std::pair<UnitKey, std::string_view>> &entries) {
+  size_t size = sizeof(Header);
   for (const auto &entry : entries) size += sizeof(EntryHeader) + entry.second.size();
-  out.reserve(size);
+  std::string file(sizeof(Header), '\0');
+  file.reserve(size);
   for (const auto &[key, bytes] : entries) {
     const EntryHeader e{key.id, key.check, bytes.size()};
-    out.append(reinterpret_cast<const char *>(&e), sizeof e);
-    out.append(bytes);
+    file.append(reinterpret_cast<const char *>(&e), sizeof e);
+    file.append(bytes);
   }
+  const std::string_view payload = std::string_view(file).substr(sizeof(Header));
+  Header h{};
+  std::memcpy(h.magic, format.magic.data(), sizeof h.magic);
+  h.codec_version = format.version;
+  h.root = root.id;
+  h.root_check = root.check;
+  h.payload_size = payload.size();
+  h.payload_checksum = format.checksummed ? hash64(payload, format.checksum_seed) : 0;
+  std::memcpy(file.data(), &h, sizeof h);
+  return file;
+}
+
+bool decode_root_file(const RootFileFormat &format, std::string_view data, const UnitKey &root,
+                      UnitEntries &entries) {
+  entries.clear();
+  Header h;
+  if (data.size() < sizeof h) return false;
+  std::memcpy(&h, data.data(), sizeof h);
+  std::string_view payload = data.substr(sizeof h);
+  if (std::memcmp(h.magic, format.magic.data(), sizeof h.magic) != 0 || h.codec_version != format.version ||
+      h.root != root.id || h.root_check != root.check || h.payload_size != payload.size() ||
+      (format.checksummed && h.payload_checksum != hash64(payload, format.checksum_seed)))
+    return false;
+  return split_unit_entries(payload, entries);
 }
 
 std::string encode_root_units(const UnitKey &root,
                               const std::vector<std::pair<UnitKey, std::string_view>> &entries) {
-  std::string file(sizeof(Header), '\0');
-  append_unit_entries(file, entries);
-  const std::string_view payload = std::string_view(file).substr(sizeof(Header));
-  Header h{};
-  std::memcpy(h.magic, kMagic, sizeof kMagic);
-  h.codec_version = kUnitFindingsCodecVersion;
-  h.root = root.id;
-  h.root_check = root.check;
-  h.payload_size = payload.size();
-  h.payload_checksum = hash64(payload, kChecksumSeed);
-  std::memcpy(file.data(), &h, sizeof h);
-  return file;
+  return encode_root_file(kUnitFormat, root, entries);
 }
 
 bool split_unit_entries(std::string_view payload, UnitEntries &entries) {
@@ -87,16 +107,7 @@ bool split_unit_entries(std::string_view payload, UnitEntries &entries) {
 }
 
 bool decode_root_units(std::string_view data, const UnitKey &root, UnitEntries &entries) {
-  entries.clear();
-  Header h;
-  if (data.size() < sizeof h) return false;
-  std::memcpy(&h, data.data(), sizeof h);
-  std::string_view payload = data.substr(sizeof h);
-  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.codec_version != kUnitFindingsCodecVersion ||
-      h.root != root.id || h.root_check != root.check || h.payload_size != payload.size() ||
-      h.payload_checksum != hash64(payload, kChecksumSeed))
-    return false;
-  return split_unit_entries(payload, entries);
+  return decode_root_file(kUnitFormat, data, root, entries);
 }
 
 std::string UnitCache::root_path(const std::string &root_abs, uint64_t run_digest) const {

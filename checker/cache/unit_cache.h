@@ -14,6 +14,7 @@
 // and each is decoded with every count and length checked. A file that is
 // foreign, truncated or corrupt is ignored (every unit looked up in it is a
 // rejected entry) and rewritten.
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <optional>
@@ -59,10 +60,26 @@ bool decode_root_units(std::string_view bytes, const UnitKey &root, UnitEntries 
 // The entries of a file's payload (what follows the header): false when
 // an entry's bounds are wrong (then `entries` is empty).
 bool split_unit_entries(std::string_view payload, UnitEntries &entries);
-// Appends `entries` to `out` as split_unit_entries reads them: each its two
-// digests and its length, then its bytes (model_pack.h keeps a root's
-// models the same way).
-void append_unit_entries(std::string &out, const std::vector<std::pair<UnitKey, std::string_view>> &entries);
+
+// A root's file of keyed entries, of one kind: the unit level's (below) or
+// the model pack's (model_pack.h). Its header names the kind (magic and
+// codec version), the root (two digests) and the payload's length, and,
+// when the entries carry no checksum of their own, a checksum of the
+// payload.
+struct RootFileFormat {
+  std::array<char, 8> magic;
+  uint32_t version = 0;
+  bool checksummed = true;
+  uint64_t checksum_seed = 0;
+};
+// The bytes of a file of `format` for `root` holding `entries`, in order.
+std::string encode_root_file(const RootFileFormat &format, const UnitKey &root,
+                             const std::vector<std::pair<UnitKey, std::string_view>> &entries);
+// Fills `entries` (pointing into `data`) when `data` is such a file of
+// `root`; false (and no entries) when the header, the checksum or an
+// entry's bounds are wrong. Never reads out of bounds.
+bool decode_root_file(const RootFileFormat &format, std::string_view data, const UnitKey &root,
+                      UnitEntries &entries);
 
 class UnitCache {
  public:

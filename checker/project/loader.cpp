@@ -144,51 +144,24 @@ bool cacheable(const Document &doc) {
                       [](const Diagnostic &d) { return d.code == "limit-parse-time"; });
 }
 
-}  // namespace
-
-// One root's pack of models (checker/cache/model_pack.h) while its files
-// are loaded: per file (by discovery index), its entry's key and bytes,
-// from the pack or, when the pack did not have them, read from `models/`
-// or just written there.
-struct PackUse {
-  ModelPack pack;
-  std::vector<UnitKey> keys;
-  std::vector<std::string_view> from_pack;
-  std::vector<std::string> other;
-  std::atomic<size_t> served{0}, cached{0};
-};
-
-namespace {
-
-// Through the model cache when there is one: a valid entry (in the root's
-// pack, else in its own file) replaces the parse; a miss parses and stores.
+// Through the model cache when there is one (and the root's pack, when
+// the root has one): a valid entry replaces the parse; a miss parses and
+// stores.
 DocumentPtr parse_or_load(const SourceFile &file, size_t index, std::string bytes, const LoadOptions &opts) {
   if (!opts.cache) return parse_document(file, std::move(bytes), opts.parse);
   CacheKey key = opts.cache->key_for(file, bytes, opts.parse);
-  PackUse *pack = opts.pack;
-  const auto loaded = [&](DocumentPtr doc) {
+  if (DocumentPtr doc = opts.pack ? opts.pack->load(index, key) : opts.cache->load(key)) {
     doc->path = file.rel_path;
     doc->abs_path = file.abs_path;
     doc->source = std::move(bytes);
-    if (pack) ++pack->cached;
     return doc;
-  };
-  if (pack) {
-    pack->keys[index] = UnitKey{key.id, key.content_hash};
-    if (auto it = pack->pack.entries.find(key.id);
-        it != pack->pack.entries.end() && it->second.first == key.content_hash)
-      if (DocumentPtr doc = opts.cache->load_from(key, it->second.second)) {
-        pack->from_pack[index] = it->second.second;
-        ++pack->served;
-        return loaded(std::move(doc));
-      }
   }
-  if (DocumentPtr doc = opts.cache->load(key, pack ? &pack->other[index] : nullptr))
-    return loaded(std::move(doc));
   DocumentPtr doc = parse_document(file, std::move(bytes), opts.parse);
   if (cacheable(*doc)) {
-    opts.cache->store(key, *doc, pack ? &pack->other[index] : nullptr);
-    if (pack && !pack->other[index].empty()) ++pack->cached;
+    if (opts.pack)
+      opts.pack->store(index, key, *doc);
+    else
+      opts.cache->store(key, *doc);
   }
   return doc;
 }
@@ -237,29 +210,15 @@ Project load_project(const Discovery &discovery, const LoadOptions &opts) {
   // and one file gains nothing from a pack).
   uint64_t root_bytes = 0;
   for (const SourceFile &f : discovery.files) root_bytes += f.size;
-  std::optional<PackUse> pack;
+  std::optional<RootPack> pack;
   LoadOptions mine = opts;
-  if (opts.cache && !opts.cache->dir().empty() && !discovery.file_root && root_bytes <= kMaxPackedRootBytes) {
-    pack.emplace();
-    pack->pack = read_model_pack(*opts.cache, discovery.root_abs);
-    pack->keys.resize(docs.size());
-    pack->from_pack.resize(docs.size());
-    pack->other.resize(docs.size());
-    mine.pack = &*pack;
-  }
+  if (opts.cache && !opts.cache->dir().empty() && !discovery.file_root && root_bytes <= kMaxPackedRootBytes)
+    mine.pack = &pack.emplace(*opts.cache, discovery.root_abs, docs.size());
   parse_files_each(discovery, mine, project.diagnostics, [&](size_t i, DocumentPtr doc) {
     own[i] = own_resources(*doc, opts);
     docs[i] = std::move(doc);
   });
-  if (pack &&
-      model_pack_is_stale(pack->pack.present, pack->served, pack->cached, pack->pack.entries.size())) {
-    std::vector<std::pair<UnitKey, std::string_view>> entries;
-    for (size_t i = 0; i < docs.size(); ++i) {
-      const std::string_view entry = pack->from_pack[i].empty() ? pack->other[i] : pack->from_pack[i];
-      if (!entry.empty()) entries.emplace_back(pack->keys[i], entry);
-    }
-    write_model_pack(*opts.cache, discovery.root_abs, entries);
-  }
+  if (pack) pack->finish();
   pack.reset();
   std::vector<size_t> slot_of;  // project.documents[d] is file slot_of[d]
   // Helm chart templates are not rendered: skipped, the chart noted once.

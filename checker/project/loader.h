@@ -34,8 +34,8 @@ struct LoadOptions {
   // absolute directory in, absolute directory of the declared unit or "" out.
   std::function<std::string(const std::string &abs_dir)> declared_unit;
   // Set by load_project for the root it loads: the root's pack of models
-  // (checker/cache/model_pack.h) and what each file's entry is.
-  struct PackUse *pack = nullptr;
+  // (checker/cache/model_pack.h), through which the cache is then read.
+  class RootPack *pack = nullptr;
 };
 
 Project load_project(const Discovery &discovery, const LoadOptions &opts);

@@ -65,6 +65,17 @@ class ModelCacheTest : public ::testing::Test {
     return out;
   }
 
+  // Loads `d` on two threads through a fresh view of the cache; what the
+  // cache gave goes to `counts`.
+  Project load_cached(const Discovery &d, CacheCounts *counts = nullptr) {
+    ModelCache cache(cache_dir_);
+    LoadOptions lo{2, {}};
+    lo.cache = &cache;
+    Project p = load_project(d, lo);
+    if (counts) *counts = cache.counts();
+    return p;
+  }
+
   fs::path base_, root_;
   std::string cache_dir_;
 };
@@ -204,22 +215,16 @@ std::string file_bytes(const fs::path &p) {
 TEST_F(ModelCacheTest, AWarmLoadReadsTheRootsPackInsteadOfEachEntry) {
   Discovery d = discover(root_.string(), DiscoveryOptions{});
   const size_t n = d.files.size();
-  LoadOptions lo{2, {}};
-  {
-    ModelCache fill(cache_dir_);
-    lo.cache = &fill;
-    (void)load_project(d, lo);
-  }
+  (void)load_cached(d);
   const std::string pack_path = model_pack_path(cache_dir_, d.root_abs);
   ASSERT_TRUE(fs::is_regular_file(pack_path));
   const std::string pack_before = file_bytes(pack_path);
   fs::remove_all(cache_dir_ + "/models");
   Project plain = load_project(d, LoadOptions{1, {}});
-  ModelCache cache(cache_dir_);
-  lo.cache = &cache;
-  Project warm = load_project(d, lo);
-  EXPECT_EQ(cache.hits(), n);
-  EXPECT_EQ(cache.misses(), 0u);
+  CacheCounts counts;
+  Project warm = load_cached(d, &counts);
+  EXPECT_EQ(counts.hits, n);
+  EXPECT_EQ(counts.misses, 0u);
   ASSERT_EQ(warm.documents.size(), plain.documents.size());
   for (size_t i = 0; i < warm.documents.size(); ++i)
     EXPECT_EQ(testing::document_difference(*warm.documents[i], *plain.documents[i]), "")
@@ -235,29 +240,22 @@ TEST_F(ModelCacheTest, ThePackIsWrittenAgainOnlyWhenATenthOfItIsStale) {
   Discovery d = discover(root_.string(), DiscoveryOptions{});
   const size_t n = d.files.size();
   ASSERT_GE(n, 12u);  // one edit is under a tenth, three are over
-  LoadOptions lo{2, {}};
-  auto load = [&](size_t &hits, size_t &misses) {
-    ModelCache cache(cache_dir_);
-    lo.cache = &cache;
-    Project p = load_project(discover(root_.string(), DiscoveryOptions{}), lo);
-    hits = cache.hits();
-    misses = cache.misses();
-    return p;
-  };
-  size_t hits = 0, misses = 0;
-  (void)load(hits, misses);
+  CacheCounts counts;
+  const size_t &hits = counts.hits, &misses = counts.misses;
+  auto load = [&] { return load_cached(discover(root_.string(), DiscoveryOptions{}), &counts); };
+  (void)load();
   const std::string pack_path = model_pack_path(cache_dir_, d.root_abs);
   const std::string first = file_bytes(pack_path);
 
   write("k8s/app.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n");
-  (void)load(hits, misses);
+  (void)load();
   EXPECT_EQ(hits, n - 1);
   EXPECT_EQ(misses, 1u);
   EXPECT_EQ(file_bytes(pack_path), first);
 
   write("broken.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n");
   write("extra.tf", "variable \"x\" {}\n");
-  Project edited = load(hits, misses);
+  Project edited = load();
   EXPECT_EQ(hits, n - 1);  // the first edit's file from its own entry
   EXPECT_EQ(misses, 2u);
   const std::string second = file_bytes(pack_path);
@@ -267,13 +265,13 @@ TEST_F(ModelCacheTest, ThePackIsWrittenAgainOnlyWhenATenthOfItIsStale) {
 
   // Every file from the new pack; then a bit flipped in the pack's last
   // entry: that file is read from its own entry, nothing is parsed.
-  (void)load(hits, misses);
+  (void)load();
   EXPECT_EQ(hits, n + 1);
   EXPECT_EQ(misses, 0u);
   std::string damaged = second;
   damaged[damaged.size() - 3] ^= 0x40;
   std::ofstream(pack_path, std::ios::binary | std::ios::trunc) << damaged;
-  Project again = load(hits, misses);
+  Project again = load();
   EXPECT_EQ(hits, n + 1);
   EXPECT_EQ(misses, 0u);
   EXPECT_EQ(again.documents.size(), edited.documents.size());
@@ -283,17 +281,14 @@ TEST_F(ModelCacheTest, ThePackIsWrittenAgainOnlyWhenATenthOfItIsStale) {
 // its root: it neither reads nor writes that directory's pack.
 TEST_F(ModelCacheTest, AFileRootLeavesItsDirectorysPackAlone) {
   Discovery d = discover(root_.string(), DiscoveryOptions{});
-  LoadOptions lo{2, {}};
-  ModelCache cache(cache_dir_);
-  lo.cache = &cache;
-  (void)load_project(d, lo);
+  (void)load_cached(d);
   const std::string pack_path = model_pack_path(cache_dir_, d.root_abs);
   const std::string before = file_bytes(pack_path);
   const Discovery file = discover((root_ / "broken.tf").string(), DiscoveryOptions{});
   ASSERT_TRUE(file.file_root);
   EXPECT_EQ(file.root_abs, d.root_abs);
   EXPECT_FALSE(d.file_root);
-  (void)load_project(file, lo);
+  (void)load_cached(file);
   EXPECT_EQ(file_bytes(pack_path), before);
   size_t packs = 0;
   for ([[maybe_unused]] const auto &e : fs::directory_iterator(cache_dir_ + "/packs")) ++packs;
